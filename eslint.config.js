@@ -1,0 +1,117 @@
+// @ts-check
+// ESLint flat config. The layer rules below are the architecture: they fail the build when
+// an import goes the wrong way (see README "Layers") or when imports form a cycle.
+const js = require('@eslint/js');
+const tseslint = require('typescript-eslint');
+const importX = require('eslint-plugin-import-x');
+const officeAddins = require('eslint-plugin-office-addins');
+
+const LAYERS = ['domain', 'workflows', 'excel', 'xlsx', 'taskpane', 'commands', 'cli'];
+const SHELLS = ['taskpane', 'commands', 'cli'];
+
+/** What each layer may NOT import (STYLE.md "Layout"). */
+const FORBIDDEN = {
+  domain: LAYERS.filter((l) => l !== 'domain'),
+  workflows: ['excel', 'xlsx', ...SHELLS],
+  excel: ['xlsx', ...SHELLS],
+  xlsx: ['excel', ...SHELLS],
+  taskpane: ['xlsx', 'cli', 'commands'],
+  commands: ['xlsx', 'cli', 'taskpane'],
+  cli: ['excel', 'taskpane', 'commands'],
+};
+
+const zones = Object.entries(FORBIDDEN).flatMap(([target, froms]) =>
+  froms.map((from) => ({
+    target: `./src/${target}`,
+    from: `./src/${from}`,
+    message: `Layer rule: src/${target} must not import src/${from} (imports flow domain ← workflows ← excel/xlsx ← shells).`,
+  })),
+);
+
+// eslint-plugin-office-addins 4 bundles its own typescript-eslint, so its `recommended` config
+// cannot be spread next to ours ("Cannot redefine plugin"): register the plugin and its rules here.
+const officeRules = {
+  'office-addins/call-sync-after-load': 'error',
+  'office-addins/call-sync-before-read': 'error',
+  'office-addins/load-object-before-read': 'error',
+  'office-addins/no-context-sync-in-loop': 'error',
+  'office-addins/no-empty-load': 'error',
+  'office-addins/no-navigational-load': 'error',
+  'office-addins/no-office-initialize': 'error',
+  'office-addins/test-for-null-using-isNullObject': 'error',
+};
+
+module.exports = tseslint.config(
+  { ignores: ['dist/**', 'build/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'test/lint/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX, 'office-addins': officeAddins },
+    settings: {
+      'import-x/resolver-next': [
+        require('eslint-import-resolver-typescript').createTypeScriptImportResolver({ project: './tsconfig.json' }),
+      ],
+    },
+    rules: {
+      ...officeRules,
+      'import-x/no-restricted-paths': ['error', { zones }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-self-import': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Ledger text is never rendered as HTML.' },
+      ],
+    },
+  },
+  {
+    // Only src/excel touches the Excel object model.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/excel/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'Excel', message: 'Only src/excel touches Excel.*.' },
+        { name: 'OfficeExtension', message: 'Only src/excel touches OfficeExtension.*.' },
+      ],
+    },
+  },
+  {
+    // The domain is pure: no host, UI, Node, clock or randomness.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', '@fluentui/*', 'exceljs', 'office-js', '@microsoft/*'], message: 'src/domain is pure TypeScript.' },
+            { group: ['fs', 'path', 'os', 'child_process', 'node:*', 'stream', 'zlib'], message: 'src/domain does no I/O.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Excel', message: 'src/domain is pure.' },
+        { name: 'Office', message: 'src/domain is pure.' },
+        { name: 'OfficeExtension', message: 'src/domain is pure.' },
+        { name: 'window', message: 'src/domain is pure.' },
+        { name: 'document', message: 'src/domain is pure.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Pass the clock in.' },
+        { object: 'Math', property: 'random', message: 'Pass randomness in.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

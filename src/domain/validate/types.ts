@@ -1,0 +1,62 @@
+import type { Bilingual, CellValue, ColumnOverrides, HeaderInfo, ProjectRow, Severity } from '../ledger/types';
+
+/** Where an issue points: a column letter and its header text. */
+export interface IssueColumn {
+  readonly letter: string;
+  readonly header: string;
+}
+
+/**
+ * One finding about the ledger. Bad input is data: every unreadable cell becomes one of these.
+ * `code` is a stable snake_case identifier (see `ISSUE_CODES`).
+ */
+export interface LedgerIssue {
+  readonly code: string;
+  readonly severity: Severity;
+  /** 1-based sheet row, or `null` for a sheet-level issue. */
+  readonly sheetRow: number | null;
+  /** The column, or `null` for a row- or sheet-level issue. */
+  readonly column: IssueColumn | null;
+  /** The raw cell value, when the issue is about one cell. */
+  readonly raw: Exclude<CellValue, undefined>;
+  readonly message: Bilingual;
+  readonly suggestion?: Bilingual;
+}
+
+/** Row counts of a read. */
+export interface ReadCounts {
+  /** Rows below the header that look like projects (skipped rows excluded). */
+  readonly dataRows: number;
+  /** Project rows without any issue. */
+  readonly validRows: number;
+  /** Project rows counted with at least one warning. */
+  readonly warningRows: number;
+  /** Project rows excluded because of an error. */
+  readonly errorRows: number;
+  /** Non-project rows skipped (blank, headings, 小计/合计, footnotes). */
+  readonly skippedRows: number;
+}
+
+/** The result of reading and validating one sheet. */
+export interface LedgerRead {
+  readonly sheet: string;
+  /** `null` when no header was found (then `issues` says why). */
+  readonly header: HeaderInfo | null;
+  /** Counted rows (valid and warning rows), in sheet order. */
+  readonly rows: readonly ProjectRow[];
+  /** Every issue: sheet-level first, then by sheet row. */
+  readonly issues: readonly LedgerIssue[];
+  readonly counts: ReadCounts;
+}
+
+/** Options of `readLedger`. */
+export interface ReadOptions {
+  /** Sheet name reported in the result. */
+  readonly sheetName?: string;
+  /** Overrides of the detected column mapping. */
+  readonly mapping?: ColumnOverrides;
+  /** Allowed sector names; a value outside the list is a warning. Empty or absent: no check. */
+  readonly allowedSectors?: readonly string[];
+  /** Allowed districts; a value outside the list is a warning. Empty or absent: no check. */
+  readonly allowedDistricts?: readonly string[];
+}

@@ -1,0 +1,172 @@
+import { readLedger } from '../domain/ledger/readLedger';
+import type { Lang } from '../domain/ledger/types';
+import type { LedgerIssue, LedgerRead } from '../domain/validate/types';
+import { summarize } from '../domain/summarize/summarize';
+import { toSummaryJson } from '../domain/summarize/toSummaryJson';
+import type { Summary, SummaryJson } from '../domain/summarize/types';
+import { layoutSummary } from '../domain/layout/layoutSummary';
+import { layoutValidation } from '../domain/layout/layoutValidation';
+import type { SheetPlan } from '../domain/layout/types';
+import { chooseSource } from './chooseSource';
+import { resolveLang } from './resolveLang';
+import { formatAsOf } from './formatAsOf';
+import { issueMarks } from './issueMarks';
+import { periodChanges, type PeriodChanges } from './periodChanges';
+import { toRunError, type RunError } from './runError';
+import type { AppliedPlans, CapabilityNote, LedgerSettings, SourceRef, WorkbookPort } from './workbookPort';
+import { DEFAULT_SETTINGS } from './workbookPort';
+
+/** The stages a refresh reports, in order. */
+export const REFRESH_STAGES = ['reading', 'validating', 'summarising', 'writing', 'done'] as const;
+/** A refresh stage. */
+export type RefreshStage = (typeof REFRESH_STAGES)[number];
+
+/** A progress report: the stage, and for reading the fraction of rows read. */
+export interface RefreshProgress {
+  readonly stage: RefreshStage;
+  readonly fraction?: number;
+}
+
+/** Options of `refresh`. Settings not given come from the workbook, then from the defaults. */
+export interface RefreshOptions {
+  /** Overrides of the settings stored in the workbook (not written back). */
+  readonly settings?: Partial<LedgerSettings>;
+  /** Office's display language, used when the settings do not pin one. */
+  readonly displayLanguage?: string;
+  readonly onProgress?: (progress: RefreshProgress) => void;
+  /** The clock (injected for tests). */
+  readonly now?: () => Date;
+  /** Mark issue cells in the ledger (default true). */
+  readonly markIssues?: boolean;
+  /**
+   * Let the UI breathe between stages (the task pane passes a `setTimeout(0)` yield so that
+   * a 50,000-row refresh keeps the pane responsive).
+   */
+  readonly yieldToUi?: () => Promise<void>;
+}
+
+/** What a refresh did: counts, timings, issues, and any failure. */
+export interface RunReport {
+  readonly ok: boolean;
+  readonly error: RunError | null;
+  readonly lang: Lang;
+  readonly source: SourceRef | null;
+  readonly read: LedgerRead | null;
+  readonly summary: Summary | null;
+  readonly json: SummaryJson | null;
+  readonly issues: readonly LedgerIssue[];
+  readonly sheets: AppliedPlans;
+  readonly changes: PeriodChanges | null;
+  /** Milliseconds per stage. */
+  readonly timings: Partial<Record<RefreshStage, number>>;
+  readonly notes: readonly CapabilityNote[];
+  /** ISO time of this refresh. */
+  readonly refreshedAt: string;
+}
+
+/**
+ * Run the whole job: read the ledger, validate, summarise, lay out, write the owned sheets,
+ * mark the issues in the ledger, and store the period snapshot. Never throws: a failure
+ * becomes a failed run report, and the port guarantees the previous summaries survive it.
+ */
+export async function refresh(port: WorkbookPort, options: RefreshOptions = {}): Promise<RunReport> {
+  const now = options.now ?? (() => new Date());
+  const clock = (): number => now().getTime();
+  const startedAt = now();
+  const timings: Partial<Record<RefreshStage, number>> = {};
+  const progress = (stage: RefreshStage, fraction?: number): void => {
+    options.onProgress?.(fraction === undefined ? { stage } : { stage, fraction });
+  };
+  const pause = options.yieldToUi ?? (async () => undefined);
+
+  let lang: Lang = resolveLang(options.settings?.lang ?? null, options.displayLanguage);
+  let source: SourceRef | null = null;
+  let read: LedgerRead | null = null;
+  let summary: Summary | null = null;
+  let json: SummaryJson | null = null;
+  let changes: PeriodChanges | null = null;
+  let sheets: AppliedPlans = {};
+
+  try {
+    let t = clock();
+    progress('reading', 0);
+    const state = await port.readState();
+    const settings: LedgerSettings = { ...DEFAULT_SETTINGS, ...state.settings, ...options.settings };
+    lang = resolveLang(settings.lang, options.displayLanguage);
+    source = settings.source ?? chooseSource(await port.listSheets());
+    const { sheet, grid } = await port.readGrid(source, (done, total) => progress('reading', total > 0 ? done / total : 1));
+    timings.reading = clock() - t;
+    await pause();
+
+    t = clock();
+    progress('validating');
+    read = readLedger(grid, {
+      sheetName: sheet,
+      mapping: settings.mapping,
+      allowedSectors: settings.allowedSectors,
+      allowedDistricts: settings.allowedDistricts,
+    });
+    timings.validating = clock() - t;
+    await pause();
+
+    t = clock();
+    progress('summarising');
+    summary = summarize(read, { soeAttribution: settings.soeAttribution });
+    changes = periodChanges(state.snapshot, read, summary);
+    json = toSummaryJson(summary, { lang });
+    const asOf = formatAsOf(startedAt, lang);
+    const plans: SheetPlan[] = [
+      layoutSummary(summary, {
+        lang,
+        asOf,
+        displayUnit: settings.displayUnit,
+        decimals: settings.decimals,
+        changes: changes.deltas,
+      }),
+      layoutValidation(read, { lang, sourceSheet: sheet }),
+    ];
+    timings.summarising = clock() - t;
+    await pause();
+
+    t = clock();
+    progress('writing');
+    sheets = await port.applySheetPlans(plans);
+    if (options.markIssues !== false) await port.markCells(sheet, issueMarks(read.issues));
+    await port.writeState({ snapshot: changes.nextSnapshot, lastRefresh: startedAt.toISOString() });
+    timings.writing = clock() - t;
+
+    progress('done');
+    return {
+      ok: true,
+      error: null,
+      lang,
+      source,
+      read,
+      summary,
+      json,
+      issues: read.issues,
+      sheets,
+      changes,
+      timings,
+      notes: port.capabilityNotes(),
+      refreshedAt: startedAt.toISOString(),
+    };
+  } catch (error) {
+    progress('done');
+    return {
+      ok: false,
+      error: toRunError(error),
+      lang,
+      source,
+      read,
+      summary,
+      json,
+      issues: read?.issues ?? [],
+      sheets,
+      changes,
+      timings,
+      notes: port.capabilityNotes(),
+      refreshedAt: startedAt.toISOString(),
+    };
+  }
+}

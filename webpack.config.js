@@ -1,0 +1,175 @@
+// Webpack configuration for the Excel add-in (task pane + ribbon commands).
+//
+// Settings (environment variables):
+//   LEDGER_STATS_BASE_URL   production base URL that replaces https://localhost:3000/ in the
+//                           built manifest (default https://ledger-stats.example.gov.cn/).
+//   LEDGER_STATS_OFFICE_JS  "cdn" loads office.js from the Microsoft CDN; default "local"
+//                           serves the copy from @microsoft/office-js next to the bundles.
+"use strict";
+
+const fs = require("node:fs");
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_BASE_URL = "https://localhost:3000/";
+const DEV_PORT = 3000;
+const DEFAULT_PRODUCTION_BASE_URL = "https://ledger-stats.example.gov.cn/";
+const OFFICE_JS_CDN_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/**
+ * Normalises the production base URL (LEDGER_STATS_BASE_URL): https only, no query or
+ * fragment, always ending with a slash. Throws on an unusable value.
+ */
+function resolveBaseUrl(raw) {
+  const value = typeof raw === "string" && raw.trim() !== "" ? raw.trim() : DEFAULT_PRODUCTION_BASE_URL;
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`LEDGER_STATS_BASE_URL is not a valid URL: ${value}`);
+  }
+  if (url.protocol !== "https:") {
+    throw new Error(`LEDGER_STATS_BASE_URL must use https (Office requires it): ${value}`);
+  }
+  url.search = "";
+  url.hash = "";
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+/** Where office.js comes from: "cdn" or "local" (LEDGER_STATS_OFFICE_JS). */
+function resolveOfficeJsSource(raw) {
+  const value = typeof raw === "string" ? raw.trim().toLowerCase() : "";
+  if (value === "" || value === "local") return "local";
+  if (value === "cdn") return "cdn";
+  throw new Error(`LEDGER_STATS_OFFICE_JS must be "local" or "cdn", got: ${raw}`);
+}
+
+/**
+ * Rewrites the dev URLs of the manifest to the production base URL. "https://localhost:3000/…"
+ * becomes "<baseUrl>…"; a bare origin (AppDomain) becomes the production origin.
+ */
+function rewriteManifest(xml, baseUrl) {
+  const origin = new URL(baseUrl).origin;
+  return xml.replace(/https:\/\/localhost:3000(\/)?/g, (_match, slash) => (slash ? baseUrl : origin));
+}
+
+/** The Content-Security-Policy of the html pages. */
+function contentSecurityPolicy({ officeJsSource, serving }) {
+  const scriptSrc = ["'self'"];
+  if (officeJsSource === "cdn") scriptSrc.push("https://appsforoffice.microsoft.com");
+  const connectSrc = ["'self'"];
+  if (serving) connectSrc.push(`wss://localhost:${DEV_PORT}`); // dev server live reload
+  return [
+    "default-src 'self'",
+    `script-src ${scriptSrc.join(" ")}`,
+    "style-src 'self' 'unsafe-inline'", // Fluent UI v9 (Griffel) injects <style> at run time
+    "img-src 'self' data:",
+    `connect-src ${connectSrc.join(" ")}`,
+    "font-src 'self' data:",
+  ].join("; ");
+}
+
+/** HTTPS options for the dev server: the Office dev certificates, with fallbacks. */
+async function devServerHttps() {
+  // Only reached by `webpack serve`: production builds never touch certificates.
+  process.env.OFFICE_ADDIN_USAGE_DATA_LEVEL = "off";
+  const devCerts = require("office-addin-dev-certs");
+  try {
+    return { type: "https", options: await devCerts.getHttpsServerOptions() };
+  } catch (error) {
+    // Typically Linux: the CA could not be trusted. Use the generated files if present.
+    const defaults = require("office-addin-dev-certs/lib/defaults");
+    const files = [defaults.caCertificatePath, defaults.localhostCertificatePath, defaults.localhostKeyPath];
+    console.warn(`[ledger-stats] dev certificates are not trusted: ${error instanceof Error ? error.message : error}`);
+    if (files.every((file) => fs.existsSync(file))) {
+      const [ca, cert, key] = files.map((file) => fs.readFileSync(file));
+      return { type: "https", options: { ca, cert, key } };
+    }
+    console.warn("[ledger-stats] falling back to a self-signed certificate; trust it in the browser first.");
+    return { type: "https" };
+  }
+}
+
+/** Webpack configuration factory (webpack-cli calls it with env and argv). */
+module.exports = async (env = {}, argv = {}) => {
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const mode = argv.mode ?? (serving ? "development" : "production");
+  const isProduction = mode === "production";
+  const baseUrl = isProduction ? resolveBaseUrl(process.env.LEDGER_STATS_BASE_URL) : DEV_BASE_URL;
+  const officeJsSource = resolveOfficeJsSource(process.env.LEDGER_STATS_OFFICE_JS);
+  const officeJsDist = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+
+  const templateParameters = {
+    officeJsUrl: officeJsSource === "cdn" ? OFFICE_JS_CDN_URL : "office.js",
+    contentSecurityPolicy: contentSecurityPolicy({ officeJsSource, serving }),
+  };
+
+  /** @type {import("webpack").Configuration} */
+  const config = {
+    mode,
+    devtool: isProduction ? false : "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.json", transpileOnly: true } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        templateParameters,
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+        templateParameters,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          // office.js loads its host and locale files relative to its own URL: copy all of dist/.
+          // Already minified; `minimized` keeps Terser away from these ~80 MB.
+          { from: officeJsDist, to: ".", info: { minimized: true } },
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (isProduction ? rewriteManifest(content.toString("utf8"), baseUrl) : content),
+          },
+        ],
+      }),
+    ],
+  };
+
+  if (serving) {
+    config.devServer = {
+      port: DEV_PORT,
+      server: await devServerHttps(),
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false, // everything is emitted by the compilation (CopyWebpackPlugin), from memory
+    };
+  }
+  return config;
+};
+
+module.exports.resolveBaseUrl = resolveBaseUrl;
+module.exports.resolveOfficeJsSource = resolveOfficeJsSource;
+module.exports.rewriteManifest = rewriteManifest;
+module.exports.DEV_BASE_URL = DEV_BASE_URL;
