@@ -49,6 +49,9 @@ module.exports = tseslint.config(
     files: ['**/*.{ts,tsx}'],
     plugins: { 'import-x': importX, 'office-addins': officeAddins },
     settings: {
+      // import-x must parse TypeScript dependencies to follow imports (no-cycle, no-restricted-paths).
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
       'import-x/resolver-next': [
         require('eslint-import-resolver-typescript').createTypeScriptImportResolver({ project: './tsconfig.json' }),
       ],

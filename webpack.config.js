@@ -9,8 +9,7 @@
 
 const fs = require("node:fs");
 const path = require("node:path");
-const HtmlWebpackPlugin = require("html-webpack-plugin");
-const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { URL } = require("node:url");
 
 const DEV_BASE_URL = "https://localhost:3000/";
 const DEV_PORT = 3000;
@@ -70,22 +69,29 @@ function contentSecurityPolicy({ officeJsSource, serving }) {
   ].join("; ");
 }
 
+/** The certificate files office-addin-dev-certs generated, or null when one is missing. */
+function generatedCertificates() {
+  const defaults = require("office-addin-dev-certs/lib/defaults");
+  const files = [defaults.caCertificatePath, defaults.localhostCertificatePath, defaults.localhostKeyPath];
+  if (!files.every((file) => fs.existsSync(file))) return null;
+  const [ca, cert, key] = files.map((file) => fs.readFileSync(file));
+  return { ca, cert, key };
+}
+
 /** HTTPS options for the dev server: the Office dev certificates, with fallbacks. */
 async function devServerHttps() {
   // Only reached by `webpack serve`: production builds never touch certificates.
   process.env.OFFICE_ADDIN_USAGE_DATA_LEVEL = "off";
-  const devCerts = require("office-addin-dev-certs");
+  // scripts/start.js has already tried to create and trust them: do not regenerate.
+  const checked = process.env.LEDGER_STATS_DEV_CERTS_CHECKED === "1" ? generatedCertificates() : null;
+  if (checked !== null) return { type: "https", options: checked };
   try {
-    return { type: "https", options: await devCerts.getHttpsServerOptions() };
+    return { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() };
   } catch (error) {
-    // Typically Linux: the CA could not be trusted. Use the generated files if present.
-    const defaults = require("office-addin-dev-certs/lib/defaults");
-    const files = [defaults.caCertificatePath, defaults.localhostCertificatePath, defaults.localhostKeyPath];
+    // Typically Linux: the CA could not be trusted. Serve the generated files anyway.
     console.warn(`[ledger-stats] dev certificates are not trusted: ${error instanceof Error ? error.message : error}`);
-    if (files.every((file) => fs.existsSync(file))) {
-      const [ca, cert, key] = files.map((file) => fs.readFileSync(file));
-      return { type: "https", options: { ca, cert, key } };
-    }
+    const generated = generatedCertificates();
+    if (generated !== null) return { type: "https", options: generated };
     console.warn("[ledger-stats] falling back to a self-signed certificate; trust it in the browser first.");
     return { type: "https" };
   }
@@ -93,6 +99,9 @@ async function devServerHttps() {
 
 /** Webpack configuration factory (webpack-cli calls it with env and argv). */
 module.exports = async (env = {}, argv = {}) => {
+  // Required here so that tests can load the helpers below without the plugins.
+  const HtmlWebpackPlugin = require("html-webpack-plugin");
+  const CopyWebpackPlugin = require("copy-webpack-plugin");
   const serving = Boolean(env.WEBPACK_SERVE);
   const mode = argv.mode ?? (serving ? "development" : "production");
   const isProduction = mode === "production";
@@ -108,6 +117,7 @@ module.exports = async (env = {}, argv = {}) => {
   /** @type {import("webpack").Configuration} */
   const config = {
     mode,
+    context: __dirname,
     devtool: isProduction ? false : "source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
@@ -124,7 +134,16 @@ module.exports = async (env = {}, argv = {}) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: "tsconfig.json", transpileOnly: true } },
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: "tsconfig.json",
+              transpileOnly: true, // the typecheck runs separately (npm run typecheck)
+              // tsconfig.json targets CommonJS for Node/jest; emit ES modules here so that
+              // webpack can tree-shake @fluentui/react-components (CommonJS: ~18 MB bundle).
+              compilerOptions: { module: "esnext" },
+            },
+          },
         },
       ],
     },

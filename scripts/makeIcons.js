@@ -4,6 +4,7 @@
 // Usage: node scripts/makeIcons.js
 "use strict";
 
+const { Buffer } = require("node:buffer");
 const fs = require("node:fs");
 const path = require("node:path");
 const zlib = require("node:zlib");

@@ -20,8 +20,10 @@ async function ensureCertificates() {
     console.warn(
       [
         "Trust the CA certificate manually, then restart:",
-        `  CA file: ${path.join(dir, "ca.crt")}  (created by: npx office-addin-dev-certs install)`,
-        "  Debian/Ubuntu: sudo cp <CA file> /usr/local/share/ca-certificates/office-addin-dev-ca.crt && sudo update-ca-certificates",
+        `  CA file: ${path.join(dir, "ca.crt")}`,
+        "  Debian/Ubuntu (the path office-addin-dev-certs checks):",
+        "    sudo mkdir -p /usr/local/share/ca-certificates/office-addin-dev-certs",
+        "    sudo cp <CA file> /usr/local/share/ca-certificates/office-addin-dev-certs/ && sudo update-ca-certificates",
         "  Chrome/Edge on Linux also read ~/.pki/nssdb: certutil -d sql:$HOME/.pki/nssdb -A -t C,, -n office-addin-dev -i <CA file>",
         "  Firefox: Settings › Privacy & Security › Certificates › View Certificates › Authorities › Import",
         "  Or open https://localhost:3000/taskpane.html once and accept the certificate warning.",
@@ -35,12 +37,14 @@ async function ensureCertificates() {
 function runNode(script, args) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [script, ...args], { cwd: root, stdio: "inherit", env: process.env });
+    for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 
 async function main() {
   await ensureCertificates();
+  process.env.LEDGER_STATS_DEV_CERTS_CHECKED = "1"; // webpack.config.js then reuses the files as they are
   if (process.platform === "win32" || process.platform === "darwin") {
     // Starts the dev server (npm run dev-server) and sideloads manifest.xml into desktop Excel.
     return runNode(require.resolve("office-addin-debugging/cli.js"), ["start", manifest]);
