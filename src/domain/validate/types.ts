@@ -4,6 +4,8 @@ import type { Bilingual, CellValue, ColumnOverrides, HeaderInfo, ProjectRow, Sev
 export interface IssueColumn {
   readonly letter: string;
   readonly header: string;
+  /** 0-based column index (added for ordering and cell marking; always set by the reader). */
+  readonly index?: number;
 }
 
 /**
@@ -35,6 +37,11 @@ export interface ReadCounts {
   readonly errorRows: number;
   /** Non-project rows skipped (blank, headings, 小计/合计, footnotes). */
   readonly skippedRows: number;
+  /**
+   * Later rows of a duplicate project (same name key and SOE set as a counted row): warned
+   * (`duplicate_project`) and NOT counted again. `dataRows = validRows + warningRows + errorRows + duplicateRows`.
+   */
+  readonly duplicateRows?: number;
 }
 
 /** The result of reading and validating one sheet. */
@@ -52,11 +59,11 @@ export interface LedgerRead {
 /** Options of `readLedger`. */
 export interface ReadOptions {
   /** Sheet name reported in the result. */
-  readonly sheetName?: string;
+  readonly sheetName?: string | undefined;
   /** Overrides of the detected column mapping. */
-  readonly mapping?: ColumnOverrides;
+  readonly mapping?: ColumnOverrides | undefined;
   /** Allowed sector names; a value outside the list is a warning. Empty or absent: no check. */
-  readonly allowedSectors?: readonly string[];
+  readonly allowedSectors?: readonly string[] | undefined;
   /** Allowed districts; a value outside the list is a warning. Empty or absent: no check. */
-  readonly allowedDistricts?: readonly string[];
+  readonly allowedDistricts?: readonly string[] | undefined;
 }

@@ -1,0 +1,297 @@
+import * as createIssueModule from '../validate/createIssue';
+import * as flagOutliersModule from '../validate/flagOutliers';
+import type { LedgerIssue, LedgerRead, ReadOptions } from '../validate/types';
+import * as validateRowModule from '../validate/validateRow';
+import type { RowContext } from '../validate/validateRow';
+import * as lookupRegionModule from '../reference/lookupRegion';
+import * as classifyRowModule from './classifyRow';
+import type { RowLayout } from './classifyRow';
+import * as findHeaderModule from './findHeader';
+import { HEADER_SEARCH_ROWS } from './findHeader';
+import * as matchHeaderTextModule from './matchHeaderText';
+import { REQUIRED_FIELDS } from './types';
+import type { CellValue, ColumnRef, HeaderInfo, ProjectRow } from './types';
+
+// Performance: hot imports bound once to module constants. Under tsx/esbuild's CommonJS output each call to an
+// imported function otherwise goes through an export getter, a measurable share of a 100,000-row read.
+const { createIssue } = createIssueModule;
+const { flagOutliers } = flagOutliersModule;
+const { allowedKey, validateRow } = validateRowModule;
+const { lookupRegion } = lookupRegionModule;
+const { classifyRow } = classifyRowModule;
+const { detectHeader } = findHeaderModule;
+const { headerKey } = matchHeaderTextModule;
+
+/** An incremental ledger read: push rows in sheet order from sheet row 1, then finish. */
+export interface LedgerReader {
+  /** Add the next row (row 0 is sheet row 1). The row is not kept once read, and never changed. */
+  push(row: readonly CellValue[]): void;
+  /** Finish the read: duplicate, outlier and ordering work, then the result. Later calls return the same result. */
+  finish(): LedgerRead;
+}
+
+/**
+ * Create an incremental reader, for the CLI's streaming .xlsx read. Memory stays bounded by the output: only the
+ * first `HEADER_SEARCH_ROWS` rows are buffered (to find the header), then each row is read as it arrives and only
+ * the project rows, the issues and one key per counted row (for duplicates) are kept. `readLedger` is built on it,
+ * so both give identical results. Never throws on bad data.
+ * @throws TypeError when `options` is not an object (a caller bug).
+ */
+export function createLedgerReader(options?: ReadOptions): LedgerReader {
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw new TypeError('createLedgerReader: options must be an object');
+  }
+  const reader = new StreamingReader(options ?? {});
+  return { push: (row) => reader.push(row), finish: () => reader.finish() };
+}
+
+class StreamingReader {
+  private rowIndex = 0;
+  private buffer: (readonly CellValue[])[] | null = [];
+  private header: HeaderInfo | null = null;
+  private ctx: RowContext | null = null;
+  private layout: RowLayout | null = null;
+  private readonly sheetIssues: LedgerIssue[] = [];
+  private rowIssues: LedgerIssue[] = [];
+  private readonly rows: ProjectRow[] = [];
+  private readonly rowWarned: boolean[] = [];
+  private readonly rawTotals: CellValue[] = [];
+  private readonly rawInvested: CellValue[] = [];
+  /** Index in `rows` of the first counted row of each name key. */
+  private readonly rowIndexByName = new Map<string, number>();
+  /** First counted row per name key + SOE set, for names that occur with different SOE sets. */
+  private readonly firstRowBySoeKey = new Map<string, number>();
+  private dataRows = 0;
+  private errorRows = 0;
+  private skippedRows = 0;
+  private duplicateRows = 0;
+  private blankRunStart = -1;
+  private blankRunEnd = -1;
+  private result: LedgerRead | null = null;
+
+  constructor(private readonly options: ReadOptions) {}
+
+  push(row: readonly CellValue[]): void {
+    if (this.result !== null) return;
+    const cells: readonly CellValue[] = Array.isArray(row) ? row : [];
+    const index = this.rowIndex++;
+    if (this.buffer !== null) {
+      this.buffer.push(cells.slice());
+      if (this.buffer.length >= HEADER_SEARCH_ROWS) this.decideHeader();
+      return;
+    }
+    if (this.ctx !== null) this.readRow(cells, index);
+  }
+
+  finish(): LedgerRead {
+    if (this.result !== null) return this.result;
+    if (this.buffer !== null) this.decideHeader();
+    this.flushBlankRun();
+    this.result = this.buildResult();
+    return this.result;
+  }
+
+  /** Find the header in the buffered rows, then read the buffered rows below it and drop the buffer. */
+  private decideHeader(): void {
+    const buffered = this.buffer ?? [];
+    this.buffer = null;
+    const { header, overrideProblems } = detectHeader(buffered, this.options.mapping ?? {});
+    this.header = header;
+    if (header === null) {
+      this.sheetIssues.push(
+        createIssue('header_not_found', { rowsSearched: Math.min(buffered.length, HEADER_SEARCH_ROWS) }, { sheetRow: null, column: null, raw: null }),
+      );
+      return;
+    }
+    for (const p of overrideProblems) {
+      this.sheetIssues.push(createIssue('mapping_invalid', { field: p.field, value: p.value }, { sheetRow: null, column: null, raw: p.value }));
+    }
+    const missing = REQUIRED_FIELDS.filter((f) => header.columns[f] === undefined);
+    for (const field of missing) {
+      this.sheetIssues.push(createIssue('missing_column', { field }, { sheetRow: null, column: null, raw: null }));
+    }
+    // Without a required column no row can be counted: one sheet-level error per column, no row errors.
+    if (missing.length > 0) return;
+    this.ctx = this.buildContext(header);
+    this.layout = buildLayout(header);
+    for (let i = header.dataStartRowIndex; i < buffered.length; i++) this.readRow(buffered[i] ?? [], i);
+  }
+
+  private buildContext(header: HeaderInfo): RowContext {
+    const { columns, sheetUnit } = header;
+    const unitOf = (col: ColumnRef | undefined): ColumnRef['unit'] => {
+      if (col === undefined) return 'wan';
+      if (col.unit !== undefined) return col.unit;
+      if (sheetUnit !== undefined) return sheetUnit;
+      this.sheetIssues.push(
+        createIssue('unit_assumed', { field: col === columns.totalInvestment ? 'totalInvestment' : 'investedToDate', header: col.header }, {
+          sheetRow: null,
+          column: col,
+          raw: null,
+        }),
+      );
+      return 'wan';
+    };
+    return {
+      columns,
+      totalUnit: unitOf(columns.totalInvestment) ?? 'wan',
+      investedUnit: unitOf(columns.investedToDate) ?? 'wan',
+      allowedSectors: allowedSet(this.options.allowedSectors, false),
+      allowedDistricts: allowedSet(this.options.allowedDistricts, true),
+    };
+  }
+
+  private readRow(cells: readonly CellValue[], rowIndex: number): void {
+    const ctx = this.ctx;
+    const layout = this.layout;
+    if (ctx === null || layout === null) return;
+    const sheetRow = rowIndex + 1;
+    const cls = classifyRow(cells, layout);
+    if (cls.kind === 'blank') {
+      this.skippedRows++;
+      if (this.blankRunStart < 0) this.blankRunStart = sheetRow;
+      this.blankRunEnd = sheetRow;
+      return;
+    }
+    this.flushBlankRun();
+    if (cls.kind !== 'project') {
+      this.skippedRows++;
+      const code = cls.kind === 'heading' ? 'row_heading' : cls.kind === 'subtotal' ? 'row_subtotal' : 'row_footnote';
+      this.rowIssues.push(createIssue(code, { text: cls.text }, { sheetRow, column: null, raw: cls.text }));
+      return;
+    }
+    this.dataRows++;
+    const result = validateRow(cells, sheetRow, ctx);
+    for (const issue of result.issues) this.rowIssues.push(issue);
+    if (result.row === null) {
+      this.errorRows++;
+      return;
+    }
+    const row = result.row;
+    const firstIndex = this.rowIndexByName.get(row.nameKey);
+    const firstRow = firstIndex === undefined ? null : this.findDuplicate(row, firstIndex);
+    if (firstRow !== null) {
+      // The later row of a duplicate is listed (warning) but NOT counted again.
+      this.duplicateRows++;
+      const nameCol = ctx.columns.name ?? null;
+      this.rowIssues.push(
+        createIssue('duplicate_project', { name: row.name, firstRow }, { sheetRow, column: nameCol, raw: nameCol === null ? null : cells[nameCol.index] }),
+      );
+      sortLastRow(this.rowIssues, sheetRow);
+      return;
+    }
+    // Performance: the common case (a new name) costs one map lookup and one insert, keyed by the name key the
+    // row already holds; composite name + SOE-set keys are built only for names seen before.
+    if (firstIndex === undefined) this.rowIndexByName.set(row.nameKey, this.rows.length);
+    else this.firstRowBySoeKey.set(soeSetKey(row), row.sheetRow);
+    this.rows.push(row);
+    this.rowWarned.push(result.hasWarning);
+    this.rawTotals.push(rawAt(cells, ctx.columns.totalInvestment));
+    this.rawInvested.push(rawAt(cells, ctx.columns.investedToDate));
+  }
+
+  /** The sheet row of an earlier counted row with the same name key (first at `firstIndex`) and SOE set, or `null`. */
+  private findDuplicate(row: ProjectRow, firstIndex: number): number | null {
+    const first = this.rows[firstIndex];
+    if (first !== undefined && sameSoes(first, row)) return first.sheetRow;
+    return this.firstRowBySoeKey.get(soeSetKey(row)) ?? null;
+  }
+
+  /** One `row_blank` issue per run of consecutive blank rows, so trailing empty rows do not flood the list. */
+  private flushBlankRun(): void {
+    if (this.blankRunStart < 0) return;
+    const firstRow = this.blankRunStart;
+    this.rowIssues.push(createIssue('row_blank', { firstRow, lastRow: this.blankRunEnd }, { sheetRow: firstRow, column: null, raw: null }));
+    this.blankRunStart = -1;
+    this.blankRunEnd = -1;
+  }
+
+  private buildResult(): LedgerRead {
+    const columns = this.header?.columns;
+    const outliers =
+      this.ctx === null
+        ? []
+        : flagOutliers(this.rows, columns?.totalInvestment, columns?.investedToDate, (i, field) =>
+            field === 'totalInvestment' ? this.rawTotals[i] : this.rawInvested[i],
+          );
+    if (outliers.length > 0) {
+      const indexBySheetRow = new Map(this.rows.map((r, i) => [r.sheetRow, i]));
+      for (const issue of outliers) {
+        const i = indexBySheetRow.get(issue.sheetRow ?? -1);
+        if (i !== undefined) this.rowWarned[i] = true;
+      }
+      this.rowIssues = this.rowIssues.concat(outliers);
+      this.rowIssues.sort(compareRowIssues);
+    }
+    const warningRows = this.rowWarned.filter(Boolean).length;
+    return {
+      sheet: this.options.sheetName ?? '',
+      header: this.header,
+      rows: this.rows,
+      issues: this.sheetIssues.concat(this.rowIssues),
+      counts: {
+        dataRows: this.dataRows,
+        validRows: this.rows.length - warningRows,
+        warningRows,
+        errorRows: this.errorRows,
+        skippedRows: this.skippedRows,
+        duplicateRows: this.duplicateRows,
+      },
+    };
+  }
+}
+
+function buildLayout(header: HeaderInfo): RowLayout {
+  const { columns } = header;
+  const nameIndex = columns.name?.index ?? 0;
+  return {
+    leadColumns: Math.max(3, nameIndex + 1),
+    nameIndex,
+    serialIndex: columns.serial?.index ?? -1,
+    soeIndex: columns.soe?.index ?? -1,
+    stageIndex: columns.stage?.index ?? -1,
+    nameHeaderKey: columns.name === undefined ? '' : headerKey(columns.name.header.split('/').pop() ?? ''),
+  };
+}
+
+function allowedSet(values: readonly string[] | undefined, isDistrict: boolean): ReadonlySet<string> | null {
+  if (values === undefined || !Array.isArray(values) || values.length === 0) return null;
+  const set = new Set<string>();
+  for (const v of values) {
+    if (typeof v !== 'string') continue;
+    set.add(allowedKey(v));
+    if (isDistrict) {
+      const region = lookupRegion(v);
+      if (region !== null) set.add(allowedKey(region.name));
+    }
+  }
+  return set;
+}
+
+function soeSetKey(row: ProjectRow): string {
+  return `${row.nameKey}\u0001${row.soes.map((s) => s.canonical).sort().join('\u0002')}`;
+}
+
+function sameSoes(a: ProjectRow, b: ProjectRow): boolean {
+  if (a.soes.length !== b.soes.length) return false;
+  if (a.soes === b.soes) return true;
+  const set = new Set(a.soes.map((s) => s.canonical));
+  return b.soes.every((s) => set.has(s.canonical));
+}
+
+function rawAt(cells: readonly CellValue[], col: ColumnRef | undefined): CellValue {
+  return col === undefined ? null : (cells[col.index] ?? null);
+}
+
+function compareRowIssues(a: LedgerIssue, b: LedgerIssue): number {
+  return (a.sheetRow ?? 0) - (b.sheetRow ?? 0) || (a.column?.index ?? -1) - (b.column?.index ?? -1);
+}
+
+/** Keep a row's issues in column order after appending one (the row's issues are at the end of the list). */
+function sortLastRow(issues: LedgerIssue[], sheetRow: number): void {
+  let start = issues.length - 1;
+  while (start > 0 && issues[start - 1]?.sheetRow === sheetRow) start--;
+  if (issues.length - start < 2) return;
+  const tail = issues.splice(start).sort(compareRowIssues);
+  for (const issue of tail) issues.push(issue);
+}

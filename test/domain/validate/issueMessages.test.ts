@@ -1,0 +1,144 @@
+import { FIELDS } from '../../../src/domain/ledger/types';
+import {
+  describeIssueCode,
+  formatWan,
+  ISSUE_CODES,
+  ISSUE_SEVERITY,
+  isIssueCode,
+  issueMessage,
+} from '../../../src/domain/validate/issueMessages';
+import type { IssueCode, IssueParams } from '../../../src/domain/validate/issueMessages';
+
+/** One set of arguments per code, each with a value that must show up in the message. */
+const SAMPLES: { readonly [C in IssueCode]: IssueParams[C] } = {
+  header_not_found: { rowsSearched: 40 },
+  missing_column: { field: 'totalInvestment' },
+  mapping_invalid: { field: 'stage', value: 'Z列' },
+  unit_assumed: { field: 'totalInvestment', header: '总投资X' },
+  row_blank: { firstRow: 7, lastRow: 9 },
+  row_heading: { text: '一、省重点项目' },
+  row_subtotal: { text: '合计：28 个' },
+  row_footnote: { text: '注：单位亿元' },
+  required_missing: { field: 'name', header: '项目名称X', raw: '待定' },
+  amount_invalid: { header: '总投资X', raw: '见附件' },
+  amount_range: { header: '总投资X', raw: '840–931' },
+  amount_foreign_currency: { header: '总投资X', raw: '12亿美元' },
+  amount_negative: { header: '总投资X', raw: '-5' },
+  stage_unknown: { raw: '竣公', suggestion: { term: '竣工', stage: 'completed' } },
+  amount_approximate: { header: '总投资X', raw: '约50', wan: 500_000 },
+  invested_unreadable: { header: '累计X', raw: '见附件' },
+  invested_exceeds_total: { investedWan: 150_000, totalWan: 120_000 },
+  dates_reversed: { start: '2024-05', completion: '2023-12' },
+  completed_without_date: { stageRaw: '已竣工X' },
+  invested_before_start: { stageRaw: '谋划X', investedWan: 10 },
+  construction_without_investment: { stageRaw: '在建X' },
+  soe_unknown: { name: '大连城投', reason: 'unknown', candidates: ['中国华能'] },
+  soe_not_sasac: { name: '中国绿发', fullName: '中国绿发投资集团有限公司' },
+  amount_outlier: { header: '总投资X', wan: 500_000_000, medianWan: 5000 },
+  sector_not_allowed: { value: '文旅X' },
+  district_not_allowed: { value: '营口市' },
+  date_invalid: { header: '开工X', raw: '一季度' },
+  date_ambiguous: { header: '开工X', raw: '2024.1', read: '2024-01', alternative: '2024-10' },
+  duplicate_project: { name: '数谷X', firstRow: 7 },
+};
+
+/** The text each sample's message must contain in both languages. */
+const MUST_CONTAIN: Record<IssueCode, string> = {
+  header_not_found: '40',
+  missing_column: '',
+  mapping_invalid: 'Z列',
+  unit_assumed: '总投资X',
+  row_blank: '9',
+  row_heading: '一、省重点项目',
+  row_subtotal: '合计：28 个',
+  row_footnote: '注：单位亿元',
+  required_missing: '待定',
+  amount_invalid: '见附件',
+  amount_range: '840–931',
+  amount_foreign_currency: '12亿美元',
+  amount_negative: '-5',
+  stage_unknown: '竣公',
+  amount_approximate: '500,000',
+  invested_unreadable: '见附件',
+  invested_exceeds_total: '150,000',
+  dates_reversed: '2023-12',
+  completed_without_date: '已竣工X',
+  invested_before_start: '谋划X',
+  construction_without_investment: '在建X',
+  soe_unknown: '大连城投',
+  soe_not_sasac: '中国绿发',
+  amount_outlier: '500,000,000',
+  sector_not_allowed: '文旅X',
+  district_not_allowed: '营口市',
+  date_invalid: '一季度',
+  date_ambiguous: '2024-10',
+  duplicate_project: '7',
+};
+
+describe('issueMessage', () => {
+  it.each(ISSUE_CODES.map((c) => [c]))('builds both languages of %s from its arguments', (code) => {
+    const { message } = issueMessage(code, SAMPLES[code] as never);
+    for (const lang of ['zh-CN', 'en-US'] as const) {
+      expect(message[lang].length).toBeGreaterThan(3);
+      expect(message[lang]).toContain(MUST_CONTAIN[code]);
+    }
+  });
+
+  it('names the missing column in both languages', () => {
+    const { message } = issueMessage('missing_column', { field: 'totalInvestment' });
+    expect(message).toEqual({ 'zh-CN': "没有找到'总投资'列", 'en-US': "No 'total investment' column found" });
+  });
+
+  it('suggests the nearest stage', () => {
+    expect(issueMessage('stage_unknown', SAMPLES.stage_unknown).suggestion?.['en-US']).toBe("Did you mean '竣工' (completed)?");
+  });
+
+  it('has a field label for every field', () => {
+    for (const field of FIELDS) expect(issueMessage('missing_column', { field }).message['zh-CN']).not.toContain('undefined');
+  });
+});
+
+describe('ISSUE_SEVERITY', () => {
+  it('gives every code one severity', () => {
+    expect(Object.keys(ISSUE_SEVERITY).sort()).toEqual([...ISSUE_CODES].sort());
+  });
+
+  it.each<[IssueCode, string]>([
+    ['missing_column', 'error'],
+    ['amount_range', 'error'],
+    ['stage_unknown', 'error'],
+    ['duplicate_project', 'warning'],
+    ['soe_unknown', 'warning'],
+    ['row_subtotal', 'info'],
+    ['unit_assumed', 'info'],
+  ])('makes %s an %s', (code, severity) => {
+    expect(ISSUE_SEVERITY[code]).toBe(severity);
+  });
+});
+
+describe('describeIssueCode', () => {
+  it('titles every code in both languages', () => {
+    for (const code of ISSUE_CODES) {
+      expect(describeIssueCode(code, 'zh-CN')).not.toBe(code);
+      expect(describeIssueCode(code, 'en-US')).not.toBe(code);
+    }
+  });
+
+  it('returns an unknown code as it is', () => {
+    expect(describeIssueCode('future_code', 'en-US')).toBe('future_code');
+    expect(isIssueCode('future_code')).toBe(false);
+  });
+});
+
+describe('formatWan', () => {
+  it.each<[number, string]>([
+    [0, '0'],
+    [500, '500'],
+    [1234.5, '1,234.5'],
+    [12_345_000, '12,345,000'],
+    [0.0012, '0.0012'],
+    [-1500, '-1,500'],
+  ])('formats %d as %s', (wan, text) => {
+    expect(formatWan(wan)).toBe(text);
+  });
+});
