@@ -42,6 +42,13 @@ export interface WorkbookPort {
   /** Select and scroll to a cell (task pane only; ports without a UI may ignore it). */
   selectCell?(sheet: string, address: string): Promise<void>;
 
+  /**
+   * Write a one-line status (e.g. "已刷新 2025-09-30 14:05" or the failure message) into the owned
+   * summary sheet, on the row below everything the summary plan draws, as literal text. Used by the
+   * ribbon command, which has no pane to report in. A no-op when no owned summary sheet exists.
+   */
+  writeStatus?(text: string): Promise<void>;
+
   /** Notes about degraded features (e.g. an API set the host lacks), shown to the user. */
   capabilityNotes(): readonly CapabilityNote[];
 }

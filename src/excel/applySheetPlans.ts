@@ -1,0 +1,368 @@
+import type { PlanCell, SheetPlan, SheetRole } from '../domain/layout/types';
+import type { AppliedPlans } from '../workflows/workbookPort';
+import { cellAddress } from './a1';
+import { syncChunk, type ExcelRun } from './batch';
+import type { Capabilities, CapabilityNotes } from './capabilities';
+import { SETTING_KEYS, type DocumentSettings } from './documentSettings';
+import { OWNER_PROPERTY_KEY, ownerPropertyValue, setOwnedRecords, type OwnedSheetRecord } from './ownership';
+import { chartCosmeticOps, packOps, planOps, type SheetOp } from './planOps';
+import { cleanSheetName, sheetNameKey, uniqueSheetName } from './sheetNames';
+import { hyperlinkFormula } from './toCellInput';
+import { isPayloadLimitError, officeErrorCode, toPortError } from './toPortError';
+import { queueWorksheets, resolveWorksheets } from './worksheets';
+
+/** What `applySheetPlans` needs from the port. */
+export interface ApplyDeps {
+  readonly run: ExcelRun;
+  readonly settings: DocumentSettings;
+  readonly caps: Capabilities;
+  readonly notes: CapabilityNotes;
+  /** A fresh random token for temporary sheet names (injected for tests). */
+  readonly token: () => string;
+  /** Owner markers already read in this refresh (by `listSheets`), if any. */
+  readonly markers?: ReadonlyMap<string, SheetRole> | null;
+}
+
+/** Where `writeStatus` writes: the owned summary sheet's status cell, below everything the plan draws. */
+export interface StatusCell {
+  readonly sheetId: string;
+  readonly address: string;
+}
+
+/** Names used when a plan's wanted name is unusable. */
+const ROLE_NAMES: Record<SheetRole, string> = { summary: 'Summary', validation: 'Validation', changes: 'Changes' };
+
+/**
+ * Errors of the cosmetic chart round trip that are tolerated: the properties some hosts reject
+ * (office-js #1729, #1688). Anything else (a lost connection, a busy Excel) still fails the refresh.
+ */
+const COSMETIC_ERRORS = new Set(['InvalidArgument', 'InvalidOperation', 'NotImplemented', 'ApiNotFound', 'UnsupportedOperation', 'UnsupportedFeature']);
+
+/** A sheet being built under a temporary name. */
+interface TempSheet {
+  readonly plan: SheetPlan;
+  readonly name: string;
+  /** Known after the first round trip. */
+  id: string | null;
+  /** The name it gets in the final swap. */
+  finalName: string;
+  /** Ids of the owned sheets of the same role it replaces, by tab position. */
+  olds: string[];
+}
+
+/** What the cleanup of a failed run needs to know. */
+interface Progress {
+  readonly prefix: string;
+  readonly temps: readonly TempSheet[];
+  previousRecords: readonly OwnedSheetRecord[] | null;
+  recordsChanged: boolean;
+  eventsWere: boolean | null;
+}
+
+/** The row below everything a plan draws (blocks, formats, merges, charts): where the status line goes. */
+export function statusRow(plan: SheetPlan): number {
+  let end = 0;
+  for (const b of plan.blocks) end = Math.max(end, b.row + b.values.length);
+  for (const f of plan.formats) end = Math.max(end, f.range.row + f.range.rows);
+  for (const m of plan.merges) end = Math.max(end, m.row + m.rows);
+  for (const c of plan.charts) end = Math.max(end, c.position.row + c.position.rows);
+  return end + 1;
+}
+
+/** A link to another owned sheet, written in the final round trip once that sheet's name is known. */
+interface DeferredLink {
+  readonly row: number;
+  readonly col: number;
+  readonly link: { readonly sheet: string; readonly address: string };
+  readonly text: string;
+}
+
+/**
+ * Split off the links that point at a sheet planned in the same call (by its wanted name): their
+ * final names (汇总 may become 汇总 (2)) are known only after the first round trip, which already
+ * carries the first writes. Those cells are left empty and written in the final round trip.
+ */
+function deferOwnedLinks(plan: SheetPlan, plannedNames: ReadonlySet<string>): { plan: SheetPlan; links: DeferredLink[] } {
+  const links: DeferredLink[] = [];
+  const blocks = plan.blocks.map((block) => ({
+    ...block,
+    values: block.values.map((row, r) =>
+      row.map((cell, c): PlanCell => {
+        if (cell === null || typeof cell !== 'object' || !('link' in cell) || !plannedNames.has(cell.link.sheet)) return cell;
+        links.push({ row: block.row + r, col: block.col + c, link: cell.link, text: cell.text });
+        return null;
+      }),
+    ),
+  }));
+  return { plan: links.length === 0 ? plan : { ...plan, blocks }, links };
+}
+
+/** Queue a group of operations and sync once; on a payload-limit error split the group (recursion). */
+async function syncGroup(context: Excel.RequestContext, group: readonly (() => void)[], before: () => void): Promise<void> {
+  before();
+  for (const queue of group) queue();
+  try {
+    await syncChunk(context);
+  } catch (error) {
+    // A request over the limit is refused as a whole, so nothing of it ran and halves can be retried.
+    if (!isPayloadLimitError(error) || group.length < 2) throw error;
+    const half = Math.ceil(group.length / 2);
+    await syncGroup(context, group.slice(0, half), before);
+    await syncGroup(context, group.slice(half), before);
+  }
+}
+
+/**
+ * Replace the owned sheets with `plans`, atomically (see `WorkbookPort.applySheetPlans`):
+ * 1. round trip 1 loads the sheets, adds every new sheet under a temporary (random) name and
+ *    already carries the first writes;
+ * 2. the rest of the plans (number formats before values, values in blocks, styles, merges, widths,
+ *    row heights, freeze panes, charts) follow in as few round trips as the payload allows, then the
+ *    cosmetic chart properties in one small trip;
+ * 3. the new sheets are recorded as owned ("pending"), and one final round trip writes the links
+ *    between owned sheets and the owner markers, deletes the old owned sheets, moves the new ones to
+ *    their places and gives them their final names;
+ * 4. the records are saved. On any failure the temporary sheets are deleted (best effort), the
+ *    records restored, and the error rethrown as a `PortError`: the old summaries are untouched.
+ * Round trips: 3 for a usual summary (one more with charts), plus one per further 3.5 MB of cells,
+ * plus one on an ExcelApi 1.12 host whose settings hold no ownership records unless `listSheets`
+ * just read the owner markers.
+ */
+export async function applySheetPlans(deps: ApplyDeps, plans: readonly SheetPlan[]): Promise<AppliedPlans> {
+  const roles = new Set(plans.map((p) => p.role));
+  if (roles.size !== plans.length) throw new Error('applySheetPlans: two plans have the same role');
+  deps.notes.reset('sheets');
+  const prefix = `ls-tmp-${deps.token()}-`;
+  const progress: Progress = {
+    prefix,
+    temps: plans.map((plan, i) => ({ plan, name: `${prefix}${i}`, id: null, finalName: plan.name, olds: [] })),
+    previousRecords: null,
+    recordsChanged: false,
+    eventsWere: null,
+  };
+  try {
+    return await deps.run((context) => build(context, deps, progress));
+  } catch (error) {
+    await cleanup(deps, progress);
+    throw toPortError(error, 'applySheetPlans');
+  }
+}
+
+/** One queued write, bound to its sheet by role at queue time. */
+interface Write {
+  readonly bytes: number;
+  readonly role: SheetRole;
+  readonly op: SheetOp;
+}
+
+/** What round trip 1 queued. */
+interface Prepared {
+  readonly worksheets: Excel.WorksheetCollection;
+  readonly active: Excel.Worksheet;
+  readonly added: ReadonlyMap<SheetRole, Excel.Worksheet>;
+}
+
+async function build(context: Excel.RequestContext, deps: ApplyDeps, progress: Progress): Promise<AppliedPlans> {
+  const { settings, caps, notes } = deps;
+  const app = context.workbook.application;
+  let eventsOff = false;
+  const beforeWrites = (): void => {
+    // Both suspensions last only until the next sync (office-js #545, #2734: once per round trip).
+    if (caps.suspendScreenUpdating) app.suspendScreenUpdatingUntilNextSync();
+    if (caps.suspendCalculation) app.suspendApiCalculationUntilNextSync();
+    // The add-in's own writes are not "the ledger changed" for the pane's listener (1.8).
+    if (!eventsOff && caps.enableEvents) context.runtime.enableEvents = false;
+    eventsOff = true;
+  };
+
+  // Everything that does not depend on the workbook's state, computed before the first round trip.
+  const plannedNames = new Set(progress.temps.map((t) => t.plan.name));
+  const deferred = new Map<SheetRole, DeferredLink[]>();
+  const writes: Write[] = [];
+  for (const temp of progress.temps) {
+    const { plan, links } = deferOwnedLinks(temp.plan, plannedNames);
+    deferred.set(temp.plan.role, links);
+    const { ops, notes: planNotes } = planOps(plan, caps);
+    for (const note of planNotes) notes.add('sheets', note.code, note.detail);
+    for (const op of ops) writes.push({ bytes: op.bytes, role: temp.plan.role, op });
+  }
+  const groups = packOps(writes);
+
+  // Round trip 1: the sheets as they are, the new sheets under temporary names, the first writes.
+  const prepare = (group: readonly Write[] | undefined): Prepared => {
+    const worksheets = queueWorksheets(context);
+    const active = context.workbook.worksheets.getActiveWorksheet();
+    active.load('id');
+    if (caps.enableEvents) context.runtime.load('enableEvents'); // before it is turned off below
+    const added = new Map(
+      progress.temps.map((temp) => {
+        const sheet = context.workbook.worksheets.add(temp.name);
+        sheet.load('id');
+        return [temp.plan.role, sheet] as const;
+      }),
+    );
+    if (group !== undefined) {
+      beforeWrites();
+      for (const write of group) bindWrite(added, write)();
+    }
+    return { worksheets, active, added };
+  };
+  let rest = groups.slice(1);
+  let prepared = prepare(groups[0]);
+  try {
+    await context.sync();
+  } catch (error) {
+    // A request over the limit is refused as a whole: nothing ran. Retry without the writes.
+    if (groups.length === 0 || !isPayloadLimitError(error)) throw error;
+    eventsOff = false;
+    prepared = prepare(undefined);
+    await context.sync();
+    rest = groups;
+  }
+  const { worksheets, active, added } = prepared;
+  for (const temp of progress.temps) temp.id = added.get(temp.plan.role)?.id ?? null;
+  if (caps.enableEvents) progress.eventsWere = context.runtime.enableEvents;
+
+  const tempIds = new Set([...added.values()].map((s) => s.id));
+  const loaded = await resolveWorksheets(context, worksheets, settings, caps, deps.markers ?? null);
+  progress.previousRecords = loaded.records;
+  const existing = loaded.sheets.filter((s) => !tempIds.has(s.id));
+  const owned = existing.filter((s) => loaded.owned.has(s.id)).sort((a, b) => a.position - b.position);
+  const roleOf = (id: string): SheetRole | undefined => loaded.owned.get(id);
+  for (const temp of progress.temps) temp.olds = owned.filter((s) => roleOf(s.id) === temp.plan.role).map((s) => s.id);
+
+  // Final names: the wanted name unless a sheet we do not own has it (case-insensitively).
+  const taken = new Set(existing.filter((s) => !loaded.owned.has(s.id)).map((s) => sheetNameKey(s.name)));
+  const finalNames = new Map<string, string>();
+  for (const temp of progress.temps) {
+    temp.finalName = uniqueSheetName(cleanSheetName(temp.plan.name, ROLE_NAMES[temp.plan.role]), taken);
+    finalNames.set(temp.plan.name, temp.finalName);
+  }
+
+  // Round trips 2…: the rest of the writes.
+  for (const group of rest) await syncGroup(context, group.map((write) => bindWrite(added, write)), beforeWrites);
+
+  // Cosmetic chart properties: one small round trip whose rejection by the host is tolerated.
+  const cosmetics = progress.temps.flatMap((temp) =>
+    chartCosmeticOps(temp.plan, caps).map((op) => bindWrite(added, { bytes: op.bytes, role: temp.plan.role, op })),
+  );
+  if (cosmetics.length > 0) {
+    for (const queue of cosmetics) queue();
+    try {
+      await context.sync();
+    } catch (error) {
+      const code = officeErrorCode(error);
+      if (code === null || !COSMETIC_ERRORS.has(code)) throw error;
+      notes.add('sheets', 'chart_format_skipped', code);
+    }
+  }
+
+  // Record the new sheets before the swap, so a swap that happens but is not confirmed still leaves
+  // them owned; a failure restores the previous records in `cleanup`.
+  const kept = (loaded.records ?? []).filter((r) => existing.some((s) => s.id === r.id));
+  const fresh: OwnedSheetRecord[] = progress.temps.flatMap((temp) => (temp.id === null ? [] : [{ id: temp.id, role: temp.plan.role }]));
+  setOwnedRecords(settings, [...kept, ...fresh.map((r) => ({ ...r, pending: true as const }))]);
+  progress.recordsChanged = true;
+  await settings.save();
+
+  // Final round trip: links between owned sheets and owner markers, then the swap. Each new sheet
+  // takes its predecessor's tab position, the old owned sheets go, the new ones get their names.
+  beforeWrites();
+  for (const temp of progress.temps) {
+    const sheet = added.get(temp.plan.role);
+    if (sheet === undefined) continue;
+    for (const { row, col, link, text } of deferred.get(temp.plan.role) ?? []) {
+      sheet.getRange(cellAddress(row, col)).values = [[hyperlinkFormula(finalNames.get(link.sheet) ?? link.sheet, link.address, text)]];
+    }
+    if (caps.worksheetCustomProperties) sheet.customProperties.add(OWNER_PROPERTY_KEY, ownerPropertyValue(temp.plan.role, sheet.id));
+  }
+  const byId = new Map(existing.map((s) => [s.id, s]));
+  const positionOf = (temp: TempSheet): number => byId.get(temp.olds[0] ?? '')?.position ?? Number.MAX_SAFE_INTEGER;
+  let activate: Excel.Worksheet | null = null;
+  for (const temp of [...progress.temps].sort((a, b) => positionOf(a) - positionOf(b))) {
+    const sheet = added.get(temp.plan.role);
+    if (sheet === undefined) continue;
+    const primary = byId.get(temp.olds[0] ?? '');
+    if (primary !== undefined) sheet.position = primary.position;
+    for (const old of temp.olds) {
+      if (old === active.id) activate = sheet;
+      byId.get(old)?.proxy.delete();
+    }
+    sheet.name = temp.finalName;
+  }
+  for (const sheet of owned) {
+    const role = roleOf(sheet.id);
+    if (role === undefined || added.has(role)) continue;
+    if (sheet.id === active.id) activate = [...added.values()][0] ?? null;
+    sheet.proxy.delete(); // an owned sheet of a role that is no longer planned
+  }
+  if (activate !== null) activate.activate();
+  if (caps.enableEvents && progress.eventsWere !== null) context.runtime.enableEvents = progress.eventsWere;
+  await context.sync();
+
+  setOwnedRecords(settings, fresh);
+  const summary = progress.temps.find((t) => t.plan.role === 'summary');
+  if (summary?.id === undefined || summary.id === null) settings.remove(SETTING_KEYS.statusCell);
+  else {
+    const status: StatusCell = { sheetId: summary.id, address: cellAddress(statusRow(summary.plan), 0) };
+    settings.set(SETTING_KEYS.statusCell, status);
+  }
+  try {
+    await settings.save();
+  } catch {
+    // The swap is done and the in-memory records are right (the pending ones saved before the swap
+    // also name these sheets); the next save (marks, state) persists them. Failing here would
+    // report a refresh as failed whose summaries were replaced.
+  }
+  return Object.fromEntries(progress.temps.map((t) => [t.plan.role, t.finalName]));
+}
+
+/** The queue function of a write, on the new sheet of its role. */
+function bindWrite(added: ReadonlyMap<SheetRole, Excel.Worksheet>, write: Write): () => void {
+  return () => {
+    const sheet = added.get(write.role);
+    if (sheet !== undefined) write.op.queue(sheet);
+  };
+}
+
+/**
+ * After a failure: delete the half-built sheets and restore the ownership records. If the final
+ * swap got as far as deleting an old sheet (a host that applied part of the batch), the new sheet of
+ * that role is kept under its final name instead, so a summary always exists. Best effort: a failing
+ * cleanup must not hide the original error.
+ */
+async function cleanup(deps: ApplyDeps, progress: Progress): Promise<void> {
+  const rolledForward: OwnedSheetRecord[] = [];
+  try {
+    await deps.run(async (context) => {
+      const worksheets = queueWorksheets(context);
+      await context.sync();
+      const present = new Set(worksheets.items.map((s) => s.id));
+      for (const sheet of worksheets.items) {
+        const temp = progress.temps.find((t) => t.id === sheet.id || t.name === sheet.name);
+        if (temp === undefined) {
+          if (sheet.name.startsWith(progress.prefix)) sheet.delete();
+          continue;
+        }
+        if (temp.olds.length > 0 && temp.olds.every((id) => !present.has(id))) {
+          sheet.name = temp.finalName;
+          rolledForward.push({ id: sheet.id, role: temp.plan.role });
+        } else sheet.delete();
+      }
+      // Events were turned off with the first writes; on if it never got as far as reading them.
+      if (deps.caps.enableEvents) context.runtime.enableEvents = progress.eventsWere ?? true;
+      await context.sync();
+    });
+  } catch {
+    // Best effort (see above); the refresh reports the original failure.
+  }
+  if (!progress.recordsChanged && rolledForward.length === 0) return;
+  const previous = (progress.previousRecords ?? []).filter((r) => !rolledForward.some((f) => f.role === r.role));
+  if (progress.previousRecords === null && rolledForward.length === 0) deps.settings.remove(SETTING_KEYS.ownedSheets);
+  else setOwnedRecords(deps.settings, [...previous, ...rolledForward]);
+  try {
+    await deps.settings.save();
+  } catch {
+    // Best effort: the in-memory records are already right for this session.
+  }
+}

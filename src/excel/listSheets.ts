@@ -1,0 +1,80 @@
+import type { CellValue } from '../domain/ledger/types';
+import type { SheetInfo } from '../workflows/workbookPort';
+import { cellAddress } from './a1';
+import type { Capabilities } from './capabilities';
+import type { DocumentSettings } from './documentSettings';
+import { jsonBytes } from './payload';
+import type { ReadHint } from './readGrid';
+import type { SheetRole } from '../domain/layout/types';
+import { readOwnedRecords, resolveOwnership } from './ownership';
+import { needsOwnerMarkers, queueOwnerMarkers, queueWorksheets } from './worksheets';
+
+/** Rows of the preview (the header of a ledger sits in its first rows). */
+export const PREVIEW_ROWS = 30;
+/** Columns of the preview: A:BZ, wider than any ledger seen. */
+export const PREVIEW_COLUMNS = 78;
+
+/** `listSheets` with what it learnt on the way: read hints by sheet and table name, owner markers. */
+export interface ListedSheets {
+  readonly sheets: readonly SheetInfo[];
+  readonly hints: ReadonlyMap<string, ReadHint>;
+  /** Owner markers read (empty unless the ownership fell back to them). */
+  readonly markers: ReadonlyMap<string, SheetRole>;
+}
+
+function toCell(value: unknown): CellValue {
+  if (value === '' || value === null || value === undefined) return null;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
+}
+
+/**
+ * Every sheet with its owned role, used-range size, tables and a preview of rows 1–30 (A:BZ),
+ * in tab order. Two round trips whatever the number of sheets.
+ */
+export async function listSheets(context: Excel.RequestContext, settings: DocumentSettings, caps: Capabilities): Promise<ListedSheets> {
+  const worksheets = queueWorksheets(context);
+  await context.sync();
+  const sheets = worksheets.items.map((proxy) => ({ id: proxy.id, name: proxy.name, position: proxy.position, proxy }));
+  // Owner markers (1.12, only without records) go with the second round trip instead of their own.
+  const queuedMarkers = needsOwnerMarkers(settings, caps) ? queueOwnerMarkers(sheets) : null;
+  const queued = sheets.map((sheet) => {
+    const used = caps.valuesOnlyUsedRange ? sheet.proxy.getUsedRange(true) : sheet.proxy.getUsedRange();
+    used.load('rowIndex,columnIndex,rowCount,columnCount');
+    const tables = sheet.proxy.tables;
+    tables.load('items/name');
+    const preview = sheet.proxy.getRange(`A1:${cellAddress(PREVIEW_ROWS - 1, PREVIEW_COLUMNS - 1)}`);
+    preview.load('values');
+    return { sheet, used, tables, preview };
+  });
+  await context.sync();
+  const markers = queuedMarkers?.read() ?? new Map<string, SheetRole>();
+  const owned = resolveOwnership(sheets, readOwnedRecords(settings), markers);
+
+  const hints = new Map<string, ReadHint>();
+  const infos = queued
+    .sort((a, b) => a.sheet.position - b.sheet.position)
+    .map(({ sheet, used, tables, preview }): SheetInfo => {
+      const lastRow = used.rowIndex + used.rowCount;
+      const lastCol = used.columnIndex + used.columnCount;
+      const rows = (preview.values as unknown[][])
+        .slice(0, Math.min(PREVIEW_ROWS, lastRow))
+        .map((row) => row.slice(0, Math.min(PREVIEW_COLUMNS, lastCol)).map(toCell));
+      const isEmpty = rows.every((row) => row.every((cell) => cell === null)) && used.rowCount * used.columnCount <= 1;
+      const tableNames = tables.items.map((t) => t.name);
+      const dataRows = rows.slice(1);
+      if (dataRows.length > 0) {
+        // A table's rows are unknown here: the sheet's used range bounds them.
+        const hint = { rows: used.rowCount, bytesPerRow: jsonBytes(dataRows) / dataRows.length };
+        for (const name of [sheet.name, ...tableNames]) hints.set(name, hint);
+      }
+      return {
+        name: sheet.name,
+        ownedRole: owned.get(sheet.id) ?? null,
+        rowCount: isEmpty ? 0 : used.rowCount,
+        columnCount: isEmpty ? 0 : used.columnCount,
+        tables: tableNames,
+        preview: isEmpty ? [] : rows,
+      };
+    });
+  return { sheets: infos, hints, markers };
+}

@@ -1,0 +1,83 @@
+import type { SheetRole } from '../domain/layout/types';
+import type { Capabilities } from './capabilities';
+import type { DocumentSettings } from './documentSettings';
+import { OWNER_PROPERTY_KEY, readOwnedRecords, resolveOwnership, roleFromOwnerProperty, type OwnedSheetRecord, type WorksheetInfo } from './ownership';
+
+/** The workbook's sheets with their proxies, and which of them the add-in owns. */
+export interface LoadedWorksheets {
+  readonly sheets: readonly (WorksheetInfo & { readonly proxy: Excel.Worksheet })[];
+  /** Owned sheet id → role. */
+  readonly owned: ReadonlyMap<string, SheetRole>;
+  /** The stored ownership records (`null` when none were ever stored). */
+  readonly records: readonly OwnedSheetRecord[] | null;
+}
+
+/**
+ * Queue the load of every worksheet's name, id and position (ExcelApi 1.1; `getItemOrNullObject`
+ * is 1.4, so sheets are always found through `worksheets.items`). Call `context.sync()`, then
+ * `resolveWorksheets`.
+ */
+export function queueWorksheets(context: Excel.RequestContext): Excel.WorksheetCollection {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name,items/id,items/position');
+  return worksheets;
+}
+
+/** Owner markers queued for reading; `read()` after the sync gives id → role. */
+export interface QueuedMarkers {
+  read(): Map<string, SheetRole>;
+}
+
+/**
+ * Queue the read of the owner custom property of each sheet (ExcelApi 1.12), to be synced with the
+ * caller's next round trip.
+ */
+export function queueOwnerMarkers(sheets: readonly { readonly id: string; readonly proxy: Excel.Worksheet }[]): QueuedMarkers {
+  const properties = sheets.map((sheet) => {
+    const property = sheet.proxy.customProperties.getItemOrNullObject(OWNER_PROPERTY_KEY);
+    property.load('value');
+    return { id: sheet.id, property };
+  });
+  return {
+    read() {
+      const markers = new Map<string, SheetRole>();
+      for (const { id, property } of properties) {
+        if (property.isNullObject) continue;
+        const role = roleFromOwnerProperty(property.value, id);
+        if (role !== null) markers.set(id, role);
+      }
+      return markers;
+    },
+  };
+}
+
+/** True when ownership has to fall back to the owner markers: no records, and the host has them. */
+export function needsOwnerMarkers(settings: DocumentSettings, caps: Capabilities): boolean {
+  return caps.worksheetCustomProperties && readOwnedRecords(settings) === null;
+}
+
+/**
+ * The loaded sheets and their ownership. When the settings hold no ownership record and worksheet
+ * custom properties exist (ExcelApi 1.12), the owner markers decide: taken from `knownMarkers`
+ * (read by `listSheets` moments before, in the same refresh) or read in one more round trip.
+ */
+export async function resolveWorksheets(
+  context: Excel.RequestContext,
+  worksheets: Excel.WorksheetCollection,
+  settings: DocumentSettings,
+  caps: Capabilities,
+  knownMarkers: ReadonlyMap<string, SheetRole> | null = null,
+): Promise<LoadedWorksheets> {
+  const sheets = worksheets.items.map((proxy) => ({ id: proxy.id, name: proxy.name, position: proxy.position, proxy }));
+  const records = readOwnedRecords(settings);
+  let markers: ReadonlyMap<string, SheetRole> = new Map();
+  if (needsOwnerMarkers(settings, caps) && sheets.length > 0) {
+    if (knownMarkers !== null) markers = knownMarkers;
+    else {
+      const queued = queueOwnerMarkers(sheets);
+      await context.sync();
+      markers = queued.read();
+    }
+  }
+  return { sheets, owned: resolveOwnership(sheets, records, markers), records };
+}
