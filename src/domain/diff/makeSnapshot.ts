@@ -1,0 +1,55 @@
+import type { LedgerRead } from '../validate/types';
+import { projectKey, sortedSoes } from './projectKey';
+import { SNAPSHOT_VERSION, type SnapshotData, type SnapshotProject } from './types';
+
+/** Options of `makeSnapshot`. */
+export interface SnapshotOptions {
+  /** ISO time to record as the moment the snapshot was taken (the domain has no clock). */
+  readonly takenAt?: string;
+}
+
+/**
+ * The per-project figures of a read ledger as compact JSON text, for storing in the workbook
+ * (`StoredState.snapshot`) and reading back with `parseSnapshot`. Only counted rows are kept.
+ * Amounts stay in 万元, unrounded.
+ *
+ * Format (version 1): `{"v":1,"at":ISO|null,"sheet":name|null,"p":[[name, nameKey|null, [soe…],
+ * sheetRow, stage, totalWan, investedWan], …]}`; `nameKey` is `null` when it equals `name`.
+ */
+export function makeSnapshot(read: LedgerRead, options: SnapshotOptions = {}): string {
+  return serializeSnapshot(snapshotOf(read, options));
+}
+
+/** The snapshot of a read ledger as data (what `parseSnapshot(makeSnapshot(read))` returns). */
+export function snapshotOf(read: LedgerRead, options: SnapshotOptions = {}): SnapshotData {
+  const projects: SnapshotProject[] = read.rows.map((row) => {
+    const soes = sortedSoes(row.soes.map((soe) => soe.canonical));
+    return {
+      key: projectKey(row.nameKey, soes),
+      name: row.name,
+      soes,
+      sheetRow: row.sheetRow,
+      stage: row.stage,
+      totalWan: row.totalWan,
+      investedWan: row.investedWan,
+    };
+  });
+  return { version: SNAPSHOT_VERSION, takenAt: options.takenAt ?? null, sheet: read.sheet === '' ? null : read.sheet, projects };
+}
+
+/** Serialise snapshot data in the compact version-1 format. */
+export function serializeSnapshot(data: SnapshotData): string {
+  const p = data.projects.map((project) => {
+    const nameKey = project.key.slice(0, project.key.indexOf('\t'));
+    return [
+      project.name,
+      nameKey === project.name ? null : nameKey,
+      project.soes,
+      project.sheetRow,
+      project.stage,
+      project.totalWan,
+      project.investedWan,
+    ];
+  });
+  return JSON.stringify({ v: SNAPSHOT_VERSION, at: data.takenAt, sheet: data.sheet, p });
+}

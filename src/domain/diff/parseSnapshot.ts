@@ -1,0 +1,43 @@
+import { STAGES, type Stage } from '../ledger/types';
+import { projectKey, sortedSoes } from './projectKey';
+import { SNAPSHOT_VERSION, type SnapshotData, type SnapshotProject } from './types';
+
+const isStage = (value: unknown): value is Stage => typeof value === 'string' && (STAGES as readonly string[]).includes(value);
+const isAmount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+function parseProject(entry: unknown): SnapshotProject | null {
+  if (!Array.isArray(entry) || entry.length !== 7) return null;
+  const [name, nameKey, soes, sheetRow, stage, totalWan, investedWan] = entry as unknown[];
+  if (typeof name !== 'string' || !(nameKey === null || typeof nameKey === 'string') || !isStringArray(soes)) return null;
+  if (typeof sheetRow !== 'number' || !Number.isInteger(sheetRow) || sheetRow < 1) return null;
+  if (!isStage(stage) || !isAmount(totalWan) || !isAmount(investedWan)) return null;
+  const sorted = sortedSoes(soes);
+  return { key: projectKey(nameKey ?? name, sorted), name, soes: sorted, sheetRow, stage, totalWan, investedWan };
+}
+
+/**
+ * Read a snapshot written by `makeSnapshot`. Tolerant: absent, empty, malformed JSON, another
+ * format version, or any malformed project entry gives `null` (no baseline), never an exception.
+ */
+export function parseSnapshot(text: string | null | undefined): SnapshotData | null {
+  if (typeof text !== 'string' || text.trim() === '') return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null; // a damaged baseline is treated as no baseline: the next refresh stores a fresh one
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const { v, at, sheet, p } = raw as Record<string, unknown>;
+  if (v !== SNAPSHOT_VERSION || !Array.isArray(p)) return null;
+  if (!(at === undefined || at === null || typeof at === 'string')) return null;
+  if (!(sheet === undefined || sheet === null || typeof sheet === 'string')) return null;
+  const projects: SnapshotProject[] = [];
+  for (const entry of p) {
+    const project = parseProject(entry);
+    if (project === null) return null;
+    projects.push(project);
+  }
+  return { version: SNAPSHOT_VERSION, takenAt: at ?? null, sheet: sheet ?? null, projects };
+}

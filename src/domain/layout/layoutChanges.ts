@@ -1,0 +1,273 @@
+import { plainText } from '../brief/plainText';
+import type { LedgerDiff, SnapshotProject } from '../diff/types';
+import type { Lang, Stage } from '../ledger/types';
+import { soeGroupByFullName } from '../reference/lookupSoe';
+import { formatLabel } from './formatLabel';
+import { numberFormats } from './numberFormats';
+import { PLAN_STYLES } from './planStyles';
+import type { PlanBlock, PlanCell, SheetPlan } from './types';
+
+/** Options of `layoutChanges`. */
+export interface ChangesLayoutOptions {
+  readonly lang: Lang;
+  /** This refresh's time, already formatted for `lang`. */
+  readonly asOf: string;
+  /** Display unit of amounts: 亿元 or 万元. */
+  readonly displayUnit: 'yi' | 'wan';
+  /** Decimals shown for amounts. */
+  readonly decimals: number;
+  /** When the baseline was taken, already formatted for `lang`; absent when unknown. */
+  readonly baselineAt?: string;
+}
+
+/** The sheet's texts. `{…}` placeholders are filled by `fill`. */
+const LABELS = {
+  'zh-CN': {
+    sheet: '变动',
+    title: '本期变动（与本期基线相比）',
+    times: '基线：{baseline}　本次刷新：{asOf}',
+    unknownTime: '时间不详',
+    unit: '单位：金额{unit}，项目数个，央企数家',
+    first: [
+      '暂无可比较的数据：这是本期第一次刷新，当前台账已存为本期基线。',
+      '以后每次刷新，这里列出与基线相比新增、移除、阶段变动和投资变动的项目。',
+      '点击“开始新一期”可把当时的台账设为新的基线。',
+    ],
+    nothing: '与本期基线相比没有变化。',
+    counts: '与本期基线相比：新增项目{added}个，移除{removed}个，阶段变动{stages}个，投资变动{amounts}个。',
+    keyFigures: '关键指标',
+    figure: '指标',
+    baseline: '基线',
+    current: '本次',
+    change: '变动',
+    projects: '项目数',
+    soes: '合作央企数',
+    started: '已开工项目',
+    completed: '已竣工项目',
+    totalWan: '总投资',
+    investedWan: '累计完成投资',
+    added: '新增项目（{n}个）',
+    removed: '移除项目（{n}个）',
+    stageChanges: '阶段变动（{n}个）',
+    amountChanges: '投资变动（{n}个）',
+    none: '无',
+    row: '行号',
+    baselineRow: '基线行号',
+    name: '项目名称',
+    soe: '合作央企',
+    stage: '项目阶段',
+    from: '原阶段',
+    to: '现阶段',
+    totalBefore: '总投资（基线）',
+    totalAfter: '总投资（本次）',
+    totalDelta: '总投资变动',
+    investedBefore: '累计完成投资（基线）',
+    investedAfter: '累计完成投资（本次）',
+    investedDelta: '累计完成投资变动',
+    total: '合计',
+    note: [
+      '说明：项目按“规范化的项目名称 + 合作央企”匹配，同名项目再按行号对应。',
+      '改名或更换合作央企的项目显示为一个移除项目和一个新增项目，不会自动合并。',
+    ],
+  },
+  'en-US': {
+    sheet: 'Changes',
+    title: 'Changes this period (against the period baseline)',
+    times: 'Baseline: {baseline}   This refresh: {asOf}',
+    unknownTime: 'time unknown',
+    unit: 'Amounts in {unit}',
+    first: [
+      'Nothing to compare with yet: this is the first refresh of the period, and the ledger as it is now is stored as the period baseline.',
+      'From the next refresh on, this sheet lists the projects added, removed, with a stage change or with an investment change since the baseline.',
+      '"Start a new period" makes the ledger of that moment the new baseline.',
+    ],
+    nothing: 'Nothing changed since the period baseline.',
+    counts: 'Since the period baseline: {added} projects added, {removed} removed, {stages} with a stage change, {amounts} with an investment change.',
+    keyFigures: 'Key figures',
+    figure: 'Figure',
+    baseline: 'Baseline',
+    current: 'Now',
+    change: 'Change',
+    projects: 'Projects',
+    soes: 'SOEs',
+    started: 'Projects started',
+    completed: 'Projects completed',
+    totalWan: 'Total investment',
+    investedWan: 'Invested to date',
+    added: 'Projects added ({n})',
+    removed: 'Projects removed ({n})',
+    stageChanges: 'Stage changes ({n})',
+    amountChanges: 'Investment changes ({n})',
+    none: 'None',
+    row: 'Row',
+    baselineRow: 'Baseline row',
+    name: 'Project',
+    soe: 'SOEs',
+    stage: 'Stage',
+    from: 'From',
+    to: 'To',
+    totalBefore: 'Total investment (baseline)',
+    totalAfter: 'Total investment (now)',
+    totalDelta: 'Change in total investment',
+    investedBefore: 'Invested to date (baseline)',
+    investedAfter: 'Invested to date (now)',
+    investedDelta: 'Change in invested to date',
+    total: 'Total',
+    note: [
+      'Note: projects are matched by normalised project name plus SOEs, then by row number among projects with the same name.',
+      'A project renamed or with other SOEs shows as one removed and one added project, never merged.',
+    ],
+  },
+} as const;
+
+type Labels = (typeof LABELS)[Lang];
+
+const fill = (template: string, values: Readonly<Record<string, string | number>>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+
+const { title: TITLE_STYLE, section: SECTION_STYLE, header: HEADER_STYLE, total: TOTAL_STYLE, note: NOTE_STYLE } = PLAN_STYLES;
+
+/** Columns of the sheet: row, name, SOEs, then six amount / stage columns. */
+const COLUMN_WIDTHS = [10, 36, 28, 16, 16, 16, 18, 18, 18] as const;
+
+/** The SOEs of a project as short display names joined by 、 (ledger text, made plain). */
+function soeText(soes: readonly string[]): string {
+  return soes.map((canonical) => plainText(soeGroupByFullName(canonical)?.shortName ?? canonical)).join('、');
+}
+
+/**
+ * The 变动 / "Changes" sheet plan (role `changes`): what changed since the period baseline.
+ * `diff` is `null` on the first refresh of a period: the sheet then says there is nothing to
+ * compare with yet. Otherwise: the key figures (baseline, now, change), then the projects added,
+ * removed, with a stage change, and with an investment change (per project and in total).
+ * Amounts are converted from 万元 to the display unit here and shown with `decimals` decimals.
+ * Ledger text (names, SOEs) is written as literal strings with control characters removed.
+ */
+export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOptions): SheetPlan {
+  const labels: Labels = LABELS[options.lang];
+  const decimals = Math.min(6, Math.max(0, Math.trunc(options.decimals)));
+  const perUnit = options.displayUnit === 'yi' ? 10_000 : 1;
+  const amount = (wan: number): number => {
+    const value = wan / perUnit;
+    return value === 0 ? 0 : value;
+  };
+  const formats = numberFormats(decimals);
+  const amountFormat = formats.amount;
+  const deltaAmountFormat = formats.amountDelta;
+  const countFormat = formats.count;
+  const deltaCountFormat = formats.countDelta;
+  const stageName = (stage: Stage): string => formatLabel(options.lang, `stage_${stage}`);
+
+  const blocks: PlanBlock[] = [];
+  let row = 0;
+  // One text per row in column A, unmerged and unwrapped: it spills over the empty cells to its
+  // right, and Excel never autofits the height of merged rows.
+  const line = (text: string, style?: PlanBlock['style']): void => {
+    blocks.push({ row, col: 0, values: [[text]], ...(style ? { style } : {}) });
+    row += 1;
+  };
+  const table = (values: PlanCell[][], numberFormat: (string | null)[], style?: PlanBlock['style']): void => {
+    if (values.length === 0) return;
+    blocks.push({ row, col: 0, values, numberFormat, ...(style ? { style } : {}) });
+    row += values.length;
+  };
+  const header = (cells: string[]): void => table([cells], cells.map(() => null), HEADER_STYLE);
+
+  line(labels.title, TITLE_STYLE);
+  line(fill(labels.times, { baseline: options.baselineAt ?? labels.unknownTime, asOf: options.asOf }));
+  line(fill(labels.unit, { unit: formatLabel(options.lang, options.displayUnit === 'yi' ? 'unitYi' : 'unitWan') }));
+  row += 1;
+
+  if (diff === null) {
+    for (const text of labels.first) line(text, NOTE_STYLE);
+    return plan(labels, blocks);
+  }
+
+  line(
+    diff.hasChanges
+      ? fill(labels.counts, {
+          added: diff.added.length,
+          removed: diff.removed.length,
+          stages: diff.stageChanges.length,
+          amounts: diff.amountChanges.length,
+        })
+      : labels.nothing,
+    { bold: true },
+  );
+  row += 1;
+
+  line(labels.keyFigures, SECTION_STYLE);
+  header([labels.figure, labels.baseline, labels.current, labels.change]);
+  table(
+    (['projects', 'soes', 'started', 'completed'] as const).map((id) => [labels[id], diff.previous[id], diff.current[id], diff.deltas[id]]),
+    [null, countFormat, countFormat, deltaCountFormat],
+  );
+  table(
+    (['totalWan', 'investedWan'] as const).map((id) => [labels[id], amount(diff.previous[id]), amount(diff.current[id]), amount(diff.deltas[id])]),
+    [null, amountFormat, amountFormat, deltaAmountFormat],
+  );
+  row += 1;
+
+  const projectRows = (projects: readonly SnapshotProject[]): PlanCell[][] =>
+    projects.map((p) => [p.sheetRow, plainText(p.name), soeText(p.soes), stageName(p.stage), amount(p.totalWan), amount(p.investedWan)]);
+  const projectSection = (title: string, rowLabel: string, projects: readonly SnapshotProject[]): void => {
+    line(fill(title, { n: projects.length }), SECTION_STYLE);
+    if (projects.length === 0) {
+      line(labels.none);
+    } else {
+      header([rowLabel, labels.name, labels.soe, labels.stage, labels.totalWan, labels.investedWan]);
+      table(projectRows(projects), ['0', null, null, null, amountFormat, amountFormat]);
+    }
+    row += 1;
+  };
+  projectSection(labels.added, labels.row, diff.added);
+  projectSection(labels.removed, labels.baselineRow, diff.removed);
+
+  line(fill(labels.stageChanges, { n: diff.stageChanges.length }), SECTION_STYLE);
+  if (diff.stageChanges.length === 0) {
+    line(labels.none);
+  } else {
+    header([labels.row, labels.name, labels.soe, labels.from, labels.to]);
+    table(
+      diff.stageChanges.map((c) => [c.current.sheetRow, plainText(c.current.name), soeText(c.current.soes), stageName(c.from), stageName(c.to)]),
+      ['0', null, null, null, null],
+    );
+  }
+  row += 1;
+
+  line(fill(labels.amountChanges, { n: diff.amountChanges.length }), SECTION_STYLE);
+  if (diff.amountChanges.length === 0) {
+    line(labels.none);
+  } else {
+    header([labels.row, labels.name, labels.soe, labels.totalBefore, labels.totalAfter, labels.totalDelta, labels.investedBefore, labels.investedAfter, labels.investedDelta]);
+    const columnFormats = ['0', null, null, amountFormat, amountFormat, deltaAmountFormat, amountFormat, amountFormat, deltaAmountFormat];
+    table(
+      diff.amountChanges.map((c) => [
+        c.current.sheetRow,
+        plainText(c.current.name),
+        soeText(c.current.soes),
+        amount(c.totalWan.before),
+        amount(c.totalWan.after),
+        amount(c.totalWan.delta),
+        amount(c.investedWan.before),
+        amount(c.investedWan.after),
+        amount(c.investedWan.delta),
+      ]),
+      columnFormats,
+    );
+    const { totalWan, investedWan } = diff.amountChangeTotals;
+    table(
+      [[labels.total, null, null, amount(totalWan.before), amount(totalWan.after), amount(totalWan.delta), amount(investedWan.before), amount(investedWan.after), amount(investedWan.delta)]],
+      columnFormats,
+      TOTAL_STYLE,
+    );
+  }
+  row += 1;
+
+  for (const text of labels.note) line(text, NOTE_STYLE);
+  return plan(labels, blocks);
+}
+
+function plan(labels: Labels, blocks: PlanBlock[]): SheetPlan {
+  return { role: 'changes', name: labels.sheet, blocks, formats: [], merges: [], columnWidths: [...COLUMN_WIDTHS], charts: [] };
+}
