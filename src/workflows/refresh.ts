@@ -7,6 +7,8 @@ import type { Summary, SummaryJson } from '../domain/summarize/types';
 import { layoutSummary } from '../domain/layout/layoutSummary';
 import { layoutValidation } from '../domain/layout/layoutValidation';
 import type { SheetPlan } from '../domain/layout/types';
+import { layoutChanges } from '../domain/layout/layoutChanges';
+import { draftBrief } from '../domain/brief/draftBrief';
 import { chooseSource } from './chooseSource';
 import { resolveLang } from './resolveLang';
 import { formatAsOf } from './formatAsOf';
@@ -57,6 +59,8 @@ export interface RunReport {
   readonly issues: readonly LedgerIssue[];
   readonly sheets: AppliedPlans;
   readonly changes: PeriodChanges | null;
+  /** The briefing paragraph (`draftBrief`, exact style) for the task pane's copy button; `null` before summarising. */
+  readonly brief: string | null;
   /** Milliseconds per stage. */
   readonly timings: Partial<Record<RefreshStage, number>>;
   readonly notes: readonly CapabilityNote[];
@@ -85,6 +89,7 @@ export async function refresh(port: WorkbookPort, options: RefreshOptions = {}):
   let summary: Summary | null = null;
   let json: SummaryJson | null = null;
   let changes: PeriodChanges | null = null;
+  let brief: string | null = null;
   let sheets: AppliedPlans = {};
 
   try {
@@ -112,8 +117,9 @@ export async function refresh(port: WorkbookPort, options: RefreshOptions = {}):
     t = clock();
     progress('summarising');
     summary = summarize(read, { soeAttribution: settings.soeAttribution });
-    changes = periodChanges(state.snapshot, read, summary);
-    json = toSummaryJson(summary, { lang });
+    changes = periodChanges(state.snapshot, read, summary, startedAt.toISOString());
+    brief = draftBrief(summary, { lang, style: 'exact', displayUnit: settings.displayUnit, decimals: settings.decimals, rows: read.rows });
+    json = { ...toSummaryJson(summary, { lang }), brief };
     const asOf = formatAsOf(startedAt, lang);
     const plans: SheetPlan[] = [
       layoutSummary(summary, {
@@ -121,9 +127,17 @@ export async function refresh(port: WorkbookPort, options: RefreshOptions = {}):
         asOf,
         displayUnit: settings.displayUnit,
         decimals: settings.decimals,
+        brief,
         changes: changes.deltas,
       }),
       layoutValidation(read, { lang, sourceSheet: sheet }),
+      layoutChanges(changes.diff, {
+        lang,
+        asOf,
+        displayUnit: settings.displayUnit,
+        decimals: settings.decimals,
+        ...(changes.baselineAt === undefined ? {} : { baselineAt: formatAsOf(new Date(changes.baselineAt), lang) }),
+      }),
     ];
     timings.summarising = clock() - t;
     await pause();
@@ -147,6 +161,7 @@ export async function refresh(port: WorkbookPort, options: RefreshOptions = {}):
       issues: read.issues,
       sheets,
       changes,
+      brief,
       timings,
       notes: port.capabilityNotes(),
       refreshedAt: startedAt.toISOString(),
@@ -164,6 +179,7 @@ export async function refresh(port: WorkbookPort, options: RefreshOptions = {}):
       issues: read?.issues ?? [],
       sheets,
       changes,
+      brief,
       timings,
       notes: port.capabilityNotes(),
       refreshedAt: startedAt.toISOString(),
