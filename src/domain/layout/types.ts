@@ -96,6 +96,18 @@ export interface ChartSpec {
   readonly showDataLabels: boolean;
   /** Where the chart sits: top-left cell and size in cells. */
   readonly position: PlanRange;
+  /**
+   * Draw the categories in reverse order (Excel `categoryAxis.reversePlotOrder`). Set on bar
+   * charts, which Excel draws bottom-up, so that the first row of the range is at the top.
+   * Hosts without the setting may ignore it.
+   */
+  readonly reverseCategories?: boolean;
+}
+
+/** A row height in points, for a row whose text Excel cannot fit by itself (merged and wrapped cells). */
+export interface PlanRowHeight {
+  readonly row: number;
+  readonly height: number;
 }
 
 /** One sheet the add-in owns, as data. */
@@ -110,6 +122,8 @@ export interface SheetPlan {
   readonly columnWidths: readonly number[];
   readonly freeze?: { readonly rows: number; readonly cols: number };
   readonly charts: readonly ChartSpec[];
+  /** Heights of rows Excel does not autofit (merged, wrapped text); other rows keep their default. */
+  readonly rowHeights?: readonly PlanRowHeight[];
 }
 
 /** Key-figure changes since the last period, shown beside the key figures ("比上次 +3"). */

@@ -1,0 +1,26 @@
+/** Public exports of `layout`: summaries and issues as sheet plans (cells, formats, charts as data). */
+export { layoutSummary, type LayoutOptions } from './layoutSummary';
+export { layoutValidation, type ValidationLayoutOptions } from './layoutValidation';
+export { LABELS, type LabelKey } from './labels';
+export { formatLabel } from './formatLabel';
+export { formatNumber } from './formatNumber';
+export { numberFormats, type NumberFormats } from './numberFormats';
+export { PLAN_STYLES } from './planStyles';
+export {
+  SHEET_ROLES,
+  CHART_TYPES,
+  type SheetRole,
+  type PlanFormula,
+  type PlanLink,
+  type PlanCell,
+  type PlanRange,
+  type PlanStyle,
+  type PlanBlock,
+  type PlanFormat,
+  type ChartType,
+  type ChartSeriesSpec,
+  type ChartSpec,
+  type PlanRowHeight,
+  type SheetPlan,
+  type KeyFigureDeltas,
+} from './types';

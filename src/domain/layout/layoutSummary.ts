@@ -1,0 +1,398 @@
+import { plainText } from '../brief/plainText';
+import type { KeyFigureDeltas } from '../diff/types';
+import type { Lang } from '../ledger/types';
+import { fsum } from '../summarize/fsum';
+import { keyFigures } from '../summarize/keyFigures';
+import { sumWan } from '../summarize/sumWan';
+import type { BreakdownLine, Figures, ReconciliationCheck, Summary } from '../summarize/types';
+import { formatLabel } from './formatLabel';
+import { formatNumber } from './formatNumber';
+import type { LabelKey } from './labels';
+import { numberFormats, type NumberFormats } from './numberFormats';
+import { PlanBuilder } from './PlanBuilder';
+import { PLAN_STYLES } from './planStyles';
+import type { ChartSpec, PlanCell, PlanRange, SheetPlan } from './types';
+
+/** Options of `layoutSummary`. */
+export interface LayoutOptions {
+  readonly lang: Lang;
+  /** The "as of" time, already formatted for `lang` (the domain has no clock). */
+  readonly asOf: string;
+  /** Display unit of amounts: 亿元 (`yi`) or 万元 (`wan`). */
+  readonly displayUnit: 'yi' | 'wan';
+  /** Decimals of amounts (0–6): number formats only, the cells keep exact values. */
+  readonly decimals: number;
+  /** Sheet name; default 汇总 / "Summary". */
+  readonly sheetName?: string | undefined;
+  /** A briefing paragraph shown under the key figures. */
+  readonly brief?: string | undefined;
+  /** Changes since the last period, shown beside the key figures ("比上次"); amounts in 万元. */
+  readonly changes?: KeyFigureDeltas | null | undefined;
+  /** A status text shown under the row counts (e.g. a refresh note). */
+  readonly statusLine?: string | undefined;
+}
+
+/** Columns of a breakdown table. The SOE table adds the full name in column J. */
+const COL = { name: 0, projects: 1, soes: 2, started: 3, completed: 4, total: 5, invested: 6, investedShare: 7, shareOfTotal: 8, fullName: 9 } as const;
+/** Width of a breakdown table (A–I): the title is merged across it. */
+const TABLE_COLS = 9;
+/** Chart size in cells, and its gap to the table it belongs to. */
+const CHART_ROWS = 15;
+const CHART_COLS = 8;
+const CHART_GAP_COLS = 1;
+/** Series of at most this many points get data labels. */
+const MAX_LABELLED_POINTS = 12;
+/** The SOE chart shows this many SOEs, the first rows of the SOE table (sorted by total, descending). */
+const TOP_SOES = 10;
+
+/** One line of a breakdown table as the sheet shows it. */
+interface TableLine {
+  readonly label: string;
+  readonly figures: Figures;
+  /** The SOE table's full-name column. */
+  readonly fullName?: string;
+}
+
+/** Where a breakdown table landed. */
+interface PlacedTable {
+  /** The table's title row. */
+  readonly top: number;
+  /** First and count of its data rows (between the header and the 合计 row). */
+  readonly firstLine: number;
+  readonly lines: number;
+  /** Column after the table's last column. */
+  readonly end: number;
+}
+
+/**
+ * The 汇总 / "Summary" sheet plan (role `summary`): a header block (title, unit, as-of, source and
+ * row counts, an optional status line), the key figures in the briefings' order with a "比上次"
+ * column, an optional brief paragraph, one table per breakdown (sector, stage, SOE with its
+ * joint-project note, district, category, size band) each with a 合计 row, the sector × stage
+ * cross-tabs, and the reconciliation line. Amount cells hold exact values in the display unit
+ * (万元 → 亿元 happens here) and number formats do the rounding; shares are fractions shown as
+ * `0.0%`; 合计 rows hold exact sums as numbers (no formulas: the sheet reads the same without the
+ * add-in). Charts reference this sheet's cells only and sit to the right of their tables: total
+ * and invested by sector, projects by stage, the top 10 SOEs (bar), projects by size band.
+ * Ledger text is written as literal strings with control characters removed.
+ * @example layoutSummary(summary, { lang: 'zh-CN', asOf: '2025年9月30日 14:05', displayUnit: 'yi', decimals: 1 })
+ */
+export function layoutSummary(summary: Summary, options: LayoutOptions): SheetPlan {
+  return new SummaryLayout(summary, options).build();
+}
+
+class SummaryLayout {
+  private readonly sheet = new PlanBuilder();
+  private readonly formats: NumberFormats;
+  private readonly unitLabel: string;
+  private readonly widths: readonly number[];
+
+  constructor(
+    private readonly summary: Summary,
+    private readonly options: LayoutOptions,
+  ) {
+    this.formats = numberFormats(options.decimals);
+    this.unitLabel = this.label(options.displayUnit === 'yi' ? 'unitYi' : 'unitWan');
+    const amountWidth = options.displayUnit === 'yi' ? 14 : 18;
+    this.widths = [26, amountWidth, 10, 10, 10, amountWidth, amountWidth + 2, 10, 10, 36];
+  }
+
+  build(): SheetPlan {
+    const { summary } = this;
+    this.header();
+    this.keyFigures();
+    if (this.options.brief !== undefined && this.options.brief !== '') {
+      this.sheet.paragraph(this.options.brief, TABLE_COLS, this.widths, PLAN_STYLES.paragraph);
+      this.sheet.skip();
+    }
+
+    const keyed = (lines: readonly BreakdownLine[]): TableLine[] => lines.map((line) => ({ label: this.keyLabel(line.key), figures: line }));
+    const sectors = this.breakdown('bySector', keyed(summary.bySector), true);
+    this.amountChart('sector', sectors, 'chart_sector');
+    const stages = this.breakdown('byStage', summary.byStage.map((line) => ({ label: this.label(`stage_${line.key}`), figures: line })), true);
+    this.countChart('stage', stages, 'chart_stage');
+    const soes = this.breakdown(
+      'bySoe',
+      summary.bySoe.map((line) => ({ label: plainText(line.shortName), fullName: plainText(line.key), figures: line })),
+      true,
+    );
+    this.soeChart(soes);
+    if (summary.byDistrict) this.breakdown('byDistrict', keyed(summary.byDistrict), false);
+    if (summary.byCategory) this.breakdown('byCategory', keyed(summary.byCategory), false);
+    const bands = this.breakdown('bySizeBand', summary.bySizeBand.map((line) => ({ label: this.label(`band_${line.key}`), figures: line })), true);
+    this.countChart('size-band', bands, 'chart_sizeBand');
+    this.crossTabs();
+    this.reconciliation(summary.reconciliation);
+
+    return this.sheet.plan('summary', this.options.sheetName ?? this.label('sheetSummary'), [...this.widths]);
+  }
+
+  /* ----------------------------------------------------------------------------------------- */
+
+  private header(): void {
+    const { sheet, summary, options } = this;
+    const title = sheet.text(this.label('title'), PLAN_STYLES.title);
+    sheet.merge({ ...title, cols: TABLE_COLS });
+    sheet.text(this.label('unitLine', { unit: this.unitLabel }));
+    sheet.text(this.label('asOf', { asOf: options.asOf }));
+    sheet.text(this.label('source', { sheet: plainText(summary.source.sheet), rows: summary.source.dataRows }));
+    const { counts } = summary.source;
+    const count = this.formats.count;
+    sheet.table(
+      [[this.label('validRows'), counts.validRows, this.label('warningRows'), counts.warningRows, this.label('errorRows'), counts.errorRows]],
+      [null, count, null, count, null, count],
+    );
+    if (options.statusLine !== undefined && options.statusLine !== '') sheet.text(options.statusLine, PLAN_STYLES.note);
+    sheet.skip();
+  }
+
+  private keyFigures(): void {
+    const { sheet, formats } = this;
+    const changes = this.options.changes ?? null;
+    sheet.text(this.label('keyFiguresTitle'), PLAN_STYLES.section);
+    sheet.table([[this.label('keyFigureHeader'), this.label('keyFigureValue'), this.label('keyFigureChange')]], undefined, PLAN_STYLES.header);
+    for (const figure of keyFigures(this.summary)) {
+      const isAmount = figure.kind === 'amount';
+      const delta = changes === null ? null : changes[figure.id];
+      sheet.table(
+        [
+          [
+            this.label(`kf_${figure.id}`, { unit: this.unitLabel }),
+            isAmount ? this.amount(figure.value) : figure.value,
+            delta === null ? null : isAmount ? this.amount(delta) : delta,
+          ],
+        ],
+        [null, isAmount ? formats.amount : formats.count, isAmount ? formats.amountDelta : formats.countDelta],
+      );
+    }
+    sheet.skip();
+  }
+
+  /**
+   * A breakdown table: title, header, one row per line, the 合计 row (exact sums of the lines),
+   * and for the SOE table the joint-project note. With `hasChart`, leaves room for a chart beside
+   * it so that the next table's chart does not overlap it.
+   */
+  private breakdown(
+    dimension: 'bySector' | 'byStage' | 'bySoe' | 'byDistrict' | 'byCategory' | 'bySizeBand',
+    lines: readonly TableLine[],
+    hasChart: boolean,
+  ): PlacedTable {
+    const { sheet, formats } = this;
+    const isSoe = dimension === 'bySoe';
+    const top = sheet.row;
+    sheet.text(this.label(`table_${dimension}`), PLAN_STYLES.section);
+    const header: PlanCell[] = [
+      this.label(`dim_${dimension}`),
+      this.label('col_projects'),
+      this.label('col_soes'),
+      this.label('col_started'),
+      this.label('col_completed'),
+      this.label('withUnit', { label: this.label('col_total'), unit: this.unitLabel }),
+      this.label('withUnit', { label: this.label('col_invested'), unit: this.unitLabel }),
+      this.label('col_investedShare'),
+      this.label('col_shareOfTotal'),
+    ];
+    if (isSoe) header.push(this.label('col_fullName'));
+    sheet.table([header], undefined, PLAN_STYLES.header);
+
+    // Split SOE credit gives fractional counts.
+    const count = isSoe && this.summary.soeAttribution === 'split' ? formats.fractionalCount : formats.count;
+    const numberFormat = [null, count, formats.count, count, count, formats.amount, formats.amount, formats.share, formats.share, null];
+    const rows = lines.map((line) => [line.label, ...this.figureCells(line.figures), ...(isSoe ? [line.fullName ?? null] : [])]);
+    const body = sheet.table(rows, numberFormat.slice(0, header.length));
+    sheet.table([[this.label('total'), ...this.totalCells(lines.map((line) => line.figures)), ...(isSoe ? [null] : [])]], numberFormat.slice(0, header.length), PLAN_STYLES.total);
+    if (isSoe) sheet.text(this.jointNote(), PLAN_STYLES.note);
+
+    const placed: PlacedTable = { top, firstLine: body.row, lines: lines.length, end: header.length };
+    if (hasChart && lines.length > 0) sheet.skipTo(top + CHART_ROWS);
+    sheet.skip();
+    return placed;
+  }
+
+  /** Projects, SOEs, started, completed, total, invested, invested share, share of total. */
+  private figureCells(figures: Figures): PlanCell[] {
+    return [
+      figures.projects,
+      figures.soes,
+      figures.started,
+      figures.completed,
+      this.amount(figures.totalWan),
+      this.amount(figures.investedWan),
+      figures.investedShare,
+      figures.shareOfTotal,
+    ];
+  }
+
+  /** The 合计 cells: exact sums of the lines (as `summarize` sums), distinct SOEs of the grand total. */
+  private totalCells(lines: readonly Figures[]): PlanCell[] {
+    const totalWan = sumWan(lines.map((line) => line.totalWan));
+    const investedWan = sumWan(lines.map((line) => line.investedWan));
+    const grandWan = this.summary.totals.totalWan;
+    return [
+      fsum(lines.map((line) => line.projects)),
+      this.summary.totals.soes,
+      fsum(lines.map((line) => line.started)),
+      fsum(lines.map((line) => line.completed)),
+      this.amount(totalWan),
+      this.amount(investedWan),
+      totalWan === 0 ? null : investedWan / totalWan,
+      grandWan === 0 ? null : totalWan / grandWan,
+    ];
+  }
+
+  private jointNote(): string {
+    const note = this.summary.jointProjects;
+    if (note.count === 0) return this.label('jointNone');
+    if (note.attribution === 'split') return this.label('jointSplit', { count: note.count });
+    const { decimals } = this.formats;
+    return this.label('jointFull', {
+      count: note.count,
+      projects: formatNumber(note.projectsExcess, 0),
+      total: formatNumber(this.amount(note.totalWanExcess), decimals),
+      invested: formatNumber(this.amount(note.investedWanExcess), decimals),
+      unit: this.unitLabel,
+    });
+  }
+
+  private crossTabs(): void {
+    const { sheet, formats, summary } = this;
+    const { crossTab } = summary;
+    const header = [this.label('dim_bySector'), ...crossTab.stages.map((stage) => this.label(`stage_${stage}`)), this.label('total')];
+    const labels = crossTab.sectors.map((sector, i) => this.keyLabel(summary.bySector[i]?.key === null ? null : sector));
+
+    sheet.text(this.label('table_crossProjects'), PLAN_STYLES.section);
+    sheet.table([header], undefined, PLAN_STYLES.header);
+    const countFormat = header.map((_, i) => (i === 0 ? null : formats.count));
+    sheet.table(crossTab.projects.map((cells, i) => [labels[i] ?? '', ...cells, fsum(cells)]), countFormat);
+    const projectColumns = crossTab.stages.map((_, j) => fsum(crossTab.projects.map((cells) => cells[j] ?? 0)));
+    sheet.table([[this.label('total'), ...projectColumns, fsum(projectColumns)]], countFormat, PLAN_STYLES.total);
+    sheet.skip();
+
+    sheet.text(this.label('table_crossTotal', { unit: this.unitLabel }), PLAN_STYLES.section);
+    sheet.table([header], undefined, PLAN_STYLES.header);
+    const amountFormat = header.map((_, i) => (i === 0 ? null : formats.amount));
+    sheet.table(
+      crossTab.totalWan.map((cells, i) => [labels[i] ?? '', ...cells.map((wan) => this.amount(wan)), this.amount(sumWan(cells))]),
+      amountFormat,
+    );
+    const totalColumns = crossTab.stages.map((_, j) => sumWan(crossTab.totalWan.map((cells) => cells[j] ?? 0)));
+    sheet.table([[this.label('total'), ...totalColumns.map((wan) => this.amount(wan)), this.amount(sumWan(totalColumns))]], amountFormat, PLAN_STYLES.total);
+    sheet.skip();
+  }
+
+  private reconciliation(checks: readonly ReconciliationCheck[]): void {
+    const { sheet } = this;
+    const failed = checks.filter((check) => !check.ok);
+    if (failed.length === 0) {
+      sheet.text(this.label('reconcileOk'), PLAN_STYLES.ok);
+      return;
+    }
+    sheet.text(this.label('reconcileFail'), { ...PLAN_STYLES.error, bold: true });
+    sheet.table(
+      [
+        [
+          this.label('reconcileDimension'),
+          this.label('diff_projects'),
+          this.label('diff_started'),
+          this.label('diff_completed'),
+          this.label('diff_total', { unit: this.unitLabel }),
+          this.label('diff_invested', { unit: this.unitLabel }),
+        ],
+      ],
+      undefined,
+      PLAN_STYLES.header,
+    );
+    // Differences keep the General format: a tiny mismatch must not round to 0.0.
+    sheet.table(
+      failed.map((check) => [
+        this.label(`table_${check.dimension}`),
+        check.projectsDiff,
+        check.startedDiff,
+        check.completedDiff,
+        this.amount(check.totalWanDiff),
+        check.investedWanDiff === null ? null : this.amount(check.investedWanDiff),
+      ]),
+      undefined,
+      PLAN_STYLES.error,
+    );
+  }
+
+  /* ----------------------------------------------------------------------------------------- */
+
+  /** Total and invested by sector, clustered columns. */
+  private amountChart(id: string, table: PlacedTable, title: LabelKey): void {
+    if (table.lines === 0) return;
+    this.sheet.chart({
+      ...this.chartFrame(id, table, table.lines, title),
+      type: 'columnClustered',
+      series: [
+        { name: this.label('col_total'), values: this.column(table, COL.total, table.lines) },
+        { name: this.label('col_invested'), values: this.column(table, COL.invested, table.lines) },
+      ],
+      valueAxisTitle: this.unitLabel,
+    });
+  }
+
+  /** Projects per line, columns. */
+  private countChart(id: string, table: PlacedTable, title: LabelKey): void {
+    if (table.lines === 0) return;
+    this.sheet.chart({
+      ...this.chartFrame(id, table, table.lines, title),
+      type: 'columnClustered',
+      series: [{ name: this.label('col_projects'), values: this.column(table, COL.projects, table.lines) }],
+      valueAxisTitle: this.label('unitCount'),
+    });
+  }
+
+  /** The top SOEs by total investment: the first rows of the SOE table, as bars from the top. */
+  private soeChart(table: PlacedTable): void {
+    const shown = Math.min(TOP_SOES, table.lines);
+    if (shown === 0) return;
+    this.sheet.chart({
+      ...this.chartFrame('soe-top', table, shown, 'chart_soeTop', { n: shown }),
+      type: 'barClustered',
+      series: [{ name: this.label('col_total'), values: this.column(table, COL.total, shown) }],
+      valueAxisTitle: this.unitLabel,
+      reverseCategories: true,
+    });
+  }
+
+  private chartFrame(
+    id: string,
+    table: PlacedTable,
+    points: number,
+    title: LabelKey,
+    values: Readonly<Record<string, number>> = {},
+  ): Pick<ChartSpec, 'id' | 'title' | 'categories' | 'showDataLabels' | 'position'> {
+    return {
+      id: `summary-${id}`,
+      title: this.label(title, values),
+      categories: this.column(table, COL.name, points),
+      showDataLabels: points <= MAX_LABELLED_POINTS,
+      position: { row: table.top, col: table.end + CHART_GAP_COLS, rows: CHART_ROWS, cols: CHART_COLS },
+    };
+  }
+
+  /** `rows` cells of one column of a table's data rows. */
+  private column(table: PlacedTable, col: number, rows: number): PlanRange {
+    return { row: table.firstLine, col, rows, cols: 1 };
+  }
+
+  /* ----------------------------------------------------------------------------------------- */
+
+  private label(key: LabelKey, values?: Readonly<Record<string, string | number>>): string {
+    return formatLabel(this.options.lang, key, values);
+  }
+
+  /** A breakdown key as shown: ledger text made plain, or （未填） for the blank-cell line. */
+  private keyLabel(key: string | null): string {
+    return key === null ? this.label('blank') : plainText(key);
+  }
+
+  /** An amount in 万元 in the display unit, exact (no -0). */
+  private amount(wan: number): number {
+    const value = this.options.displayUnit === 'yi' ? wan / 10_000 : wan;
+    return value === 0 ? 0 : value;
+  }
+}

@@ -1,0 +1,100 @@
+import { SEVERITIES, type Lang, type Severity } from '../ledger/types';
+import type { LedgerIssue, LedgerRead } from '../validate/types';
+import { formatLabel } from './formatLabel';
+import type { LabelKey } from './labels';
+import { numberFormats } from './numberFormats';
+import { PlanBuilder } from './PlanBuilder';
+import { PLAN_STYLES } from './planStyles';
+import type { PlanCell, SheetPlan } from './types';
+
+/** Options of `layoutValidation`. */
+export interface ValidationLayoutOptions {
+  readonly lang: Lang;
+  /** The ledger sheet the issues point into (the links' target). */
+  readonly sourceSheet: string;
+  /** Sheet name; default 校验结果 / "Validation". */
+  readonly sheetName?: string | undefined;
+}
+
+/** Columns: severity, code, row, column, raw value, message, suggestion, link. */
+const COLUMN_WIDTHS = [10, 26, 8, 22, 22, 56, 44, 10] as const;
+
+const SEVERITY_STYLE = { error: PLAN_STYLES.error, warning: PLAN_STYLES.warning, info: PLAN_STYLES.info } as const;
+
+/**
+ * The 校验结果 / "Validation" sheet plan (role `validation`): issue counts by severity and row
+ * counts at the top, then every issue, errors first, then warnings, then info (the read's order
+ * within each), with 严重程度, 代码, 行, 列 ("F 总投资"), 原值, 说明, 建议 and a link to the cell
+ * in the source sheet (column A of the row for a row-level issue, none for a sheet-level one).
+ * Raw values and messages are plain strings, which adapters always write as literal text, so a
+ * cell holding "=HYPERLINK(…)" stays text. The header row is frozen.
+ */
+export function layoutValidation(read: LedgerRead, options: ValidationLayoutOptions): SheetPlan {
+  const { lang, sourceSheet } = options;
+  const label = (key: LabelKey, values?: Readonly<Record<string, string | number>>): string => formatLabel(lang, key, values);
+  const count = numberFormats(0).count;
+  const sheet = new PlanBuilder();
+
+  const bySeverity = new Map<Severity, LedgerIssue[]>(SEVERITIES.map((severity) => [severity, []]));
+  for (const issue of read.issues) bySeverity.get(issue.severity)?.push(issue);
+
+  const title = sheet.text(label('val_title'), PLAN_STYLES.title);
+  sheet.merge({ ...title, cols: COLUMN_WIDTHS.length });
+  sheet.text(label('val_source', { sheet: sourceSheet }));
+  sheet.table(
+    [SEVERITIES.flatMap((severity) => [label(`severity_${severity}`), bySeverity.get(severity)?.length ?? 0])],
+    SEVERITIES.flatMap(() => [null, count]),
+  );
+  const { counts } = read;
+  sheet.table(
+    [[label('validRows'), counts.validRows, label('warningRows'), counts.warningRows, label('errorRows'), counts.errorRows]],
+    [null, count, null, count, null, count],
+  );
+  sheet.skip();
+
+  if (read.issues.length === 0) {
+    sheet.text(label('val_none'), PLAN_STYLES.ok);
+    return sheet.plan('validation', options.sheetName ?? label('sheetValidation'), [...COLUMN_WIDTHS]);
+  }
+
+  const headerRow = sheet.row;
+  sheet.table(
+    [
+      [
+        label('val_col_severity'),
+        label('val_col_code'),
+        label('val_col_row'),
+        label('val_col_column'),
+        label('val_col_raw'),
+        label('val_col_message'),
+        label('val_col_suggestion'),
+        label('val_col_link'),
+      ],
+    ],
+    undefined,
+    PLAN_STYLES.header,
+  );
+  for (const severity of SEVERITIES) {
+    const issues = bySeverity.get(severity) ?? [];
+    const rows = issues.map((issue): PlanCell[] => [
+      label(`severity_${severity}`),
+      issue.code,
+      issue.sheetRow,
+      issue.column === null ? null : `${issue.column.letter} ${issue.column.header}`,
+      issue.raw,
+      issue.message[lang],
+      issue.suggestion?.[lang] ?? null,
+      cellLink(issue, sourceSheet),
+    ]);
+    const range = sheet.table(rows, [null, null, '0', null, null, null, null, null]);
+    sheet.format({ ...range, cols: 1 }, SEVERITY_STYLE[severity]);
+  }
+  return sheet.plan('validation', options.sheetName ?? label('sheetValidation'), [...COLUMN_WIDTHS], { rows: headerRow + 1, cols: 0 });
+}
+
+/** A link to the issue's cell (column A of its row when no column is known); `null` for a sheet-level issue. */
+function cellLink(issue: LedgerIssue, sheet: string): PlanCell {
+  if (issue.sheetRow === null) return null;
+  const address = `${issue.column?.letter ?? 'A'}${issue.sheetRow}`;
+  return { link: { sheet, address }, text: address };
+}

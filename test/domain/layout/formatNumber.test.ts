@@ -1,0 +1,28 @@
+import { formatNumber } from '../../../src/domain/layout/formatNumber';
+import { numberFormats } from '../../../src/domain/layout/numberFormats';
+
+describe('formatNumber', () => {
+  it.each([
+    [1234567.891, 1, '1,234,567.9'],
+    [263, 1, '263.0'],
+    [-1234.5, 0, '-1,235'],
+    [-0, 1, '0.0'],
+    [-0.04, 1, '0.0'],
+    [0.5, 2, '0.50'],
+    [Number.NaN, 1, 'NaN'],
+  ])('writes %p with %p decimals as %p', (value, decimals, expected) => {
+    expect(formatNumber(value, decimals)).toBe(expected);
+  });
+});
+
+describe('numberFormats', () => {
+  it.each([
+    [1, '#,##0.0', '+#,##0.0;-#,##0.0;#,##0.0'],
+    [2, '#,##0.00', '+#,##0.00;-#,##0.00;#,##0.00'],
+    [0, '#,##0', '+#,##0;-#,##0;#,##0'],
+    [9, '#,##0.000000', '+#,##0.000000;-#,##0.000000;#,##0.000000'],
+    [Number.NaN, '#,##0.0', '+#,##0.0;-#,##0.0;#,##0.0'],
+  ])('gives %p decimals the amount format %s', (decimals, amount, amountDelta) => {
+    expect(numberFormats(decimals)).toMatchObject({ amount, amountDelta, count: '#,##0', share: '0.0%' });
+  });
+});

@@ -1,0 +1,97 @@
+import { layoutValidation } from '../../../src/domain/layout/layoutValidation';
+import type { LedgerIssue } from '../../../src/domain/validate/types';
+import { readOf, row } from '../summarize/rowBuilder';
+import { cell, rowOf, rowValues } from './planCells';
+
+const message = (zh: string, en: string): LedgerIssue['message'] => ({ 'zh-CN': zh, 'en-US': en });
+
+const issues: LedgerIssue[] = [
+  { code: 'missing_column', severity: 'warning', sheetRow: null, column: null, raw: null, message: message('缺少“所属地区”列', 'No district column') },
+  { code: 'skipped_total_row', severity: 'info', sheetRow: 9, column: null, raw: '合计', message: message('跳过合计行', 'Total row skipped') },
+  {
+    code: 'amount_unreadable',
+    severity: 'error',
+    sheetRow: 12,
+    column: { letter: 'F', header: '总投资' },
+    raw: '=HYPERLINK("http://x","点我")',
+    message: message('总投资无法识别', 'Total investment unreadable'),
+    suggestion: message('填写数字，如 12.5', 'Enter a number such as 12.5'),
+  },
+  { code: 'amount_approximate', severity: 'warning', sheetRow: 4, column: { letter: 'F', header: '总投资' }, raw: '约20', message: message('金额为约数', 'Approximate amount') },
+  { code: 'stage_unknown', severity: 'error', sheetRow: 15, column: { letter: 'D', header: '项目阶段' }, raw: 3, message: message('阶段无法识别', 'Unknown stage') },
+];
+
+describe('layoutValidation', () => {
+  const read = { ...readOf([row(), row()], { issues }), counts: { dataRows: 4, validRows: 1, warningRows: 1, errorRows: 2, skippedRows: 1 } };
+  const plan = layoutValidation(read, { lang: 'zh-CN', sourceSheet: '台账' });
+
+  it('plans the validation sheet by role, named 校验结果 in Chinese and Validation in English', () => {
+    expect(plan).toMatchObject({ role: 'validation', name: '校验结果', charts: [] });
+    expect(layoutValidation(read, { lang: 'en-US', sourceSheet: '台账' }).name).toBe('Validation');
+  });
+
+  it('counts issues by severity and rows at the top', () => {
+    expect(cell(plan, 'A1')).toBe('校验结果');
+    expect(cell(plan, 'A2')).toBe('数据来源：台账');
+    expect(rowValues(plan, 3)).toEqual(['错误', 2, '警告', 2, '提示', 1]);
+    expect(rowValues(plan, 4)).toEqual(['有效行', 1, '警告行', 1, '错误行（未计入）', 2]);
+  });
+
+  it('lists errors first, then warnings, then info, in read order within each', () => {
+    const header = rowOf(plan, '严重程度');
+    expect(rowValues(plan, header)).toEqual(['严重程度', '代码', '行', '列', '原值', '说明', '建议', '定位']);
+    expect([1, 2, 3, 4, 5].map((i) => cell(plan, `B${header + i}`))).toEqual([
+      'amount_unreadable',
+      'stage_unknown',
+      'missing_column',
+      'amount_approximate',
+      'skipped_total_row',
+    ]);
+    expect(plan.freeze).toEqual({ rows: header, cols: 0 });
+  });
+
+  it('writes row, "letter header" column, raw value, message, suggestion and a link to the source cell', () => {
+    const header = rowOf(plan, '严重程度');
+    expect(rowValues(plan, header + 1)).toEqual([
+      '错误',
+      'amount_unreadable',
+      12,
+      'F 总投资',
+      '=HYPERLINK("http://x","点我")',
+      '总投资无法识别',
+      '填写数字，如 12.5',
+      { link: { sheet: '台账', address: 'F12' }, text: 'F12' },
+    ]);
+    expect(rowValues(plan, header + 3)).toEqual(['警告', 'missing_column', null, null, null, '缺少“所属地区”列', null, null]);
+    expect(cell(plan, `H${header + 5}`)).toEqual({ link: { sheet: '台账', address: 'A9' }, text: 'A9' });
+  });
+
+  it('keeps a formula-like raw value as a plain string, never a formula', () => {
+    const header = rowOf(plan, '严重程度');
+    expect(typeof cell(plan, `E${header + 1}`)).toBe('string');
+    expect(plan.blocks.flatMap((block) => block.values.flat()).some((value) => typeof value === 'object' && value !== null && 'formula' in value)).toBe(false);
+  });
+
+  it('colours the severity column by group', () => {
+    const header = rowOf(plan, '严重程度');
+    expect(plan.formats.map((f) => [f.range.row + 1, f.range.rows, f.range.cols, f.style.fontColor])).toEqual([
+      [header + 1, 2, 1, '#C00000'],
+      [header + 3, 2, 1, '#9C5700'],
+      [header + 5, 1, 1, '#595959'],
+    ]);
+  });
+
+  it('writes messages in English in English', () => {
+    const en = layoutValidation(read, { lang: 'en-US', sourceSheet: 'Ledger' });
+    const header = rowOf(en, 'Severity');
+    expect(rowValues(en, header + 1).slice(0, 2)).toEqual(['Error', 'amount_unreadable']);
+    expect(cell(en, `F${header + 1}`)).toBe('Total investment unreadable');
+  });
+
+  it('says so when there is no issue', () => {
+    const clean = layoutValidation(readOf([row()]), { lang: 'zh-CN', sourceSheet: '台账' });
+    expect(rowOf(clean, '未发现问题 ✓')).toBe(6);
+    expect(rowOf(clean, '严重程度')).toBe(0);
+    expect(clean.freeze).toBeUndefined();
+  });
+});
