@@ -1,0 +1,93 @@
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { Lang } from '../domain/ledger/types';
+import type { KeyFigureId, KeyFigureValue } from '../domain/summarize/types';
+import { formatNumber } from './formatNumber';
+import { LABELS, type LabelKey } from './labels';
+
+/** Props of `KeyFigureCards`. */
+export interface KeyFigureCardsProps {
+  readonly lang: Lang;
+  /** The key figures in display order (`keyFigures(summary)`); amounts in 万元. */
+  readonly figures: readonly KeyFigureValue[];
+  /** Decimals of the 亿元 amounts. */
+  readonly decimals: number;
+}
+
+const useStyles = makeStyles({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+  },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow2,
+    minWidth: 0,
+  },
+  wide: { gridColumn: '1 / -1' },
+  label: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
+  value: { margin: 0, display: 'flex', alignItems: 'baseline', columnGap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  number: {
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+    fontVariantNumeric: 'tabular-nums',
+  },
+  unit: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+});
+
+const LABEL: Readonly<Record<KeyFigureId, LabelKey>> = {
+  projects: 'fig_projects',
+  soes: 'fig_soes',
+  totalWan: 'fig_total',
+  started: 'fig_started',
+  investedWan: 'fig_invested',
+};
+const UNIT: Readonly<Record<KeyFigureId, LabelKey>> = {
+  projects: 'unitProjects',
+  soes: 'unitSoes',
+  totalWan: 'unitYi',
+  started: 'unitProjects',
+  investedWan: 'unitYi',
+};
+
+/**
+ * The key figures as cards, in the order of the seed briefings: projects, SOEs, total
+ * investment, started projects, invested to date (amounts in 亿元).
+ */
+export function KeyFigureCards({ lang, figures, decimals }: KeyFigureCardsProps): React.JSX.Element {
+  const styles = useStyles();
+  const labels = LABELS[lang];
+  const cards = figures.map((f) => ({
+    id: f.id,
+    label: labels[LABEL[f.id]],
+    unit: labels[UNIT[f.id]],
+    value: f.kind === 'amount' ? formatNumber(f.value / 10000, decimals) : formatNumber(f.value),
+  }));
+  return (
+    <dl className={styles.grid} aria-label={labels.keyFigures} data-testid="key-figures">
+      {cards.map((card, index) => (
+        <div
+          key={card.id}
+          data-figure={card.id}
+          className={mergeClasses(styles.card, index === cards.length - 1 && cards.length % 2 === 1 && styles.wide)}
+        >
+          <dt className={styles.label}>{card.label}</dt>
+          <dd className={styles.value}>
+            <span className={styles.number} data-testid={`figure-${card.id}`}>
+              {card.value}
+            </span>
+            {card.unit === '' ? null : <span className={styles.unit}>{card.unit}</span>}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

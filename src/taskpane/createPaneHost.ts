@@ -1,0 +1,143 @@
+import { refresh } from '../workflows/refresh';
+import { DEFAULT_SETTINGS, type CapabilityNote, type LedgerSettings, type WorkbookPort } from '../workflows/workbookPort';
+import { inspectSource } from './inspectSource';
+import type { ChangeWatch, PaneHost } from './paneHost';
+
+/**
+ * Subscribe to the user's edits of any worksheet. `onEdit` gets the edited sheet's name
+ * (`null` when the host does not say). Resolves with a function that unsubscribes, or with
+ * `null` when this host cannot report edits (e.g. ExcelApi 1.7 is missing).
+ */
+export type WatchEdits = (onEdit: (sheet: string | null) => void) => Promise<(() => Promise<void>) | null>;
+
+/** Options of `createPaneHost`. */
+export interface PaneHostOptions {
+  readonly port: WorkbookPort;
+  /** Office's display language. */
+  readonly displayLanguage?: string | undefined;
+  /** Edit notifications; absent = not supported on this host. */
+  readonly watchEdits?: WatchEdits | undefined;
+  /** Let the UI paint between refresh stages (the pane passes a `setTimeout(0)` yield). */
+  readonly yieldToUi?: (() => Promise<void>) | undefined;
+  /** Milliseconds after a refresh during which edit events are taken as the refresh's own writes. */
+  readonly quietMs?: number;
+  /** Clock in milliseconds (injected for tests). */
+  readonly now?: () => number;
+}
+
+/** Shown when edits cannot be watched. */
+export const WATCH_UNSUPPORTED: CapabilityNote = {
+  code: 'change_events_unsupported',
+  message: {
+    'zh-CN': '此版本的 Excel 无法提示台账修改（需要 ExcelApi 1.7）：修改台账后请手动刷新汇总。',
+    'en-US': 'This Excel cannot report ledger edits (ExcelApi 1.7 is needed): refresh the summaries after editing the ledger.',
+  },
+};
+
+/**
+ * The port as a refresh sees it from the pane: each workbook call first lets the browser paint,
+ * so the stage the workflow has just announced (e.g. "writing") shows before the host works.
+ */
+function paintingPort(port: WorkbookPort, yieldToUi: () => Promise<void>): WorkbookPort {
+  const after =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      await yieldToUi();
+      return call(...args);
+    };
+  return {
+    listSheets: after(() => port.listSheets()),
+    readGrid: after((source, onChunk) => port.readGrid(source, onChunk)),
+    applySheetPlans: after((plans) => port.applySheetPlans(plans)),
+    markCells: after((sheet, marks) => port.markCells(sheet, marks)),
+    clearMarks: after(() => port.clearMarks()),
+    readState: after(() => port.readState()),
+    writeState: after((patch) => port.writeState(patch)),
+    capabilityNotes: () => port.capabilityNotes(),
+  };
+}
+
+/**
+ * The task pane's host over a workbook port: settings, refresh, cell selection, source
+ * inspection and edit notifications as plain async functions. Port calls that change the
+ * workbook run one at a time, so a refresh always sees the settings saved before it.
+ */
+export function createPaneHost(options: PaneHostOptions): PaneHost {
+  const { port } = options;
+  const now = options.now ?? (() => Date.now());
+  const quietMs = options.quietMs ?? 1000;
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = queue.then(job, job);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  let isRefreshing = false;
+  let quietUntil = 0;
+  let ledgerSheet: string | null = null;
+  const ownedSheets = new Set<string>();
+
+  return {
+    displayLanguage: options.displayLanguage,
+
+    async loadState() {
+      const state = await port.readState();
+      return { settings: { ...DEFAULT_SETTINGS, ...state.settings }, lastRefresh: state.lastRefresh };
+    },
+
+    saveSettings(patch) {
+      return serial(async () => {
+        const state = await port.readState();
+        const settings: LedgerSettings = { ...DEFAULT_SETTINGS, ...state.settings, ...patch };
+        await port.writeState({ settings });
+        return settings;
+      });
+    },
+
+    refresh(onProgress) {
+      return serial(async () => {
+        isRefreshing = true;
+        try {
+          const report = await refresh(options.yieldToUi === undefined ? port : paintingPort(port, options.yieldToUi), {
+            onProgress,
+            ...(options.displayLanguage === undefined ? {} : { displayLanguage: options.displayLanguage }),
+            ...(options.yieldToUi === undefined ? {} : { yieldToUi: options.yieldToUi }),
+          });
+          if (report.read !== null) ledgerSheet = report.read.sheet;
+          for (const name of Object.values(report.sheets)) if (name !== undefined) ownedSheets.add(name);
+          return report;
+        } finally {
+          isRefreshing = false;
+          quietUntil = now() + quietMs;
+        }
+      });
+    },
+
+    async selectCell(sheet, address) {
+      await port.selectCell?.(sheet, address);
+    },
+
+    async inspectSource() {
+      const [sheets, state] = await Promise.all([port.listSheets(), port.readState()]);
+      for (const sheet of sheets) if (sheet.ownedRole !== null) ownedSheets.add(sheet.name);
+      const inspection = inspectSource(sheets, { ...DEFAULT_SETTINGS, ...state.settings });
+      if (inspection.sheet !== null && ledgerSheet === null) ledgerSheet = inspection.sheet;
+      return inspection;
+    },
+
+    async onLedgerChanged(listener): Promise<ChangeWatch> {
+      const onEdit = (sheet: string | null): void => {
+        // The add-in's own writes: during a refresh, just after it, or on the sheets it owns.
+        if (isRefreshing || now() < quietUntil) return;
+        if (sheet !== null && ownedSheets.has(sheet)) return;
+        if (sheet !== null && ledgerSheet !== null && sheet !== ledgerSheet) return;
+        listener();
+      };
+      // The notice is a convenience: a host that fails to subscribe degrades to the note, not an error.
+      const stop = options.watchEdits ? await options.watchEdits(onEdit).catch(() => null) : null;
+      if (stop === null) return { stop: async () => undefined, note: WATCH_UNSUPPORTED };
+      return { stop, note: null };
+    },
+  };
+}

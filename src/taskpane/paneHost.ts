@@ -1,0 +1,75 @@
+import type { ColumnMapping } from '../domain/ledger/types';
+import type { LedgerIssue } from '../domain/validate/types';
+import type { RefreshProgress, RunReport } from '../workflows/refresh';
+import type { RunError } from '../workflows/runError';
+import type { CapabilityNote, LedgerSettings, SourceRef } from '../workflows/workbookPort';
+
+/** The add-in's stored state as the pane shows it. */
+export interface PaneState {
+  readonly settings: LedgerSettings;
+  /** ISO time of the last successful refresh, or `null`. */
+  readonly lastRefresh: string | null;
+}
+
+/** One header cell of the ledger, offered when the user corrects the column mapping. */
+export interface HeaderColumn {
+  /** Column letter ("E"). */
+  readonly letter: string;
+  /** Header text as written (both rows joined with "/" for a two-row header). */
+  readonly header: string;
+}
+
+/** What the pane knows about the ledger source before (or without) a refresh. */
+export interface SourceInspection {
+  /** Every sheet and table that could be the ledger (owned summary sheets excluded), in tab order. */
+  readonly options: readonly SourceRef[];
+  /** The source stored in the settings; `null` = auto-detect. */
+  readonly stored: SourceRef | null;
+  /** What auto-detection picks, or `null` when no sheet looks like a ledger. */
+  readonly detected: SourceRef | null;
+  /** The worksheet of the effective source (stored, else detected), or `null`. */
+  readonly sheet: string | null;
+  /** The header cells of the effective source. */
+  readonly columns: readonly HeaderColumn[];
+  /** The column mapping that a refresh will use (detection plus the stored overrides). */
+  readonly mapping: ColumnMapping;
+  /** The stored overrides: field → column letter or header text. */
+  readonly overrides: Readonly<Record<string, string>>;
+  /** Sheet-level issues of the effective source (e.g. a required column is missing). */
+  readonly sheetIssues: readonly LedgerIssue[];
+  /** Why no source could be inspected (e.g. `ledger_not_found`), or `null`. */
+  readonly error: RunError | null;
+}
+
+/** A running subscription to ledger edits. */
+export interface ChangeWatch {
+  /** Stop listening. */
+  stop(): Promise<void>;
+  /** Set when edits cannot be watched on this host (the pane shows it; nothing fails). */
+  readonly note: CapabilityNote | null;
+}
+
+/**
+ * Everything the task pane's components may ask of the workbook, as plain async functions.
+ * Built once by the composition root (`index.tsx`) over the Office port; tests pass a fake.
+ * Components never touch Office or Excel themselves.
+ */
+export interface PaneHost {
+  /** Office's display language (e.g. "zh-CN"), or `undefined` when unknown. */
+  readonly displayLanguage: string | undefined;
+  /** Read the stored settings and the time of the last refresh. */
+  loadState(): Promise<PaneState>;
+  /** Store a settings change in the workbook; resolves with the full stored settings. */
+  saveSettings(patch: Partial<LedgerSettings>): Promise<LedgerSettings>;
+  /** Run the shared refresh workflow. Never rejects: a failure is a failed `RunReport`. */
+  refresh(onProgress: (progress: RefreshProgress) => void): Promise<RunReport>;
+  /** Select and scroll to a cell of the ledger. */
+  selectCell(sheet: string, address: string): Promise<void>;
+  /** Detect the ledger source and its columns, for the source panel. */
+  inspectSource(): Promise<SourceInspection>;
+  /**
+   * Call `listener` when the user edits the ledger. Edits made by the add-in itself (during a
+   * refresh, or on the sheets it owns) are ignored.
+   */
+  onLedgerChanged(listener: () => void): Promise<ChangeWatch>;
+}
