@@ -1,7 +1,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Lang } from '../domain/ledger/types';
 import type { KeyFigureId, KeyFigureValue } from '../domain/summarize/types';
-import { formatNumber } from './formatNumber';
+import { formatNumber } from '../domain/layout/formatNumber';
 import { LABELS, type LabelKey } from './labels';
 
 /** Props of `KeyFigureCards`. */

@@ -1,4 +1,6 @@
-import { readLedger } from '../domain/ledger/readLedger';
+import { createLedgerReader } from '../domain/ledger/createLedgerReader';
+import type { Grid } from '../domain/ledger/types';
+import type { ReadOptions } from '../domain/validate/types';
 import type { Lang } from '../domain/ledger/types';
 import type { LedgerIssue, LedgerRead } from '../domain/validate/types';
 import { summarize } from '../domain/summarize/summarize';
@@ -101,21 +103,21 @@ export async function refresh(port: WorkbookPort, options: RefreshOptions = {}):
     source = settings.source ?? chooseSource(await port.listSheets());
     const { sheet, grid } = await port.readGrid(source, (done, total) => progress('reading', total > 0 ? done / total : 1));
     timings.reading = clock() - t;
-    await pause();
 
     t = clock();
     progress('validating');
-    read = readLedger(grid, {
+    await pause();
+    read = await validateInSlices(grid, {
       sheetName: sheet,
       mapping: settings.mapping,
       allowedSectors: settings.allowedSectors,
       allowedDistricts: settings.allowedDistricts,
-    });
+    }, pause);
     timings.validating = clock() - t;
-    await pause();
 
     t = clock();
     progress('summarising');
+    await pause();
     summary = summarize(read, { soeAttribution: settings.soeAttribution });
     changes = periodChanges(state.snapshot, read, summary, startedAt.toISOString());
     brief = draftBrief(summary, { lang, style: 'exact', displayUnit: settings.displayUnit, decimals: settings.decimals, rows: read.rows });
@@ -140,10 +142,10 @@ export async function refresh(port: WorkbookPort, options: RefreshOptions = {}):
       }),
     ];
     timings.summarising = clock() - t;
-    await pause();
 
     t = clock();
     progress('writing');
+    await pause();
     sheets = await port.applySheetPlans(plans);
     if (options.markIssues !== false) await port.markCells(sheet, issueMarks(read.issues));
     await port.writeState({ snapshot: changes.nextSnapshot, lastRefresh: startedAt.toISOString() });
@@ -185,4 +187,21 @@ export async function refresh(port: WorkbookPort, options: RefreshOptions = {}):
       refreshedAt: startedAt.toISOString(),
     };
   }
+}
+
+/** Rows validated between two yields to the UI. */
+const VALIDATE_SLICE_ROWS = 5000;
+
+/**
+ * Validate the grid in slices, yielding between them, so that the task pane stays responsive on
+ * a 50,000-row ledger. Gives exactly `readLedger(grid, options)` (the reader is incremental).
+ */
+async function validateInSlices(grid: Grid, options: ReadOptions, pause: () => Promise<void>): Promise<LedgerRead> {
+  const reader = createLedgerReader(options);
+  for (let start = 0; start < grid.length; start += VALIDATE_SLICE_ROWS) {
+    const end = Math.min(grid.length, start + VALIDATE_SLICE_ROWS);
+    for (let rowIndex = start; rowIndex < end; rowIndex += 1) reader.push(grid[rowIndex] ?? []);
+    if (end < grid.length) await pause();
+  }
+  return reader.finish();
 }

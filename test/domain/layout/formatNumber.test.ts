@@ -9,7 +9,15 @@ describe('formatNumber', () => {
     [-0, 1, '0.0'],
     [-0.04, 1, '0.0'],
     [0.5, 2, '0.50'],
-    [Number.NaN, 1, 'NaN'],
+    [0, 0, '0'],
+    [4952.66, 1, '4,952.7'],
+    // The double 386.95 is 386.9499…; Excel shows 387.0, and so do we (15-digit decimal form).
+    [386.95, 1, '387.0'],
+    [0.05, 1, '0.1'],
+    [-2.5, 0, '-3'],
+    [1.005, 2, '1.01'],
+    [1e21, 0, '1,000,000,000,000,000,000,000'],
+    [Number.NaN, 1, '—'],
   ])('writes %p with %p decimals as %p', (value, decimals, expected) => {
     expect(formatNumber(value, decimals)).toBe(expected);
   });
