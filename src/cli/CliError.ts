@@ -1,0 +1,87 @@
+import type { Bilingual } from '../domain/ledger/types';
+import { WorkflowError } from '../workflows/runError';
+import { PortError } from '../workflows/workbookPort';
+import { cliBilingual } from './cliText';
+
+/** Exit codes of the CLI. */
+export const EXIT_CODES = {
+  /** Done; for `validate`, no error-severity issue. */
+  ok: 0,
+  /** `validate` found at least one error-severity issue. */
+  issues: 1,
+  /** Bad arguments, or an input that cannot be read (missing, protected, unsupported, no such sheet, no ledger). */
+  input: 2,
+  /** A bug: reported in one line; `LEDGER_STATS_DEBUG=1` prints the stack. */
+  internal: 3,
+} as const;
+
+/** A failure the CLI reports in one line and turns into an exit code. */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+  constructor(
+    readonly exitCode: number,
+    readonly bilingual: Bilingual,
+    options?: { cause?: unknown },
+  ) {
+    super(bilingual['en-US'], options);
+  }
+}
+
+/** A usage or input error (exit 2). */
+export function inputError(message: Bilingual, cause?: unknown): CliError {
+  return new CliError(EXIT_CODES.input, message, cause === undefined ? undefined : { cause });
+}
+
+/** What the CLI was doing when a failure happened, to name the file and sheet in the message. */
+export interface FailureContext {
+  readonly path: string;
+  readonly sheet?: string;
+  readonly sheets?: readonly string[];
+}
+
+function errnoOf(error: PortError): string | undefined {
+  const cause = error.cause as NodeJS.ErrnoException | undefined;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
+}
+
+/**
+ * Classify anything thrown while running a command, in one place: port and workflow failures
+ * become one-line input errors (exit 2); anything else is an internal error (exit 3).
+ */
+export function toCliError(error: unknown, context: FailureContext): CliError {
+  if (error instanceof CliError) return error;
+  const { path } = context;
+  if (error instanceof PortError) {
+    const errno = errnoOf(error);
+    switch (error.code) {
+      case 'file_unreadable':
+        if (errno === 'ENOENT') return inputError(cliBilingual('fileNotFound', { path }), error);
+        if (errno === 'EACCES' || errno === 'EPERM') return inputError(cliBilingual('fileNoPermission', { path }), error);
+        if (errno === 'EISDIR') return inputError(cliBilingual('fileIsDirectory', { path }), error);
+        if (error.message.endsWith('empty file')) return inputError(cliBilingual('fileEmpty', { path }), error);
+        if (errno === undefined) return inputError(cliBilingual('fileCorrupt', { path }), error);
+        return inputError(cliBilingual('fileUnreadable', { path, detail: errno }), error);
+      case 'password_protected':
+        return inputError(cliBilingual('passwordProtected', { path }), error);
+      case 'unsupported_format':
+        return inputError(cliBilingual(/\.xls\b|legacy/.test(error.message) ? 'legacyXls' : 'unsupportedFormat', { path }), error);
+      case 'source_not_found':
+        return inputError(
+          /^table/.test(error.message)
+            ? cliBilingual('tableNotFound', { sheet: context.sheet ?? '' })
+            : cliBilingual('sheetNotFound', { sheet: context.sheet ?? '', sheets: (context.sheets ?? []).join('、') }),
+          error,
+        );
+      case 'write_failed':
+        return inputError(cliBilingual('writeFailed', { path, detail: error.message }), error);
+      default:
+        return inputError(cliBilingual('fileUnreadable', { path, detail: error.message }), error);
+    }
+  }
+  if (error instanceof WorkflowError) {
+    if (error.code === 'ledger_not_found') return inputError(cliBilingual('ledgerNotFound', { path }), error);
+    return inputError(error.bilingual, error);
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new CliError(EXIT_CODES.internal, cliBilingual('internalError', { detail }), { cause: error });
+}

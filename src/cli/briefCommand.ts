@@ -1,0 +1,144 @@
+import { parseArgs } from 'util';
+import { draftBrief } from '../domain/brief/draftBrief';
+import { BRIEF_STYLES, type BriefStyle } from '../domain/brief/formatBriefAmount';
+import type { Lang } from '../domain/ledger/types';
+import { summarize } from '../domain/summarize/summarize';
+import { DEFAULT_SETTINGS, type LedgerSettings } from '../workflows/workbookPort';
+import { detectInputFormat } from '../xlsx/detectInputFormat';
+import { parseStateDoc, STATE_MARKER } from '../xlsx/ledgerStateSheet';
+import { streamXlsxRows } from '../xlsx/streamXlsxRows';
+import { EXIT_CODES, inputError, toCliError } from './CliError';
+import { cleanLine, type CliIo } from './cliIo';
+import { cliBilingual } from './cliText';
+import { parseMapping } from './parseCliArgs';
+import { readLedgerFile } from './readLedgerFile';
+import { readProgress } from './readProgress';
+
+/** Arguments of `ledger-stats brief`. */
+export interface BriefArgs {
+  readonly file: string;
+  readonly lang: Lang;
+  readonly style: BriefStyle;
+  readonly sheet?: string;
+  readonly mapping?: Readonly<Record<string, string>>;
+  /** Overrides of the workbook's display unit and decimals. */
+  readonly displayUnit?: 'yi' | 'wan';
+  readonly decimals?: number;
+}
+
+const bilingual = (zh: string, en: string): { 'zh-CN': string; 'en-US': string } => ({ 'zh-CN': zh, 'en-US': en });
+
+/**
+ * Parse `brief <file> [--lang zh-CN|en-US] [--style exact|rounded] [--unit yi|wan] [--decimals n]
+ * [--sheet name] [--mapping json]` (the arguments after the command word).
+ * @throws CliError (exit 2) for a bad or missing argument.
+ */
+export function parseBriefArgs(argv: readonly string[]): BriefArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        lang: { type: 'string' },
+        style: { type: 'string' },
+        unit: { type: 'string' },
+        decimals: { type: 'string' },
+        sheet: { type: 'string' },
+        mapping: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw inputError(cliBilingual('badOption', { detail: error instanceof Error ? error.message : String(error) }));
+  }
+  const { values, positionals } = parsed;
+  const [file, ...rest] = positionals;
+  if (file === undefined) throw inputError(cliBilingual('missingFile'));
+  if (rest.length > 0) throw inputError(cliBilingual('extraArguments', { args: rest.join(' ') }));
+  const lang = values.lang ?? 'zh-CN';
+  if (lang !== 'zh-CN' && lang !== 'en-US') throw inputError(cliBilingual('badLang'));
+  const style = values.style ?? 'exact';
+  if (!(BRIEF_STYLES as readonly string[]).includes(style)) {
+    throw inputError(bilingual('参数错误：--style 只能是 exact 或 rounded。', 'Invalid arguments: --style must be exact or rounded.'));
+  }
+  const unit = values.unit;
+  if (unit !== undefined && unit !== 'yi' && unit !== 'wan') {
+    throw inputError(bilingual('参数错误：--unit 只能是 yi（亿元）或 wan（万元）。', 'Invalid arguments: --unit must be yi (亿元) or wan (万元).'));
+  }
+  const decimals = values.decimals === undefined ? undefined : Number(values.decimals);
+  if (decimals !== undefined && !(Number.isInteger(decimals) && decimals >= 0 && decimals <= 6)) {
+    throw inputError(bilingual('参数错误：--decimals 须为 0–6 的整数。', 'Invalid arguments: --decimals must be a whole number from 0 to 6.'));
+  }
+  return {
+    file,
+    lang,
+    style: style as BriefStyle,
+    ...(values.sheet === undefined ? {} : { sheet: values.sheet }),
+    ...(values.mapping === undefined ? {} : { mapping: parseMapping(values.mapping) }),
+    ...(unit === undefined ? {} : { displayUnit: unit }),
+    ...(decimals === undefined ? {} : { decimals }),
+  };
+}
+
+/**
+ * The settings stored in an .xlsx workbook by `ledger-stats refresh` (its very hidden state
+ * sheet), read by streaming only that sheet; the defaults for a CSV file or a workbook without state.
+ */
+export async function readStoredSettings(path: string): Promise<LedgerSettings> {
+  if ((await detectInputFormat(path)) !== 'xlsx') return DEFAULT_SETTINGS;
+  let count = -1;
+  const chunks: string[] = [];
+  await streamXlsxRows(path, {
+    onSheet: (sheet) => sheet.state === 'veryHidden',
+    onRow: (_sheet, rowIndex, cells) => {
+      if (rowIndex === 0) {
+        if (cells[0] !== STATE_MARKER) return 'skip-sheet';
+        count = Number(cells[2]);
+        return undefined;
+      }
+      const chunk = cells[0];
+      if (typeof chunk === 'string' && rowIndex <= count) chunks[rowIndex - 1] = chunk;
+      return rowIndex >= count ? 'stop' : undefined;
+    },
+  });
+  if (count <= 0 || chunks.length !== count) return DEFAULT_SETTINGS;
+  return parseStateDoc(chunks.join('')).settings;
+}
+
+/**
+ * `ledger-stats brief <file>`: read the ledger, summarise it and print the briefing paragraph
+ * (`draftBrief`) as one line, in the workbook's display unit and decimals unless overridden.
+ * @returns exit code 0.
+ * @throws CliError (exit 2) for bad arguments, an unreadable file or no ledger.
+ */
+export async function briefCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseBriefArgs(argv);
+  const progress = readProgress(io, args.lang);
+  let file;
+  let settings: LedgerSettings;
+  try {
+    settings = await readStoredSettings(args.file);
+    file = await readLedgerFile(args.file, {
+      ...(args.sheet === undefined ? {} : { sheet: args.sheet }),
+      ...(args.mapping === undefined ? {} : { mapping: args.mapping }),
+      onProgress: progress.onProgress,
+      onSourceRows: progress.onSourceRows,
+    });
+  } catch (error) {
+    throw toCliError(error, { path: args.file, ...(args.sheet === undefined ? {} : { sheet: args.sheet }) });
+  } finally {
+    progress.done();
+  }
+  if (file.read.header === null) throw inputError(cliBilingual('ledgerNotFound', { path: args.file }));
+  const summary = summarize(file.read, { soeAttribution: settings.soeAttribution });
+  const brief = draftBrief(summary, {
+    lang: args.lang,
+    style: args.style,
+    displayUnit: args.displayUnit ?? settings.displayUnit,
+    decimals: args.decimals ?? settings.decimals,
+    rows: file.read.rows,
+  });
+  io.stdout.write(`${cleanLine(brief)}\n`);
+  return EXIT_CODES.ok;
+}

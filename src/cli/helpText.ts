@@ -1,0 +1,72 @@
+import type { Lang } from '../domain/ledger/types';
+
+const ZH = `ledger-stats — 央地合作项目台账统计（不需要 Excel）
+
+用法：
+  ledger-stats summarize <文件.xlsx|文件.csv> [--sheet 名称] [--json]
+      打印关键指标（项目个数、合作央企、总投资、已开工、累计完成投资）和分类汇总表；
+      --json 只输出汇总 JSON（docs/summary.schema.json）。
+  ledger-stats validate <文件> [--json]
+      按严重程度列出数据问题；有“错误”时退出码为 1，否则为 0。
+  ledger-stats refresh <文件.xlsx> [-o 输出.xlsx | --in-place]
+      写入与加载项相同的汇总表和校验表；默认写到新文件 <名称>.summary.xlsx，不改动原文件。
+      图表需在 Excel 中用加载项刷新后显示。
+
+选项：
+  --sheet 名称                   指定台账工作表（默认：第一个含台账表头的工作表）
+  --mapping <JSON|文件>          指定列：字段 → 列字母或表头，如 '{"totalInvestment":"F","soe":"合作单位"}'
+                                 字段：serial name soe sector stage category district totalInvestment
+                                       investedToDate startDate completionDate notes
+  --soe-attribution full|split   多家央企合作的项目：每家全额计入（full，默认）或平分（split）
+  --lang zh-CN|en-US             输出语言（默认 zh-CN）
+  --json                         输出 JSON（summarize、validate）
+  -o, --output 文件              refresh 的输出文件
+  --in-place                     refresh 直接覆盖输入文件
+  -h, --help                     显示帮助
+  -v, --version                  显示版本
+
+退出码：0 成功；1 validate 发现错误；2 参数错误或文件无法读取（不存在、有密码、格式不支持、找不到工作表或台账）。
+
+示例：
+  npx ledger-stats summarize assets/sample-ledger.xlsx
+  npx ledger-stats validate 台账.xlsx --json
+  npx ledger-stats refresh 台账.xlsx -o 台账-汇总.xlsx`;
+
+const EN = `ledger-stats — statistics for investment-project ledgers (no Excel needed)
+
+Usage:
+  ledger-stats summarize <file.xlsx|file.csv> [--sheet NAME] [--json]
+      Print the key figures (projects, SOEs, total investment, started, invested to date) and
+      the breakdown tables; with --json, only the summary JSON (docs/summary.schema.json).
+  ledger-stats validate <file> [--json]
+      List the data issues by severity; exit 1 when any is an error, else 0.
+  ledger-stats refresh <file.xlsx> [-o OUT.xlsx | --in-place]
+      Write the add-in's summary and validation sheets into a new file, by default
+      <name>.summary.xlsx; the input is not modified. Charts appear when refreshed in Excel.
+
+Options:
+  --sheet NAME                   the ledger sheet (default: the first sheet with a ledger header)
+  --mapping <JSON|file>          column overrides, field → column letter or header text,
+                                 e.g. '{"totalInvestment":"F","soe":"合作单位"}'
+                                 fields: serial name soe sector stage category district totalInvestment
+                                         investedToDate startDate completionDate notes
+  --soe-attribution full|split   a project with several SOEs: credit each in full (default) or split
+  --lang zh-CN|en-US             output language (default zh-CN)
+  --json                         JSON output (summarize, validate)
+  -o, --output FILE              refresh: the output file
+  --in-place                     refresh: overwrite the input file
+  -h, --help                     show this help
+  -v, --version                  show the version
+
+Exit codes: 0 done; 1 validate found errors; 2 bad arguments or an unreadable input (missing,
+password-protected, unsupported format, no such sheet, no ledger).
+
+Examples:
+  npx ledger-stats summarize assets/sample-ledger.xlsx
+  npx ledger-stats validate ledger.xlsx --json
+  npx ledger-stats refresh ledger.xlsx -o ledger-summary.xlsx`;
+
+/** The `--help` text. */
+export function helpText(lang: Lang): string {
+  return lang === 'zh-CN' ? ZH : EN;
+}

@@ -1,0 +1,158 @@
+import { realpathSync } from 'fs';
+import { basename, dirname, join, parse, resolve } from 'path';
+import type { Lang } from '../domain/ledger/types';
+import { refresh, type RefreshStage } from '../workflows/refresh';
+import type { RunError } from '../workflows/runError';
+import type { LedgerSettings } from '../workflows/workbookPort';
+import { detectInputFormat } from '../xlsx/detectInputFormat';
+import { findUnkeptParts, type UnkeptPart } from '../xlsx/findUnkeptParts';
+import { openXlsxWorkbook } from '../xlsx/openXlsxWorkbook';
+import { readXlsxIndex } from '../xlsx/readXlsxIndex';
+import { saveWorkbookAtomic } from '../xlsx/saveWorkbookAtomic';
+import { createXlsxWorkbookPort } from '../xlsx/xlsxWorkbookPort';
+import { CliError, EXIT_CODES, inputError, toCliError } from './CliError';
+import type { CliIo } from './cliIo';
+import { writeLines } from './cliIo';
+import { cliBilingual, cliText, type CliTextId } from './cliText';
+import type { CliArgs } from './parseCliArgs';
+import { createProgressBar, PROGRESS_MIN_ROWS, SILENT_PROGRESS, type ProgressBar } from './progressBar';
+
+type RunArgs = Extract<CliArgs, { kind: 'run' }>;
+
+/** Redraw interval of the status line while ExcelJS loads or saves (it reports no progress). */
+const TICK_MS = 500;
+
+const PART_TEXT: Record<UnkeptPart, CliTextId> = {
+  charts: 'partCharts',
+  pivots: 'partPivots',
+  macros: 'partMacros',
+  slicers: 'partSlicers',
+  addins: 'partAddins',
+};
+
+/** The default output beside the input: `ledger.xlsx` → `ledger.summary.xlsx`. */
+export function defaultOutputPath(input: string): string {
+  const { dir, name } = parse(input);
+  return join(dir, `${name}.summary.xlsx`);
+}
+
+function samePath(a: string, b: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return join(realpathSync(dirname(resolve(p))), basename(p));
+    }
+  };
+  try {
+    return real(a) === real(b);
+  } catch {
+    return resolve(a) === resolve(b);
+  }
+}
+
+/** A status line that ticks while a long step runs, when the workbook is large and stderr a terminal. */
+function stepStatus(bar: ProgressBar, lang: Lang): { step(id: CliTextId, fraction?: number | null): void; stop(): void } {
+  let label = '';
+  let startedAt = Date.now();
+  let fraction: number | null = null;
+  const draw = (): void => bar.update(fraction, `${label} ${Math.round((Date.now() - startedAt) / 1000)}s`);
+  const timer = bar === SILENT_PROGRESS ? null : setInterval(draw, TICK_MS);
+  timer?.unref();
+  return {
+    step(id, f = null) {
+      const text = cliText(lang, id);
+      if (text !== label) startedAt = Date.now();
+      label = text;
+      fraction = f;
+      draw();
+    },
+    stop() {
+      if (timer !== null) clearInterval(timer);
+      bar.done();
+    },
+  };
+}
+
+/** A sheet's name as the workbook spells it (Excel sheet names are case-insensitive). */
+function findSheetName(sheets: readonly { name: string }[], wanted: string): string {
+  return sheets.find((s) => s.name.toLowerCase() === wanted.toLowerCase())?.name ?? wanted;
+}
+
+function runErrorToCliError(error: RunError, args: RunArgs, sheets: readonly string[]): CliError {
+  switch (error.code) {
+    case 'source_not_found':
+      return inputError(cliBilingual('sheetNotFound', { sheet: args.sheet ?? '', sheets: sheets.join('、') }));
+    case 'ledger_not_found':
+      return inputError(cliBilingual('ledgerNotFound', { path: args.file }));
+    case 'internal':
+      return new CliError(EXIT_CODES.internal, error.message);
+    default:
+      return inputError(error.message);
+  }
+}
+
+/**
+ * `ledger-stats refresh <file.xlsx>`: load the workbook, run the same `refresh` workflow and
+ * layout plans as the add-in through the .xlsx port, and save the result to a new file
+ * (`<name>.summary.xlsx`, or `-o`), or over the input with `--in-place`. The input is never
+ * written otherwise. Charts are not written (ExcelJS cannot); the summary sheet says so.
+ * @returns exit code 0.
+ * @throws CliError (exit 2) for an unreadable input, no ledger, or an output that cannot be written.
+ */
+export async function refreshCommand(args: RunArgs, io: CliIo): Promise<number> {
+  const { file, lang } = args;
+  const format = await detectInputFormat(file);
+  if (format !== 'xlsx') throw inputError(cliBilingual('refreshNeedsXlsx', { path: file }));
+  const output = args.inPlace ? file : (args.output ?? defaultOutputPath(file));
+  if (!args.inPlace && samePath(output, file)) throw inputError(cliBilingual('outputIsInput', { path: file }));
+
+  const unkept = await findUnkeptParts(file);
+  const parts = unkept.map((p) => cliText(lang, PART_TEXT[p])).join(lang === 'zh-CN' ? '、' : ', ');
+  if (unkept.length > 0 && args.inPlace) throw inputError(cliBilingual('inPlaceLosesParts', { path: file, parts }));
+
+  const index = await readXlsxIndex(file);
+  const userSheets = index.sheets.filter((s) => s.state !== 'veryHidden').map((s) => s.name);
+  const largest = Math.max(0, ...index.sheets.map((s) => s.rowCount ?? 0));
+  const bar = largest > PROGRESS_MIN_ROWS ? createProgressBar(io.stderr, 'ledger-stats') : SILENT_PROGRESS;
+  const status = stepStatus(bar, lang);
+  try {
+    status.step('loading');
+    const workbook = await openXlsxWorkbook(file);
+    const port = createXlsxWorkbookPort(workbook);
+    const settings: Partial<LedgerSettings> = {
+      ...(args.langGiven ? { lang } : {}),
+      ...(args.mapping === undefined ? {} : { mapping: args.mapping }),
+      ...(args.soeAttribution === undefined ? {} : { soeAttribution: args.soeAttribution }),
+      ...(args.sheet === undefined ? {} : { source: { kind: 'sheet' as const, name: findSheetName(workbook.worksheets, args.sheet) } }),
+    };
+    const report = await refresh(port, {
+      settings,
+      displayLanguage: lang,
+      onProgress: (p) => status.step(`stage_${p.stage}` as `stage_${RefreshStage}`, p.fraction ?? null),
+    });
+    if (!report.ok) throw runErrorToCliError(report.error ?? { code: 'internal', message: cliBilingual('internalError', { detail: 'refresh failed' }), detail: '' }, args, userSheets);
+    workbook.calcProperties.fullCalcOnLoad = true;
+    status.step('saving');
+    try {
+      await saveWorkbookAtomic(workbook, output);
+    } catch (error) {
+      throw toCliError(error, { path: output });
+    }
+    status.stop();
+
+    const lines = [cliText(lang, 'wrote', { path: output })];
+    lines.push(cliText(lang, 'sheetsWritten', { summary: report.sheets.summary ?? '—', validation: report.sheets.validation ?? '—' }));
+    for (const note of report.notes) lines.push(note.message[lang]);
+    if (unkept.length > 0) io.stderr.write(`${cliText(lang, 'outputLosesParts', { path: file, parts })}\n`);
+    const counts = report.read?.counts;
+    const errors = report.issues.filter((i) => i.severity === 'error').length;
+    const warnings = report.issues.filter((i) => i.severity === 'warning').length;
+    if (counts !== undefined) lines.push(cliText(lang, 'issuesLine', { errors, warnings, info: counts.skippedRows }));
+    writeLines(io.stdout, lines);
+    return EXIT_CODES.ok;
+  } catch (error) {
+    status.stop();
+    throw toCliError(error, { path: file, ...(args.sheet === undefined ? {} : { sheet: args.sheet }), sheets: userSheets });
+  }
+}

@@ -1,0 +1,50 @@
+import { basename } from 'path';
+import { draftBrief } from '../domain/brief/draftBrief';
+import type { ColumnOverrides } from '../domain/ledger/types';
+import { summarize } from '../domain/summarize/summarize';
+import { toSummaryJson } from '../domain/summarize/toSummaryJson';
+import { DEFAULT_SETTINGS } from '../workflows/workbookPort';
+import { EXIT_CODES, inputError } from './CliError';
+import type { CliIo } from './cliIo';
+import { writeLines } from './cliIo';
+import { cliBilingual } from './cliText';
+import { formatSummaryText } from './formatSummaryText';
+import type { CliArgs } from './parseCliArgs';
+import { readLedgerFile } from './readLedgerFile';
+import { readProgress } from './readProgress';
+
+type RunArgs = Extract<CliArgs, { kind: 'run' }>;
+
+/** Read options of a run, from the command line. */
+export function readOptionsOf(args: RunArgs): { sheet?: string; mapping?: ColumnOverrides } {
+  return {
+    ...(args.sheet === undefined ? {} : { sheet: args.sheet }),
+    ...(args.mapping === undefined ? {} : { mapping: args.mapping }),
+  };
+}
+
+/**
+ * `ledger-stats summarize <file>`: stream the ledger, summarise it and print the key figures and
+ * breakdown tables, or with `--json` exactly the summary JSON document (docs/summary.schema.json).
+ * @returns exit code 0.
+ * @throws CliError (exit 2) when the file cannot be read or holds no ledger.
+ */
+export async function summarizeCommand(args: RunArgs, io: CliIo): Promise<number> {
+  const progress = readProgress(io, args.lang);
+  let file;
+  try {
+    file = await readLedgerFile(args.file, { ...readOptionsOf(args), onProgress: progress.onProgress, onSourceRows: progress.onSourceRows, countRows: io.stderr.isTTY === true });
+  } finally {
+    progress.done();
+  }
+  if (file.read.header === null) throw inputError(cliBilingual('ledgerNotFound', { path: args.file }));
+  const summary = summarize(file.read, { soeAttribution: args.soeAttribution ?? DEFAULT_SETTINGS.soeAttribution });
+  if (args.json) {
+    // The briefing paragraph travels in the JSON as `brief` (docs/summary.schema.json), in the default unit and decimals.
+    const brief = draftBrief(summary, { lang: args.lang, displayUnit: DEFAULT_SETTINGS.displayUnit, decimals: DEFAULT_SETTINGS.decimals, rows: file.read.rows });
+    io.stdout.write(`${JSON.stringify({ ...toSummaryJson(summary, { lang: args.lang }), brief }, null, 2)}\n`);
+  } else {
+    writeLines(io.stdout, formatSummaryText(summary, { lang: args.lang, file: basename(args.file), decimals: DEFAULT_SETTINGS.decimals }));
+  }
+  return EXIT_CODES.ok;
+}

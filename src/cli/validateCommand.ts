@@ -1,0 +1,37 @@
+import { summarize } from '../domain/summarize/summarize';
+import { toSummaryJson } from '../domain/summarize/toSummaryJson';
+import { EXIT_CODES } from './CliError';
+import type { CliIo } from './cliIo';
+import { writeLines } from './cliIo';
+import { formatIssuesText } from './formatIssuesText';
+import type { CliArgs } from './parseCliArgs';
+import { readLedgerFile } from './readLedgerFile';
+import { readProgress } from './readProgress';
+import { readOptionsOf } from './summarizeCommand';
+
+type RunArgs = Extract<CliArgs, { kind: 'run' }>;
+
+/**
+ * `ledger-stats validate <file>`: stream the ledger and print its issues grouped by severity,
+ * or with `--json` the issues array (the `issues` of the summary JSON).
+ * @returns 1 when any issue has error severity, else 0.
+ * @throws CliError (exit 2) when the file cannot be read or holds no ledger.
+ */
+export async function validateCommand(args: RunArgs, io: CliIo): Promise<number> {
+  const progress = readProgress(io, args.lang);
+  let file;
+  try {
+    file = await readLedgerFile(args.file, { ...readOptionsOf(args), onProgress: progress.onProgress, onSourceRows: progress.onSourceRows, countRows: io.stderr.isTTY === true });
+  } finally {
+    progress.done();
+  }
+  const { read } = file;
+  if (args.json) {
+    // The same issue objects as in `summarize --json`, so one schema describes both.
+    const json = toSummaryJson(summarize(read), { lang: args.lang });
+    io.stdout.write(`${JSON.stringify(json.issues, null, 2)}\n`);
+  } else {
+    writeLines(io.stdout, formatIssuesText(read, args.lang));
+  }
+  return read.issues.some((i) => i.severity === 'error') ? EXIT_CODES.issues : EXIT_CODES.ok;
+}

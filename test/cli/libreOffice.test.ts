@@ -1,0 +1,95 @@
+/**
+ * Another spreadsheet application reads what `ledger-stats refresh` writes: LibreOffice Calc,
+ * headless, converts every sheet of the refreshed workbook to CSV ("as shown"), and the summary
+ * sheet's key figures are there. CI installs LibreOffice (.ci/run); without `soffice` this
+ * test fails rather than skips.
+ */
+import { spawn, spawnSync } from 'child_process';
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { SummaryJson } from '../../src/domain/summarize/types';
+import { realisticLedgerGrid } from '../fixtures/realisticLedger';
+import { writeGridXlsx } from '../xlsx/xlsxFixtures';
+import { ensureCliBuilt, runCli } from './cliHarness';
+
+const LO_TIMEOUT_MS = 120_000;
+/**
+ * CSV filter options: comma, double quote, UTF-8, from row 1, cell contents *as shown* (token 9,
+ * so number formats apply), every sheet to its own `<name>-<sheet>.csv` (token 12 = -1, LibreOffice ≥ 7.2).
+ */
+const CSV_ALL_SHEETS = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
+
+let dir: string;
+beforeAll(() => {
+  ensureCliBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'ledger-stats-lo-'));
+}, 240_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function convertAllSheets(input: string, outDir: string): Promise<{ code: number | null; output: string }> {
+  const profile = mkdtempSync(join(tmpdir(), 'lo-'));
+  return new Promise((resolve, reject) => {
+    const child = spawn('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', CSV_ALL_SHEETS, '--outdir', outDir, input], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), LO_TIMEOUT_MS);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      rmSync(profile, { recursive: true, force: true });
+      resolve({ code, output });
+    });
+  });
+}
+
+/** The cells of a CSV text (RFC 4180 quoting). */
+function csvCells(csv: string): string[] {
+  const cells: string[] = [];
+  for (const match of csv.matchAll(/"((?:[^"]|"")*)"|([^,\r\n]*)/g)) {
+    if (match[0] !== '' || match[1] !== undefined) cells.push(match[1] !== undefined ? match[1].replace(/""/g, '"') : (match[2] ?? ''));
+  }
+  return cells;
+}
+
+/** The numbers shown in the cells: "1,468.2" → 1468.2, "23" → 23 (text cells give none). */
+function shownNumbers(csv: string): number[] {
+  return csvCells(csv)
+    .map((cell) => cell.trim().replace(/,/g, ''))
+    .filter((cell) => /^-?\d+(\.\d+)?$/.test(cell))
+    .map(Number);
+}
+
+describe('a refreshed workbook in LibreOffice Calc', () => {
+  it('shows the summary sheet\u2019s key figures', async () => {
+    expect(spawnSync('soffice', ['--version']).error).toBeUndefined();
+    const input = join(dir, 'ledger.xlsx');
+    await writeGridXlsx(input, [{ name: '台账', grid: realisticLedgerGrid(), merges: ['A1:L1', 'H4:I4'] }]);
+    expect((await runCli(['refresh', input])).code).toBe(0);
+    const json = JSON.parse((await runCli(['summarize', input, '--json'])).stdout) as SummaryJson;
+    const refreshed = join(dir, 'ledger.summary.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(refreshed);
+    const summarySheet = workbook.worksheets[1]!.name;
+
+    const outDir = join(dir, 'csv');
+    const converted = await convertAllSheets(refreshed, outDir);
+    expect(converted.code).toBe(0);
+    const csvName = readdirSync(outDir).find((n) => n === `ledger.summary-${summarySheet}.csv`);
+    expect(csvName).toBeDefined();
+    const csv = readFileSync(join(outDir, csvName!), 'utf8');
+    const numbers = shownNumbers(csv);
+    const shown = (value: number, tolerance: number): boolean => numbers.some((n) => Math.abs(n - value) <= tolerance);
+    expect(shown(json.totals.projects, 0)).toBe(true);
+    expect(shown(json.totals.soes, 0)).toBe(true);
+    expect(shown(json.totals.started, 0)).toBe(true);
+    // Amounts are shown rounded by their number format (1 decimal of 亿元 by default).
+    expect(shown(json.totals.totalInvestment, 0.05 + 1e-9)).toBe(true);
+    expect(shown(json.totals.investedToDate, 0.05 + 1e-9)).toBe(true);
+    expect(csv).toMatch(/"1,468\.2"/);
+  }, 240_000);
+});

@@ -1,0 +1,40 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { detectInputFormat } from '../../src/xlsx/detectInputFormat';
+import { writeEncryptedLikeFile, writeGridXlsx, writeLegacyXlsLikeFile } from './xlsxFixtures';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ledger-detect-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('detectInputFormat', () => {
+  it('recognises an .xlsx workbook by its zip signature, whatever its extension', async () => {
+    await writeGridXlsx(join(dir, 'a.bin'), [{ name: 'S', grid: [['x']] }]);
+    await expect(detectInputFormat(join(dir, 'a.bin'))).resolves.toBe('xlsx');
+  });
+
+  it.each(['a.csv', 'a.tsv', 'a.TXT'])('reads %s as CSV', async (name) => {
+    writeFileSync(join(dir, name), 'a,b\n');
+    await expect(detectInputFormat(join(dir, name))).resolves.toBe('csv');
+  });
+
+  it.each([
+    ['a missing file', (p: string) => p, 'file_unreadable'],
+    ['an empty file', (p: string) => (writeFileSync(p, ''), p), 'file_unreadable'],
+    ['a directory', (p: string) => (mkdirSync(p), p), 'file_unreadable'],
+    ['a password-protected workbook', (p: string) => (writeEncryptedLikeFile(p), p), 'password_protected'],
+    ['a legacy .xls workbook', (p: string) => (writeLegacyXlsLikeFile(p), p), 'unsupported_format'],
+    ['an unknown binary', (p: string) => (writeFileSync(p, Buffer.from([1, 2, 3, 4])), p), 'unsupported_format'],
+  ])('rejects %s', async (_name, make, code) => {
+    const path = make(join(dir, 'input.xlsx'));
+    await expect(detectInputFormat(path)).rejects.toMatchObject({ name: 'PortError', code });
+  });
+
+  it('rejects an OpenDocument spreadsheet (a zip too)', async () => {
+    await writeGridXlsx(join(dir, 'a.ods'), [{ name: 'S', grid: [['x']] }]);
+    await expect(detectInputFormat(join(dir, 'a.ods'))).rejects.toMatchObject({ code: 'unsupported_format' });
+  });
+});
