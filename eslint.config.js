@@ -81,6 +81,16 @@ module.exports = tseslint.config(
     },
   },
   {
+    // src/domain/index.ts is the one import path into the domain (STYLE.md "Layout").
+    files: ['src/{workflows,excel,xlsx,commands,cli}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)domain/.+', message: 'Import the domain through its index: "../domain".' }] },
+      ],
+    },
+  },
+  {
     // The domain is pure: no host, UI, Node, clock or randomness.
     files: ['src/domain/**/*.ts'],
     rules: {

@@ -1,4 +1,4 @@
-import type { Bilingual } from '../domain/ledger/types';
+import type { Bilingual } from '../domain';
 import { WorkflowError } from '../workflows/runError';
 import { PortError } from '../workflows/workbookPort';
 import { cliBilingual } from './cliText';

@@ -1,8 +1,6 @@
 import { parseArgs } from 'util';
-import { draftBrief } from '../domain/brief/draftBrief';
-import { BRIEF_STYLES, type BriefStyle } from '../domain/brief/formatBriefAmount';
-import type { Lang } from '../domain/ledger/types';
-import { summarize } from '../domain/summarize/summarize';
+import { BRIEF_STYLES, draftBrief, summarize } from '../domain';
+import type { BriefStyle, Lang } from '../domain';
 import { DEFAULT_SETTINGS, type LedgerSettings } from '../workflows/workbookPort';
 import { detectInputFormat } from '../xlsx/detectInputFormat';
 import { parseStateDoc, STATE_MARKER } from '../xlsx/ledgerStateSheet';

@@ -1,4 +1,4 @@
-import type { Lang } from '../domain/ledger/types';
+import type { Lang } from '../domain';
 
 /**
  * The CLI's own texts. Ledger-derived texts (issue messages, stage names) come bilingual from

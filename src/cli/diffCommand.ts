@@ -1,11 +1,7 @@
 import { basename } from 'path';
 import { parseArgs } from 'util';
-import { diffLedgers } from '../domain/diff/diffLedgers';
-import { snapshotOf } from '../domain/diff/makeSnapshot';
-import { toDiffJson } from '../domain/diff/toDiffJson';
-import type { LedgerDiff, SnapshotProject } from '../domain/diff/types';
-import type { Lang, Stage } from '../domain/ledger/types';
-import { soeGroupByFullName } from '../domain/reference/lookupSoe';
+import { diffLedgers, snapshotOf, soeGroupByFullName, toDiffJson } from '../domain';
+import type { Lang, LedgerDiff, SnapshotProject, Stage } from '../domain';
 import { DEFAULT_SETTINGS } from '../workflows/workbookPort';
 import { EXIT_CODES, inputError, toCliError } from './CliError';
 import { writeLines, type CliIo } from './cliIo';

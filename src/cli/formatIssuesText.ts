@@ -1,6 +1,5 @@
-import type { Lang, Severity } from '../domain/ledger/types';
-import { SEVERITIES } from '../domain/ledger/types';
-import type { LedgerRead } from '../domain/validate/types';
+import { SEVERITIES } from '../domain';
+import type { Lang, LedgerRead, Severity } from '../domain';
 import { cliText, type CliTextId } from './cliText';
 
 /**

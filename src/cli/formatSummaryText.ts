@@ -1,7 +1,5 @@
-import { STAGE_LABELS } from '../domain/ledger/fieldLabels';
-import type { Lang, Stage } from '../domain/ledger/types';
-import type { Figures, SizeBand, Summary } from '../domain/summarize/types';
-import { KEY_FIGURE_IDS } from '../domain/summarize/types';
+import { KEY_FIGURE_IDS, STAGE_LABELS } from '../domain';
+import type { Figures, Lang, SizeBand, Stage, Summary } from '../domain';
 import { cliText, type CliTextId } from './cliText';
 import { displayWidth, padDisplay } from './displayWidth';
 import { formatTable, type TextColumn } from './formatTable';

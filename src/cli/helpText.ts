@@ -1,4 +1,4 @@
-import type { Lang } from '../domain/ledger/types';
+import type { Lang } from '../domain';
 
 const ZH = `ledger-stats — 央地合作项目台账统计（不需要 Excel）
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../domain/ledger/types';
+import type { Lang } from '../domain';
 import { CliError, EXIT_CODES, toCliError, type FailureContext } from './CliError';
 import { cleanLine, processIo, type CliIo } from './cliIo';
 import { cliText } from './cliText';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { parseArgs } from 'util';
-import { FIELDS, type ColumnOverrides, type Field, type Lang } from '../domain/ledger/types';
-import type { SoeAttribution } from '../domain/summarize/types';
+import { FIELDS } from '../domain';
+import type { ColumnOverrides, Field, Lang, SoeAttribution } from '../domain';
 import { inputError } from './CliError';
 import { cliBilingual } from './cliText';
 

@@ -1,8 +1,7 @@
 import { stat } from 'fs/promises';
 import { basename, extname } from 'path';
-import { createLedgerReader, type LedgerReader } from '../domain/ledger/createLedgerReader';
-import type { ColumnOverrides } from '../domain/ledger/types';
-import type { LedgerRead } from '../domain/validate/types';
+import { createLedgerReader } from '../domain';
+import type { ColumnOverrides, LedgerRead, LedgerReader } from '../domain';
 import { PortError } from '../workflows/workbookPort';
 import { detectInputFormat, type InputFormat } from '../xlsx/detectInputFormat';
 import { countSheetRows } from '../xlsx/countSheetRows';

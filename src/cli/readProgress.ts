@@ -1,4 +1,4 @@
-import type { Lang } from '../domain/ledger/types';
+import type { Lang } from '../domain';
 import type { CliIo } from './cliIo';
 import { cliText } from './cliText';
 import { createProgressBar, PROGRESS_MIN_ROWS, SILENT_PROGRESS, type ProgressBar } from './progressBar';

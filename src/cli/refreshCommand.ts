@@ -1,6 +1,6 @@
 import { realpathSync } from 'fs';
 import { basename, dirname, join, parse, resolve } from 'path';
-import type { Lang } from '../domain/ledger/types';
+import type { Lang } from '../domain';
 import { refresh, type RefreshStage } from '../workflows/refresh';
 import type { RunError } from '../workflows/runError';
 import type { LedgerSettings } from '../workflows/workbookPort';

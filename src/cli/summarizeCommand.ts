@@ -1,8 +1,6 @@
 import { basename } from 'path';
-import { draftBrief } from '../domain/brief/draftBrief';
-import type { ColumnOverrides } from '../domain/ledger/types';
-import { summarize } from '../domain/summarize/summarize';
-import { toSummaryJson } from '../domain/summarize/toSummaryJson';
+import { draftBrief, summarize, toSummaryJson } from '../domain';
+import type { ColumnOverrides } from '../domain';
 import { DEFAULT_SETTINGS } from '../workflows/workbookPort';
 import { EXIT_CODES, inputError } from './CliError';
 import type { CliIo } from './cliIo';

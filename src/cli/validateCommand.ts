@@ -1,5 +1,4 @@
-import { summarize } from '../domain/summarize/summarize';
-import { toSummaryJson } from '../domain/summarize/toSummaryJson';
+import { summarize, toSummaryJson } from '../domain';
 import { EXIT_CODES } from './CliError';
 import type { CliIo } from './cliIo';
 import { writeLines } from './cliIo';

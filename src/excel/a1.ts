@@ -1,5 +1,5 @@
-import { columnIndexOf, columnLetter } from '../domain/ledger/columnLetter';
-import type { PlanRange } from '../domain/layout/types';
+import { columnIndexOf, columnLetter } from '../domain';
+import type { PlanRange } from '../domain';
 
 /** A 0-based cell position on a sheet. */
 export interface CellPosition {

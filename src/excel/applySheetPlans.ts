@@ -1,4 +1,4 @@
-import type { PlanCell, SheetPlan, SheetRole } from '../domain/layout/types';
+import type { PlanCell, SheetPlan, SheetRole } from '../domain';
 import type { AppliedPlans } from '../workflows/workbookPort';
 import { cellAddress } from './a1';
 import { syncChunk, type ExcelRun } from './batch';

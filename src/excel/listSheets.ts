@@ -1,11 +1,10 @@
-import type { CellValue } from '../domain/ledger/types';
+import type { CellValue, SheetRole } from '../domain';
 import type { SheetInfo } from '../workflows/workbookPort';
 import { cellAddress } from './a1';
 import type { Capabilities } from './capabilities';
 import type { DocumentSettings } from './documentSettings';
 import { jsonBytes } from './payload';
 import type { ReadHint } from './readGrid';
-import type { SheetRole } from '../domain/layout/types';
 import { readOwnedRecords, resolveOwnership } from './ownership';
 import { needsOwnerMarkers, queueOwnerMarkers, queueWorksheets } from './worksheets';
 

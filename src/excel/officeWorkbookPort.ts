@@ -1,4 +1,4 @@
-import type { SheetPlan, SheetRole } from '../domain/layout/types';
+import type { SheetPlan, SheetRole } from '../domain';
 import type { AppliedPlans, CapabilityNote, CellMark, SheetInfo, SourceGrid, SourceRef, StoredState, WorkbookPort } from '../workflows/workbookPort';
 import { applySheetPlans, type StatusCell } from './applySheetPlans';
 import { excelRun, excelRunIn, runOperation } from './batch';

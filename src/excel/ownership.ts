@@ -1,4 +1,4 @@
-import { SHEET_ROLES, type SheetRole } from '../domain/layout/types';
+import { SHEET_ROLES, type SheetRole } from '../domain';
 import { SETTING_KEYS, type DocumentSettings } from './documentSettings';
 
 /**

@@ -1,4 +1,4 @@
-import type { ChartSpec, PlanBlock, PlanRange, PlanStyle, SheetPlan } from '../domain/layout/types';
+import type { ChartSpec, PlanBlock, PlanRange, PlanStyle, SheetPlan } from '../domain';
 import { cellAddress, rangeAddress } from './a1';
 import type { Capabilities, NoteCode } from './capabilities';
 import { jsonBytes, PAYLOAD_TARGET_BYTES } from './payload';

@@ -1,4 +1,4 @@
-import type { CellValue, Grid } from '../domain/ledger/types';
+import type { CellValue, Grid } from '../domain';
 import type { SourceGrid, SourceRef } from '../workflows/workbookPort';
 import { rangeAddress } from './a1';
 import { syncChunk } from './batch';

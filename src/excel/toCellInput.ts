@@ -1,4 +1,4 @@
-import type { PlanCell } from '../domain/layout/types';
+import type { PlanCell } from '../domain';
 import { quotedSheetName } from './a1';
 
 /**

@@ -1,4 +1,4 @@
-import type { SheetRole } from '../domain/layout/types';
+import type { SheetRole } from '../domain';
 import type { Capabilities } from './capabilities';
 import type { DocumentSettings } from './documentSettings';
 import { OWNER_PROPERTY_KEY, readOwnedRecords, resolveOwnership, roleFromOwnerProperty, type OwnedSheetRecord, type WorksheetInfo } from './ownership';

@@ -1,4 +1,4 @@
-import { readLedger } from '../domain/ledger/readLedger';
+import { readLedger } from '../domain';
 import { WorkflowError } from './runError';
 import type { SheetInfo, SourceRef } from './workbookPort';
 

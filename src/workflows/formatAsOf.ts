@@ -1,4 +1,4 @@
-import type { Lang } from '../domain/ledger/types';
+import type { Lang } from '../domain';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 

@@ -1,4 +1,4 @@
-import type { LedgerIssue } from '../domain/validate/types';
+import type { LedgerIssue } from '../domain';
 import type { CellMark } from './workbookPort';
 
 /**

@@ -1,9 +1,5 @@
-import { diffLedgers } from '../domain/diff/diffLedgers';
-import { makeSnapshot, snapshotOf } from '../domain/diff/makeSnapshot';
-import { parseSnapshot } from '../domain/diff/parseSnapshot';
-import type { KeyFigureDeltas, LedgerDiff } from '../domain/diff/types';
-import type { Summary } from '../domain/summarize/types';
-import type { LedgerRead } from '../domain/validate/types';
+import { diffLedgers, makeSnapshot, parseSnapshot, snapshotOf } from '../domain';
+import type { KeyFigureDeltas, LedgerDiff, LedgerRead, Summary } from '../domain';
 
 /**
  * What changed since the start of the period, and the snapshot to store.

@@ -1,16 +1,5 @@
-import { createLedgerReader } from '../domain/ledger/createLedgerReader';
-import type { Grid } from '../domain/ledger/types';
-import type { ReadOptions } from '../domain/validate/types';
-import type { Lang } from '../domain/ledger/types';
-import type { LedgerIssue, LedgerRead } from '../domain/validate/types';
-import { summarize } from '../domain/summarize/summarize';
-import { toSummaryJson } from '../domain/summarize/toSummaryJson';
-import type { Summary, SummaryJson } from '../domain/summarize/types';
-import { layoutSummary } from '../domain/layout/layoutSummary';
-import { layoutValidation } from '../domain/layout/layoutValidation';
-import type { SheetPlan } from '../domain/layout/types';
-import { layoutChanges } from '../domain/layout/layoutChanges';
-import { draftBrief } from '../domain/brief/draftBrief';
+import { createLedgerReader, draftBrief, layoutChanges, layoutSummary, layoutValidation, summarize, toSummaryJson } from '../domain';
+import type { Grid, Lang, LedgerIssue, LedgerRead, ReadOptions, SheetPlan, Summary, SummaryJson } from '../domain';
 import { chooseSource } from './chooseSource';
 import { resolveLang } from './resolveLang';
 import { formatAsOf } from './formatAsOf';

@@ -1,4 +1,4 @@
-import type { Lang } from '../domain/ledger/types';
+import type { Lang } from '../domain';
 
 /**
  * The UI language: the stored choice, else Office's display language, else zh-CN.

@@ -1,5 +1,5 @@
-import type { Bilingual } from '../domain/ledger/types';
-import { PortError } from './workbookPort';
+import type { Bilingual } from '../domain';
+import { PortError, type PortErrorCode } from './workbookPort';
 
 /** A failed run, as the task pane, the ribbon command and the CLI show it. */
 export interface RunError {
@@ -21,7 +21,7 @@ export class WorkflowError extends Error {
   }
 }
 
-const PORT_MESSAGES: Record<string, Bilingual> = {
+const PORT_MESSAGES: Record<PortErrorCode, Bilingual> = {
   source_not_found: { 'zh-CN': '找不到台账工作表或表格。', 'en-US': 'The ledger sheet or table was not found.' },
   payload_too_large: {
     'zh-CN': '数据量超过 Excel 单次传输上限，请稍后重试。',
@@ -42,7 +42,7 @@ const PORT_MESSAGES: Record<string, Bilingual> = {
 export function toRunError(error: unknown): RunError {
   if (error instanceof WorkflowError) return { code: error.code, message: error.bilingual, detail: error.message };
   if (error instanceof PortError) {
-    const message = PORT_MESSAGES[error.code] ?? PORT_MESSAGES.host_error!;
+    const message = PORT_MESSAGES[error.code];
     return { code: error.code, message, detail: error.message };
   }
   const detail = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,4 @@
-import type { Grid, Severity } from '../domain/ledger/types';
-import type { SheetPlan, SheetRole } from '../domain/layout/types';
+import type { Grid, Severity, SheetPlan, SheetRole } from '../domain';
 
 /**
  * The workbook as the workflows see it: a few coarse operations, never host proxies.

@@ -1,5 +1,5 @@
 import { isMainThread, parentPort, workerData } from 'worker_threads';
-import type { CellValue } from '../domain/ledger/types';
+import type { CellValue } from '../domain';
 import { streamLedgerSheet } from './streamLedgerSheet';
 import { toWorkerFailure, WORKER_BATCH_ROWS, WORKER_MAX_IN_FLIGHT, type WorkerInput, type WorkerMessage } from './streamLedgerSheetInWorker';
 

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { SHEET_ROLES, type SheetRole } from '../domain/layout/types';
+import { SHEET_ROLES, type SheetRole } from '../domain';
 import { DEFAULT_SETTINGS, type LedgerSettings, type StoredState } from '../workflows/workbookPort';
 
 /**

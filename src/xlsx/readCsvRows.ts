@@ -1,7 +1,7 @@
 import { createReadStream } from 'fs';
 import { open } from 'fs/promises';
 import { extname } from 'path';
-import type { CellValue } from '../domain/ledger/types';
+import type { CellValue } from '../domain';
 import { PortError } from '../workflows/workbookPort';
 
 /** What to do after a CSV row: go on (`undefined`) or stop reading. */

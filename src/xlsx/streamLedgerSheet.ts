@@ -1,6 +1,5 @@
-import { HEADER_SEARCH_ROWS } from '../domain/ledger/findHeader';
-import { readLedger } from '../domain/ledger/readLedger';
-import type { CellValue, ColumnOverrides } from '../domain/ledger/types';
+import { HEADER_SEARCH_ROWS, readLedger } from '../domain';
+import type { CellValue, ColumnOverrides } from '../domain';
 import { WorkflowError } from '../workflows/runError';
 import { PortError } from '../workflows/workbookPort';
 import { readXlsxIndex } from './readXlsxIndex';

@@ -1,7 +1,7 @@
 import { existsSync } from 'fs';
 import { join } from 'path';
 import { Worker } from 'worker_threads';
-import type { Bilingual, CellValue } from '../domain/ledger/types';
+import type { Bilingual, CellValue } from '../domain';
 import { WorkflowError } from '../workflows/runError';
 import { PortError, type PortErrorCode } from '../workflows/workbookPort';
 import { readXlsxIndex } from './readXlsxIndex';

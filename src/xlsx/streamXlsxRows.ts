@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { CellValue } from '../domain/ledger/types';
+import type { CellValue } from '../domain';
 import { PortError } from '../workflows/workbookPort';
 import { readXlsxIndex, type XlsxSheetEntry } from './readXlsxIndex';
 import { readRowCells } from './readRowCells';

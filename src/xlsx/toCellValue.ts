@@ -1,4 +1,4 @@
-import type { CellValue } from '../domain/ledger/types';
+import type { CellValue } from '../domain';
 
 /** Milliseconds per day, and the serial of 1970-01-01 in Excel's 1900 date system. */
 const MS_PER_DAY = 86_400_000;

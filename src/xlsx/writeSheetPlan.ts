@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { ChartSpec, PlanCell, PlanStyle, SheetPlan } from '../domain/layout/types';
+import type { ChartSpec, PlanCell, PlanStyle, SheetPlan } from '../domain';
 
 /** Excel's limit on the characters in one cell. */
 export const MAX_CELL_CHARS = 32_767;

@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { CellValue, Grid } from '../domain/ledger/types';
-import type { SheetPlan, SheetRole } from '../domain/layout/types';
+import type { CellValue, Grid, SheetPlan, SheetRole } from '../domain';
 import {
   PortError,
   type AppliedPlans,

@@ -1,6 +1,7 @@
 /** Public exports of `layout`: summaries and issues as sheet plans (cells, formats, charts as data). */
 export { layoutSummary, type LayoutOptions } from './layoutSummary';
 export { layoutValidation, type ValidationLayoutOptions } from './layoutValidation';
+export { layoutChanges, type ChangesLayoutOptions } from './layoutChanges';
 export { LABELS, type LabelKey } from './labels';
 export { formatLabel } from './formatLabel';
 export { formatNumber } from './formatNumber';
