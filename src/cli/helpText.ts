@@ -11,6 +11,10 @@ const ZH = `ledger-stats — 央地合作项目台账统计（不需要 Excel）
   ledger-stats refresh <文件.xlsx> [-o 输出.xlsx | --in-place]
       写入与加载项相同的汇总表和校验表；默认写到新文件 <名称>.summary.xlsx，不改动原文件。
       图表需在 Excel 中用加载项刷新后显示。
+  ledger-stats brief <文件> [--style exact|rounded] [--lang]
+      起草简报段落（总体、分类别、开工与竣工）；rounded 写成“近5000亿元/约3940.5亿元”。
+  ledger-stats diff <上期.xlsx> <本期.xlsx> [--json]
+      对比两期台账：新增、减少、阶段变化、投资变化及各关键指标增减。
 
 选项：
   --sheet 名称                   指定台账工作表（默认：第一个含台账表头的工作表）
@@ -19,7 +23,7 @@ const ZH = `ledger-stats — 央地合作项目台账统计（不需要 Excel）
                                        investedToDate startDate completionDate notes
   --soe-attribution full|split   多家央企合作的项目：每家全额计入（full，默认）或平分（split）
   --lang zh-CN|en-US             输出语言（默认 zh-CN）
-  --json                         输出 JSON（summarize、validate）
+  --json                         输出 JSON（summarize、validate、diff）
   -o, --output 文件              refresh 的输出文件
   --in-place                     refresh 直接覆盖输入文件
   -h, --help                     显示帮助
@@ -43,6 +47,12 @@ Usage:
   ledger-stats refresh <file.xlsx> [-o OUT.xlsx | --in-place]
       Write the add-in's summary and validation sheets into a new file, by default
       <name>.summary.xlsx; the input is not modified. Charts appear when refreshed in Excel.
+  ledger-stats brief <file> [--style exact|rounded] [--lang]
+      Draft the briefing paragraph (the whole, each category, started and completed);
+      rounded writes "close to 5000" / "about 3940.5" the way bulletins do.
+  ledger-stats diff <old.xlsx> <new.xlsx> [--json]
+      Compare two periods: new and removed projects, stage changes, investment changes and
+      the change of every key figure.
 
 Options:
   --sheet NAME                   the ledger sheet (default: the first sheet with a ledger header)
@@ -52,7 +62,7 @@ Options:
                                          investedToDate startDate completionDate notes
   --soe-attribution full|split   a project with several SOEs: credit each in full (default) or split
   --lang zh-CN|en-US             output language (default zh-CN)
-  --json                         JSON output (summarize, validate)
+  --json                         JSON output (summarize, validate, diff)
   -o, --output FILE              refresh: the output file
   --in-place                     refresh: overwrite the input file
   -h, --help                     show this help

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { columnLetter } from '../domain';
 import type { CellValue, Grid, SheetPlan, SheetRole } from '../domain';
 import {
   PortError,
@@ -41,17 +42,6 @@ function isMarkRule(cf: ExcelJS.ConditionalFormattingOptions): boolean {
 /** Worksheet fields ExcelJS has but does not type. */
 interface WorksheetOrder {
   orderNo: number;
-}
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /** Decode "B3" or "$B$3" to 0-based row and column. */

@@ -14,7 +14,7 @@ import { STATE_MARKER } from '../../src/xlsx/ledgerStateSheet';
 import { readZipEntries, readZipEntryText } from '../../src/xlsx/zipIndex';
 import { realisticLedgerExpected, realisticLedgerGrid } from '../fixtures/realisticLedger';
 import { writeEncryptedLikeFile, writeGridXlsx, writeLegacyXlsLikeFile } from '../xlsx/xlsxFixtures';
-import { checkJsonSchema } from './checkJsonSchema';
+import { summarySchemaErrors } from '../helpers/summarySchema';
 import { ensureCliBuilt, ROOT, runCli, type CliRun } from './cliHarness';
 
 const INJECTION = "=cmd|' /C calc'!A0";
@@ -32,7 +32,6 @@ const CLEAN: CellValue[][] = [
 let dir: string;
 const file = (name: string): string => join(dir, name);
 const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
-const schemaPath = join(ROOT, 'docs', 'summary.schema.json');
 
 /** One error line on stderr, nothing on stdout, exit 2, no stack trace. */
 function expectOneLineFailure(run: CliRun, pattern: RegExp): void {
@@ -123,12 +122,10 @@ describe('ledger-stats summarize', () => {
   });
 
   it('prints JSON that conforms to docs/summary.schema.json', async () => {
-    expect(existsSync(schemaPath)).toBe(true);
-    const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
     for (const name of ['realistic.xlsx', 'clean.xlsx', 'malformed.xlsx']) {
       const run = await runCli(['summarize', file(name), '--json', '--lang', 'en-US']);
       expect(run.code).toBe(0);
-      expect(checkJsonSchema(JSON.parse(run.stdout), schema)).toEqual([]);
+      expect(summarySchemaErrors(JSON.parse(run.stdout))).toEqual([]);
     }
   });
 
