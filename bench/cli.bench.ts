@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import { existsSync, readdirSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { median, mulberry32 } from './benchTools';
 
 const ROOT = join(__dirname, '..');
 const ROWS = 100_000;
@@ -24,20 +25,9 @@ const SECTORS = ['能源', '工业', '交通', '仓储物流', '新型基础设�
 const STAGES = ['谋划', '签约', '前期', '在建', '已竣工', '已并网', '开工建设'];
 const DISTRICTS = ['中山区', '西岗区', '沙河口区', '甘井子区', '旅顺口区', '金普新区', '普兰店区', '瓦房店市', '庄河市', '长海县', '高新区', '长兴岛经济区', '太平湾合作创新区'];
 
-/** A deterministic pseudo-random sequence (mulberry32), so every run benchmarks the same file. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Write the 100,000-row ledger with ExcelJS's streaming writer (shared strings, as Excel writes). */
 async function generate(path: string): Promise<void> {
-  const next = random(42);
+  const next = mulberry32(42); // every run benchmarks the same file
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
   const sheet = writer.addWorksheet('台账');
@@ -110,8 +100,6 @@ const ExcelJS = require('exceljs');
   process.stderr.write('rows=' + rows + ' max_rss_mb=' + (usage.maxRSS / 1024).toFixed(1) + ' cpu_ms=' + Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000) + '\\n');
 })();
 `;
-
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function run(): Promise<Record<string, number>> {
   if (!existsSync(FILE)) await generate(FILE);

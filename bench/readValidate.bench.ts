@@ -5,21 +5,10 @@
  */
 import { readLedger } from '../src/domain/ledger/readLedger';
 import type { CellValue } from '../src/domain/ledger/types';
+import { median, mulberry32, timed } from './benchTools';
 
 const ROWS = 100_000;
 const RUNS = 5;
-
-/** mulberry32: a small seeded PRNG, so every run reads the same grid. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SOES = [
   '中国华能', '华能', '三峡集团', '中国电信、中国中铁', '中粮', '中交一航局', '中建八局', '国电电力', '中国中车',
@@ -33,7 +22,7 @@ const CATEGORIES = ['产业', '基础设施', '民生', '生态'];
 
 /** The benchmark grid: title, unit line, header, then `rows` project rows. */
 export function benchGrid(rows: number, seed = 20250901): CellValue[][] {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const grid: CellValue[][] = [
     ['大连市央地合作项目台账'],
@@ -68,20 +57,14 @@ export function benchGrid(rows: number, seed = 20250901): CellValue[][] {
   return grid;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
 /** Run the benchmark: `read_validate_100k_ms` (median of 5 after a warm-up) and `read_validate_rows_per_s`. */
 export async function run(): Promise<Record<string, number>> {
   const grid = benchGrid(ROWS);
   readLedger(grid); // warm-up: JIT and memo caches, as in a task pane that has refreshed once
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    const read = readLedger(grid);
-    times.push(performance.now() - start);
+    const { ms: readMs, result: read } = timed(() => readLedger(grid));
+    times.push(readMs);
     if (read.counts.dataRows !== ROWS) throw new Error(`bench: read ${read.counts.dataRows} rows, expected ${ROWS}`);
   }
   const ms = median(times);

@@ -12,26 +12,12 @@
  * Rows come from a seeded PRNG: 20 sectors, 5 stages, 80 SOEs (~10% joint projects with 2–3
  * partners), 13 districts, 3 categories (~5% blank), log-normal amounts (median ≈ 2.7 亿元).
  */
-import { performance } from 'perf_hooks';
-import { setFlagsFromString } from 'v8';
-import { runInNewContext } from 'vm';
 import { STAGES, STARTED_STAGES, type ProjectRow, type SoeRef, type Stage } from '../src/domain/ledger/types';
 import { summarizeRows } from '../src/domain/summarize/summarizeRows';
+import { collectGarbage, median, mulberry32, timed } from './benchTools';
 
 const ROWS = 1_000_000;
 const RUNS = 5;
-
-/** mulberry32: a small, fast, seeded PRNG (deterministic bench data). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Deterministic ProjectRows for benchmarks. */
 export function benchRows(count: number, seed = 20250929): ProjectRow[] {
@@ -80,26 +66,6 @@ export function benchRows(count: number, seed = 20250929): ProjectRow[] {
   return rows;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
-
-function time(run: () => void): number {
-  const start = performance.now();
-  run();
-  return performance.now() - start;
-}
-
-/**
- * A full garbage collection on demand, so that the garbage one side leaves is not collected
- * during the other side's timing (`--expose-gc` switched on at run time).
- */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
-
 /**
  * Run the benchmark; figures in milliseconds and as a ratio. Ours and arquero's runs alternate,
  * each after a full collection, so that a change of machine load during the run hits both sides.
@@ -145,9 +111,9 @@ export async function run(): Promise<Record<string, number>> {
   const theirTimes: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
     collectGarbage();
-    oursTimes.push(time(ours));
+    oursTimes.push(timed(ours).ms);
     collectGarbage();
-    theirTimes.push(time(theirs));
+    theirTimes.push(timed(theirs).ms);
   }
   const oursMs = median(oursTimes);
   return {

@@ -1,4 +1,3 @@
-import { parseArgs } from 'util';
 import { BRIEF_STYLES, draftBrief, summarize } from '../domain';
 import type { BriefStyle, Lang } from '../domain';
 import { DEFAULT_SETTINGS, type LedgerSettings } from '../workflows/workbookPort';
@@ -8,9 +7,8 @@ import { streamXlsxRows } from '../xlsx/streamXlsxRows';
 import { EXIT_CODES, inputError, toCliError } from './CliError';
 import { cleanLine, type CliIo } from './cliIo';
 import { cliBilingual } from './cliText';
-import { parseMapping } from './parseCliArgs';
-import { readLedgerFile } from './readLedgerFile';
-import { readProgress } from './readProgress';
+import { parseLang, parseMapping, parseOptions } from './parseCliArgs';
+import { readLedgerWithProgress } from './readLedgerWithProgress';
 
 /** Arguments of `ledger-stats brief`. */
 export interface BriefArgs {
@@ -32,30 +30,18 @@ const bilingual = (zh: string, en: string): { 'zh-CN': string; 'en-US': string }
  * @throws CliError (exit 2) for a bad or missing argument.
  */
 export function parseBriefArgs(argv: readonly string[]): BriefArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        lang: { type: 'string' },
-        style: { type: 'string' },
-        unit: { type: 'string' },
-        decimals: { type: 'string' },
-        sheet: { type: 'string' },
-        mapping: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw inputError(cliBilingual('badOption', { detail: error instanceof Error ? error.message : String(error) }));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions(argv, {
+    lang: { type: 'string' },
+    style: { type: 'string' },
+    unit: { type: 'string' },
+    decimals: { type: 'string' },
+    sheet: { type: 'string' },
+    mapping: { type: 'string' },
+  });
   const [file, ...rest] = positionals;
   if (file === undefined) throw inputError(cliBilingual('missingFile'));
   if (rest.length > 0) throw inputError(cliBilingual('extraArguments', { args: rest.join(' ') }));
-  const lang = values.lang ?? 'zh-CN';
-  if (lang !== 'zh-CN' && lang !== 'en-US') throw inputError(cliBilingual('badLang'));
+  const lang = parseLang(values.lang);
   const style = values.style ?? 'exact';
   if (!(BRIEF_STYLES as readonly string[]).includes(style)) {
     throw inputError(bilingual('参数错误：--style 只能是 exact 或 rounded。', 'Invalid arguments: --style must be exact or rounded.'));
@@ -112,21 +98,13 @@ export async function readStoredSettings(path: string): Promise<LedgerSettings> 
  */
 export async function briefCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseBriefArgs(argv);
-  const progress = readProgress(io, args.lang);
   let file;
   let settings: LedgerSettings;
   try {
     settings = await readStoredSettings(args.file);
-    file = await readLedgerFile(args.file, {
-      ...(args.sheet === undefined ? {} : { sheet: args.sheet }),
-      ...(args.mapping === undefined ? {} : { mapping: args.mapping }),
-      onProgress: progress.onProgress,
-      onSourceRows: progress.onSourceRows,
-    });
+    file = await readLedgerWithProgress(args.file, args, io);
   } catch (error) {
     throw toCliError(error, { path: args.file, ...(args.sheet === undefined ? {} : { sheet: args.sheet }) });
-  } finally {
-    progress.done();
   }
   if (file.read.header === null) throw inputError(cliBilingual('ledgerNotFound', { path: args.file }));
   const summary = summarize(file.read, { soeAttribution: settings.soeAttribution });

@@ -1,15 +1,13 @@
 import { basename } from 'path';
-import { parseArgs } from 'util';
-import { diffLedgers, snapshotOf, soeGroupByFullName, toDiffJson } from '../domain';
+import { diffLedgers, LABELS, snapshotOf, soeGroupByFullName, toDiffJson } from '../domain';
 import type { Lang, LedgerDiff, SnapshotProject, Stage } from '../domain';
 import { DEFAULT_SETTINGS } from '../workflows/workbookPort';
 import { EXIT_CODES, inputError, toCliError } from './CliError';
 import { writeLines, type CliIo } from './cliIo';
 import { cliBilingual } from './cliText';
 import { formatTable } from './formatTable';
-import { parseMapping } from './parseCliArgs';
-import { readLedgerFile } from './readLedgerFile';
-import { readProgress } from './readProgress';
+import { parseLang, parseMapping, parseOptions } from './parseCliArgs';
+import { readLedgerWithProgress } from './readLedgerWithProgress';
 
 /** Arguments of `ledger-stats diff`. */
 export interface DiffArgs {
@@ -27,25 +25,13 @@ export interface DiffArgs {
  * @throws CliError (exit 2) for a bad or missing argument.
  */
 export function parseDiffArgs(argv: readonly string[]): DiffArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: { json: { type: 'boolean' }, lang: { type: 'string' }, sheet: { type: 'string' }, mapping: { type: 'string' } },
-    });
-  } catch (error) {
-    throw inputError(cliBilingual('badOption', { detail: error instanceof Error ? error.message : String(error) }));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions(argv, { json: { type: 'boolean' }, lang: { type: 'string' }, sheet: { type: 'string' }, mapping: { type: 'string' } });
   const [previous, current, ...rest] = positionals;
   if (previous === undefined || current === undefined) {
     throw inputError({ 'zh-CN': '参数错误：diff 需要两个文件：<旧文件> <新文件>。', 'en-US': 'Invalid arguments: diff needs two files: <old> <new>.' });
   }
   if (rest.length > 0) throw inputError(cliBilingual('extraArguments', { args: rest.join(' ') }));
-  const lang = values.lang ?? 'zh-CN';
-  if (lang !== 'zh-CN' && lang !== 'en-US') throw inputError(cliBilingual('badLang'));
+  const lang = parseLang(values.lang);
   return {
     previous,
     current,
@@ -82,7 +68,6 @@ const TEXT = {
     from: '原阶段',
     to: '现阶段',
     total: '合计',
-    stages: { planning: '谋划', signed: '签约', preparation: '前期', construction: '在建', completed: '竣工' },
   },
   'en-US': {
     title: 'Ledger changes: {previous} → {current}',
@@ -109,7 +94,6 @@ const TEXT = {
     from: 'From',
     to: 'To',
     total: 'Total',
-    stages: { planning: 'Planning', signed: 'Signed', preparation: 'Preparation', construction: 'Under construction', completed: 'Completed' },
   },
 } as const;
 
@@ -131,6 +115,8 @@ const soeText = (soes: readonly string[]): string => soes.map((c) => soeGroupByF
  */
 export function formatDiffText(diff: LedgerDiff, options: { lang: Lang; previous: string; current: string; decimals: number }): string[] {
   const t = TEXT[options.lang];
+  // Stage names as on the add-in's 变动 sheet.
+  const stage = (s: Stage): string => LABELS[options.lang][`stage_${s}`];
   const d = options.decimals;
   const lines = [fill(t.title, { previous: options.previous, current: options.current }), ''];
   if (!diff.hasChanges) lines.push(t.nothing, '');
@@ -160,14 +146,13 @@ export function formatDiffText(diff: LedgerDiff, options: { lang: Lang; previous
           { header: t.totalWan, align: 'right' },
           { header: t.investedWan, align: 'right' },
         ],
-        projects.map((p) => [String(p.sheetRow), p.name, soeText(p.soes), t.stages[p.stage], yi(p.totalWan, d), yi(p.investedWan, d)]),
+        projects.map((p) => [String(p.sheetRow), p.name, soeText(p.soes), stage(p.stage), yi(p.totalWan, d), yi(p.investedWan, d)]),
       ),
     );
   };
   projectTable(t.added, t.row, diff.added);
   projectTable(t.removed, t.oldRow, diff.removed);
   if (diff.stageChanges.length > 0) {
-    const stage = (s: Stage): string => t.stages[s];
     lines.push('', fill(t.stageChanges, { n: diff.stageChanges.length }));
     lines.push(
       ...formatTable(
@@ -223,20 +208,12 @@ export function formatDiffText(diff: LedgerDiff, options: { lang: Lang; previous
 export async function diffCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseDiffArgs(argv);
   const read = async (path: string) => {
-    const progress = readProgress(io, args.lang);
     try {
-      const file = await readLedgerFile(path, {
-        ...(args.sheet === undefined ? {} : { sheet: args.sheet }),
-        ...(args.mapping === undefined ? {} : { mapping: args.mapping }),
-        onProgress: progress.onProgress,
-        onSourceRows: progress.onSourceRows,
-      });
+      const file = await readLedgerWithProgress(path, args, io);
       if (file.read.header === null) throw inputError(cliBilingual('ledgerNotFound', { path }));
       return file.read;
     } catch (error) {
       throw toCliError(error, { path, ...(args.sheet === undefined ? {} : { sheet: args.sheet }) });
-    } finally {
-      progress.done();
     }
   };
   const previous = await read(args.previous);

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'fs';
-import { parseArgs } from 'util';
+import { parseArgs, type ParseArgsConfig } from 'util';
 import { FIELDS } from '../domain';
 import type { ColumnOverrides, Field, Lang, SoeAttribution } from '../domain';
 import { inputError } from './CliError';
@@ -41,6 +41,31 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+/** The option definitions of a command, as `util.parseArgs` takes them. */
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * Parse a command line with `util.parseArgs`, strictly (an unknown option fails) and with positionals.
+ * @throws CliError (exit 2, `badOption`) for an unknown option or an option without its value.
+ */
+export function parseOptions<O extends OptionsConfig>(argv: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw inputError(cliBilingual('badOption', { detail: error instanceof Error ? error.message : String(error) }));
+  }
+}
+
+/**
+ * The `--lang` value; zh-CN when it is absent.
+ * @throws CliError (exit 2, `badLang`) for anything but zh-CN or en-US.
+ */
+export function parseLang(value: string | undefined): Lang {
+  const lang = value ?? 'zh-CN';
+  if (lang !== 'zh-CN' && lang !== 'en-US') throw inputError(cliBilingual('badLang'));
+  return lang;
+}
+
 /**
  * Parse `--mapping`: a JSON object of field → column letter or header text, given inline or
  * as the path of a .json file.
@@ -71,13 +96,7 @@ export function parseMapping(text: string): ColumnOverrides {
  * @throws CliError (exit 2) for an unknown command or option, a missing file, or a bad value.
  */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw inputError(cliBilingual('badOption', { detail: error instanceof Error ? error.message : String(error) }));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions(argv, OPTIONS);
   if (values.help === true) return { kind: 'help' };
   if (values.version === true) return { kind: 'version' };
   const [command, file, ...rest] = positionals;
@@ -86,8 +105,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (file === undefined) throw inputError(cliBilingual('missingFile'));
   if (rest.length > 0) throw inputError(cliBilingual('extraArguments', { args: rest.join(' ') }));
 
-  const lang = values.lang ?? 'zh-CN';
-  if (lang !== 'zh-CN' && lang !== 'en-US') throw inputError(cliBilingual('badLang'));
+  const lang = parseLang(values.lang);
   const attribution = values['soe-attribution'];
   if (attribution !== undefined && attribution !== 'full' && attribution !== 'split') throw inputError(cliBilingual('badAttribution'));
   if (command !== 'refresh') {

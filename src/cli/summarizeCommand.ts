@@ -1,6 +1,5 @@
 import { basename } from 'path';
 import { draftBrief, summarize, toSummaryJson } from '../domain';
-import type { ColumnOverrides } from '../domain';
 import { DEFAULT_SETTINGS } from '../workflows/workbookPort';
 import { EXIT_CODES, inputError } from './CliError';
 import type { CliIo } from './cliIo';
@@ -8,18 +7,9 @@ import { writeLines } from './cliIo';
 import { cliBilingual } from './cliText';
 import { formatSummaryText } from './formatSummaryText';
 import type { CliArgs } from './parseCliArgs';
-import { readLedgerFile } from './readLedgerFile';
-import { readProgress } from './readProgress';
+import { readLedgerWithProgress } from './readLedgerWithProgress';
 
 type RunArgs = Extract<CliArgs, { kind: 'run' }>;
-
-/** Read options of a run, from the command line. */
-export function readOptionsOf(args: RunArgs): { sheet?: string; mapping?: ColumnOverrides } {
-  return {
-    ...(args.sheet === undefined ? {} : { sheet: args.sheet }),
-    ...(args.mapping === undefined ? {} : { mapping: args.mapping }),
-  };
-}
 
 /**
  * `ledger-stats summarize <file>`: stream the ledger, summarise it and print the key figures and
@@ -28,13 +18,7 @@ export function readOptionsOf(args: RunArgs): { sheet?: string; mapping?: Column
  * @throws CliError (exit 2) when the file cannot be read or holds no ledger.
  */
 export async function summarizeCommand(args: RunArgs, io: CliIo): Promise<number> {
-  const progress = readProgress(io, args.lang);
-  let file;
-  try {
-    file = await readLedgerFile(args.file, { ...readOptionsOf(args), onProgress: progress.onProgress, onSourceRows: progress.onSourceRows, countRows: io.stderr.isTTY === true });
-  } finally {
-    progress.done();
-  }
+  const file = await readLedgerWithProgress(args.file, args, io, { countRows: io.stderr.isTTY === true });
   if (file.read.header === null) throw inputError(cliBilingual('ledgerNotFound', { path: args.file }));
   const summary = summarize(file.read, { soeAttribution: args.soeAttribution ?? DEFAULT_SETTINGS.soeAttribution });
   if (args.json) {

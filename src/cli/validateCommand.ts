@@ -4,9 +4,7 @@ import type { CliIo } from './cliIo';
 import { writeLines } from './cliIo';
 import { formatIssuesText } from './formatIssuesText';
 import type { CliArgs } from './parseCliArgs';
-import { readLedgerFile } from './readLedgerFile';
-import { readProgress } from './readProgress';
-import { readOptionsOf } from './summarizeCommand';
+import { readLedgerWithProgress } from './readLedgerWithProgress';
 
 type RunArgs = Extract<CliArgs, { kind: 'run' }>;
 
@@ -17,13 +15,7 @@ type RunArgs = Extract<CliArgs, { kind: 'run' }>;
  * @throws CliError (exit 2) when the file cannot be read or holds no ledger.
  */
 export async function validateCommand(args: RunArgs, io: CliIo): Promise<number> {
-  const progress = readProgress(io, args.lang);
-  let file;
-  try {
-    file = await readLedgerFile(args.file, { ...readOptionsOf(args), onProgress: progress.onProgress, onSourceRows: progress.onSourceRows, countRows: io.stderr.isTTY === true });
-  } finally {
-    progress.done();
-  }
+  const file = await readLedgerWithProgress(args.file, args, io, { countRows: io.stderr.isTTY === true });
   const { read } = file;
   if (args.json) {
     // The same issue objects as in `summarize --json`, so one schema describes both.

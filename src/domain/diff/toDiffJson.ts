@@ -1,15 +1,9 @@
 import type { Stage } from '../ledger/types';
+import type { SummaryJsonFigures } from '../summarize/types';
 import type { AmountDelta, KeyFigures, LedgerDiff, SnapshotProject } from './types';
 
-/** Key figures in the diff JSON. Amounts in 亿元 (the summary JSON's unit and names). */
-export interface DiffJsonFigures {
-  readonly projects: number;
-  readonly soes: number;
-  readonly started: number;
-  readonly completed: number;
-  readonly totalInvestment: number;
-  readonly investedToDate: number;
-}
+/** Key figures in the diff JSON: the summary JSON's figures (amounts in 亿元, same names). */
+export type DiffJsonFigures = SummaryJsonFigures;
 
 /** A project in the diff JSON. Amounts in 亿元. */
 export interface DiffJsonProject {
