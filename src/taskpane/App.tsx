@@ -20,9 +20,12 @@ import type { RefreshProgress, RunReport } from '../workflows/refresh';
 import { resolveLang } from '../workflows/resolveLang';
 import { toRunError, type RunError } from '../workflows/runError';
 import { DEFAULT_SETTINGS, type CapabilityNote, type LedgerSettings, type SourceRef } from '../workflows/workbookPort';
+import { BriefPanel } from './BriefPanel';
+import { copyText as browserCopyText, type CopyText } from './copyText';
 import { IssueList } from './IssueList';
 import { KeyFigureCards } from './KeyFigureCards';
 import { fill, LABELS } from './labels';
+import { MoreActions } from './MoreActions';
 import type { PaneHost, SourceInspection } from './paneHost';
 import { ProgressSteps } from './ProgressSteps';
 import { SettingsPanel } from './SettingsPanel';
@@ -32,13 +35,18 @@ import { SourcePanel } from './SourcePanel';
 export interface AppProps {
   /** Everything the pane may ask of the workbook. */
   readonly host: PaneHost;
+  /** Copies the briefing draft (default: the browser's clipboard, with a selection fallback). */
+  readonly copyText?: CopyText;
 }
 
-/** A failure to show: what failed (a refresh, or another workbook access) and why. */
+/** A failure to show: what failed (a refresh, a new period, or another workbook access) and why. */
 interface Failure {
-  readonly title: 'failedTitle' | 'accessFailedTitle';
+  readonly title: 'failedTitle' | 'newPeriodFailedTitle' | 'accessFailedTitle';
   readonly error: RunError;
 }
+
+/** The workflows that produce a run report: a refresh, or "start a new period" (a refresh on a new baseline). */
+type Workflow = 'refresh' | 'newPeriod';
 
 const accessFailure = (error: unknown): Failure => ({ title: 'accessFailedTitle', error: toRunError(error) });
 
@@ -74,6 +82,7 @@ const useStyles = makeStyles({
   h2: { margin: 0, whiteSpace: 'nowrap', fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   asOf: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   empty: { margin: 0, fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground2 },
+  periodNote: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
   notes: {
     margin: 0,
     paddingInlineStart: tokens.spacingHorizontalL,
@@ -89,15 +98,19 @@ const useStyles = makeStyles({
 
 /**
  * The task pane: one primary "refresh summaries" button with the workflow's progress, the key
- * figures and the issue list of the last refresh, and the source and settings panels. Every
- * workbook access goes through `host`.
+ * figures (with their changes since the period baseline), the briefing draft and the issue list
+ * of the last refresh, and the source, settings and more-actions (new period, clear marks)
+ * panels. Every workbook access goes through `host`.
  */
-export function App({ host }: AppProps): React.JSX.Element {
+export function App({ host, copyText = browserCopyText }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [settings, setSettings] = useState<LedgerSettings>(DEFAULT_SETTINGS);
   const [lastRefresh, setLastRefresh] = useState<string | null>(null);
   const [progress, setProgress] = useState<RefreshProgress | null>(null);
+  const [running, setRunning] = useState<Workflow | null>(null);
   const [result, setResult] = useState<RunReport | null>(null);
+  /** The workflow that produced `result`. */
+  const [resultOf, setResultOf] = useState<Workflow>('refresh');
   const [failure, setFailure] = useState<Failure | null>(null);
   const [notes, setNotes] = useState<readonly CapabilityNote[]>([]);
   const [watchNote, setWatchNote] = useState<CapabilityNote | null>(null);
@@ -156,30 +169,40 @@ export function App({ host }: AppProps): React.JSX.Element {
     };
   }, [host, inspect]);
 
-  const runRefresh = useCallback(async () => {
-    if (runningRef.current) return;
-    runningRef.current = true;
-    setProgress({ stage: 'reading', fraction: 0 });
-    setFailure(null);
-    try {
-      const report = await host.refresh((p) => setProgress(p));
-      setNotes(report.notes);
-      if (report.ok) {
-        setResult(report);
-        setLastRefresh(report.refreshedAt);
-        setStale(null);
-      } else {
-        setFailure({ title: 'failedTitle', error: report.error ?? toRunError(new Error('refresh failed')) });
+  /** Run a refresh or start a new period: one at a time, with progress; a success replaces the result. */
+  const run = useCallback(
+    async (workflow: Workflow) => {
+      if (runningRef.current) return;
+      runningRef.current = true;
+      setRunning(workflow);
+      setProgress({ stage: 'reading', fraction: 0 });
+      setFailure(null);
+      const title = workflow === 'refresh' ? 'failedTitle' : 'newPeriodFailedTitle';
+      try {
+        const onProgress = (p: RefreshProgress): void => setProgress(p);
+        const report = await (workflow === 'refresh' ? host.refresh(onProgress) : host.startNewPeriod(onProgress));
+        setNotes(report.notes);
+        if (report.ok) {
+          setResult(report);
+          setResultOf(workflow);
+          setLastRefresh(report.refreshedAt);
+          setStale(null);
+        } else {
+          setFailure({ title, error: report.error ?? toRunError(new Error(`${workflow} failed`)) });
+        }
+      } catch (error) {
+        // The workflows never reject; this is the edge that catches a bug in the host.
+        setFailure({ title, error: toRunError(error) });
+      } finally {
+        runningRef.current = false;
+        setRunning(null);
+        setProgress(null);
       }
-    } catch (error) {
-      // The workflow never rejects; this is the edge that catches a bug in the host.
-      setFailure({ title: 'failedTitle', error: toRunError(error) });
-    } finally {
-      runningRef.current = false;
-      setProgress(null);
-    }
-    void inspect();
-  }, [host, inspect]);
+      void inspect();
+    },
+    [host, inspect],
+  );
+  const runRefresh = useCallback(() => run('refresh'), [run]);
 
   const save = useCallback(
     (patch: Partial<LedgerSettings>) => {
@@ -219,6 +242,11 @@ export function App({ host }: AppProps): React.JSX.Element {
   );
 
   const figures = useMemo(() => (result?.summary ? keyFigures(result.summary) : null), [result]);
+  const changes = result?.changes ?? null;
+  // Without a baseline there is nothing to compare with: say why, or that a new period began.
+  const periodNote =
+    changes === null || changes.deltas !== null ? null : resultOf === 'newPeriod' ? labels.newPeriodStarted : labels.noBaseline;
+  const baselineAt = changes !== null && changes.deltas !== null ? (changes.baselineAt ?? null) : null;
   const asOf = result !== null ? result.refreshedAt : lastRefresh;
   const allNotes = watchNote === null ? notes : [...notes.filter((n) => n.code !== watchNote.code), watchNote];
   const otherLang: Lang = lang === 'zh-CN' ? 'en-US' : 'zh-CN';
@@ -279,8 +307,21 @@ export function App({ host }: AppProps): React.JSX.Element {
                 </span>
               ) : null}
             </div>
-            <KeyFigureCards lang={lang} figures={figures} decimals={settings.decimals} />
+            <KeyFigureCards lang={lang} figures={figures} decimals={settings.decimals} deltas={changes?.deltas ?? null} />
+            {periodNote !== null ? (
+              <p className={styles.periodNote} data-testid="period-note">
+                {periodNote}
+              </p>
+            ) : null}
+            {baselineAt !== null ? (
+              <p className={styles.periodNote} data-testid="baseline-at">
+                {fill(lang, 'deltasSince', { time: formatAsOf(new Date(baselineAt), lang) })}
+              </p>
+            ) : null}
           </section>
+          {result.brief !== null && result.brief !== '' ? (
+            <BriefPanel lang={lang} brief={result.brief} briefLang={result.lang} copyText={copyText} />
+          ) : null}
           <section className={styles.section} aria-labelledby="issues-heading">
             <h2 id="issues-heading" className={styles.h2}>
               {labels.issuesTitle}
@@ -322,6 +363,21 @@ export function App({ host }: AppProps): React.JSX.Element {
           </AccordionHeader>
           <AccordionPanel className={styles.panel}>
             <SettingsPanel lang={lang} settings={settings} onSave={save} disabled={isRunning} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="actions">
+          <AccordionHeader as="h2" size="small">
+            {labels.moreActions}
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            <MoreActions
+              lang={lang}
+              disabled={isRunning}
+              startingNewPeriod={running === 'newPeriod'}
+              onStartNewPeriod={() => void run('newPeriod')}
+              onClearMarks={() => host.clearMarks()}
+              refreshedAt={asOf}
+            />
           </AccordionPanel>
         </AccordionItem>
         {allNotes.length > 0 ? (

@@ -1,8 +1,9 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Lang } from '../domain/ledger/types';
+import type { KeyFigureDeltas } from '../domain/diff/types';
 import type { KeyFigureId, KeyFigureValue } from '../domain/summarize/types';
 import { formatNumber } from '../domain/layout/formatNumber';
-import { LABELS, type LabelKey } from './labels';
+import { fill, LABELS, type LabelKey } from './labels';
 
 /** Props of `KeyFigureCards`. */
 export interface KeyFigureCardsProps {
@@ -11,6 +12,8 @@ export interface KeyFigureCardsProps {
   readonly figures: readonly KeyFigureValue[];
   /** Decimals of the 亿元 amounts. */
   readonly decimals: number;
+  /** Changes since the period baseline ("比上次"), amounts in 万元; `null` or absent = none shown. */
+  readonly deltas?: KeyFigureDeltas | null;
 }
 
 const useStyles = makeStyles({
@@ -41,7 +44,24 @@ const useStyles = makeStyles({
     fontVariantNumeric: 'tabular-nums',
   },
   unit: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  delta: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground2,
+    fontVariantNumeric: 'tabular-nums',
+  },
 });
+
+/**
+ * A change with its sign, as the summary sheet's "比上次" format shows it (`+#,##0.0;-#,##0.0;0.0`):
+ * the sign follows the value, the digits are rounded like `formatNumber`.
+ * @example formatDelta(3, 0) // '+3'
+ */
+export function formatDelta(value: number, decimals = 0): string {
+  const sign = value > 0 ? '+' : value < 0 ? '-' : '';
+  return `${sign}${formatNumber(Math.abs(value), decimals)}`;
+}
 
 const LABEL: Readonly<Record<KeyFigureId, LabelKey>> = {
   projects: 'fig_projects',
@@ -60,9 +80,10 @@ const UNIT: Readonly<Record<KeyFigureId, LabelKey>> = {
 
 /**
  * The key figures as cards, in the order of the seed briefings: projects, SOEs, total
- * investment, started projects, invested to date (amounts in 亿元).
+ * investment, started projects, invested to date (amounts in 亿元), each with its change since
+ * the period baseline when there is one.
  */
-export function KeyFigureCards({ lang, figures, decimals }: KeyFigureCardsProps): React.JSX.Element {
+export function KeyFigureCards({ lang, figures, decimals, deltas = null }: KeyFigureCardsProps): React.JSX.Element {
   const styles = useStyles();
   const labels = LABELS[lang];
   const cards = figures.map((f) => ({
@@ -70,6 +91,7 @@ export function KeyFigureCards({ lang, figures, decimals }: KeyFigureCardsProps)
     label: labels[LABEL[f.id]],
     unit: labels[UNIT[f.id]],
     value: f.kind === 'amount' ? formatNumber(f.value / 10000, decimals) : formatNumber(f.value),
+    delta: deltas === null ? null : f.kind === 'amount' ? formatDelta(deltas[f.id] / 10000, decimals) : formatDelta(deltas[f.id]),
   }));
   return (
     <dl className={styles.grid} aria-label={labels.keyFigures} data-testid="key-figures">
@@ -86,6 +108,11 @@ export function KeyFigureCards({ lang, figures, decimals }: KeyFigureCardsProps)
             </span>
             {card.unit === '' ? null : <span className={styles.unit}>{card.unit}</span>}
           </dd>
+          {card.delta === null ? null : (
+            <dd className={styles.delta} data-testid={`delta-${card.id}`}>
+              {fill(lang, 'deltaVsLast', { delta: card.delta })}
+            </dd>
+          )}
         </div>
       ))}
     </dl>

@@ -1,4 +1,5 @@
-import { refresh } from '../workflows/refresh';
+import { refresh, type RefreshOptions, type RefreshProgress, type RunReport } from '../workflows/refresh';
+import { startNewPeriod } from '../workflows/startNewPeriod';
 import { DEFAULT_SETTINGS, type CapabilityNote, type LedgerSettings, type WorkbookPort } from '../workflows/workbookPort';
 import { inspectSource } from './inspectSource';
 import type { ChangeWatch, PaneHost } from './paneHost';
@@ -58,9 +59,9 @@ function paintingPort(port: WorkbookPort, yieldToUi: () => Promise<void>): Workb
 }
 
 /**
- * The task pane's host over a workbook port: settings, refresh, cell selection, source
- * inspection and edit notifications as plain async functions. Port calls that change the
- * workbook run one at a time, so a refresh always sees the settings saved before it.
+ * The task pane's host over a workbook port: settings, refresh, start a new period, clear marks,
+ * cell selection, source inspection and edit notifications as plain async functions. Port calls
+ * that change the workbook run one at a time, so a refresh always sees the settings saved before it.
  */
 export function createPaneHost(options: PaneHostOptions): PaneHost {
   const { port } = options;
@@ -73,10 +74,39 @@ export function createPaneHost(options: PaneHostOptions): PaneHost {
     return run;
   };
 
-  let isRefreshing = false;
+  // True while the add-in itself writes to the workbook (a refresh, or clearing the marks).
+  let isWriting = false;
   let quietUntil = 0;
   let ledgerSheet: string | null = null;
   const ownedSheets = new Set<string>();
+
+  /** A serialised job whose workbook edits are the add-in's own, not the user's. */
+  const ownWrites = <T>(job: () => Promise<T>): Promise<T> =>
+    serial(async () => {
+      isWriting = true;
+      try {
+        return await job();
+      } finally {
+        isWriting = false;
+        quietUntil = now() + quietMs;
+      }
+    });
+
+  /** Run a refresh-like workflow (refresh, start a new period) over the port, one at a time. */
+  const runWorkflow = (
+    workflow: (target: WorkbookPort, runOptions: RefreshOptions) => Promise<RunReport>,
+    onProgress: (progress: RefreshProgress) => void,
+  ): Promise<RunReport> =>
+    ownWrites(async () => {
+      const report = await workflow(options.yieldToUi === undefined ? port : paintingPort(port, options.yieldToUi), {
+        onProgress,
+        ...(options.displayLanguage === undefined ? {} : { displayLanguage: options.displayLanguage }),
+        ...(options.yieldToUi === undefined ? {} : { yieldToUi: options.yieldToUi }),
+      });
+      if (report.read !== null) ledgerSheet = report.read.sheet;
+      for (const name of Object.values(report.sheets)) if (name !== undefined) ownedSheets.add(name);
+      return report;
+    });
 
   return {
     displayLanguage: options.displayLanguage,
@@ -96,22 +126,15 @@ export function createPaneHost(options: PaneHostOptions): PaneHost {
     },
 
     refresh(onProgress) {
-      return serial(async () => {
-        isRefreshing = true;
-        try {
-          const report = await refresh(options.yieldToUi === undefined ? port : paintingPort(port, options.yieldToUi), {
-            onProgress,
-            ...(options.displayLanguage === undefined ? {} : { displayLanguage: options.displayLanguage }),
-            ...(options.yieldToUi === undefined ? {} : { yieldToUi: options.yieldToUi }),
-          });
-          if (report.read !== null) ledgerSheet = report.read.sheet;
-          for (const name of Object.values(report.sheets)) if (name !== undefined) ownedSheets.add(name);
-          return report;
-        } finally {
-          isRefreshing = false;
-          quietUntil = now() + quietMs;
-        }
-      });
+      return runWorkflow(refresh, onProgress);
+    },
+
+    startNewPeriod(onProgress) {
+      return runWorkflow(startNewPeriod, onProgress);
+    },
+
+    clearMarks() {
+      return ownWrites(() => port.clearMarks());
     },
 
     async selectCell(sheet, address) {
@@ -128,8 +151,8 @@ export function createPaneHost(options: PaneHostOptions): PaneHost {
 
     async onLedgerChanged(listener): Promise<ChangeWatch> {
       const onEdit = (sheet: string | null): void => {
-        // The add-in's own writes: during a refresh, just after it, or on the sheets it owns.
-        if (isRefreshing || now() < quietUntil) return;
+        // The add-in's own writes: during a refresh (or clearing marks), just after it, or on the sheets it owns.
+        if (isWriting || now() < quietUntil) return;
         if (sheet !== null && ownedSheets.has(sheet)) return;
         if (sheet !== null && ledgerSheet !== null && sheet !== ledgerSheet) return;
         listener();

@@ -63,6 +63,13 @@ export interface PaneHost {
   saveSettings(patch: Partial<LedgerSettings>): Promise<LedgerSettings>;
   /** Run the shared refresh workflow. Never rejects: a failure is a failed `RunReport`. */
   refresh(onProgress: (progress: RefreshProgress) => void): Promise<RunReport>;
+  /**
+   * "Start a new period" (开始新一期): make the ledger as it is now the baseline that later
+   * refreshes compare with, then refresh (`startNewPeriod`). Never rejects, like `refresh`.
+   */
+  startNewPeriod(onProgress: (progress: RefreshProgress) => void): Promise<RunReport>;
+  /** Remove the issue marks the add-in made in the ledger, restoring the cells' own formatting. */
+  clearMarks(): Promise<void>;
   /** Select and scroll to a cell of the ledger. */
   selectCell(sheet: string, address: string): Promise<void>;
   /** Detect the ledger source and its columns, for the source panel. */

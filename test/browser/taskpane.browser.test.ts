@@ -132,6 +132,11 @@ describe('task pane in Chromium', () => {
         ['investedWan', yi(realisticLedgerExpected.investedWan)],
       ]);
 
+      // The briefing draft, as text, with the project count.
+      const brief = page.getByRole('textbox', { name: '简报草稿' });
+      expect(await brief.isVisible()).toBe(true);
+      expect(await brief.inputValue()).toContain(`项目${realisticLedgerExpected.projects}个`);
+
       // Issue counts: what the reader finds in the same grid, and the expected error rows.
       const read = readLedger(realisticLedgerGrid(), { sheetName: '台账' });
       const errors = read.issues.filter((i) => i.severity === 'error').length;

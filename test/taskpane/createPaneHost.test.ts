@@ -13,9 +13,12 @@ const SHEETS: readonly SheetInfo[] = [
   { name: '备忘', ownedRole: null, rowCount: 1, columnCount: 1, tables: [], preview: [['随手记']] },
 ];
 
-/** A port that records calls; `listSheets` can be held open to keep a refresh running. */
-function fakePort() {
-  let state: StoredState = { settings: DEFAULT_SETTINGS, snapshot: null, lastRefresh: null };
+/**
+ * A port that records calls; `listSheets` can be held open to keep a refresh running. With
+ * `ledger`, `readGrid` returns the preview ledger (a refresh succeeds); without, it fails.
+ */
+function fakePort(initial: Partial<StoredState> = {}, { ledger = false, onClearMarks = () => undefined }: { ledger?: boolean; onClearMarks?: () => void } = {}) {
+  let state: StoredState = { settings: DEFAULT_SETTINGS, snapshot: null, lastRefresh: null, ...initial };
   const log: string[] = [];
   let release: (() => void) | null = null;
   let hold = false;
@@ -26,11 +29,16 @@ function fakePort() {
       return SHEETS;
     },
     readGrid: async () => {
-      throw new Error('not used');
+      log.push('readGrid');
+      if (!ledger) throw new Error('not used');
+      return { sheet: '台账', grid: LEDGER_PREVIEW };
     },
     applySheetPlans: async () => ({}),
     markCells: async () => undefined,
-    clearMarks: async () => undefined,
+    clearMarks: async () => {
+      log.push('clearMarks');
+      onClearMarks();
+    },
     readState: async () => {
       log.push('readState');
       return state;
@@ -168,6 +176,56 @@ describe('createPaneHost', () => {
     fake.releaseListSheets();
     await running;
     edits.edit('台账');
+    expect(seen).toBe(0);
+    clock += 501;
+    edits.edit('台账');
+    expect(seen).toBe(1);
+  });
+
+  it('starts a new period over the port, after the settings saved before it', async () => {
+    const { port, log, state } = fakePort({ snapshot: 'OLD' }, { ledger: true });
+    const host = createPaneHost({ port });
+    const save = host.saveSettings({ decimals: 2 });
+    const stages: string[] = [];
+    const report = await host.startNewPeriod((p) => stages.push(p.stage));
+    await save;
+    expect(log.slice(0, 4)).toEqual(['readState', 'writeState:settings', 'readState', 'writeState:snapshot']);
+    expect(report.ok).toBe(true);
+    expect(report.changes?.deltas).toBeNull();
+    expect(stages[0]).toBe('reading');
+    expect(stages.at(-1)).toBe('done');
+    // The ledger as it is now is the new baseline.
+    expect(state().snapshot).not.toBeNull();
+    expect(state().snapshot).not.toBe('OLD');
+  });
+
+  it('keeps the old baseline when the new period’s refresh fails, and never rejects', async () => {
+    const { port, state } = fakePort({ snapshot: 'OLD' });
+    const report = await createPaneHost({ port }).startNewPeriod(() => undefined);
+    expect(report.ok).toBe(false);
+    expect(state().snapshot).toBe('OLD');
+  });
+
+  it('clears the marks after a running refresh, and takes the edits it makes as its own', async () => {
+    const edits = fakeEdits();
+    const fake = fakePort({}, { onClearMarks: () => edits.edit('台账') });
+    let clock = 1000;
+    const host = createPaneHost({ port: fake.port, watchEdits: edits.watchEdits, quietMs: 500, now: () => clock });
+    let seen = 0;
+    await host.onLedgerChanged(() => (seen += 1));
+    await host.inspectSource();
+    fake.holdListSheets();
+    const running = host.refresh(() => undefined);
+    const clearing = host.clearMarks();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(fake.log).not.toContain('clearMarks');
+    fake.releaseListSheets();
+    await running;
+    await clearing;
+    expect(fake.log.at(-1)).toBe('clearMarks');
+    // Past the refresh's quiet period, clearing's own edit (restored fills) is still not the user's.
+    clock += 501;
+    await host.clearMarks();
     expect(seen).toBe(0);
     clock += 501;
     edits.edit('台账');

@@ -5,17 +5,21 @@ import type { RunError } from '../../src/workflows/runError';
 import { DEFAULT_SETTINGS, type LedgerSettings } from '../../src/workflows/workbookPort';
 import type { PaneHost, SourceInspection } from '../../src/taskpane/paneHost';
 
-/** A `PaneHost` whose refresh the test drives by hand. */
+/** A `PaneHost` whose refresh (and new period, and clearing of marks) the test drives by hand. */
 export interface FakeHost extends PaneHost {
   readonly calls: {
     refresh: number;
+    startNewPeriod: number;
+    clearMarks: number;
     readonly saveSettings: Partial<LedgerSettings>[];
     readonly selectCell: [string, string][];
   };
-  /** Report progress of the running refresh. */
+  /** Report progress of the running refresh or new period. */
   progress(progress: RefreshProgress): void;
-  /** Finish the running refresh with `report`. */
+  /** Finish the running refresh or new period with `report`. */
   finish(report: RunReport): void;
+  /** Finish the pending `clearMarks` call, or fail it with `error`. */
+  finishClearMarks(error?: unknown): void;
   /** Simulate the user editing the ledger. */
   editLedger(): void;
 }
@@ -32,8 +36,15 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
   let settings: LedgerSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   let onProgress: ((p: RefreshProgress) => void) | null = null;
   let resolveRun: ((report: RunReport) => void) | null = null;
+  let settleClear: ((error?: unknown) => void) | null = null;
   const listeners = new Set<() => void>();
-  const calls: FakeHost['calls'] = { refresh: 0, saveSettings: [], selectCell: [] };
+  const calls: FakeHost['calls'] = { refresh: 0, startNewPeriod: 0, clearMarks: 0, saveSettings: [], selectCell: [] };
+  const pendingRun = (progress: (p: RefreshProgress) => void): Promise<RunReport> => {
+    onProgress = progress;
+    return new Promise<RunReport>((resolve) => {
+      resolveRun = resolve;
+    });
+  };
   return {
     displayLanguage: options.displayLanguage,
     calls,
@@ -45,9 +56,16 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     },
     refresh: (progress) => {
       calls.refresh += 1;
-      onProgress = progress;
-      return new Promise<RunReport>((resolve) => {
-        resolveRun = resolve;
+      return pendingRun(progress);
+    },
+    startNewPeriod: (progress) => {
+      calls.startNewPeriod += 1;
+      return pendingRun(progress);
+    },
+    clearMarks: () => {
+      calls.clearMarks += 1;
+      return new Promise<void>((resolve, reject) => {
+        settleClear = (error) => (error === undefined ? resolve() : reject(error));
       });
     },
     selectCell: async (sheet, address) => {
@@ -74,6 +92,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
       onProgress?.({ stage: 'done' });
       resolveRun?.(report);
     },
+    finishClearMarks: (error) => settleClear?.(error),
     editLedger: () => listeners.forEach((l) => l()),
   };
 }

@@ -1,0 +1,156 @@
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import type { Lang } from '../domain/ledger/types';
+import { toRunError, type RunError } from '../workflows/runError';
+import { fill, LABELS } from './labels';
+
+/** Props of `MoreActions`. */
+export interface MoreActionsProps {
+  readonly lang: Lang;
+  /** True while a refresh or a new period runs (both actions wait then). */
+  readonly disabled: boolean;
+  /** True while the running workflow is "start a new period" (its button says so). */
+  readonly startingNewPeriod: boolean;
+  /** Start a new period; called only after the user confirmed. */
+  readonly onStartNewPeriod: () => void;
+  /** Clear the issue marks in the ledger. */
+  readonly onClearMarks: () => Promise<void>;
+  /** Time of the shown summaries: a newer run marks the issues again, so "cleared" goes away. */
+  readonly refreshedAt: string | null;
+}
+
+const START_ID = 'start-new-period';
+
+/** Where "clear marks" stands: not asked, running, done, or failed with an error. */
+type ClearState = { readonly kind: 'idle' | 'clearing' | 'cleared' } | { readonly kind: 'failed'; readonly error: RunError };
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
+  action: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', rowGap: tokens.spacingVerticalXS },
+  hint: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
+  result: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  confirm: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    alignSelf: 'stretch',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `1px solid ${tokens.colorPaletteMarigoldBorder2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+  },
+  confirmTitle: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
+  confirmBody: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground1 },
+  confirmActions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+/**
+ * Less frequent actions: "start a new period" (after an inline confirmation, since it replaces
+ * the comparison baseline) and "clear marks" (with a result line). The confirmation is inline
+ * rather than a modal dialog: it stays where the user clicked in the narrow pane, and the focus
+ * moves to it and back.
+ */
+export function MoreActions({ lang, disabled, startingNewPeriod, onStartNewPeriod, onClearMarks, refreshedAt }: MoreActionsProps): React.JSX.Element {
+  const styles = useStyles();
+  const labels = LABELS[lang];
+  const [confirming, setConfirming] = useState(false);
+  const [clear, setClear] = useState<ClearState>({ kind: 'idle' });
+  const confirmRef = useRef<HTMLDivElement>(null);
+  // After a cancel, the focus goes back to the (then enabled again) start button.
+  const refocusStart = useRef(false);
+  useEffect(() => setClear((c) => (c.kind === 'clearing' ? c : { kind: 'idle' })), [refreshedAt]);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+    else if (refocusStart.current) document.getElementById(START_ID)?.focus();
+    refocusStart.current = false;
+  }, [confirming]);
+
+  const cancel = (): void => {
+    refocusStart.current = true;
+    setConfirming(false);
+  };
+
+  const clearMarks = async (): Promise<void> => {
+    setClear({ kind: 'clearing' });
+    try {
+      await onClearMarks();
+      setClear({ kind: 'cleared' });
+    } catch (error) {
+      setClear({ kind: 'failed', error: toRunError(error) });
+    }
+  };
+
+  return (
+    <div className={styles.root} data-testid="more-actions">
+      <div className={styles.action}>
+        <p className={styles.hint}>{labels.periodHint}</p>
+        <Button
+          id={START_ID}
+          size="small"
+          disabled={disabled || confirming}
+          aria-expanded={confirming}
+          onClick={() => setConfirming(true)}
+          data-testid="start-new-period"
+        >
+          {startingNewPeriod ? labels.startingNewPeriod : labels.startNewPeriod}
+        </Button>
+        {confirming && !disabled ? (
+          <div
+            ref={confirmRef}
+            tabIndex={-1}
+            role="group"
+            aria-labelledby="new-period-title"
+            aria-describedby="new-period-body"
+            className={styles.confirm}
+            onKeyDown={(e) => e.key === 'Escape' && cancel()}
+            data-testid="confirm-new-period"
+          >
+            <p id="new-period-title" className={styles.confirmTitle}>
+              {labels.confirmNewPeriodTitle}
+            </p>
+            <p id="new-period-body" className={styles.confirmBody}>
+              {labels.confirmNewPeriodBody}
+            </p>
+            <div className={styles.confirmActions}>
+              <Button
+                size="small"
+                appearance="primary"
+                onClick={() => {
+                  setConfirming(false);
+                  onStartNewPeriod();
+                }}
+                data-testid="confirm-new-period-ok"
+              >
+                {labels.startNewPeriod}
+              </Button>
+              <Button size="small" onClick={cancel}>
+                {labels.cancel}
+              </Button>
+            </div>
+          </div>
+        ) : null}
+      </div>
+      <div className={styles.action}>
+        <p className={styles.hint}>{labels.marksHint}</p>
+        <Button
+          size="small"
+          disabled={disabled || clear.kind === 'clearing'}
+          onClick={() => void clearMarks()}
+          data-testid="clear-marks"
+        >
+          {clear.kind === 'clearing' ? labels.clearingMarks : labels.clearMarks}
+        </Button>
+        <p role="status" className={styles.result} data-testid="clear-marks-result">
+          {clear.kind === 'cleared' ? labels.marksCleared : null}
+          {clear.kind === 'failed' ? (
+            <span className={styles.error}>
+              {fill(lang, 'clearMarksFailed', { message: clear.error.message[lang] })} {fill(lang, 'errorCode', { code: clear.error.code })}
+            </span>
+          ) : null}
+        </p>
+      </div>
+    </div>
+  );
+}
