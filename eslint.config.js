@@ -82,7 +82,7 @@ module.exports = tseslint.config(
   },
   {
     // src/domain/index.ts is the one import path into the domain (STYLE.md "Layout").
-    files: ['src/{workflows,excel,xlsx,commands,cli}/**/*.{ts,tsx}'],
+    files: ['src/{workflows,excel,xlsx,commands,cli,taskpane}/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -12,9 +12,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Field, Lang } from '../domain/ledger/types';
-import { keyFigures } from '../domain/summarize/keyFigures';
-import type { LedgerIssue } from '../domain/validate/types';
+import { keyFigures } from '../domain';
+import type { Field, Lang, LedgerIssue } from '../domain';
 import { formatAsOf } from '../workflows/formatAsOf';
 import type { RefreshProgress, RunReport } from '../workflows/refresh';
 import { resolveLang } from '../workflows/resolveLang';

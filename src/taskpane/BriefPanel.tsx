@@ -1,6 +1,6 @@
 import { Button, makeStyles, Textarea, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import type { Lang } from '../domain/ledger/types';
+import type { Lang } from '../domain';
 import type { CopyText } from './copyText';
 import { LABELS } from './labels';
 

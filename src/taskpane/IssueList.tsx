@@ -1,7 +1,6 @@
 import { Badge, Button, makeStyles, mergeClasses, Select, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { Lang, Severity } from '../domain/ledger/types';
-import type { LedgerIssue } from '../domain/validate/types';
+import type { Lang, LedgerIssue, Severity } from '../domain';
 import { fill, issueCodeLabel, LABELS, severityLabel } from './labels';
 
 /** How many issues the list renders before "show more" (keeps long lists fast). */

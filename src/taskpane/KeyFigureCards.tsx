@@ -1,8 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { Lang } from '../domain/ledger/types';
-import type { KeyFigureDeltas } from '../domain/diff/types';
-import type { KeyFigureId, KeyFigureValue } from '../domain/summarize/types';
-import { formatNumber } from '../domain/layout/formatNumber';
+import { formatNumber } from '../domain';
+import type { KeyFigureDeltas, KeyFigureId, KeyFigureValue, Lang } from '../domain';
 import { fill, LABELS, type LabelKey } from './labels';
 
 /** Props of `KeyFigureCards`. */

@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import type { Lang } from '../domain/ledger/types';
+import type { Lang } from '../domain';
 import { toRunError, type RunError } from '../workflows/runError';
 import { fill, LABELS } from './labels';
 

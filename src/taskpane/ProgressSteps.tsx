@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, ProgressBar, Spinner, tokens } from '@fluentui/react-components';
-import type { Lang } from '../domain/ledger/types';
+import type { Lang } from '../domain';
 import { REFRESH_STAGES, type RefreshProgress, type RefreshStage } from '../workflows/refresh';
 import { fill, LABELS, stageLabel } from './labels';
 

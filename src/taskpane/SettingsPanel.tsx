@@ -1,6 +1,6 @@
 import { Button, Field, makeStyles, Radio, RadioGroup, Select, Textarea, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { Lang } from '../domain/ledger/types';
+import type { Lang } from '../domain';
 import type { LedgerSettings } from '../workflows/workbookPort';
 import { LABELS } from './labels';
 

@@ -1,5 +1,5 @@
 import { Field, makeStyles, MessageBar, MessageBarBody, Select, Spinner, tokens } from '@fluentui/react-components';
-import { FIELDS, REQUIRED_FIELDS, type Field as LedgerField, type Lang } from '../domain/ledger/types';
+import { FIELDS, REQUIRED_FIELDS, type Field as LedgerField, type Lang } from '../domain';
 import type { SourceRef } from '../workflows/workbookPort';
 import { fieldLabel, fill, LABELS } from './labels';
 import type { HeaderColumn, SourceInspection } from './paneHost';

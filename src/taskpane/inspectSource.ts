@@ -1,6 +1,5 @@
-import { columnLetter } from '../domain/ledger/columnLetter';
-import { readLedger } from '../domain/ledger/readLedger';
-import type { CellValue, Grid } from '../domain/ledger/types';
+import { columnLetter, readLedger } from '../domain';
+import type { CellValue, Grid } from '../domain';
 import { chooseSource } from '../workflows/chooseSource';
 import { toRunError } from '../workflows/runError';
 import { PortError, type LedgerSettings, type SheetInfo, type SourceRef } from '../workflows/workbookPort';

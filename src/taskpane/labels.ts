@@ -1,6 +1,5 @@
-import { FIELD_LABELS } from '../domain/ledger/fieldLabels';
-import type { Field, Lang, Severity } from '../domain/ledger/types';
-import type { IssueCode } from '../domain/validate/issueMessages';
+import { FIELD_LABELS } from '../domain';
+import type { Field, IssueCode, Lang, Severity } from '../domain';
 import type { RefreshStage } from '../workflows/refresh';
 
 /**

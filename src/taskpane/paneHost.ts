@@ -1,5 +1,4 @@
-import type { ColumnMapping } from '../domain/ledger/types';
-import type { LedgerIssue } from '../domain/validate/types';
+import type { ColumnMapping, LedgerIssue } from '../domain';
 import type { RefreshProgress, RunReport } from '../workflows/refresh';
 import type { RunError } from '../workflows/runError';
 import type { CapabilityNote, LedgerSettings, SourceRef } from '../workflows/workbookPort';
