@@ -48,9 +48,17 @@ describe('layer rules', () => {
   it('pass for an import in the allowed direction', async () => {
     const messages = await lintAs(
       'src/workflows/boundaryProbe.ts',
-      "import { STAGES } from '../domain/ledger/types';\nexport const probe = STAGES;\n",
+      "import { STAGES } from '../domain';\nexport const probe = STAGES;\n",
     );
     expect(messages).toEqual([]);
+  });
+
+  it('fail when a layer reaches past the domain index', async () => {
+    const messages = await lintAs(
+      'src/workflows/boundaryProbe.ts',
+      "import { STAGES } from '../domain/ledger/types';\nexport const probe = STAGES;\n",
+    );
+    expect(messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('through its index'))).toBe(true);
   });
 
   it('fail on an import cycle', async () => {
