@@ -99,6 +99,10 @@ export function writeSheetPlan(worksheet: ExcelJS.Worksheet, plan: SheetPlan, sh
   plan.columnWidths.forEach((width, i) => {
     if (Number.isFinite(width) && width > 0) worksheet.getColumn(i + 1).width = width;
   });
+  // Merged, wrapped text (the briefing) is never auto-fitted by Excel or LibreOffice.
+  for (const { row, height } of plan.rowHeights ?? []) {
+    if (Number.isFinite(height) && height > 0) worksheet.getRow(row + 1).height = height;
+  }
   if (plan.freeze !== undefined && (plan.freeze.rows > 0 || plan.freeze.cols > 0)) {
     worksheet.views = [{ state: 'frozen', xSplit: plan.freeze.cols, ySplit: plan.freeze.rows }];
   }

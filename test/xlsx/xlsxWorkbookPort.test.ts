@@ -68,7 +68,7 @@ describe('createXlsxWorkbookPort', () => {
     expect(sheet.getCell('A1').value).toBe(INJECTION);
   });
 
-  it('writes formulas with their cached result, links, number formats, styles, merges, widths and frozen panes', async () => {
+  it('writes formulas with their cached result, links, number formats, styles, merges, widths, row heights and frozen panes', async () => {
     const workbook = ledger();
     await createXlsxWorkbookPort(workbook).applySheetPlans([
       plan({
@@ -78,6 +78,7 @@ describe('createXlsxWorkbookPort', () => {
         ],
         merges: [{ row: 0, col: 0, rows: 1, cols: 2 }],
         columnWidths: [20, 12],
+        rowHeights: [{ row: 1, height: 48 }],
         freeze: { rows: 1, cols: 0 },
         formats: [{ range: { row: 1, col: 0, rows: 1, cols: 1 }, style: { horizontalAlignment: 'right' } }],
       }),
@@ -91,6 +92,7 @@ describe('createXlsxWorkbookPort', () => {
     expect(sheet.getCell('A1').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } });
     expect(sheet.getCell('B1').isMerged).toBe(true);
     expect(sheet.getColumn(1).width).toBe(20);
+    expect(sheet.getRow(2).height).toBe(48);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
