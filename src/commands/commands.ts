@@ -4,11 +4,17 @@
  * https://learn.microsoft.com/office/dev/add-ins/develop/create-addin-commands): every function named
  * in the manifest is registered with `Office.actions.associate`, and `event.completed()` is called
  * exactly once, in `finally`, also on failure; otherwise later clicks queue up behind this one.
+ * Excel has no notification API, so the outcome is also shown in a small dialog where the
+ * DialogApi is available; the event completes only after that dialog has closed.
  */
 import { createOfficeWorkbookPort } from '../excel/officeWorkbookPort';
 import { formatAsOf } from '../workflows/formatAsOf';
 import { refresh, type RunReport } from '../workflows/refresh';
 import type { WorkbookPort } from '../workflows/workbookPort';
+import { outcomeDialogUrl, outcomeMessage, type OutcomeMessage } from './outcomeMessage';
+
+/** How long the outcome dialog stays open without an answer: the command's runtime closes after 5 minutes. */
+export const DIALOG_TIMEOUT_MS = 4 * 60 * 1000;
 
 /**
  * The one-line outcome of a refresh, in the report's language.
@@ -34,18 +40,76 @@ export function statusText(report: RunReport): string {
 export interface RefreshCommandOptions {
   readonly port?: WorkbookPort;
   readonly now?: () => Date;
+  /** How long the outcome dialog may stay open, in milliseconds (default `DIALOG_TIMEOUT_MS`). */
+  readonly dialogTimeoutMs?: number;
+}
+
+/**
+ * Shows `message` in the outcome dialog (`dialog.html` next to the commands page) when the host
+ * supports DialogApi 1.1, and resolves once the dialog is closed: by its Close button (message
+ * `'close'`), by the user, or after `timeoutMs`. Resolves at once when there is no DialogApi or the
+ * dialog cannot open (e.g. 12007: another dialog is open). Never rejects.
+ */
+function showOutcomeDialog(message: OutcomeMessage, timeoutMs: number): Promise<void> {
+  if (!Office.context.requirements.isSetSupported('DialogApi', '1.1')) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    let dialog: Office.Dialog | null = null;
+    let isDone = false;
+    const closeDialog = (): void => {
+      try {
+        dialog?.close();
+      } catch {
+        // Already closed by the user or the host: nothing left to close.
+      }
+      dialog = null;
+    };
+    const finish = (): void => {
+      if (isDone) return;
+      isDone = true;
+      clearTimeout(timer);
+      closeDialog();
+      resolve();
+    };
+    // Started before opening: the callback of displayDialogAsync might never come.
+    const timer = setTimeout(finish, timeoutMs);
+    try {
+      const url = outcomeDialogUrl(window.location.href, message);
+      // displayInIframe matters on the web only: an iframe instead of a pop-up window, which blockers stop.
+      Office.context.ui.displayDialogAsync(url, { height: 30, width: 30, displayInIframe: true }, (result) => {
+        if (result.status !== Office.AsyncResultStatus.Succeeded) {
+          finish();
+          return;
+        }
+        dialog = result.value;
+        if (isDone) {
+          closeDialog();
+          return;
+        }
+        dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
+          if ('message' in arg && arg.message === 'close') finish();
+        });
+        // The user closed the dialog (12006) or it failed to load: it is gone either way.
+        dialog.addEventHandler(Office.EventType.DialogEventReceived, finish);
+      });
+    } catch {
+      // No ui namespace or no window.location: the status line has reported already.
+      finish();
+    }
+  });
 }
 
 /**
  * Handler of the "刷新汇总 / Refresh summaries" button (ExecuteFunction `refreshSummaries`): runs the
  * refresh without opening the pane and reports the outcome visibly as a status line on the owned
  * summary sheet (`WorkbookPort.writeStatus`): after a failure the previous summary sheet, which the
- * refresh left intact, shows the failure. Always completes the event.
+ * refresh left intact, shows the failure. Where DialogApi 1.1 is available the outcome is also shown
+ * in a dialog, and the event completes after it closes. Always completes the event.
  */
 export async function refreshSummaries(event: Office.AddinCommands.Event, options: RefreshCommandOptions = {}): Promise<RunReport> {
+  let report: RunReport | null = null;
   try {
     const port = options.port ?? createOfficeWorkbookPort();
-    const report = await refresh(port, {
+    report = await refresh(port, {
       displayLanguage: Office.context.displayLanguage,
       ...(options.now === undefined ? {} : { now: options.now }),
     });
@@ -56,7 +120,11 @@ export async function refreshSummaries(event: Office.AddinCommands.Event, option
     }
     return report;
   } finally {
-    event.completed();
+    try {
+      if (report !== null) await showOutcomeDialog(outcomeMessage(report), options.dialogTimeoutMs ?? DIALOG_TIMEOUT_MS);
+    } finally {
+      event.completed();
+    }
   }
 }
 

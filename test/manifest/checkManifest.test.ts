@@ -163,6 +163,8 @@ describe("production build (dist/)", () => {
       "taskpane.js",
       "commands.html",
       "commands.js",
+      "dialog.html",
+      "dialog.js",
       "office.js",
       "excel-web-16.00.js",
       "excel-win32-16.01.js",
@@ -188,6 +190,7 @@ describe("production build (dist/)", () => {
     for (const [page, bundle] of [
       ["taskpane.html", "taskpane.js"],
       ["commands.html", "commands.js"],
+      ["dialog.html", "dialog.js"],
     ] as const) {
       const html = readDist(page);
       const officeAt = html.search(new RegExp(`<script src="?${officeJs.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}"?>`));

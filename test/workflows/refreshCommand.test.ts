@@ -3,18 +3,25 @@
  * and the fake Excel, invoked the way a ribbon click does.
  */
 import { fakeWorkbook, sheetSnapshot, uninstallFakes } from '../excel/fakeWorkbook';
+import { makeActionEvent, type FakeDialogUi } from '../fakes/excel/office';
 import type { FakeExcel } from '../fakes/fakeExcel';
 import { realisticLedgerGrid } from '../fixtures/realisticLedger';
 
 afterEach(uninstallFakes);
 
+type CommandsModule = typeof import('../../src/commands/commands');
+
 /** Load the function file the way Office does: fresh module, after the Office globals exist. */
-async function loadFunctionFile(): Promise<void> {
+async function loadFunctionFile(): Promise<CommandsModule> {
+  let loaded: CommandsModule | undefined;
   await jest.isolateModulesAsync(async () => {
-    await import('../../src/commands/commands');
+    loaded = await import('../../src/commands/commands');
   });
   await new Promise((resolve) => setTimeout(resolve, 0)); // Office.onReady callback
+  return loaded!;
 }
+
+const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The status line, wherever it is (the summary sheet's name depends on the language). */
 function statusLine(fake: FakeExcel): string | undefined {
@@ -59,5 +66,93 @@ describe('refreshSummaries (ribbon)', () => {
       const event = await fake.invokeAction('refreshSummaries');
       expect([n, event.completedCalls]).toEqual([n, 1]);
     }
+  });
+});
+
+describe('refreshSummaries (ribbon) outcome dialog', () => {
+  const COMMANDS_PAGE = 'https://localhost:3000/commands.html?_host_Info=Excel';
+
+  // The function file runs in a browser page; jest's node environment has no window.
+  beforeEach(() => {
+    Object.defineProperty(globalThis, 'window', { value: { location: new URL(COMMANDS_PAGE) }, configurable: true, writable: true });
+  });
+  afterEach(() => {
+    Reflect.deleteProperty(globalThis, 'window');
+  });
+
+  const dialogUi = (): FakeDialogUi => Office.context.ui as unknown as FakeDialogUi;
+  const withDialogApi = { requirementSets: { DialogApi: '1.1' } };
+
+  it('opens dialog.html next to the commands page with the outcome in the query, and completes after it closes', async () => {
+    fakeWorkbook({ ...withDialogApi, sheets: { 台账: realisticLedgerGrid() } });
+    const { refreshSummaries } = await loadFunctionFile();
+    const event = makeActionEvent('refreshSummaries');
+    const running = refreshSummaries(event as unknown as Office.AddinCommands.Event);
+    const call = await dialogUi().whenCalled();
+    const url = new URL(call.url);
+    expect(url.origin + url.pathname).toBe('https://localhost:3000/dialog.html');
+    expect(url.searchParams.get('ok')).toBe('1');
+    expect(url.searchParams.get('lang')).toBe('zh-CN');
+    expect(url.searchParams.get('title')).toBe('刷新完成');
+    expect(url.searchParams.get('lines')).toMatch(/^23 个项目（.*）\n错误 4 个，警告 \d+ 个/);
+    expect(call.options).toEqual({ height: 30, width: 30, displayInIframe: true });
+    await tick();
+    await tick();
+    expect(event.completedCalls).toBe(0); // still showing the dialog
+    call.dialog!.sendToParent('close');
+    await running;
+    expect(call.dialog!.closeCalls).toBe(1);
+    expect(event.completedCalls).toBe(1);
+  });
+
+  it('carries a failed outcome with its error code', async () => {
+    const { fake } = fakeWorkbook({ ...withDialogApi, sheets: { 说明: [['说明']] } });
+    await loadFunctionFile();
+    const running = fake.invokeAction('refreshSummaries');
+    const call = await dialogUi().whenCalled();
+    const query = new URL(call.url).searchParams;
+    expect([query.get('ok'), query.get('title')]).toEqual(['0', '刷新失败']);
+    expect(query.get('lines')).toContain('错误代码：');
+    call.dialog!.sendToParent('close');
+    expect((await running).completedCalls).toBe(1);
+  });
+
+  it('completes the event when displayDialogAsync reports failure', async () => {
+    const { fake } = fakeWorkbook({ ...withDialogApi, sheets: { 台账: realisticLedgerGrid() } });
+    await loadFunctionFile();
+    dialogUi().failNextOpen(12007);
+    const event = await fake.invokeAction('refreshSummaries');
+    expect(dialogUi().calls.map((c) => c.dialog)).toEqual([null]);
+    expect(event.completedCalls).toBe(1);
+    expect(statusLine(fake)).toMatch(/^已刷新/);
+  });
+
+  it('completes the event when the user closes the dialog', async () => {
+    const { fake } = fakeWorkbook({ ...withDialogApi, sheets: { 台账: realisticLedgerGrid() } });
+    await loadFunctionFile();
+    const running = fake.invokeAction('refreshSummaries');
+    (await dialogUi().whenCalled()).dialog!.closeByUser();
+    expect((await running).completedCalls).toBe(1);
+  });
+
+  it('closes the dialog and completes the event when nobody answers in time', async () => {
+    fakeWorkbook({ ...withDialogApi, sheets: { 台账: realisticLedgerGrid() } });
+    const { refreshSummaries, DIALOG_TIMEOUT_MS } = await loadFunctionFile();
+    expect(DIALOG_TIMEOUT_MS).toBeLessThan(5 * 60 * 1000);
+    const event = makeActionEvent('refreshSummaries');
+    await refreshSummaries(event as unknown as Office.AddinCommands.Event, { dialogTimeoutMs: 20 });
+    expect(dialogUi().calls[0]!.dialog!.closeCalls).toBe(1);
+    expect(event.completedCalls).toBe(1);
+  });
+
+  it('attempts no dialog without DialogApi', async () => {
+    const { fake } = fakeWorkbook({ sheets: { 台账: realisticLedgerGrid() } });
+    await loadFunctionFile();
+    const displayDialogAsync = jest.fn();
+    Object.assign(Office.context, { ui: { displayDialogAsync } });
+    const event = await fake.invokeAction('refreshSummaries');
+    expect(displayDialogAsync).not.toHaveBeenCalled();
+    expect(event.completedCalls).toBe(1);
+    expect(statusLine(fake)).toMatch(/^已刷新/);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The `Office` and `OfficeExtension` globals: Office.context (document settings, requirements,
- * display language), Office.onReady and Office.actions.associate.
+ * display language, and the dialog API when DialogApi is claimed), Office.onReady and
+ * Office.actions.associate.
  */
 import { compareVersions, FakeClientObject, FakeClientResult, FakeEventHandlerResult, FakeEventHandlers } from './core';
 import { FakeOfficeError } from './errors';
@@ -120,6 +121,98 @@ export function makeActionEvent(id: string): FakeActionEvent {
   };
 }
 
+const DIALOG_EVENTS = { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' } as const;
+
+type DialogHandler = (arg: { message: string; origin: string | undefined } | { error: number }) => void;
+
+/** A dialog opened by `Office.context.ui.displayDialogAsync`, with what the test can do to it. */
+export class FakeDialog {
+  private readonly handlers = new Map<string, DialogHandler[]>();
+  /** How often the add-in called close(). */
+  closeCalls = 0;
+
+  constructor(
+    readonly url: string,
+    readonly options: unknown,
+  ) {}
+
+  get isClosed(): boolean {
+    return this.closeCalls > 0;
+  }
+
+  addEventHandler(eventType: string, handler: DialogHandler): void {
+    this.handlers.set(eventType, [...(this.handlers.get(eventType) ?? []), handler]);
+  }
+
+  close(): void {
+    this.closeCalls++;
+  }
+
+  /** The dialog page calls `Office.context.ui.messageParent(message)`. */
+  sendToParent(message: string): void {
+    if (this.isClosed) return;
+    for (const h of this.handlers.get(DIALOG_EVENTS.DialogMessageReceived) ?? []) h({ message, origin: new URL(this.url).origin });
+  }
+
+  /** The user closes the dialog with its X (DialogEventReceived, error 12006). */
+  closeByUser(): void {
+    if (this.isClosed) return;
+    for (const h of this.handlers.get(DIALOG_EVENTS.DialogEventReceived) ?? []) h({ error: 12006 });
+  }
+}
+
+/**
+ * `Office.context.ui` when the fake claims DialogApi (`requirementSets: { DialogApi: '1.1' }`):
+ * displayDialogAsync opens a `FakeDialog`, or fails once after `failNextOpen`. Tests reach it
+ * through the global: `Office.context.ui as unknown as FakeDialogUi`.
+ */
+export class FakeDialogUi {
+  /** Every displayDialogAsync call, in order; `dialog` is null when the call failed. */
+  readonly calls: { url: string; options: unknown; dialog: FakeDialog | null }[] = [];
+  private failCode: number | null = null;
+  private delivered = 0;
+  private waiters: { n: number; resolve: (call: FakeDialogUi['calls'][number]) => void }[] = [];
+
+  /** The next displayDialogAsync call fails with `code` (12007: a dialog is already open). */
+  failNextOpen(code = 12007): void {
+    this.failCode = code;
+  }
+
+  /** Resolves with the n-th displayDialogAsync call (1-based) once its callback has run. */
+  whenCalled(n = 1): Promise<FakeDialogUi['calls'][number]> {
+    const call = this.calls[n - 1];
+    if (call !== undefined && n <= this.delivered) return Promise.resolve(call);
+    return new Promise((resolve) => this.waiters.push({ n, resolve }));
+  }
+
+  displayDialogAsync(url: string, a?: unknown, b?: unknown): void {
+    if (typeof url !== 'string' || !url.startsWith('https://')) throw new FakeOfficeError('InvalidArgument', 'The dialog URL must be an absolute https URL.');
+    const callback = (typeof a === 'function' ? a : b) as Callback<FakeDialog | undefined> | undefined;
+    const options = typeof a === 'function' ? undefined : a;
+    const code = this.failCode;
+    this.failCode = null;
+    const dialog = code === null ? new FakeDialog(url, options) : null;
+    const call = { url, options, dialog };
+    this.calls.push(call);
+    const n = this.calls.length;
+    later(() => {
+      callback?.(
+        dialog === null
+          ? { status: 'failed', value: undefined, error: { name: 'Error', message: 'The dialog could not open.', code: code ?? 0 }, asyncContext: undefined, diagnostics: null }
+          : succeeded(dialog, undefined),
+      );
+      // After the callback, so that the add-in has registered its handlers.
+      this.delivered = Math.max(this.delivered, n);
+      for (const w of this.waiters.filter((w) => w.n === n)) w.resolve(call);
+      this.waiters = this.waiters.filter((w) => w.n !== n);
+    });
+  }
+
+  messageParent(_message: string): void {
+    // Only meaningful inside a dialog page; the function file never calls it.
+  }
+}
+
 export interface OfficeHooks {
   displayLanguage: string;
   platform: string;
@@ -147,10 +240,12 @@ export function buildOffice(h: OfficeHooks): Record<string, unknown> {
       return have !== undefined && compareVersions(version, have) <= 0;
     },
   };
+  const ui = requirements.isSetSupported('DialogApi', '1.1') ? { ui: new FakeDialogUi() } : {};
   return {
     HostType: asEnum(HOST_TYPES),
     PlatformType: asEnum(PLATFORM_TYPES),
     AsyncResultStatus: Object.freeze({ Succeeded: 'succeeded', Failed: 'failed' }),
+    EventType: Object.freeze({ ...DIALOG_EVENTS }),
     context: {
       host: 'Excel',
       platform: h.platform,
@@ -159,6 +254,7 @@ export function buildOffice(h: OfficeHooks): Record<string, unknown> {
       diagnostics: { host: 'Excel', platform: h.platform, version: '16.0.0000.0000' },
       requirements,
       document: { settings: h.settings },
+      ...ui,
     },
     onReady(callback?: (i: typeof info) => void): Promise<typeof info> {
       return Promise.resolve().then(() => {
