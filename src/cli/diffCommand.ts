@@ -6,6 +6,7 @@ import { EXIT_CODES, inputError, toCliError } from './CliError';
 import { writeLines, type CliIo } from './cliIo';
 import { cliBilingual } from './cliText';
 import { formatTable } from './formatTable';
+import { formatYi } from './formatSummaryText';
 import { parseLang, parseMapping, parseOptions } from './parseCliArgs';
 import { readLedgerWithProgress } from './readLedgerWithProgress';
 
@@ -102,8 +103,7 @@ const fill = (template: string, values: Readonly<Record<string, string | number>
 
 /** 万元 → 亿元 with `decimals` decimals; `signed` adds "+" to a positive value. */
 function yi(wan: number, decimals: number, signed = false): string {
-  const text = (wan / 10_000).toFixed(decimals);
-  const clean = /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+  const clean = formatYi(wan, decimals);
   return signed && wan > 0 ? `+${clean}` : clean;
 }
 const signedCount = (n: number): string => (n > 0 ? `+${n}` : String(n));

@@ -1,4 +1,4 @@
-import { KEY_FIGURE_IDS, STAGE_LABELS } from '../domain';
+import { KEY_FIGURE_IDS, STAGE_LABELS, formatNumber } from '../domain';
 import type { Figures, Lang, SizeBand, Stage, Summary } from '../domain';
 import { cliText, type CliTextId } from './cliText';
 import { displayWidth, padDisplay } from './displayWidth';
@@ -17,10 +17,12 @@ const WAN_PER_YI = 10_000;
 /** Widest a key column gets before it is cut with "…". */
 const KEY_COLUMN_MAX = 28;
 
-/** 万元 → 亿元 text with fixed decimals, never "-0.0". */
+/**
+ * 万元 → 亿元 text with fixed decimals and no thousands separators, never "-0.0". Rounds as
+ * Excel displays (the domain's `formatNumber`), so the terminal shows what the summary sheet shows.
+ */
 export function formatYi(wan: number, decimals: number): string {
-  const text = (wan / WAN_PER_YI).toFixed(decimals);
-  return /^-0\.?0*$/.test(text) ? text.slice(1) : text;
+  return formatNumber(wan / WAN_PER_YI, decimals).replace(/,/g, '');
 }
 
 /** A count: whole numbers as is, fractions (split SOE attribution) with 2 decimals. */
