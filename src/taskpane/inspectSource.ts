@@ -55,7 +55,7 @@ export function inspectSource(sheets: readonly SheetInfo[], settings: LedgerSett
   let detected: SourceRef | null = null;
   let detectError: SourceInspection['error'] = null;
   try {
-    detected = chooseSource(sheets);
+    detected = chooseSource(sheets, settings.mapping);
   } catch (e) {
     detectError = toRunError(e);
   }

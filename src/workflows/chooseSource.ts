@@ -1,18 +1,20 @@
 import { readLedger } from '../domain';
+import type { ColumnOverrides } from '../domain';
 import { WorkflowError } from './runError';
 import type { SheetInfo, SourceRef } from './workbookPort';
 
 /**
  * Pick the sheet (or table) that looks most like a ledger: its first rows hold a header with
  * the required columns. Owned summary sheets are never candidates. Tables win over plain
- * sheets, then the sheet with more rows, then tab order.
+ * sheets, then the sheet with more rows, then tab order. Column overrides from the settings
+ * apply, so a ledger whose total column has an unusual header is still found once mapped.
  * @throws WorkflowError `ledger_not_found` when no sheet looks like a ledger.
  */
-export function chooseSource(sheets: readonly SheetInfo[]): SourceRef {
+export function chooseSource(sheets: readonly SheetInfo[], mapping: ColumnOverrides = {}): SourceRef {
   let best: { ref: SourceRef; score: number } | null = null;
   sheets.forEach((sheet, position) => {
     if (sheet.ownedRole !== null || sheet.preview.length === 0) return;
-    const read = readLedger(sheet.preview, { sheetName: sheet.name });
+    const read = readLedger(sheet.preview, { sheetName: sheet.name, mapping });
     if (read.header === null || read.issues.some((i) => i.sheetRow === null && i.severity === 'error')) return;
     const table = sheet.tables[0];
     const ref: SourceRef = table === undefined ? { kind: 'sheet', name: sheet.name } : { kind: 'table', name: table };

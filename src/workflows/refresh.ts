@@ -89,7 +89,7 @@ export async function refresh(port: WorkbookPort, options: RefreshOptions = {}):
     const state = await port.readState();
     const settings: LedgerSettings = { ...DEFAULT_SETTINGS, ...state.settings, ...options.settings };
     lang = resolveLang(settings.lang, options.displayLanguage);
-    source = settings.source ?? chooseSource(await port.listSheets());
+    source = settings.source ?? chooseSource(await port.listSheets(), settings.mapping);
     const { sheet, grid } = await port.readGrid(source, (done, total) => progress('reading', total > 0 ? done / total : 1));
     timings.reading = clock() - t;
 
