@@ -1,19 +1,18 @@
 import type { LineTotals } from './LineTotals';
 
 /**
- * Keys of one breakdown, each given `span` consecutive lines in a `LineTotals` when first seen
- * (internal to `summarizeRows`). `null` (a blank cell) is a key of its own.
+ * Keys of one breakdown, each given an id (0, 1, 2… in order of first appearance) and `span`
+ * consecutive lines in a `LineTotals` (internal to `summarizeRows`). `null` (a blank cell) is a
+ * key of its own.
  */
 export class KeyTable {
-  /** Keys in order of first appearance. */
+  /** Keys by id. */
   readonly keys: (string | null)[] = [];
-  /** First line of each key, parallel to `keys`. */
+  /** First line of each key, by id. */
   readonly lines: number[] = [];
-  private readonly ids = new Map<string, number>();
-  private blankLine = -1;
-  // Ledgers are often grouped by sector or category, so the previous key is tried first.
-  private lastKey: string | null = null;
-  private lastLine = -1;
+  private readonly ids: Record<string, number | undefined> = Object.create(null) as Record<string, number | undefined>;
+  private keyCount = 0;
+  private blankId = -1;
 
   constructor(
     private readonly totals: LineTotals,
@@ -22,30 +21,89 @@ export class KeyTable {
 
   /** True when some row had a (non-blank) value. */
   get hasValue(): boolean {
-    return this.ids.size > 0;
+    return this.keyCount > 0;
   }
 
-  /** The first line of `key`, allocated on first sight. */
-  lineOf(key: string | null): number {
+  /** The id of `key`, with its lines allocated on first sight. */
+  idOf(key: string | null): number {
     if (key === null) {
-      if (this.blankLine < 0) this.blankLine = this.add(null);
-      return this.blankLine;
+      if (this.blankId < 0) this.blankId = this.add(null);
+      return this.blankId;
     }
-    if (key === this.lastKey) return this.lastLine;
-    let line = this.ids.get(key);
-    if (line === undefined) {
-      line = this.add(key);
-      this.ids.set(key, line);
+    let id = this.ids[key];
+    if (id === undefined) {
+      id = this.add(key);
+      this.ids[key] = id;
+      this.keyCount += 1;
     }
-    this.lastKey = key;
-    this.lastLine = line;
-    return line;
+    return id;
   }
 
   private add(key: string | null): number {
-    const line = this.totals.allocate(this.span);
     this.keys.push(key);
+    this.lines.push(this.totals.allocate(this.span));
+    return this.keys.length - 1;
+  }
+}
+
+/** Above this many cells the pair grid gives way to a Map. */
+const MAX_PAIR_CELLS = 1 << 22;
+/** Pair key span in the Map: a × span + b stays below 2^53 for ids below 2^26. */
+const PAIR_KEY_SPAN = 2 ** 26;
+
+/**
+ * A line for each pair of ids (a, b) seen together, allocated on first sight (internal): the
+ * district × category lines of `summarizeRows`. Pairs are found in a dense grid while it is
+ * small, in a Map beyond.
+ */
+export class PairTable {
+  /** The pairs' first and second ids and lines, in order of first appearance. */
+  readonly first: number[] = [];
+  readonly second: number[] = [];
+  readonly lines: number[] = [];
+  private grid = new Int32Array(64).fill(-1);
+  private rows = 8;
+  private columns = 8;
+  private overflow: Map<number, number> | null = null;
+
+  constructor(private readonly totals: LineTotals) {}
+
+  /** The line of the pair (a, b). */
+  lineOf(a: number, b: number): number {
+    if (a < this.rows && b < this.columns) {
+      const line = this.grid[a * this.columns + b] as number;
+      return line >= 0 ? line : this.add(a, b);
+    }
+    return this.lineOutside(a, b);
+  }
+
+  private lineOutside(a: number, b: number): number {
+    if (this.overflow === null) {
+      let { rows, columns } = this;
+      while (rows <= a) rows *= 2;
+      while (columns <= b) columns *= 2;
+      if (rows * columns <= MAX_PAIR_CELLS) {
+        const grid = new Int32Array(rows * columns).fill(-1);
+        for (let i = 0; i < this.lines.length; i += 1) grid[(this.first[i] as number) * columns + (this.second[i] as number)] = this.lines[i] as number;
+        this.grid = grid;
+        this.rows = rows;
+        this.columns = columns;
+        return this.lineOf(a, b);
+      }
+      this.overflow = new Map();
+      for (let i = 0; i < this.lines.length; i += 1) this.overflow.set((this.first[i] as number) * PAIR_KEY_SPAN + (this.second[i] as number), this.lines[i] as number);
+    }
+    const line = this.overflow.get(a * PAIR_KEY_SPAN + b);
+    return line === undefined ? this.add(a, b) : line;
+  }
+
+  private add(a: number, b: number): number {
+    const line = this.totals.allocate(1);
+    this.first.push(a);
+    this.second.push(b);
     this.lines.push(line);
+    if (this.overflow !== null) this.overflow.set(a * PAIR_KEY_SPAN + b, line);
+    else if (a < this.rows && b < this.columns) this.grid[a * this.columns + b] = line;
     return line;
   }
 }
@@ -61,16 +119,16 @@ export class SoeTable {
   readonly isKnown: boolean[] = [];
   /** Line of each SOE, parallel to `canonical`. */
   readonly lines: number[] = [];
-  private readonly ids = new Map<string, number>();
+  private readonly ids: Record<string, number | undefined> = Object.create(null) as Record<string, number | undefined>;
 
   constructor(private readonly totals: LineTotals) {}
 
   /** The SOE's id (0, 1, 2… in order of first appearance). */
   idOf(canonical: string, shortName: string, isKnown: boolean): number {
-    let id = this.ids.get(canonical);
+    let id = this.ids[canonical];
     if (id === undefined) {
       id = this.canonical.push(canonical) - 1;
-      this.ids.set(canonical, id);
+      this.ids[canonical] = id;
       this.shortName.push(shortName);
       this.isKnown.push(isKnown);
       this.lines.push(this.totals.allocate(1));

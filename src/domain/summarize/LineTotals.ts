@@ -4,8 +4,8 @@ import { yuanToWan } from './sumWan';
 
 const STAGE_COUNT = STAGES.length;
 const ALL_STAGES: readonly number[] = STAGES.map((_, index) => index);
-/** Largest (line × SOE) seen-matrix; pairs beyond it (absurd key counts) go to a Set. */
-const MAX_MATRIX_CELLS = 1 << 24;
+/** Largest (line × SOE) seen-matrix in bits (16 MB); pairs beyond it (absurd key counts) go to a Set. */
+const MAX_MATRIX_CELLS = 1 << 27;
 /** Pair key span in the Set: line × span + SOE stays below 2^53 for up to 2^26 SOEs. */
 const PAIR_SPAN = 2 ** 26;
 
@@ -19,8 +19,10 @@ const PAIR_SPAN = 2 ** 26;
  * - `total[line]`, `invested[line]`: whole 元 in plain float64, exact only while every partial
  *   sum stays below 2^53. The caller ends a chunk (`flush`) before the chunk's absolute amount
  *   sum could reach 2^52; `flush` folds the chunk into `ExactSums`.
- * - `seen[line × seenSoes + soe]` / `soes[line]`: distinct SOEs per line. The loop marks pairs
- *   inside the matrix (`line < seenLines`, `soe < seenSoes`) itself and calls `markSoeOutside`
+ * - `seen` / `soes[line]`: distinct SOEs per line. `seen` is a bit matrix, line by line, of
+ *   `seenWords` 32-bit words per line: SOE `soe` on `line` is bit `soe & 31` of word
+ *   `line × seenWords + (soe >>> 5)`. The loop marks pairs inside the matrix
+ *   (`line < seenLines`, `soe < seenWords × 32`) itself and calls `markSoe`
  *   for the rest.
  */
 export class LineTotals {
@@ -30,11 +32,11 @@ export class LineTotals {
   total = new Float64Array(0);
   invested = new Float64Array(0);
   soes = new Int32Array(0);
-  seen = new Uint8Array(0);
+  seen = new Int32Array(0);
   /** Rows (lines) of the `seen` matrix. */
   seenLines = 0;
-  /** Columns (SOEs) of the `seen` matrix. */
-  seenSoes = 8;
+  /** Words per line of the `seen` matrix (32 SOEs each). */
+  seenWords = 1;
   private overflow: Set<number> | null = null;
   private readonly exactTotal = new ExactSums();
   private readonly exactInvested = new ExactSums();
@@ -51,17 +53,21 @@ export class LineTotals {
     return first;
   }
 
-  /** Mark SOE `soe` on `line` when the pair is outside the `seen` matrix. */
-  markSoeOutside(line: number, soe: number): void {
-    if (this.overflow === null) {
-      let seenSoes = this.seenSoes;
-      while (seenSoes <= soe) seenSoes *= 2;
-      if (!this.resizeSeen(this.capacity, seenSoes)) this.overflow = new Set<number>();
+  /**
+   * Mark SOE `soe` on `line`, counting it on the line the first time; for pairs outside the
+   * `seen` matrix, which the hot loop marks itself.
+   */
+  markSoe(line: number, soe: number): void {
+    if (this.overflow === null && !(line < this.seenLines && soe < this.seenWords * 32)) {
+      let seenWords = this.seenWords;
+      while (seenWords * 32 <= soe) seenWords *= 2;
+      if (!this.resizeSeen(this.capacity, seenWords)) this.overflow = new Set<number>();
     }
-    if (line < this.seenLines && soe < this.seenSoes) {
-      const cell = line * this.seenSoes + soe;
-      if (this.seen[cell] === 1) return;
-      this.seen[cell] = 1;
+    if (line < this.seenLines && soe < this.seenWords * 32) {
+      const word = line * this.seenWords + (soe >>> 5);
+      const bit = 1 << (soe & 31);
+      if (((this.seen[word] as number) & bit) !== 0) return;
+      this.seen[word] = (this.seen[word] as number) | bit;
     } else {
       // Only pairs outside the matrix live in the Set, so each pair has one home.
       const key = line * PAIR_SPAN + soe;
@@ -69,6 +75,14 @@ export class LineTotals {
       this.overflow.add(key);
     }
     this.soes[line] = (this.soes[line] as number) + 1;
+  }
+
+  /** True when SOE `soe` is marked on `line`. */
+  hasSoe(line: number, soe: number): boolean {
+    if (line < this.seenLines && soe < this.seenWords * 32) {
+      return (((this.seen[line * this.seenWords + (soe >>> 5)] as number) >>> (soe & 31)) & 1) === 1;
+    }
+    return this.overflow !== null && this.overflow.has(line * PAIR_SPAN + soe);
   }
 
   /** Count one project without amounts, on a line that may not be allocated yet (split SOE credit). */
@@ -121,21 +135,22 @@ export class LineTotals {
     this.invested = widen(this.invested, new Float64Array(capacity));
     this.soes = widen(this.soes, new Int32Array(capacity));
     this.capacity = capacity;
-    if (this.overflow === null && !this.resizeSeen(capacity, this.seenSoes)) this.overflow = new Set<number>();
+    if (this.overflow === null && !this.resizeSeen(capacity, this.seenWords)) this.overflow = new Set<number>();
   }
 
   /** Grow the `seen` matrix, keeping its marks; false when it would get too large. */
-  private resizeSeen(lines: number, soes: number): boolean {
-    if (lines * soes > MAX_MATRIX_CELLS) return false;
-    const grown = new Uint8Array(lines * soes);
+  private resizeSeen(lines: number, words: number): boolean {
+    if (lines * words * 32 > MAX_MATRIX_CELLS) return false;
+    const grown = new Int32Array(lines * words);
     for (let line = 0; line < this.seenLines; line += 1) {
-      grown.set(this.seen.subarray(line * this.seenSoes, (line + 1) * this.seenSoes), line * soes);
+      grown.set(this.seen.subarray(line * this.seenWords, (line + 1) * this.seenWords), line * words);
     }
     this.seen = grown;
     this.seenLines = lines;
-    this.seenSoes = soes;
+    this.seenWords = words;
     return true;
   }
+
 }
 
 function widen<T extends Float64Array | Int32Array>(from: T, to: T): T {

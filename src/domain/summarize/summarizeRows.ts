@@ -4,7 +4,7 @@ import { fsum } from './fsum';
 import { reconcile } from './reconcile';
 import { sizeBandIndexOfYuan } from './sizeBandOf';
 import { ExactSums } from './ExactSums';
-import { KeyTable, SoeTable } from './KeyTable';
+import { KeyTable, PairTable, SoeTable } from './KeyTable';
 import { LineTotals } from './LineTotals';
 import { toYuan, yuanToWan } from './sumWan';
 import { SummarizeInputError } from './SummarizeInputError';
@@ -51,7 +51,8 @@ export interface SummarizeRowsOptions {
  * divided among its n partners in whole 元; the remainder (< n 元) goes to the first-named
  * partners, so the SOE table still sums exactly to the grand total. Project, started and
  * completed counts are split 1/n.
- * One pass over the rows interns keys to small integer ids and adds into typed arrays.
+ * One pass over the rows interns keys to small integer ids and adds into typed arrays; each row
+ * goes to two lines, from which the others are rolled up (`RowSums`).
  * @throws SummarizeInputError `invalid_option` for an unknown attribution, `invalid_stage` /
  *   `invalid_amount` for a row that breaks the `ProjectRow` contract.
  */
@@ -74,15 +75,35 @@ export function summarizeRows(rows: readonly ProjectRow[], options: SummarizeRow
 /* One pass: keys to small integer ids, amounts to whole 元, sums into typed arrays.            */
 /* ------------------------------------------------------------------------------------------- */
 
-const STAGE_INDEX = new Map<string, number>(STAGES.map((stage, index) => [stage, index]));
 const STAGE_COUNT = STAGES.length;
+const BAND_COUNT = SIZE_BANDS.length;
 const STARTED_INDEXES: readonly number[] = STAGES.flatMap((stage, index) => (STARTED_STAGES.includes(stage) ? [index] : []));
 const COMPLETED_INDEXES: readonly number[] = [STAGES.indexOf('completed')];
 
 /**
+ * Stage index by the code's length: the five stage codes have five different lengths, so one
+ * array read and one comparison find a row's stage, where a Map lookup costs several times more.
+ */
+const STAGE_BY_LENGTH: number[] = [];
+STAGES.forEach((stage, index) => {
+  if (STAGE_BY_LENGTH[stage.length] !== undefined) throw new Error(`summarize: stage codes must differ in length (${stage})`);
+  STAGE_BY_LENGTH[stage.length] = index;
+});
+// Read per row; a module constant, not the import (see `yuanOf`).
+const STAGE_CODES: readonly string[] = [...STAGES];
+
+/** Index of `stage` in `STAGES`, or -1 when it is not a stage code. */
+function stageIndexOf(stage: unknown): number {
+  if (typeof stage !== 'string') return -1;
+  const index = STAGE_BY_LENGTH[stage.length];
+  return index !== undefined && STAGE_CODES[index] === stage ? index : -1;
+}
+
+/**
  * A chunk ends before its absolute amount sum could reach 2^52 元, so every plain float64
- * partial sum inside `LineTotals` is an integer below 2^53, hence exact. Real ledgers never get
- * near (2^52 元 ≈ 4.5 × 10⁷ 亿元); the check costs one addition per row.
+ * partial sum inside `LineTotals`, and every sum of such partial sums, is an integer below 2^53,
+ * hence exact. Real ledgers never get near (2^52 元 ≈ 4.5 × 10⁷ 亿元); the check costs one
+ * addition per row.
  */
 const CHUNK_LIMIT = 2 ** 52;
 /** A row of this weight or more is added alone, in a chunk of its own (adding to 0 is exact). */
@@ -111,11 +132,14 @@ interface Sums {
 const TOTAL_LINE = 0;
 const STAGE_LINE = 1;
 const BAND_LINE = STAGE_LINE + STAGE_COUNT;
-const FIXED_LINES = BAND_LINE + SIZE_BANDS.length;
-/** A sector owns its line and, right after it, its five cross-tab lines (one per stage). */
-const SECTOR_SPAN = 1 + STAGE_COUNT;
-/** Per row: total, stage, band, sector, district, category lines (distinct SOEs tracked), then the cross-tab line. */
-const TRACKED_LINES = 6;
+const FIXED_LINES = BAND_LINE + BAND_COUNT;
+/**
+ * A sector's lines: its own, its five cross-tab lines (one per stage), then one cell line per
+ * stage × size band, which is the only one rows are added to.
+ */
+const CROSS_TAB_OFFSET = 1;
+const CELL_OFFSET = CROSS_TAB_OFFSET + STAGE_COUNT;
+const SECTOR_SPAN = CELL_OFFSET + STAGE_COUNT * BAND_COUNT;
 
 function accumulate(rows: readonly ProjectRow[], attribution: SoeAttribution): Sums {
   const sums = new RowSums(attribution === 'split');
@@ -124,32 +148,37 @@ function accumulate(rows: readonly ProjectRow[], attribution: SoeAttribution): S
 }
 
 /**
- * The running sums of `accumulate`. One method call per row: V8 optimises `add` as a hot function
- * and keeps it optimised from one summary to the next, where a long loop inside one function
- * would be recompiled (on-stack) at every call.
+ * The running sums of `accumulate`. A row is added to two lines only: its cell (sector × stage ×
+ * size band) and its district × category pair, plus its SOEs' lines. Every other line (grand
+ * total, stage, size band, sector, cross-tab, district, category) is a sum of cells or pairs,
+ * rolled up when a chunk ends (amounts, exact: see `CHUNK_LIMIT`) and at the end (project counts
+ * and distinct SOEs). That is 2 line updates and 2 distinct-SOE marks per row instead of 7 and 6.
+ * One method call per row: V8 optimises `add` as a hot function and keeps it optimised from one
+ * summary to the next, where a long loop inside one function would be recompiled (on-stack).
  */
 class RowSums {
   private readonly totals = new LineTotals();
   private readonly sectors = new KeyTable(this.totals, SECTOR_SPAN);
   private readonly districts = new KeyTable(this.totals);
   private readonly categories = new KeyTable(this.totals);
+  private readonly pairs = new PairTable(this.totals);
   private readonly soes = new SoeTable(this.totals);
   private readonly soeJointByN = new Map<number, LineTotals>();
   private readonly excess = new ExactSums(2);
-  private readonly rowLines = new Int32Array(TRACKED_LINES + 1);
   private rowSoeIds = new Int32Array(8);
   private jointCount = 0;
   private projectsExcess = 0;
-  private chunkWeight = 0;
+  private chunkWeight = 0.5;
 
   constructor(private readonly isSplit: boolean) {
     this.totals.allocate(FIXED_LINES);
+    // A double from the start, so that V8 does not change the field's representation mid-run.
+    this.chunkWeight = 0;
   }
 
   add(row: ProjectRow): void {
-    const { totals, rowLines } = this;
-    const stageIndex = STAGE_INDEX.get(row.stage);
-    if (stageIndex === undefined) {
+    const stageIndex = stageIndexOf(row.stage);
+    if (stageIndex < 0) {
       throw new SummarizeInputError('invalid_stage', `summarize: row ${row.sheetRow} has unknown stage "${String(row.stage)}"`);
     }
     const totalYuan = yuanOf(row.totalWan);
@@ -165,49 +194,71 @@ class RowSums {
     if (isHuge || this.chunkWeight + weight >= CHUNK_LIMIT) this.flush();
     this.chunkWeight += weight;
 
-    const sectorLine = this.sectors.lineOf(row.sector);
-    rowLines[0] = TOTAL_LINE;
-    rowLines[1] = STAGE_LINE + stageIndex;
-    rowLines[2] = BAND_LINE + bandIndexOf(totalYuan);
-    rowLines[3] = sectorLine;
-    rowLines[4] = this.districts.lineOf(row.district);
-    rowLines[5] = this.categories.lineOf(row.category);
-    rowLines[6] = sectorLine + 1 + stageIndex;
-    const partners = this.internSoes(row.soes);
-
-    // Interning may have grown the arrays, so they are read from `totals` only now.
-    const { counts, total, invested } = totals;
-    for (let k = 0; k <= TRACKED_LINES; k += 1) {
-      const line = rowLines[k] as number;
-      const cell = line * STAGE_COUNT + stageIndex;
-      counts[cell] = (counts[cell] as number) + 1;
-      total[line] = (total[line] as number) + totalYuan;
-      invested[line] = (invested[line] as number) + investedYuan;
+    const sectors = this.sectors;
+    const cell = (sectors.lines[sectors.idOf(row.sector)] as number) + CELL_OFFSET + stageIndex * BAND_COUNT + bandIndexOf(totalYuan);
+    const pair = this.pairs.lineOf(this.districts.idOf(row.district), this.categories.idOf(row.category));
+    this.addToLine(cell, stageIndex, totalYuan, investedYuan);
+    this.addToLine(pair, stageIndex, totalYuan, investedYuan);
+    const refs = row.soes;
+    if (refs.length === 1) {
+      // Most projects name one SOE: no list of ids, no repeat check, no joint bookkeeping.
+      const ref = refs[0] as ProjectRow['soes'][number];
+      const soeId = this.soes.idOf(ref.canonical, ref.shortName, ref.isKnown);
+      this.markSoe(cell, pair, soeId);
+      this.addToLine(this.soes.lines[soeId] as number, stageIndex, totalYuan, investedYuan);
+    } else {
+      this.addSoes(refs, cell, pair, stageIndex, totalYuan, investedYuan);
     }
+    // A huge row went into zeroed chunk cells (exact); it leaves before the next row comes.
+    if (isHuge) this.flush();
+  }
+
+  /** Add a row to a line. Reads the arrays from `totals` each time: interning may have grown them. */
+  private addToLine(line: number, stageIndex: number, totalYuan: number, investedYuan: number): void {
+    const { counts, total, invested } = this.totals;
+    counts[line * STAGE_COUNT + stageIndex] = (counts[line * STAGE_COUNT + stageIndex] as number) + 1;
+    total[line] = (total[line] as number) + totalYuan;
+    invested[line] = (invested[line] as number) + investedYuan;
+  }
+
+  /**
+   * Mark SOE `soeId` on the row's cell and pair. Only the lines rolled up from them report
+   * distinct SOEs, so the bits are set without counting (`rollUpSoes` counts).
+   */
+  private markSoe(cell: number, pair: number, soeId: number): void {
+    const { totals } = this;
+    const { seen, seenLines, seenWords } = totals;
+    if (cell < seenLines && pair < seenLines && soeId < seenWords * 32) {
+      const word = soeId >>> 5;
+      const bit = 1 << (soeId & 31);
+      seen[cell * seenWords + word] = (seen[cell * seenWords + word] as number) | bit;
+      seen[pair * seenWords + word] = (seen[pair * seenWords + word] as number) | bit;
+    } else {
+      totals.markSoe(cell, soeId);
+      totals.markSoe(pair, soeId);
+    }
+  }
+
+  /** Credit a row naming no SOE, or several, to its SOEs' lines, in full or split, and keep the joint-project note. */
+  private addSoes(
+    refs: ProjectRow['soes'],
+    cell: number,
+    pair: number,
+    stageIndex: number,
+    totalYuan: number,
+    investedYuan: number,
+  ): void {
+    const partners = this.internSoes(refs);
     for (let s = 0; s < partners; s += 1) {
       const soeId = this.rowSoeIds[s] as number;
-      const { seen, seenLines, seenSoes } = totals;
-      for (let k = 0; k < TRACKED_LINES; k += 1) {
-        const line = rowLines[k] as number;
-        if (line < seenLines && soeId < seenSoes) {
-          const cell = line * seenSoes + soeId;
-          if (seen[cell] === 0) {
-            seen[cell] = 1;
-            totals.soes[line] = (totals.soes[line] as number) + 1;
-          }
-        } else {
-          totals.markSoeOutside(line, soeId);
-        }
-      }
+      this.markSoe(cell, pair, soeId);
       const soeLine = this.soes.lines[soeId] as number;
       if (!this.isSplit || partners === 1) {
-        const cell = soeLine * STAGE_COUNT + stageIndex;
-        counts[cell] = (counts[cell] as number) + 1;
-        total[soeLine] = (total[soeLine] as number) + totalYuan;
-        invested[soeLine] = (invested[soeLine] as number) + investedYuan;
+        this.addToLine(soeLine, stageIndex, totalYuan, investedYuan);
       } else {
         this.jointCounts(partners).countAt(soeLine, stageIndex);
         // Amounts split in whole 元; the first `yuan mod n` partners get 1 元 more.
+        const { total, invested } = this.totals;
         total[soeLine] = (total[soeLine] as number) + splitShare(totalYuan, partners, s);
         invested[soeLine] = (invested[soeLine] as number) + splitShare(investedYuan, partners, s);
       }
@@ -216,12 +267,12 @@ class RowSums {
     // How much more (or, for a row naming no SOE, less) the SOE table credits than the row itself.
     const extra = (this.isSplit ? Math.min(partners, 1) : partners) - 1;
     if (extra !== 0) this.addExcess(extra, totalYuan, investedYuan);
-    // A huge row went into zeroed chunk cells (exact); it leaves before the next row comes.
-    if (isHuge) this.flush();
   }
 
   finish(): Sums {
     this.flush();
+    this.rollUpCounts();
+    this.rollUpSoes();
     const { totals, sectors, districts, categories, soes, soeJointByN, excess, jointCount, projectsExcess } = this;
     return { totals, sectors, districts, categories, soes, soeJointByN, excess, jointCount, projectsExcess };
   }
@@ -256,9 +307,62 @@ class RowSums {
     }
   }
 
+  /** End the chunk: roll its amounts up from cells and pairs, then fold every line into the exact sums. */
   private flush(): void {
-    this.totals.flush();
+    const { totals } = this;
+    this.rollUp((from, to) => {
+      totals.total[to] = (totals.total[to] as number) + (totals.total[from] as number);
+      totals.invested[to] = (totals.invested[to] as number) + (totals.invested[from] as number);
+    });
+    totals.flush();
     this.chunkWeight = 0;
+  }
+
+  /** Project counts per stage, rolled up from cells and pairs once all rows are in. */
+  private rollUpCounts(): void {
+    const { counts } = this.totals;
+    this.rollUp((from, to) => {
+      for (let stage = 0; stage < STAGE_COUNT; stage += 1) {
+        counts[to * STAGE_COUNT + stage] = (counts[to * STAGE_COUNT + stage] as number) + (counts[from * STAGE_COUNT + stage] as number);
+      }
+    });
+  }
+
+  /** Distinct SOEs of every rolled-up line: each SOE marked on a cell or pair is marked on the lines it rolls up to. */
+  private rollUpSoes(): void {
+    const { totals } = this;
+    const soeCount = this.soes.canonical.length;
+    this.rollUp((from, to) => {
+      for (let soe = 0; soe < soeCount; soe += 1) if (totals.hasSoe(from, soe)) totals.markSoe(to, soe);
+    });
+  }
+
+  /**
+   * Call `add(from, to)` for every line `from` that rolls up into line `to`: a cell into its
+   * cross-tab line and size band; a cross-tab line into its sector and stage; a sector into the
+   * grand total; a pair into its district and category. Sources come before the lines they
+   * feed, so sums (and unions) reach the grand total in one pass.
+   */
+  private rollUp(add: (from: number, to: number) => void): void {
+    for (const sector of this.sectors.lines) {
+      for (let stage = 0; stage < STAGE_COUNT; stage += 1) {
+        const crossTab = sector + CROSS_TAB_OFFSET + stage;
+        for (let band = 0; band < BAND_COUNT; band += 1) {
+          const cell = sector + CELL_OFFSET + stage * BAND_COUNT + band;
+          add(cell, crossTab);
+          add(cell, BAND_LINE + band);
+        }
+        add(crossTab, STAGE_LINE + stage);
+        add(crossTab, sector);
+      }
+      add(sector, TOTAL_LINE);
+    }
+    const { pairs } = this;
+    for (let i = 0; i < pairs.lines.length; i += 1) {
+      const pair = pairs.lines[i] as number;
+      add(pair, this.districts.lines[pairs.first[i] as number] as number);
+      add(pair, this.categories.lines[pairs.second[i] as number] as number);
+    }
   }
 }
 
