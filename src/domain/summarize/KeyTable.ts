@@ -66,7 +66,11 @@ export class PairTable {
   private columns = 8;
   private overflow: Map<number, number> | null = null;
 
-  constructor(private readonly totals: LineTotals) {}
+  /** @param maxCells Largest grid; beyond it pairs go to a Map (a parameter so tests can reach the Map). */
+  constructor(
+    private readonly totals: LineTotals,
+    private readonly maxCells = MAX_PAIR_CELLS,
+  ) {}
 
   /** The line of the pair (a, b). */
   lineOf(a: number, b: number): number {
@@ -82,7 +86,7 @@ export class PairTable {
       let { rows, columns } = this;
       while (rows <= a) rows *= 2;
       while (columns <= b) columns *= 2;
-      if (rows * columns <= MAX_PAIR_CELLS) {
+      if (rows * columns <= this.maxCells) {
         const grid = new Int32Array(rows * columns).fill(-1);
         for (let i = 0; i < this.lines.length; i += 1) grid[(this.first[i] as number) * columns + (this.second[i] as number)] = this.lines[i] as number;
         this.grid = grid;

@@ -41,7 +41,15 @@ export class LineTotals {
   private readonly exactTotal = new ExactSums();
   private readonly exactInvested = new ExactSums();
 
-  constructor(initialLines = 64) {
+  /**
+   * @param initialLines Lines to reserve at first.
+   * @param maxMatrixBits Largest `seen` matrix in bits; pairs beyond it go to a Set (a parameter
+   *   so tests can reach the Set).
+   */
+  constructor(
+    initialLines = 64,
+    private readonly maxMatrixBits = MAX_MATRIX_CELLS,
+  ) {
     this.grow(initialLines);
   }
 
@@ -140,7 +148,7 @@ export class LineTotals {
 
   /** Grow the `seen` matrix, keeping its marks; false when it would get too large. */
   private resizeSeen(lines: number, words: number): boolean {
-    if (lines * words * 32 > MAX_MATRIX_CELLS) return false;
+    if (lines * words * 32 > this.maxMatrixBits) return false;
     const grown = new Int32Array(lines * words);
     for (let line = 0; line < this.seenLines; line += 1) {
       grown.set(this.seen.subarray(line * this.seenWords, (line + 1) * this.seenWords), line * words);
