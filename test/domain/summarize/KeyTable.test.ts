@@ -22,7 +22,7 @@ describe('KeyTable', () => {
 });
 
 describe('PairTable', () => {
-  const pairs = fc.array(fc.tuple(fc.integer({ min: 0, max: 70 }), fc.integer({ min: 0, max: 70 })), { maxLength: 300 });
+  const pairs = fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 })), { maxLength: 300 });
 
   /** The line of each pair, and the pairs in order of first appearance. */
   function linesOf(list: readonly (readonly [number, number])[], maxCells?: number) {
