@@ -54,7 +54,7 @@ const PAIR_KEY_SPAN = 2 ** 26;
 /**
  * A line for each pair of ids (a, b) seen together, allocated on first sight (internal): the
  * district × category lines of `summarizeRows`. Pairs are found in a dense grid while it is
- * small, in a Map beyond.
+ * small; once it would grow too large, pairs outside it go to a Map (each pair has one home).
  */
 export class PairTable {
   /** The pairs' first and second ids and lines, in order of first appearance. */
@@ -94,8 +94,8 @@ export class PairTable {
         this.columns = columns;
         return this.lineOf(a, b);
       }
+      // Pairs inside the grid stay there; only pairs outside it live in the Map.
       this.overflow = new Map();
-      for (let i = 0; i < this.lines.length; i += 1) this.overflow.set((this.first[i] as number) * PAIR_KEY_SPAN + (this.second[i] as number), this.lines[i] as number);
     }
     const line = this.overflow.get(a * PAIR_KEY_SPAN + b);
     return line === undefined ? this.add(a, b) : line;
@@ -106,8 +106,8 @@ export class PairTable {
     this.first.push(a);
     this.second.push(b);
     this.lines.push(line);
-    if (this.overflow !== null) this.overflow.set(a * PAIR_KEY_SPAN + b, line);
-    else if (a < this.rows && b < this.columns) this.grid[a * this.columns + b] = line;
+    if (a < this.rows && b < this.columns) this.grid[a * this.columns + b] = line;
+    else this.overflow?.set(a * PAIR_KEY_SPAN + b, line);
     return line;
   }
 }
