@@ -1,3 +1,4 @@
+import type { SoeRef } from '../ledger/types';
 import type { LineTotals } from './LineTotals';
 
 /**
@@ -123,24 +124,35 @@ export class SoeTable {
   readonly isKnown: boolean[] = [];
   /** Line of each SOE, parallel to `canonical`. */
   readonly lines: number[] = [];
+  /** The SoeRef each SOE was last seen as. */
+  private readonly lastRef: SoeRef[] = [];
   private readonly ids: Record<string, number | undefined> = Object.create(null) as Record<string, number | undefined>;
 
   constructor(private readonly totals: LineTotals) {}
 
   /** The SOE's id (0, 1, 2… in order of first appearance). */
-  idOf(canonical: string, shortName: string, isKnown: boolean): number {
-    let id = this.ids[canonical];
-    if (id === undefined) {
-      id = this.canonical.push(canonical) - 1;
-      this.ids[canonical] = id;
-      this.shortName.push(shortName);
-      this.isKnown.push(isKnown);
-      this.lines.push(this.totals.allocate(1));
-      return id;
-    }
-    const kept = this.shortName[id] as string;
-    if (shortName !== kept && shortName < kept) this.shortName[id] = shortName;
-    if (isKnown && this.isKnown[id] !== true) this.isKnown[id] = true;
+  idOf(ref: SoeRef): number {
+    const id = this.ids[ref.canonical];
+    if (id === undefined) return this.add(ref);
+    // The same SOE usually comes as the same SoeRef object (the reader shares them per cell text).
+    if (this.lastRef[id] !== ref) this.note(id, ref);
     return id;
+  }
+
+  private add(ref: SoeRef): number {
+    const id = this.canonical.push(ref.canonical) - 1;
+    this.ids[ref.canonical] = id;
+    this.shortName.push(ref.shortName);
+    this.isKnown.push(ref.isKnown);
+    this.lastRef.push(ref);
+    this.lines.push(this.totals.allocate(1));
+    return id;
+  }
+
+  private note(id: number, ref: SoeRef): void {
+    this.lastRef[id] = ref;
+    const kept = this.shortName[id] as string;
+    if (ref.shortName < kept) this.shortName[id] = ref.shortName;
+    if (ref.isKnown) this.isKnown[id] = true;
   }
 }

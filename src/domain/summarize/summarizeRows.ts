@@ -203,7 +203,7 @@ class RowSums {
     if (refs.length === 1) {
       // Most projects name one SOE: no list of ids, no repeat check, no joint bookkeeping.
       const ref = refs[0] as ProjectRow['soes'][number];
-      const soeId = this.soes.idOf(ref.canonical, ref.shortName, ref.isKnown);
+      const soeId = this.soes.idOf(ref);
       this.markSoe(cell, pair, soeId);
       this.addToLine(this.soes.lines[soeId] as number, stageIndex, totalYuan, investedYuan);
     } else {
@@ -284,7 +284,7 @@ class RowSums {
     let partners = 0;
     for (let s = 0; s < refs.length; s += 1) {
       const ref = refs[s] as ProjectRow['soes'][number];
-      const id = this.soes.idOf(ref.canonical, ref.shortName, ref.isKnown);
+      const id = this.soes.idOf(ref);
       let isRepeat = false;
       for (let t = 0; t < partners; t += 1) if (ids[t] === id) isRepeat = true;
       if (!isRepeat) ids[partners++] = id;
