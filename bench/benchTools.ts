@@ -45,3 +45,14 @@ export function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
   (runInNewContext('gc') as () => void)();
 }
+
+/**
+ * A full collection, then a pause for V8's concurrent sweeper threads to finish freeing what it
+ * found. Timing right after `collectGarbage` alone measures the sweeping too: on this 2-core
+ * machine, summarising 1,000,000 rows right after a collection of the other side's garbage took
+ * 30-60 ms longer than after a pause.
+ */
+export async function settleHeap(pauseMs = 300): Promise<void> {
+  collectGarbage();
+  await new Promise((resolve) => setTimeout(resolve, pauseMs));
+}

@@ -7,14 +7,15 @@
  *   completed, total, invested) by sector, stage, district, category, size band (derived from
  *   the total inside the timing) and SOE (`unroll` of the SOE list), divided by ours. Goal ≥ 3.
  *   Arquero gets its columns prebuilt and skips distinct-SOE counts, so the ratio is conservative.
- * Medians of 5 runs after warm-up, ours and arquero's alternating, each after a full collection.
+ * Medians of 5 runs after warm-up, ours and arquero's alternating, each after a full collection
+ * and a pause for the concurrent sweeper (`settleHeap`).
  *
  * Rows come from a seeded PRNG: 20 sectors, 5 stages, 80 SOEs (~10% joint projects with 2–3
  * partners), 13 districts, 3 categories (~5% blank), log-normal amounts (median ≈ 2.7 亿元).
  */
 import { STAGES, STARTED_STAGES, type ProjectRow, type SoeRef, type Stage } from '../src/domain/ledger/types';
 import { summarizeRows } from '../src/domain/summarize/summarizeRows';
-import { collectGarbage, median, mulberry32, timed } from './benchTools';
+import { median, mulberry32, settleHeap, timed } from './benchTools';
 
 const ROWS = 1_000_000;
 const RUNS = 5;
@@ -68,7 +69,7 @@ export function benchRows(count: number, seed = 20250929): ProjectRow[] {
 
 /**
  * Run the benchmark; figures in milliseconds and as a ratio. Ours and arquero's runs alternate,
- * each after a full collection, so that a change of machine load during the run hits both sides.
+ * each after a settled heap, so that a change of machine load during the run hits both sides.
  */
 export async function run(): Promise<Record<string, number>> {
   const aq = await import('arquero');
@@ -110,9 +111,9 @@ export async function run(): Promise<Record<string, number>> {
   const oursTimes: number[] = [];
   const theirTimes: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
-    collectGarbage();
+    await settleHeap();
     oursTimes.push(timed(ours).ms);
-    collectGarbage();
+    await settleHeap();
     theirTimes.push(timed(theirs).ms);
   }
   const oursMs = median(oursTimes);
