@@ -85,6 +85,25 @@ export class LineTotals {
     this.soes[line] = (this.soes[line] as number) + 1;
   }
 
+  /**
+   * Mark on line `to` every SOE below `soeCount` marked on line `from` (counting the new ones):
+   * word by word inside the matrix, SOE by SOE otherwise.
+   */
+  unionSoes(from: number, to: number, soeCount: number): void {
+    const { seen, seenWords } = this;
+    if (from < this.seenLines && to < this.seenLines && soeCount <= seenWords * 32) {
+      for (let w = 0; w < seenWords; w += 1) {
+        const added = (seen[from * seenWords + w] as number) & ~(seen[to * seenWords + w] as number);
+        if (added !== 0) {
+          seen[to * seenWords + w] = (seen[to * seenWords + w] as number) | added;
+          this.soes[to] = (this.soes[to] as number) + bitCount(added);
+        }
+      }
+      return;
+    }
+    for (let soe = 0; soe < soeCount; soe += 1) if (this.hasSoe(from, soe)) this.markSoe(to, soe);
+  }
+
   /** True when SOE `soe` is marked on `line`. */
   hasSoe(line: number, soe: number): boolean {
     if (line < this.seenLines && soe < this.seenWords * 32) {
@@ -159,6 +178,13 @@ export class LineTotals {
     return true;
   }
 
+}
+
+/** Number of set bits in a 32-bit integer. */
+function bitCount(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
 function widen<T extends Float64Array | Int32Array>(from: T, to: T): T {

@@ -332,9 +332,7 @@ class RowSums {
   private rollUpSoes(): void {
     const { totals } = this;
     const soeCount = this.soes.canonical.length;
-    this.rollUp((from, to) => {
-      for (let soe = 0; soe < soeCount; soe += 1) if (totals.hasSoe(from, soe)) totals.markSoe(to, soe);
-    });
+    this.rollUp((from, to) => totals.unionSoes(from, to, soeCount));
   }
 
   /**

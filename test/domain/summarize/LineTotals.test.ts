@@ -38,3 +38,26 @@ describe('LineTotals distinct SOEs', () => {
     );
   });
 });
+
+describe('LineTotals.unionSoes', () => {
+  const soeLists = fc.tuple(fc.uniqueArray(fc.integer({ min: 0, max: 95 }), { maxLength: 40 }), fc.uniqueArray(fc.integer({ min: 0, max: 95 }), { maxLength: 40 }));
+
+  it.each([
+    ['inside the bit matrix', undefined],
+    ['with pairs in the Set', 64],
+  ])('marks and counts the union on the target line, %s', (_name, maxMatrixBits) => {
+    fc.assert(
+      fc.property(soeLists, ([fromSoes, toSoes]) => {
+        const totals = maxMatrixBits === undefined ? new LineTotals(4) : new LineTotals(4, maxMatrixBits);
+        totals.allocate(2);
+        for (const soe of fromSoes) totals.markSoe(0, soe);
+        for (const soe of toSoes) totals.markSoe(1, soe);
+        totals.unionSoes(0, 1, 96);
+        const union = new Set([...fromSoes, ...toSoes]);
+        expect(totals.soeCount(1)).toBe(union.size);
+        expect(Array.from({ length: 96 }, (_, soe) => totals.hasSoe(1, soe))).toEqual(Array.from({ length: 96 }, (_, soe) => union.has(soe)));
+        expect(totals.soeCount(0)).toBe(fromSoes.length);
+      }),
+    );
+  });
+});
