@@ -38,6 +38,8 @@ export class LineTotals {
   /** Words per line of the `seen` matrix (32 SOEs each). */
   seenWords = 1;
   private overflow: Set<number> | null = null;
+  /** The SOEs of each line that live in `overflow`, to list a line's marks without scanning every SOE. */
+  private readonly overflowByLine = new Map<number, number[]>();
   private readonly exactTotal = new ExactSums();
   private readonly exactInvested = new ExactSums();
 
@@ -81,13 +83,17 @@ export class LineTotals {
       const key = line * PAIR_SPAN + soe;
       if (this.overflow === null || this.overflow.has(key)) return;
       this.overflow.add(key);
+      const listed = this.overflowByLine.get(line);
+      if (listed === undefined) this.overflowByLine.set(line, [soe]);
+      else listed.push(soe);
     }
     this.soes[line] = (this.soes[line] as number) + 1;
   }
 
   /**
    * Mark on line `to` every SOE below `soeCount` marked on line `from` (counting the new ones):
-   * word by word inside the matrix, SOE by SOE otherwise.
+   * word by word inside the matrix, otherwise mark by mark (`from`'s bits, then its SOEs in the
+   * Set), so the cost follows the marks, not the number of SOEs.
    */
   unionSoes(from: number, to: number, soeCount: number): void {
     const { seen, seenWords } = this;
@@ -101,7 +107,18 @@ export class LineTotals {
       }
       return;
     }
-    for (let soe = 0; soe < soeCount; soe += 1) if (this.hasSoe(from, soe)) this.markSoe(to, soe);
+    if (from < this.seenLines) {
+      for (let w = 0; w < this.seenWords; w += 1) {
+        let bits = this.seen[from * this.seenWords + w] as number;
+        while (bits !== 0) {
+          const lowest = bits & -bits;
+          const soe = w * 32 + 31 - Math.clz32(lowest);
+          if (soe < soeCount) this.markSoe(to, soe);
+          bits ^= lowest;
+        }
+      }
+    }
+    for (const soe of this.overflowByLine.get(from) ?? []) if (soe < soeCount) this.markSoe(to, soe);
   }
 
   /** True when SOE `soe` is marked on `line`. */
