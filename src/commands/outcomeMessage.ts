@@ -64,8 +64,20 @@ export function outcomeMessage(report: RunReport): OutcomeMessage {
   const notes = report.notes.length;
   const lines = zh
     ? [`${projects} 个项目（${at}）`, `错误 ${errors} 个，警告 ${warnings} 个`, notes > 0 ? `${notes} 项功能受限（见任务窗格）` : '']
-    : [`${projects} projects (${at})`, `${errors} errors, ${warnings} warnings`, notes > 0 ? `${notes} features limited (see the task pane)` : ''];
+    : [
+        `${enCount(projects, 'project')} (${at})`,
+        `${enCount(errors, 'error')}, ${enCount(warnings, 'warning')}`,
+        notes > 0 ? `${enCount(notes, 'feature')} limited (see the task pane)` : '',
+      ];
   return capped({ ok: true, lang, title: TITLES[lang].ok, lines });
+}
+
+/**
+ * A count with its English noun, singular for exactly one.
+ * @example enCount(1, 'error') // '1 error'
+ */
+export function enCount(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { OUTCOME_LIMITS, outcomeDialogUrl, outcomeMessage, parseOutcomeQuery, type OutcomeMessage } from '../../src/commands/outcomeMessage';
+import { OUTCOME_LIMITS, enCount, outcomeDialogUrl, outcomeMessage, parseOutcomeQuery, type OutcomeMessage } from '../../src/commands/outcomeMessage';
 import type { RunReport } from '../../src/workflows/refresh';
 import { failedReport, issue, okReport } from '../taskpane/fakeHost';
 
@@ -23,7 +23,13 @@ describe('outcomeMessage', () => {
   it('speaks the run language', () => {
     const message = outcomeMessage({ ...withProjects(5, okReport({}, ISSUES)), lang: 'en-US' });
     expect(message.title).toBe('Refresh done');
-    expect(message.lines.join('\n')).toMatch(/^5 projects \(2025-09-30 14:05\)\n1 errors, 2 warnings$/);
+    expect(message.lines.join('\n')).toMatch(/^5 projects \(2025-09-30 14:05\)\n1 error, 2 warnings$/);
+  });
+
+  it('uses the English singular for exactly one', () => {
+    const report = { ...withProjects(1, okReport({}, [ISSUES[1]!])), lang: 'en-US', notes: [{}] } as unknown as RunReport;
+    expect(outcomeMessage(report).lines).toEqual(['1 project (2025-09-30 14:05)', '0 errors, 1 warning', '1 feature limited (see the task pane)']);
+    expect([0, 1, 2].map((n) => enCount(n, 'row'))).toEqual(['0 rows', '1 row', '2 rows']);
   });
 
   it('mentions limited features when the run has capability notes', () => {
