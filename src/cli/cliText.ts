@@ -1,4 +1,4 @@
-import type { Lang } from '../domain';
+import { fillTemplate, type Lang } from '../domain';
 
 /**
  * The CLI's own texts. Ledger-derived texts (issue messages, stage names) come bilingual from
@@ -143,7 +143,7 @@ const enUS: Record<CliTextId, string> = {
   sheetsWritten: 'Summary sheet: {summary}; validation sheet: {validation}',
   chartsNote: 'Charts appear when the summary is refreshed with the add-in in Excel.',
   reading: 'Reading',
-  rowsRead: '{rows} rows read',
+  rowsRead: '{rows} {rows:row|rows} read',
   stage_reading: 'Reading the ledger',
   stage_validating: 'Validating',
   stage_summarising: 'Summarising',
@@ -151,7 +151,7 @@ const enUS: Record<CliTextId, string> = {
   stage_done: 'Done',
   loading: 'Loading the workbook',
   saving: 'Saving the workbook',
-  ledgerLine: 'Ledger: {file} › {sheet} ({headerRows} header rows, {dataRows} project rows)',
+  ledgerLine: 'Ledger: {file} › {sheet} ({headerRows} header {headerRows:row|rows}, {dataRows} project {dataRows:row|rows})',
   unitLine: 'Amounts in 100 million yuan (亿元)',
   keyFigures: 'Key figures',
   kf_projects: 'Projects',
@@ -186,10 +186,10 @@ const enUS: Record<CliTextId, string> = {
   band_1: '1–10亿',
   band_0: '< 1亿',
   jointFull:
-    'Note: {count} projects name several SOEs; each SOE is credited in full, so this table sums to more than the total ({projects} more projects, {total}亿 more investment).',
-  jointSplit: 'Note: {count} projects name several SOEs; their count and amounts are split evenly between the SOEs.',
+    'Note: {count} {count:project names|projects name} several SOEs; each SOE is credited in full, so this table sums to more than the total ({projects} more {projects:project|projects}, {total}亿 more investment).',
+  jointSplit: 'Note: {count} {count:project names|projects name} several SOEs; their count and amounts are split evenly between the SOEs.',
   unknownSoe: '(not in the SASAC list)',
-  issuesLine: 'Data issues: {errors} errors, {warnings} warnings, {info} non-project rows skipped. Run ledger-stats validate for the details.',
+  issuesLine: 'Data issues: {errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}, {info} non-project {info:row|rows} skipped. Run ledger-stats validate for the details.',
   noIssues: 'Data issues: none.',
   reconcileFailed: 'Reconciliation failed: the {dimensions} breakdown does not add up to the total.',
   severity_error: 'Errors',
@@ -198,17 +198,18 @@ const enUS: Record<CliTextId, string> = {
   issueRow: 'row {row}',
   sheetLevel: 'sheet',
   suggestion: 'suggestion: {text}',
-  validateSummary: '{errors} errors, {warnings} warnings, {info} info ({valid} valid rows, {warningRows} rows with warnings, {errorRows} rows excluded).',
+  validateSummary:
+    '{errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}, {info} info ({valid} valid {valid:row|rows}, {warningRows} {warningRows:row|rows} with warnings, {errorRows} {errorRows:row|rows} excluded).',
   validateOk: 'No errors found.',
 };
 
 /**
- * A CLI text in `lang`, with `{name}` placeholders filled.
+ * A CLI text in `lang`, with its placeholders filled (`fillTemplate`).
  * @example cliText('en-US', 'fileNotFound', { path: 'a.xlsx' }) // 'File not found: a.xlsx'
  */
 export function cliText(lang: Lang, id: CliTextId, values: Readonly<Record<string, string | number>> = {}): string {
   const template = lang === 'zh-CN' ? zhCN[id] : enUS[id];
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return fillTemplate(template, values);
 }
 
 /** Both languages of a CLI text. */

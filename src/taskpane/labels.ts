@@ -1,4 +1,4 @@
-import { FIELD_LABELS } from '../domain';
+import { FIELD_LABELS, fillTemplate } from '../domain';
 import type { Field, IssueCode, Lang, Severity } from '../domain';
 import type { RefreshStage } from '../workflows/refresh';
 
@@ -160,7 +160,7 @@ const enUS: Record<LabelKey, string> = {
   copyFailed: 'Could not copy automatically: the text is selected, copy it by hand',
   emptyResult: 'Click “Refresh summaries” to read the ledger and write the summary sheets.',
   issuesTitle: 'Issues',
-  issueCounts: '{errors} errors, {warnings} warnings',
+  issueCounts: '{errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}',
   noIssues: 'No issues found.',
   severity_error: 'Error',
   severity_warning: 'Warning',
@@ -315,12 +315,9 @@ export function severityLabel(lang: Lang, severity: Severity): string {
 }
 
 /**
- * A label with its `{name}` placeholders filled.
+ * A label with its placeholders filled (`fillTemplate`).
  * @example fill('zh-CN', 'rowCol', { row: 12, col: 'F' }) // '第 12 行 · F 列'
  */
 export function fill(lang: Lang, key: LabelKey, values: Readonly<Record<string, string | number>> = {}): string {
-  return LABELS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = values[name];
-    return value === undefined ? whole : String(value);
-  });
+  return fillTemplate(LABELS[lang][key], values);
 }

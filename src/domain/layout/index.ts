@@ -4,6 +4,7 @@ export { layoutValidation, type ValidationLayoutOptions } from './layoutValidati
 export { layoutChanges, type ChangesLayoutOptions } from './layoutChanges';
 export { LABELS, type LabelKey } from './labels';
 export { formatLabel } from './formatLabel';
+export { fillTemplate } from './fillTemplate';
 export { formatNumber } from './formatNumber';
 export { numberFormats, type NumberFormats } from './numberFormats';
 export { PLAN_STYLES } from './planStyles';

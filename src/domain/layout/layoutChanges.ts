@@ -2,6 +2,7 @@ import { plainText } from '../brief/plainText';
 import type { LedgerDiff, SnapshotProject } from '../diff/types';
 import type { Lang, Stage } from '../ledger/types';
 import { soeGroupByFullName } from '../reference/lookupSoe';
+import { fillTemplate } from './fillTemplate';
 import { formatLabel } from './formatLabel';
 import { numberFormats } from './numberFormats';
 import { PLAN_STYLES } from './planStyles';
@@ -20,7 +21,7 @@ export interface ChangesLayoutOptions {
   readonly baselineAt?: string;
 }
 
-/** The sheet's texts. `{…}` placeholders are filled by `fill`. */
+/** The sheet's texts. `{…}` placeholders are filled by `fillTemplate`. */
 const LABELS = {
   'zh-CN': {
     sheet: '变动',
@@ -82,7 +83,7 @@ const LABELS = {
       '"Start a new period" makes the ledger of that moment the new baseline.',
     ],
     nothing: 'Nothing changed since the period baseline.',
-    counts: 'Since the period baseline: {added} projects added, {removed} removed, {stages} with a stage change, {amounts} with an investment change.',
+    counts: 'Since the period baseline: {added} {added:project|projects} added, {removed} removed, {stages} with a stage change, {amounts} with an investment change.',
     keyFigures: 'Key figures',
     figure: 'Figure',
     baseline: 'Baseline',
@@ -121,9 +122,6 @@ const LABELS = {
 } as const;
 
 type Labels = (typeof LABELS)[Lang];
-
-const fill = (template: string, values: Readonly<Record<string, string | number>>): string =>
-  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 
 const { title: TITLE_STYLE, section: SECTION_STYLE, header: HEADER_STYLE, total: TOTAL_STYLE, note: NOTE_STYLE } = PLAN_STYLES;
 
@@ -174,8 +172,8 @@ export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOpt
   const header = (cells: string[]): void => table([cells], cells.map(() => null), HEADER_STYLE);
 
   line(labels.title, TITLE_STYLE);
-  line(fill(labels.times, { baseline: options.baselineAt ?? labels.unknownTime, asOf: options.asOf }));
-  line(fill(labels.unit, { unit: formatLabel(options.lang, options.displayUnit === 'yi' ? 'unitYi' : 'unitWan') }));
+  line(fillTemplate(labels.times, { baseline: options.baselineAt ?? labels.unknownTime, asOf: options.asOf }));
+  line(fillTemplate(labels.unit, { unit: formatLabel(options.lang, options.displayUnit === 'yi' ? 'unitYi' : 'unitWan') }));
   row += 1;
 
   if (diff === null) {
@@ -185,7 +183,7 @@ export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOpt
 
   line(
     diff.hasChanges
-      ? fill(labels.counts, {
+      ? fillTemplate(labels.counts, {
           added: diff.added.length,
           removed: diff.removed.length,
           stages: diff.stageChanges.length,
@@ -211,7 +209,7 @@ export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOpt
   const projectRows = (projects: readonly SnapshotProject[]): PlanCell[][] =>
     projects.map((p) => [p.sheetRow, plainText(p.name), soeText(p.soes), stageName(p.stage), amount(p.totalWan), amount(p.investedWan)]);
   const projectSection = (title: string, rowLabel: string, projects: readonly SnapshotProject[]): void => {
-    line(fill(title, { n: projects.length }), SECTION_STYLE);
+    line(fillTemplate(title, { n: projects.length }), SECTION_STYLE);
     if (projects.length === 0) {
       line(labels.none);
     } else {
@@ -223,7 +221,7 @@ export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOpt
   projectSection(labels.added, labels.row, diff.added);
   projectSection(labels.removed, labels.baselineRow, diff.removed);
 
-  line(fill(labels.stageChanges, { n: diff.stageChanges.length }), SECTION_STYLE);
+  line(fillTemplate(labels.stageChanges, { n: diff.stageChanges.length }), SECTION_STYLE);
   if (diff.stageChanges.length === 0) {
     line(labels.none);
   } else {
@@ -235,7 +233,7 @@ export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOpt
   }
   row += 1;
 
-  line(fill(labels.amountChanges, { n: diff.amountChanges.length }), SECTION_STYLE);
+  line(fillTemplate(labels.amountChanges, { n: diff.amountChanges.length }), SECTION_STYLE);
   if (diff.amountChanges.length === 0) {
     line(labels.none);
   } else {

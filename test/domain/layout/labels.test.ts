@@ -24,6 +24,7 @@ describe('LABELS', () => {
 describe('formatLabel', () => {
   it('fills placeholders and leaves unknown ones as written', () => {
     expect(formatLabel('zh-CN', 'source', { sheet: '台账', rows: 70 })).toBe('数据来源：台账（70 行数据）');
-    expect(formatLabel('en-US', 'source', { sheet: 'Ledger' })).toBe('Source: Ledger ({rows} data rows)');
+    expect(formatLabel('en-US', 'source', { sheet: 'Ledger' })).toBe('Source: Ledger ({rows} data {rows:row|rows})');
+    expect([1, 70].map((rows) => formatLabel('en-US', 'source', { sheet: 'Ledger', rows }))).toEqual(['Source: Ledger (1 data row)', 'Source: Ledger (70 data rows)']);
   });
 });
