@@ -174,6 +174,8 @@ module.exports = async (env = {}, argv = {}) => {
           // Already minified; `minimized` keeps Terser away from these ~80 MB.
           { from: officeJsDist, to: ".", info: { minimized: true } },
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // ES5 notice for Internet Explorer 11 / Edge Legacy webviews, copied untouched (no Terser).
+          { from: "src/taskpane/legacyWebview.js", to: "legacy-webview.js", info: { minimized: true } },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -52,7 +52,9 @@ function start(): void {
   show(<App host={host} />);
 }
 
-if (typeof Office === 'undefined') {
+if ((window as { ledgerStatsLegacyWebview?: boolean }).ledgerStatsLegacyWebview === true) {
+  // legacy-webview.js has shown its notice (Internet Explorer 11 / Edge Legacy): nothing to start.
+} else if (typeof Office === 'undefined') {
   show(<OfficeUnavailable />);
 } else {
   let isReady = false;

@@ -191,8 +191,9 @@ describe('task pane in Chromium', () => {
 
       // No request left the page's own origin; the server saw only its own files.
       expect(log.requests.filter((url) => !url.startsWith(`${server.origin}/`))).toEqual([]);
-      expect(server.requests).toEqual(expect.arrayContaining(['/taskpane.html', '/office.js', '/taskpane.js']));
-      expect(server.requests.filter((path) => !['/taskpane.html', '/office.js', '/taskpane.js', '/favicon.ico'].includes(path))).toEqual([]);
+      const pageFiles = ['/taskpane.html', '/office.js', '/legacy-webview.js', '/taskpane.js'];
+      expect(server.requests).toEqual(expect.arrayContaining(pageFiles));
+      expect(server.requests.filter((path) => ![...pageFiles, '/favicon.ico'].includes(path))).toEqual([]);
       expect(log.errors).toEqual([]);
       expect(log.dialogs).toEqual([]);
     } finally {
@@ -227,6 +228,27 @@ describe('task pane in Chromium', () => {
       const notes = await page.locator('[data-testid="notes"] li').allTextContents();
       expect(notes).toContainEqual(expect.stringContaining('无法提示台账修改（需要 ExcelApi 1.7）'));
       expect(log.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the old-webview notice, not a stuck "Loading…", where Office uses Internet Explorer 11', async () => {
+    const userAgent = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko';
+    const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: 'zh-CN', userAgent });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await page.goto(`${server.origin}/taskpane.html`);
+      const notice = page.getByTestId('legacy-webview');
+      await notice.waitFor();
+      expect(await notice.textContent()).toContain('台账统计需要较新的 Excel');
+      await page.waitForTimeout(500);
+      // The bundle ran (Chromium parses it) but did not start the pane over the notice.
+      expect(await page.getByTestId('refresh').count()).toBe(0);
+      expect(await page.getByTestId('legacy-webview').count()).toBe(1);
+      expect(errors).toEqual([]);
     } finally {
       await context.close();
     }

@@ -1,0 +1,63 @@
+/*
+ * Notice for old webviews. Volume-licensed Office 2016 and 2019 on Windows show add-ins in
+ * Internet Explorer 11 ("Trident"), and some Office 2019 installations in Edge Legacy ("EdgeHTML")
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins).
+ * The add-in's bundles are ES2020 and cannot run there: the pane would stay on "Loading…" and a
+ * ribbon click would hang. Microsoft recommends a graceful message in that case
+ * (https://learn.microsoft.com/office/dev/add-ins/develop/support-ie-11).
+ *
+ * This file is plain ES5 on purpose (it is copied, not compiled) and loads right after office.js,
+ * before the bundle. In an old webview it
+ *  - replaces the task pane's content (#root) with a bilingual notice, and
+ *  - answers the ribbon commands by completing their event at once, so clicks do not queue up.
+ * Everywhere else it does nothing. `window.ledgerStatsLegacyWebview` tells the bundle (in tests,
+ * where the bundle does run) not to start.
+ */
+(function () {
+  'use strict';
+
+  var ua = window.navigator.userAgent || '';
+  // Edge Legacy says "Edge/18.x"; Chromium Edge (WebView2) says "Edg/".
+  var isLegacy = ua.indexOf('Trident/') !== -1 || / Edge\/\d/.test(ua);
+  if (!isLegacy) return;
+  window.ledgerStatsLegacyWebview = true;
+
+  var NOTICE = [
+    '台账统计需要较新的 Excel：Microsoft 365，或 Office 2021 及以后的版本。',
+    '这台电脑上的 Excel 用 Internet Explorer 11 或旧版 Edge 显示加载项，无法运行本加载项。工作簿里已有的汇总表和图表仍可正常查看；也可以用命令行工具 ledger-stats 刷新 .xlsx 文件。',
+    'ledger-stats needs a newer Excel: Microsoft 365, or Office 2021 or later.',
+    'This Excel shows add-ins in Internet Explorer 11 or Edge Legacy, which cannot run this add-in. The summary sheets and charts already in the workbook still show as usual; the ledger-stats command-line tool can also refresh the .xlsx file.'
+  ];
+
+  function showNotice() {
+    var root = document.getElementById('root');
+    if (!root) return;
+    while (root.firstChild) root.removeChild(root.firstChild);
+    root.setAttribute('data-testid', 'legacy-webview');
+    root.setAttribute('role', 'alert');
+    for (var i = 0; i < NOTICE.length; i++) {
+      var p = document.createElement('p');
+      p.style.cssText = 'font-family: sans-serif; font-size: 14px; line-height: 1.5; margin: 16px;' + (i % 2 === 0 ? ' font-weight: bold;' : '');
+      p.appendChild(document.createTextNode(NOTICE[i]));
+      root.appendChild(p);
+    }
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', showNotice);
+  else showNotice();
+
+  // The ribbon's function file: complete the event of each command the manifest names.
+  var COMMANDS = ['refreshSummaries'];
+  function complete(event) {
+    if (event && typeof event.completed === 'function') event.completed();
+  }
+  var office = window.Office;
+  if (office && typeof office.onReady === 'function') {
+    office.onReady(function () {
+      for (var i = 0; i < COMMANDS.length; i++) {
+        if (office.actions && typeof office.actions.associate === 'function') office.actions.associate(COMMANDS[i], complete);
+        window[COMMANDS[i]] = complete;
+      }
+    });
+  }
+})();
