@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { Readable } from 'stream';
 import type { CellValue } from '../domain';
 import { PortError } from '../workflows/workbookPort';
 import { readXlsxIndex, type XlsxSheetEntry } from './readXlsxIndex';
@@ -41,6 +42,22 @@ class VisitorFailure {
 interface WorksheetReaderLike extends AsyncIterable<ExcelJS.Row> {
   readonly name?: string;
   readonly state?: string;
+  /** The sheet's XML: a file read stream for a sheet parked in a temporary file. */
+  readonly iterator?: unknown;
+}
+
+/**
+ * Let go of a sheet that is not read. ExcelJS parks a sheet stored before the shared strings in a
+ * temporary file, opens a read stream on it, and deletes the file as soon as the next sheet is
+ * asked for. A stream nobody reads may still be opening then, and fail with an uncaught ENOENT
+ * that crashes the process. So the stream is destroyed here, with its late errors ignored.
+ */
+function discardSheet(worksheet: WorksheetReaderLike): void {
+  const source = worksheet.iterator;
+  if (source instanceof Readable) {
+    source.on('error', () => undefined);
+    source.destroy();
+  }
 }
 
 /**
@@ -79,8 +96,14 @@ export async function streamXlsxRows(path: string, visitor: XlsxRowVisitor): Pro
       } catch (error) {
         throw new VisitorFailure(error);
       }
-      if (wanted === 'stop') break;
-      if (!wanted) continue;
+      if (wanted === 'stop') {
+        discardSheet(worksheet);
+        break;
+      }
+      if (!wanted) {
+        discardSheet(worksheet);
+        continue;
+      }
       for await (const row of worksheet) {
         const cells = readRowCells(row);
         let decision: RowDecision;

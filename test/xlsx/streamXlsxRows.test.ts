@@ -75,6 +75,41 @@ describe('streamXlsxRows', () => {
     expect(Object.keys(await collect(path, (name) => (name === 'B' ? 'stop' : true)))).toEqual(['A']);
   });
 
+  it('lets go of declined sheets, so that no later read of their deleted temporary file fails uncaught', async () => {
+    // ExcelJS writes sheets before the shared strings, so the streaming reader parks each sheet in
+    // a temporary file and deletes it when the next sheet is asked for. Before the fix about one
+    // read in 25 ended in an uncaught ENOENT (the unread sheet's stream was still opening).
+    const path = join(dir, 'a.xlsx');
+    const grid = Array.from({ length: 200 }, (_, r) => [`文本${r}`, r, `项目${r % 7}`]);
+    await writeGridXlsx(path, [
+      { name: '说明', grid },
+      { name: '汇总', grid },
+      { name: '台账', grid },
+    ]);
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown): void => {
+      uncaught.push(error);
+    };
+    process.on('uncaughtException', onUncaught);
+    try {
+      let rows = 0;
+      for (let i = 0; i < 150; i += 1) {
+        await streamXlsxRows(path, {
+          onSheet: (sheet) => sheet.name === '台账',
+          onRow: () => {
+            rows += 1;
+            return undefined;
+          },
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(rows).toBe(150 * 200);
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+  }, 60_000);
+
   it('passes a visitor failure through unchanged', async () => {
     const path = join(dir, 'a.xlsx');
     await writeGridXlsx(path, [{ name: 'A', grid: [['a']] }]);
