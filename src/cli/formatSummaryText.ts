@@ -25,13 +25,14 @@ export function formatYi(wan: number, decimals: number): string {
   return formatNumber(wan / WAN_PER_YI, decimals).replace(/,/g, '');
 }
 
-/** A count: whole numbers as is, fractions (split SOE attribution) with 2 decimals. */
+/** A count: whole numbers as is, fractions (split SOE attribution) with 2 decimals, rounded as Excel shows them. */
 export function formatCount(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2);
+  return Number.isInteger(n) ? String(n) : formatNumber(n, 2).replace(/,/g, '');
 }
 
-function formatShare(share: number | null): string {
-  return share === null ? '—' : `${(share * 100).toFixed(1)}%`;
+/** A share as a percentage with one decimal, rounded as Excel's 0.0% format shows it. */
+export function formatShare(share: number | null): string {
+  return share === null ? '—' : `${formatNumber(share * 100, 1).replace(/,/g, '')}%`;
 }
 
 const BAND_TEXT: Record<SizeBand, CliTextId> = { '100+': 'band_100', '10-100': 'band_10', '1-10': 'band_1', '0-1': 'band_0' };

@@ -1,4 +1,4 @@
-import { formatYi } from '../../src/cli/formatSummaryText';
+import { formatCount, formatShare, formatYi } from '../../src/cli/formatSummaryText';
 
 describe('formatYi', () => {
   it.each([
@@ -10,5 +10,28 @@ describe('formatYi', () => {
     [0, 0, '0'],
   ])('writes %p 万元 with %p decimals as %p 亿元', (wan, decimals, expected) => {
     expect(formatYi(wan, decimals)).toBe(expected);
+  });
+});
+
+describe('formatShare and formatCount', () => {
+  it.each([
+    // 0.2855 is stored just below; × 100 gives 28.549999999999997. Excel's 0.0% shows 28.6%.
+    [0.2855, '28.6%'],
+    [0.285, '28.5%'],
+    [1, '100.0%'],
+    [0, '0.0%'],
+    [null, '—'],
+  ])('writes the share %p as %p, as Excel shows it', (share, expected) => {
+    expect(formatShare(share)).toBe(expected);
+  });
+
+  it.each([
+    [12, '12'],
+    // 1.005 is stored just below; toFixed(2) gives 1.00, Excel shows 1.01.
+    [1.005, '1.01'],
+    [2 / 3, '0.67'],
+    [1234.5, '1234.50'],
+  ])('writes the count %p as %p', (count, expected) => {
+    expect(formatCount(count)).toBe(expected);
   });
 });
