@@ -3,8 +3,9 @@ import { join, relative } from 'path';
 
 /**
  * Regex lookbehind, `(?<=…)` or `(?<!…)`, is a syntax error in Safari before 16.4, the webview of
- * Excel for Mac on older macOS: one such literal anywhere in a bundle stops the whole bundle from
- * loading. Source that reaches a bundle must do without it.
+ * Excel for Mac on older macOS: one such literal stops the whole bundle from loading. The ribbon's
+ * bundle is meant to load in Safari 14 and later (test/bundles/bundleSyntax.test.ts), so source must
+ * do without it.
  */
 const SRC = join(__dirname, '..', '..', 'src');
 

@@ -23,8 +23,8 @@ const WHITESPACE_RUN = /\s+/g;
 // Only a space between two CJK characters is removed ("英 力 特" → "英力特"); "Project A" keeps its space.
 const CJK_GAP = /([\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef])\s+(?=[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef])/g;
 // 〇 is a digit only next to digits ("2〇24" → "2024"); in words (〇号) it stays. No lookbehind: Safari
-// before 16.4 (the webview of Excel for Mac on older macOS) rejects it, and one such regex stops the
-// whole bundle from loading; the digit before 〇 is captured and written back instead.
+// before 16.4 (the webview of Excel for Mac on older macOS) rejects it, and with it the whole ribbon
+// bundle (test/bundles/bundleSyntax.test.ts); the digit before 〇 is captured and written back instead.
 const LING_IN_NUMBER = /([0-9])〇|〇(?=[0-9])/g;
 const lingToZero = (_match: string, digitBefore: string | undefined): string => (digitBefore === undefined ? '0' : `${digitBefore}0`);
 
