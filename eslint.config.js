@@ -81,6 +81,22 @@ module.exports = tseslint.config(
     },
   },
   {
+    // Code in the ribbon's bundle must run in WebKit 14 (Excel for Mac on older macOS; see
+    // test/bundles/bundleSyntax.test.ts): no built-ins newer than that.
+    files: ['src/{domain,workflows,excel,commands}/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['at', 'findLast', 'findLastIndex', 'toSorted', 'toReversed', 'toSpliced'].map((property) => ({
+          property,
+          message: 'Needs WebKit 15.4 or later; the ribbon bundle targets WebKit 14.',
+        })),
+        { object: 'Object', property: 'hasOwn', message: 'Needs WebKit 15.4 or later; use Object.prototype.hasOwnProperty.call.' },
+      ],
+      'no-restricted-globals': ['error', { name: 'structuredClone', message: 'Needs WebKit 15.4 or later; the ribbon bundle targets WebKit 14.' }],
+    },
+  },
+  {
     // src/domain/index.ts is the one import path into the domain (STYLE.md "Layout").
     files: ['src/{workflows,excel,xlsx,commands,cli,taskpane}/**/*.{ts,tsx}'],
     rules: {

@@ -70,11 +70,11 @@ const runAddress = (run: Run<unknown>): string => rangeAddress({ row: run.row, c
 /** Errors first, then sheet order; at most `MAX_MARKED_CELLS`. */
 function capMarks(marks: readonly CellMark[]): { cells: { row: number; col: number; value: string }[]; capped: boolean } {
   const cells = marks
-    .map((mark) => ({ mark, at: parseCellAddress(mark.address) }))
-    .filter((m): m is { mark: CellMark; at: { row: number; col: number } } => m.at !== null)
-    .sort((a, b) => (a.mark.severity === b.mark.severity ? 0 : a.mark.severity === 'error' ? -1 : 1) || a.at.row - b.at.row || a.at.col - b.at.col);
+    .map((mark) => ({ mark, cell: parseCellAddress(mark.address) }))
+    .filter((m): m is { mark: CellMark; cell: { row: number; col: number } } => m.cell !== null)
+    .sort((a, b) => (a.mark.severity === b.mark.severity ? 0 : a.mark.severity === 'error' ? -1 : 1) || a.cell.row - b.cell.row || a.cell.col - b.cell.col);
   const kept = cells.slice(0, MAX_MARKED_CELLS);
-  return { cells: kept.map(({ mark, at }) => ({ row: at.row, col: at.col, value: MARK_FILLS[mark.severity] })), capped: cells.length > kept.length };
+  return { cells: kept.map(({ mark, cell }) => ({ row: cell.row, col: cell.col, value: MARK_FILLS[mark.severity] })), capped: cells.length > kept.length };
 }
 
 function sameColor(a: string | null, b: string | null): boolean {

@@ -213,7 +213,7 @@ async function replaceSnapshotParts(context: Excel.RequestContext, snapshot: str
     await context.sync();
     const keep = new Set(ids);
     for (const part of existing.items) if (!keep.has(part.id)) part.delete();
-    const last = added.at(-1);
+    const last = added[added.length - 1];
     if (last !== undefined && ids.length < texts.length) {
       const part = parts.add(snapshotPartXml(last.text, last.index, texts.length));
       part.load('id');
