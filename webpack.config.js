@@ -163,6 +163,12 @@ module.exports = async (env = {}, argv = {}) => {
         templateParameters,
       }),
       new HtmlWebpackPlugin({
+        filename: "legacy-notice.html",
+        template: "./src/commands/legacy-notice.html",
+        chunks: [], // only legacy-webview.js, named in the template
+        templateParameters,
+      }),
+      new HtmlWebpackPlugin({
         filename: "dialog.html",
         template: "./src/commands/dialog.html",
         chunks: ["dialog"],

@@ -8,8 +8,9 @@
  *
  * This file is plain ES5 on purpose (it is copied, not compiled) and loads right after office.js,
  * before the bundle. In an old webview it
- *  - replaces the task pane's content (#root) with a bilingual notice, and
- *  - answers the ribbon commands by completing their event at once, so clicks do not queue up.
+ *  - replaces the page's #root (the task pane, or legacy-notice.html) with a bilingual notice, and
+ *  - answers the ribbon commands with that notice in a dialog, completing their event when it
+ *    closes (at once where there is no DialogApi), so clicks do not queue up.
  * Everywhere else it does nothing. `window.ledgerStatsLegacyWebview` tells the bundle (in tests,
  * where the bundle does run) not to start.
  */
@@ -46,17 +47,49 @@
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', showNotice);
   else showNotice();
 
-  // The ribbon's function file: complete the event of each command the manifest names.
+  // The ribbon's function file: each command the manifest names shows the notice in a dialog
+  // (legacy-notice.html, which runs this script) where DialogApi 1.1 exists, and completes its
+  // event once the dialog is closed; without a dialog it completes at once, so clicks never queue.
   var COMMANDS = ['refreshSummaries'];
-  function complete(event) {
-    if (event && typeof event.completed === 'function') event.completed();
-  }
+  var DIALOG_TIMEOUT_MS = 4 * 60 * 1000;
   var office = window.Office;
+
+  function noticeUrl() {
+    return window.location.href.replace(/[^\/?#]*([?#].*)?$/, 'legacy-notice.html');
+  }
+
+  function showNoticeDialog(event) {
+    var done = false;
+    function finish() {
+      if (done) return;
+      done = true;
+      if (event && typeof event.completed === 'function') event.completed();
+    }
+    try {
+      var context = office.context;
+      if (!context || !context.ui || !context.requirements || !context.requirements.isSetSupported('DialogApi', '1.1')) {
+        finish();
+        return;
+      }
+      window.setTimeout(finish, DIALOG_TIMEOUT_MS);
+      context.ui.displayDialogAsync(noticeUrl(), { height: 40, width: 40 }, function (result) {
+        if (result.status !== office.AsyncResultStatus.Succeeded) {
+          finish();
+          return;
+        }
+        // Closed by the user (12006) or failed to load: either way the click is answered.
+        result.value.addEventHandler(office.EventType.DialogEventReceived, finish);
+      });
+    } catch (error) {
+      finish();
+    }
+  }
+
   if (office && typeof office.onReady === 'function') {
     office.onReady(function () {
       for (var i = 0; i < COMMANDS.length; i++) {
-        if (office.actions && typeof office.actions.associate === 'function') office.actions.associate(COMMANDS[i], complete);
-        window[COMMANDS[i]] = complete;
+        if (office.actions && typeof office.actions.associate === 'function') office.actions.associate(COMMANDS[i], showNoticeDialog);
+        window[COMMANDS[i]] = showNoticeDialog;
       }
     });
   }

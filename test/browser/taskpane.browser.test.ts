@@ -248,6 +248,10 @@ describe('task pane in Chromium', () => {
       // The bundle ran (Chromium parses it) but did not start the pane over the notice.
       expect(await page.getByTestId('refresh').count()).toBe(0);
       expect(await page.getByTestId('legacy-webview').count()).toBe(1);
+      // The ribbon's dialog page shows the same notice, with no office.js and no bundle.
+      await page.goto(`${server.origin}/legacy-notice.html`);
+      expect(await page.getByTestId('legacy-webview').textContent()).toContain('ledger-stats needs a newer Excel');
+      expect(await page.locator('script').evaluateAll((scripts) => scripts.map((script) => script.getAttribute('src')))).toEqual(['legacy-webview.js']);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

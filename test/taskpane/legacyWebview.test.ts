@@ -47,12 +47,46 @@ describe('legacy-webview.js', () => {
     expect((window as LegacyWindow).ledgerStatsLegacyWebview).toBe(true);
   });
 
-  it('completes the ribbon command event at once, so that clicks do not queue up', () => {
+  it('completes the ribbon command event at once where there is no dialog, so that clicks do not queue up', () => {
     const { associated } = runScript(TRIDENT);
     const completed = jest.fn();
     associated.get('refreshSummaries')?.({ completed });
     (window as LegacyWindow).refreshSummaries?.({ completed });
     expect(completed).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows the notice in a dialog on a ribbon click, and completes the event when the dialog closes', () => {
+    const { associated } = runScript(TRIDENT);
+    const opened: string[] = [];
+    let onDialogEvent: (() => void) | null = null;
+    const office = (window as LegacyWindow).Office as Record<string, unknown>;
+    Object.assign(office, {
+      AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+      EventType: { DialogEventReceived: 'dialogEventReceived' },
+      context: {
+        requirements: { isSetSupported: (name: string, version: string) => name === 'DialogApi' && version === '1.1' },
+        ui: {
+          displayDialogAsync: (url: string, _options: unknown, callback: (result: unknown) => void) => {
+            opened.push(url);
+            callback({
+              status: opened.length === 1 ? 'succeeded' : 'failed',
+              value: { addEventHandler: (_type: string, handler: () => void) => (onDialogEvent = handler) },
+            });
+          },
+        },
+      },
+    });
+    window.history.replaceState(null, '', '/commands.html?_host_Info=Excel$Win32$16.01$zh-CN');
+    const first = jest.fn();
+    associated.get('refreshSummaries')?.({ completed: first });
+    expect(opened).toEqual([`${window.location.origin}/legacy-notice.html`]);
+    expect(first).not.toHaveBeenCalled();
+    (onDialogEvent as (() => void) | null)?.();
+    expect(first).toHaveBeenCalledTimes(1);
+    // A dialog that cannot open (e.g. one is open already) answers the click at once.
+    const second = jest.fn();
+    associated.get('refreshSummaries')?.({ completed: second });
+    expect(second).toHaveBeenCalledTimes(1);
   });
 
   it('does nothing in WebView2 and other current browsers', () => {
