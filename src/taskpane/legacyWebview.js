@@ -55,7 +55,7 @@
   var office = window.Office;
 
   function noticeUrl() {
-    return window.location.href.replace(/[^\/?#]*([?#].*)?$/, 'legacy-notice.html');
+    return window.location.href.replace(/[^/?#]*([?#].*)?$/, 'legacy-notice.html');
   }
 
   function showNoticeDialog(event) {
