@@ -4,10 +4,8 @@ import { yuanToWan } from './sumWan';
 
 const STAGE_COUNT = STAGES.length;
 const ALL_STAGES: readonly number[] = STAGES.map((_, index) => index);
-/** Largest (line × SOE) seen-matrix in bits (16 MB); pairs beyond it (absurd key counts) go to a Set. */
+/** Largest (line × SOE) seen-matrix in bits (16 MB); pairs beyond it (absurd key counts) go to a Map of Sets. */
 const MAX_MATRIX_CELLS = 1 << 27;
-/** Pair key span in the Set: line × span + SOE stays below 2^53 for up to 2^26 SOEs. */
-const PAIR_SPAN = 2 ** 26;
 
 /**
  * The sums of every line of every breakdown in one index space, for `summarizeRows`' hot loop
@@ -37,16 +35,15 @@ export class LineTotals {
   seenLines = 0;
   /** Words per line of the `seen` matrix (32 SOEs each). */
   seenWords = 1;
-  private overflow: Set<number> | null = null;
-  /** The SOEs of each line that live in `overflow`, to list a line's marks without scanning every SOE. */
-  private readonly overflowByLine = new Map<number, number[]>();
+  /** Once the matrix cannot grow: per line, its SOEs outside the matrix. */
+  private overflow: Map<number, Set<number>> | null = null;
   private readonly exactTotal = new ExactSums();
   private readonly exactInvested = new ExactSums();
 
   /**
    * @param initialLines Lines to reserve at first.
-   * @param maxMatrixBits Largest `seen` matrix in bits; pairs beyond it go to a Set (a parameter
-   *   so tests can reach the Set).
+   * @param maxMatrixBits Largest `seen` matrix in bits; pairs beyond it go to `overflow` (a
+   *   parameter so tests can reach it).
    */
   constructor(
     initialLines = 64,
@@ -71,7 +68,7 @@ export class LineTotals {
     if (this.overflow === null && !(line < this.seenLines && soe < this.seenWords * 32)) {
       let seenWords = this.seenWords;
       while (seenWords * 32 <= soe) seenWords *= 2;
-      if (!this.resizeSeen(this.capacity, seenWords)) this.overflow = new Set<number>();
+      if (!this.resizeSeen(this.capacity, seenWords)) this.overflow = new Map();
     }
     if (line < this.seenLines && soe < this.seenWords * 32) {
       const word = line * this.seenWords + (soe >>> 5);
@@ -79,21 +76,20 @@ export class LineTotals {
       if (((this.seen[word] as number) & bit) !== 0) return;
       this.seen[word] = (this.seen[word] as number) | bit;
     } else {
-      // Only pairs outside the matrix live in the Set, so each pair has one home.
-      const key = line * PAIR_SPAN + soe;
-      if (this.overflow === null || this.overflow.has(key)) return;
-      this.overflow.add(key);
-      const listed = this.overflowByLine.get(line);
-      if (listed === undefined) this.overflowByLine.set(line, [soe]);
-      else listed.push(soe);
+      // Only pairs outside the matrix live in `overflow`, so each pair has one home.
+      if (this.overflow === null) return;
+      let marked = this.overflow.get(line);
+      if (marked === undefined) this.overflow.set(line, (marked = new Set()));
+      if (marked.has(soe)) return;
+      marked.add(soe);
     }
     this.soes[line] = (this.soes[line] as number) + 1;
   }
 
   /**
    * Mark on line `to` every SOE below `soeCount` marked on line `from` (counting the new ones):
-   * word by word inside the matrix, otherwise mark by mark (`from`'s bits, then its SOEs in the
-   * Set), so the cost follows the marks, not the number of SOEs.
+   * word by word inside the matrix, otherwise mark by mark (`from`'s bits, then its SOEs in
+   * `overflow`), so the cost follows the marks, not the number of SOEs.
    */
   unionSoes(from: number, to: number, soeCount: number): void {
     const { seen, seenWords } = this;
@@ -118,7 +114,7 @@ export class LineTotals {
         }
       }
     }
-    for (const soe of this.overflowByLine.get(from) ?? []) if (soe < soeCount) this.markSoe(to, soe);
+    for (const soe of this.overflow?.get(from) ?? []) if (soe < soeCount) this.markSoe(to, soe);
   }
 
   /** True when SOE `soe` is marked on `line`. */
@@ -126,7 +122,7 @@ export class LineTotals {
     if (line < this.seenLines && soe < this.seenWords * 32) {
       return (((this.seen[line * this.seenWords + (soe >>> 5)] as number) >>> (soe & 31)) & 1) === 1;
     }
-    return this.overflow !== null && this.overflow.has(line * PAIR_SPAN + soe);
+    return this.overflow?.get(line)?.has(soe) === true;
   }
 
   /** Count one project without amounts, on a line that may not be allocated yet (split SOE credit). */
@@ -179,7 +175,7 @@ export class LineTotals {
     this.invested = widen(this.invested, new Float64Array(capacity));
     this.soes = widen(this.soes, new Int32Array(capacity));
     this.capacity = capacity;
-    if (this.overflow === null && !this.resizeSeen(capacity, this.seenWords)) this.overflow = new Set<number>();
+    if (this.overflow === null && !this.resizeSeen(capacity, this.seenWords)) this.overflow = new Map();
   }
 
   /** Grow the `seen` matrix, keeping its marks; false when it would get too large. */

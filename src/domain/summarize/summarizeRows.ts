@@ -168,12 +168,10 @@ class RowSums {
   private rowSoeIds = new Int32Array(8);
   private jointCount = 0;
   private projectsExcess = 0;
-  private chunkWeight = 0.5;
+  private chunkWeight = 0;
 
   constructor(private readonly isSplit: boolean) {
     this.totals.allocate(FIXED_LINES);
-    // A double from the start, so that V8 does not change the field's representation mid-run.
-    this.chunkWeight = 0;
   }
 
   add(row: ProjectRow): void {

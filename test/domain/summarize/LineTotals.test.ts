@@ -30,7 +30,7 @@ describe('LineTotals distinct SOEs', () => {
     );
   });
 
-  it('gives the same marks and counts when the matrix is too small and pairs go to the Set', () => {
+  it('gives the same marks and counts when the matrix is too small and pairs go outside it', () => {
     fc.assert(
       fc.property(pairs, (list) => {
         expect(marked(list, 64)).toEqual(marked(list));
@@ -44,7 +44,7 @@ describe('LineTotals.unionSoes', () => {
 
   it.each([
     ['inside the bit matrix', undefined],
-    ['with pairs in the Set', 64],
+    ['with pairs outside the matrix', 64],
   ])('marks and counts the union on the target line, %s', (_name, maxMatrixBits) => {
     fc.assert(
       fc.property(soeLists, ([fromSoes, toSoes]) => {
