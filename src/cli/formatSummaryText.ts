@@ -22,17 +22,22 @@ const KEY_COLUMN_MAX = 28;
  * Excel displays (the domain's `formatNumber`), so the terminal shows what the summary sheet shows.
  */
 export function formatYi(wan: number, decimals: number): string {
-  return formatNumber(wan / WAN_PER_YI, decimals).replace(/,/g, '');
+  return formatPlain(wan / WAN_PER_YI, decimals);
+}
+
+/** `formatNumber` without thousands separators, for aligned terminal columns. */
+function formatPlain(value: number, decimals: number): string {
+  return formatNumber(value, decimals).replace(/,/g, '');
 }
 
 /** A count: whole numbers as is, fractions (split SOE attribution) with 2 decimals, rounded as Excel shows them. */
 export function formatCount(n: number): string {
-  return Number.isInteger(n) ? String(n) : formatNumber(n, 2).replace(/,/g, '');
+  return Number.isInteger(n) ? String(n) : formatPlain(n, 2);
 }
 
 /** A share as a percentage with one decimal, rounded as Excel's 0.0% format shows it. */
 export function formatShare(share: number | null): string {
-  return share === null ? '—' : `${formatNumber(share * 100, 1).replace(/,/g, '')}%`;
+  return share === null ? '—' : `${formatPlain(share * 100, 1)}%`;
 }
 
 const BAND_TEXT: Record<SizeBand, CliTextId> = { '100+': 'band_100', '10-100': 'band_10', '1-10': 'band_1', '0-1': 'band_0' };
