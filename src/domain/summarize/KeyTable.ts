@@ -12,7 +12,6 @@ export class KeyTable {
   /** First line of each key, by id. */
   readonly lines: number[] = [];
   private readonly ids: Record<string, number | undefined> = Object.create(null) as Record<string, number | undefined>;
-  private keyCount = 0;
   private blankId = -1;
 
   constructor(
@@ -22,7 +21,7 @@ export class KeyTable {
 
   /** True when some row had a (non-blank) value. */
   get hasValue(): boolean {
-    return this.keyCount > 0;
+    return this.keys.length > (this.blankId < 0 ? 0 : 1);
   }
 
   /** The id of `key`, with its lines allocated on first sight. */
@@ -35,7 +34,6 @@ export class KeyTable {
     if (id === undefined) {
       id = this.add(key);
       this.ids[key] = id;
-      this.keyCount += 1;
     }
     return id;
   }
