@@ -11,7 +11,7 @@ import { createOfficeWorkbookPort } from '../excel/officeWorkbookPort';
 import { formatAsOf } from '../workflows/formatAsOf';
 import { refresh, type RunReport } from '../workflows/refresh';
 import type { WorkbookPort } from '../workflows/workbookPort';
-import { enCount, outcomeDialogUrl, outcomeMessage, type OutcomeMessage } from './outcomeMessage';
+import { enCount, outcomeCounts, outcomeDialogUrl, outcomeMessage, type OutcomeMessage } from './outcomeMessage';
 
 /** How long the outcome dialog stays open without an answer: the command's runtime closes after 5 minutes. */
 export const DIALOG_TIMEOUT_MS = 4 * 60 * 1000;
@@ -27,10 +27,7 @@ export function statusText(report: RunReport): string {
     const message = report.error?.message[report.lang] ?? '';
     return zh ? `刷新失败（${at}）：${message}` : `Refresh failed (${at}): ${message}`;
   }
-  const projects = report.read?.rows.length ?? 0;
-  const errors = report.issues.filter((i) => i.severity === 'error').length;
-  const warnings = report.issues.filter((i) => i.severity === 'warning').length;
-  const notes = report.notes.length;
+  const { projects, errors, warnings, notes } = outcomeCounts(report);
   return zh
     ? `已刷新（${at}）：${projects} 个项目，错误 ${errors} 个，警告 ${warnings} 个${notes > 0 ? `，${notes} 项功能受限（见任务窗格）` : ''}。`
     : `Refreshed (${at}): ${enCount(projects, 'project')}, ${enCount(errors, 'error')}, ${enCount(warnings, 'warning')}${notes > 0 ? `, ${enCount(notes, 'feature')} limited (see the task pane)` : ''}.`;

@@ -58,10 +58,7 @@ export function outcomeMessage(report: RunReport): OutcomeMessage {
     ];
     return capped({ ok: false, lang, title: TITLES[lang].failed, lines });
   }
-  const projects = report.read?.rows.length ?? 0;
-  const errors = report.issues.filter((i) => i.severity === 'error').length;
-  const warnings = report.issues.filter((i) => i.severity === 'warning').length;
-  const notes = report.notes.length;
+  const { projects, errors, warnings, notes } = outcomeCounts(report);
   const lines = zh
     ? [`${projects} 个项目（${at}）`, `错误 ${errors} 个，警告 ${warnings} 个`, notes > 0 ? `${notes} 项功能受限（见任务窗格）` : '']
     : [
@@ -70,6 +67,16 @@ export function outcomeMessage(report: RunReport): OutcomeMessage {
         notes > 0 ? `${enCount(notes, 'feature')} limited (see the task pane)` : '',
       ];
   return capped({ ok: true, lang, title: TITLES[lang].ok, lines });
+}
+
+/** What a successful run's outcome reports: counted projects, error and warning issues, capability notes. */
+export function outcomeCounts(report: RunReport): { projects: number; errors: number; warnings: number; notes: number } {
+  return {
+    projects: report.read?.rows.length ?? 0,
+    errors: report.issues.filter((i) => i.severity === 'error').length,
+    warnings: report.issues.filter((i) => i.severity === 'warning').length,
+    notes: report.notes.length,
+  };
 }
 
 /**
