@@ -34,9 +34,11 @@ import {
   newSheet,
   readValue,
   readValueType,
+  reopenedWorkbook,
   setContent,
   sheetIdFor,
   usedExtent,
+  workbookWithCopiedSheet,
   writeInput,
   type CellValue,
   type FormatKey,
@@ -165,6 +167,7 @@ const GLOBAL_NAMES = ['Excel', 'Office', 'OfficeExtension'] as const;
 function initialState(options: FakeExcelOptions): WorkbookState {
   const w: WorkbookState = {
     sheets: [],
+    names: [],
     activeSheetId: '',
     settings: new Map(),
     customXmlParts: [],
@@ -356,6 +359,7 @@ export class FakeExcel {
   private docSettings: FakeDocumentSettings | null = null;
   private saved: Map<string, PropertyDescriptor | undefined> | null = null;
   private installedOn: GlobalTarget | null = null;
+  private reopenCount = 0;
 
   constructor(options: FakeExcelOptions = {}) {
     this.options = options;
@@ -574,6 +578,36 @@ export class FakeExcel {
         }
       : undefined;
     await this.engine.dispatchChanges([{ sheetId: sh.id, rect: x, eventsEnabled: true }], 'Unknown', details);
+  }
+
+  /**
+   * The user saves, closes and opens the workbook again: worksheet, conditional-format and table
+   * ids change, event handlers and events switch-offs are gone, proxies of earlier contexts no
+   * longer resolve (their ids are stale); contents, defined names and settings stay.
+   */
+  reopen(): void {
+    this.reopenCount += 1;
+    this.engine.state = reopenedWorkbook(this.engine.state, this.reopenCount);
+    this.engine.handlers = [];
+    this.engine.enableEvents = true;
+  }
+
+  /** The user copies sheet `name` (Move or Copy › Create a copy); returns the copy's name, e.g. "汇总 (2)". */
+  simulateUserCopySheet(name: string): string {
+    const { workbook, copy } = workbookWithCopiedSheet(this.engine.state, this.sheetByName(name));
+    this.engine.state = workbook;
+    return copy.name;
+  }
+
+  /** Workbook-scoped and sheet-scoped defined names: name, formula (e.g. "=汇总!$C$5") and scope (sheet name or null). */
+  get definedNames(): Array<{ name: string; formula: string; scope: string | null; visible: boolean }> {
+    const w = this.engine.state;
+    return w.names.map((n) => ({
+      name: n.name,
+      formula: n.formula,
+      scope: n.sheetId === null ? null : (w.sheets.find((s) => s.id === n.sheetId)?.name ?? null),
+      visible: n.visible,
+    }));
   }
 
   /** Waits for onChanged handlers triggered by the add-in's own writes; rethrows a handler's error. */

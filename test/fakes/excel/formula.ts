@@ -4,7 +4,7 @@
  * areas (optionally sheet-qualified), and the functions listed in FUNCTIONS. Anything else
  * evaluates to "#NAME?". A circular reference evaluates to 0 (as Excel shows it).
  */
-import { lettersToCol, MAX_COLS, MAX_ROWS, type Rect } from './address';
+import { lettersToCol, MAX_COLS, MAX_ROWS, quoteSheetName, type Rect } from './address';
 
 export class ExcelErr {
   constructor(readonly code: string) {}
@@ -23,6 +23,8 @@ type Val = Scalar | Area;
 export interface EvalEnv {
   /** Values of an area; sheet is null for the formula's own sheet. Throws ExcelErr('#REF!') for an unknown sheet. */
   area(sheet: string | null, rect: Rect): Area;
+  /** What a defined name evaluates to (an area for a named range); absent or unknown names give #NAME?. */
+  name?(name: string): Area | Scalar;
 }
 
 const ERR_VALUE = new ExcelErr('#VALUE!');
@@ -55,11 +57,14 @@ type Tok =
   | { t: 'ref'; sheet: string | null; rect: Rect }
   | { t: 'fn'; v: string }
   | { t: 'name'; v: string }
+  | { t: 'err'; v: string }
   | { t: 'op'; v: string };
 
 const SHEET_PREFIX = "(?:'((?:[^']|'')+)'|([^\\s!'\"(),:;=<>+\\-*/^&%{}]+))!";
 const CELL = '\\$?([A-Za-z]{1,3})\\$?([0-9]{1,7})';
 const REF_RE = new RegExp(`^(?:${SHEET_PREFIX})?(?:${CELL}(?::${CELL})?|\\$?([A-Za-z]{1,3}):\\$?([A-Za-z]{1,3}))(?![A-Za-z0-9_(])`);
+/** What Excel leaves of a reference into a deleted sheet: `#REF!` and, after it, the cell part. */
+const REF_ERROR_RE = new RegExp(`^#REF!(?:${CELL}(?::${CELL})?|\\$?[A-Za-z]{1,3}:\\$?[A-Za-z]{1,3})?(?![A-Za-z0-9_(])`);
 
 function tokenize(src: string): Tok[] | null {
   const out: Tok[] = [];
@@ -92,6 +97,12 @@ function tokenize(src: string): Tok[] | null {
       continue;
     }
     const rest = src.slice(i);
+    const refError = REF_ERROR_RE.exec(rest);
+    if (refError) {
+      out.push({ t: 'err', v: '#REF!' });
+      i += refError[0].length;
+      continue;
+    }
     const num = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/.exec(rest);
     const ref = REF_RE.exec(rest);
     if (ref && !(num && num[0].length >= ref[0].length)) {
@@ -520,7 +531,9 @@ class Parser {
       case 'ref':
         return this.env.area(t.sheet, t.rect);
       case 'name':
-        return ERR_NAME;
+        return this.env.name ? this.env.name(t.v) : ERR_NAME;
+      case 'err':
+        return new ExcelErr(t.v);
       case 'fn': {
         this.i++; // '('
         const args: Val[] = [];
@@ -554,13 +567,57 @@ class Parser {
 
 /** Evaluates "=..." formula text. Errors come back as "#NAME?"-style strings wrapped in ExcelErr. */
 export function evaluateFormula(formula: string, env: EvalEnv): Scalar {
+  return first(evaluateReference(formula, env));
+}
+
+/** Like `evaluateFormula`, but a formula that is a reference gives its whole area (a defined name's formula). */
+export function evaluateReference(formula: string, env: EvalEnv): Area | Scalar {
   const body = formula.startsWith('=') ? formula.slice(1) : formula;
   const toks = tokenize(body);
   if (!toks) return ERR_NAME;
   try {
-    return first(new Parser(toks, env).parse());
+    return new Parser(toks, env).parse();
   } catch (e) {
     if (e instanceof ExcelErr) return e;
     throw e;
   }
+}
+
+/**
+ * Rewrites the references to sheet `from` (case-insensitive) in formula text, as Excel does when a
+ * sheet is renamed (`to` = the new name) or deleted (`to` = null: the sheet part becomes `#REF!`,
+ * the cell part stays, e.g. `=#REF!C5`). Text inside string literals is left alone.
+ */
+export function rewriteSheetReferences(formula: string, from: string, to: string | null): string {
+  const key = from.toLowerCase();
+  let out = '';
+  let i = 0;
+  let wordBefore = false;
+  while (i < formula.length) {
+    const ch = formula.charAt(i);
+    if (ch === '"') {
+      const end = formula.indexOf('"', i + 1);
+      const stop = end < 0 ? formula.length : end + 1;
+      out += formula.slice(i, stop);
+      i = stop;
+      wordBefore = false;
+      continue;
+    }
+    if (!wordBefore) {
+      const ref = REF_RE.exec(formula.slice(i));
+      const sheet = ref === null ? undefined : ref[1] !== undefined ? ref[1].replace(/''/g, "'") : ref[2];
+      if (ref !== null && sheet !== undefined) {
+        const prefix = ref[1] !== undefined ? `'${ref[1]}'!` : `${ref[2] ?? ''}!`;
+        const cells = ref[0].slice(prefix.length);
+        out += sheet.toLowerCase() === key ? `${to === null ? '#REF' : quoteSheetName(to)}!${cells}` : ref[0];
+        i += ref[0].length;
+        wordBefore = true;
+        continue;
+      }
+    }
+    out += ch;
+    wordBefore = /[A-Za-z0-9_.\u0080-\uFFFF!#$]/.test(ch);
+    i++;
+  }
+  return out;
 }

@@ -13,6 +13,7 @@ import {
   MAX_COLS,
   MAX_ROWS,
   parseAddress,
+  quoteSheetName,
   rect,
   rectCells,
   rectCols,
@@ -33,7 +34,8 @@ import {
   type ScalarTable,
   type Tx,
 } from './core';
-import { officeError } from './errors';
+import { FakeNotModelledError, officeError } from './errors';
+import { ExcelErr } from './formula';
 import {
   cellKey,
   DEFAULT_COLUMN_WIDTH,
@@ -50,7 +52,10 @@ import {
   readFormula,
   readValue,
   readValueType,
+  rewriteReferences,
   setContent,
+  definedNameProblem,
+  evaluateName,
   sheetIdFor,
   usedExtent,
   writeInput,
@@ -58,6 +63,7 @@ import {
   type ConditionalFormatState,
   type FormatKey,
   type HyperlinkState,
+  type NameState,
   type SeriesState,
   type SheetRect,
   type SheetState,
@@ -247,9 +253,16 @@ export class FakeWorkbook extends Resolved<'workbook'> {
         return this.settings;
       case 'customXmlParts':
         return this.customXmlParts;
+      case 'names':
+        return this.names;
       default:
         return undefined;
     }
+  }
+
+  /** Workbook-scoped defined names (ExcelApi 1.1; adding and deleting them is 1.4). */
+  get names(): FakeNamedItemCollection {
+    return this._child('names', () => new FakeNamedItemCollection(this.ctx));
   }
 
   get worksheets(): FakeWorksheetCollection {
@@ -555,6 +568,8 @@ export class FakeWorksheet extends Resolved<string> {
       const idx = tx.state.sheets.indexOf(sh);
       tx.state.sheets.splice(idx, 1);
       if (tx.state.activeSheetId === id) tx.state.activeSheetId = nextVisibleId(tx, idx);
+      // References into the deleted sheet become #REF! (formulas on other sheets, defined names).
+      rewriteReferences(tx.state, sh.name, null, (x) => tx.sheetW(x), id);
     });
   }
 }
@@ -572,7 +587,10 @@ const WORKSHEET_SCALARS: ScalarTable<string> = {
     read: (tx, id) => tx.sheet(id).name,
     write: (tx, id, v) => {
       const name = validateSheetName(tx.state, v, id);
+      const before = tx.sheet(id).name;
       tx.sheetW(id).name = name;
+      // Excel rewrites every formula and defined name that names the sheet.
+      if (before !== name) rewriteReferences(tx.state, before, name, (x) => tx.sheetW(x));
     },
   },
   position: {
@@ -985,6 +1003,84 @@ export class FakeRange extends Resolved<RangeTarget> {
         setContent(sh, a.r0, a.c0, anchor);
       }
       tx.changed(t.sheetId, t.rect);
+    });
+  }
+
+  /**
+   * Range.copyFrom (ExcelApi 1.9) for what this fake needs: contents ("All"/"Formulas"/"Values"),
+   * cell formats, hyperlinks and merged areas ("All"/"Formats"), from a source of the same size or
+   * a destination cell (it expands to the source's size). Column widths, row heights, charts and
+   * conditional formats are not copied (Paste All in the Excel UI does not copy widths either).
+   * Formulas are copied as text; a copy to another position with relative references is not modelled.
+   */
+  copyFrom(sourceRange: FakeRange | string, copyType?: string, skipBlanks?: boolean, transpose?: boolean): void {
+    this._gate('1.9', 'Range.copyFrom');
+    if (skipBlanks === true || transpose === true) throw new FakeNotModelledError('Range.copyFrom(skipBlanks or transpose)');
+    this._queue('copyFrom', [sourceRange, ...(copyType === undefined ? [] : [copyType])], (tx) => {
+      const mode = copyType === undefined ? 'All' : validateEnum('RangeCopyType', copyType, []);
+      if (mode === 'Link') throw new FakeNotModelledError('Range.copyFrom("Link")');
+      const dest = this._need(tx);
+      let src: RangeTarget;
+      if (typeof sourceRange === 'string') {
+        const p = parseAddress(sourceRange);
+        if (!p) throw officeError('InvalidArgument', `'${sourceRange}' is not an address.`);
+        const sheet = p.sheet === null ? tx.sheet(dest.sheetId) : findSheetByName(tx.state, p.sheet);
+        if (!sheet) throw officeError('InvalidArgument', `There is no worksheet named '${p.sheet ?? ''}'.`);
+        src = { sheetId: sheet.id, rect: p.rect };
+      } else src = sourceRange._need(tx);
+      const rows = rectRows(src.rect);
+      const cols = rectCols(src.rect);
+      const single = rectCells(dest.rect) === 1;
+      if (!single && (rectRows(dest.rect) !== rows || rectCols(dest.rect) !== cols)) {
+        throw new FakeNotModelledError('Range.copyFrom into a range of another size than the source');
+      }
+      const to = rect(dest.rect.r0, dest.rect.c0, dest.rect.r0 + rows - 1, dest.rect.c0 + cols - 1);
+      if (!rectInBounds(to)) throw officeError('InvalidArgument', 'The range is outside the worksheet.');
+      const dr = to.r0 - src.rect.r0;
+      const dc = to.c0 - src.rect.c0;
+      const from = tx.sheet(src.sheetId);
+      const sh = tx.sheetW(dest.sheetId);
+      const last = Math.min(src.rect.r1, from.rows.length - 1);
+      const withContents = mode === 'All' || mode === 'Formulas' || mode === 'Values';
+      const withFormats = mode === 'All' || mode === 'Formats';
+      if (withContents) {
+        clearContents(sh, to);
+        for (let r = src.rect.r0; r <= last; r++) {
+          const row = from.rows[r];
+          if (!row) continue;
+          for (let c = src.rect.c0; c <= Math.min(src.rect.c1, row.length - 1); c++) {
+            const v = row[c];
+            if (v === undefined) continue;
+            if (typeof v === 'object' && (dr !== 0 || dc !== 0) && /(^|[^$A-Za-z])[A-Za-z]{1,3}[0-9]/.test(v.f.replace(/"[^"]*"/g, ''))) {
+              throw new FakeNotModelledError('Range.copyFrom of a formula with relative references to another position');
+            }
+            setContent(sh, r + dr, c + dc, mode === 'Values' && typeof v === 'object' ? readValue(tx.state, from, r, c) : v);
+            if (from.quotePrefix.has(cellKey(r, c))) sh.quotePrefix.add(cellKey(r + dr, c + dc));
+          }
+        }
+        tx.changed(dest.sheetId, to);
+      }
+      if (withFormats) {
+        for (const k of FORMAT_KEYS) {
+          sh.formats[k].set(to, undefined);
+          for (let r = src.rect.r0; r <= src.rect.r1 && rectCells(src.rect) <= 2_000_000; r++) {
+            for (let c = src.rect.c0; c <= src.rect.c1; c++) {
+              const v = from.formats[k].get(r, c);
+              if (v !== undefined) sh.formats[k].setCell(r + dr, c + dc, v);
+            }
+          }
+        }
+        sh.merged = sh.merged.filter((m) => !rectsIntersect(m, to));
+        for (const m of from.merged) {
+          if (rectContains(src.rect, m)) sh.merged.push(rect(m.r0 + dr, m.c0 + dc, m.r1 + dr, m.c1 + dc));
+        }
+      }
+      if (mode === 'All') {
+        clearHyperlinks(sh, to);
+        for (const [k, h] of from.hyperlinks) {
+          if (inRect(src.rect, keyRow(k), keyCol(k))) sh.hyperlinks.set(cellKey(keyRow(k) + dr, keyCol(k) + dc), { ...h });
+        }
+      }
     });
   }
 
@@ -2862,6 +2958,188 @@ export class FakeTable extends Resolved<TableTarget> {
       sh.tables = sh.tables.filter((x) => x.id !== t.tableId);
       tx.changed(t.sheetId, tb.rect);
     });
+  }
+}
+
+// ================================================================= Defined names
+
+/** A workbook-scoped name's state, or ItemNotFound. */
+function workbookName(tx: Tx, key: string): NameState {
+  const lower = key.toLowerCase();
+  const n = tx.state.names.find((x) => x.sheetId === null && x.name.toLowerCase() === lower);
+  if (!n) throw officeError('ItemNotFound', `There is no name '${key}'.`);
+  return n;
+}
+
+function replaceName(tx: Tx, before: NameState, after: NameState | null): void {
+  tx.state.names = tx.state.names.flatMap((n) => (n === before ? (after === null ? [] : [after]) : [n]));
+}
+
+/** `NamedItem.type` and `value` (1.1) of a name: a named range gives its address (without '='). */
+function nameResult(tx: Tx, n: NameState): { type: string; value: unknown } {
+  const v = evaluateName(tx.state, n);
+  if (v instanceof ExcelErr) return { type: 'Error', value: v.code };
+  if (typeof v === 'object') return { type: 'Range', value: n.formula.replace(/^=/, '') };
+  if (typeof v === 'number') return { type: 'Double', value: v };
+  if (typeof v === 'boolean') return { type: 'Boolean', value: v };
+  return { type: 'String', value: v };
+}
+
+/** The single area a name's formula names, or null (a constant, an error, several areas). */
+function nameArea(tx: Tx, n: NameState): RangeTarget | null {
+  const p = parseAddress(n.formula.replace(/^=/, ''));
+  if (!p || p.sheet === null) return null;
+  const sheet = findSheetByName(tx.state, p.sheet);
+  return sheet ? { sheetId: sheet.id, rect: p.rect } : null;
+}
+
+const NAMED_ITEM_SCALARS: ScalarTable<string> = {
+  name: { read: (tx, key) => workbookName(tx, key).name },
+  type: { read: (tx, key) => nameResult(tx, workbookName(tx, key)).type },
+  value: { read: (tx, key) => nameResult(tx, workbookName(tx, key)).value },
+  visible: {
+    read: (tx, key) => workbookName(tx, key).visible,
+    write: (tx, key, v) => {
+      const n = workbookName(tx, key);
+      replaceName(tx, n, { ...n, visible: validateBoolean(v, 'visible') });
+    },
+  },
+  comment: {
+    since: '1.4',
+    read: (tx, key) => workbookName(tx, key).comment,
+    write: (tx, key, v) => {
+      const n = workbookName(tx, key);
+      replaceName(tx, n, { ...n, comment: validateString(v, 'comment') });
+    },
+  },
+  scope: { since: '1.4', read: () => 'Workbook' },
+  formula: {
+    since: '1.7',
+    read: (tx, key) => workbookName(tx, key).formula,
+    write: (tx, key, v) => {
+      const n = workbookName(tx, key);
+      const text = validateString(v, 'formula');
+      replaceName(tx, n, { ...n, formula: text.startsWith('=') ? text : `=${text}` });
+    },
+  },
+};
+
+export class FakeNamedItem extends Resolved<string> {
+  readonly _className = 'NamedItem';
+
+  protected override _scalars(): ScalarTable<string> {
+    return NAMED_ITEM_SCALARS;
+  }
+
+  get name(): string {
+    return this._get('name');
+  }
+  get type(): string {
+    return this._get('type');
+  }
+  get value(): unknown {
+    return this._get('value');
+  }
+  get visible(): boolean {
+    return this._get('visible');
+  }
+  set visible(v: boolean) {
+    this._set('visible', v);
+  }
+  get comment(): string {
+    return this._get('comment');
+  }
+  set comment(v: string) {
+    this._set('comment', v);
+  }
+  get scope(): string {
+    return this._get('scope');
+  }
+  get formula(): string {
+    return this._get('formula');
+  }
+  set formula(v: string) {
+    this._set('formula', v);
+  }
+
+  /** The range the name refers to (ExcelApi 1.1); InvalidArgument when it is not a range. */
+  getRange(): FakeRange {
+    return new FakeRange(this.ctx, `${this._path}.getRange()`, (tx) => {
+      const area = nameArea(tx, workbookName(tx, this._need(tx)));
+      if (area === null) throw officeError('InvalidArgument', 'The name does not refer to a range.');
+      return area;
+    });
+  }
+
+  delete(): void {
+    this._gate('1.4', 'NamedItem.delete');
+    this._queue('delete', [], (tx) => {
+      replaceName(tx, workbookName(tx, this._need(tx)), null);
+    });
+  }
+}
+
+function absoluteRect(x: Rect): string {
+  return formatRect(x).replace(/([A-Z]+)?([0-9]+)?/g, (m: string, col?: string, row?: string) => (m === '' ? '' : `${col === undefined ? '' : `$${col}`}${row === undefined ? '' : `$${row}`}`));
+}
+
+export class FakeNamedItemCollection extends ResolvedCollection<'names', FakeNamedItem> {
+  readonly _className = 'NamedItemCollection';
+
+  constructor(context: FakeRequestContext) {
+    super(context, 'workbook.names', () => 'names');
+  }
+
+  protected _itemKeys(tx: Tx): string[] {
+    return tx.state.names.filter((n) => n.sheetId === null).map((n) => n.name);
+  }
+
+  protected _makeItem(key: string): FakeNamedItem {
+    return new FakeNamedItem(this.ctx, `workbook.names.getItem(${q(key)})`, () => key);
+  }
+
+  protected _templateItem(): FakeNamedItem {
+    return this._makeItem('');
+  }
+
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.ctx, `workbook.names.getItem(${q(name)})`, (tx) => workbookName(tx, name).name);
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    this._gate('1.4', 'NamedItemCollection.getItemOrNullObject');
+    const item = new FakeNamedItem(this.ctx, `workbook.names.getItemOrNullObject(${q(name)})`, (tx) => {
+      const lower = name.toLowerCase();
+      return tx.state.names.find((x) => x.sheetId === null && x.name.toLowerCase() === lower)?.name ?? null;
+    });
+    item._queue('_instantiate', [], (tx) => void item._target(tx));
+    return item;
+  }
+
+  getCount(): FakeClientResult<number> {
+    this._gate('1.4', 'NamedItemCollection.getCount');
+    return this._queueResult('getCount', [], (tx) => this._itemKeys(tx).length);
+  }
+
+  /** `add(name, reference, comment)` (ExcelApi 1.4): a range, or formula text such as "=Sheet1!$A$1". */
+  add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
+    this._gate('1.4', 'NamedItemCollection.add');
+    const item = new FakeNamedItem(this.ctx, `workbook.names.add(${q(name)})`, (tx) => workbookName(tx, name).name);
+    this._queue('add', [name, reference, ...(comment === undefined ? [] : [comment])], (tx) => {
+      const problem = definedNameProblem(name);
+      if (problem !== null) throw officeError('InvalidArgument', problem);
+      if (tx.state.names.some((n) => n.sheetId === null && n.name.toLowerCase() === name.toLowerCase())) {
+        throw officeError('ItemAlreadyExists', `The name '${name}' already exists.`);
+      }
+      let formula: string;
+      if (typeof reference === 'string') formula = reference.startsWith('=') ? reference : `=${reference}`;
+      else {
+        const t = reference._need(tx);
+        formula = `=${quoteSheetName(tx.sheet(t.sheetId).name)}!${absoluteRect(t.rect)}`;
+      }
+      tx.state.names = [...tx.state.names, { name, formula, sheetId: null, visible: true, comment: comment ?? '' }];
+    });
+    return item;
   }
 }
 

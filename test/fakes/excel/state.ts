@@ -15,7 +15,7 @@ import {
   type Rect,
 } from './address';
 import { officeError } from './errors';
-import { evaluateFormula, ExcelErr, formatGeneral, type Area, type Scalar } from './formula';
+import { evaluateFormula, evaluateReference, ExcelErr, formatGeneral, rewriteSheetReferences, type Area, type EvalEnv, type Scalar } from './formula';
 
 export type CellValue = string | number | boolean;
 
@@ -122,8 +122,21 @@ export interface XmlPartState {
   readonly namespaceUri: string;
 }
 
+/** A defined name (immutable: replaced, never mutated). */
+export interface NameState {
+  readonly name: string;
+  /** What it refers to, as formula text: `=汇总!$C$5`, `=#REF!$C$5` after its sheet was deleted, `=42`. */
+  readonly formula: string;
+  /** The sheet it is scoped to, or null for a workbook-scoped name (`workbook.names`). */
+  readonly sheetId: string | null;
+  readonly visible: boolean;
+  readonly comment: string;
+}
+
 export interface WorkbookState {
   sheets: SheetState[];
+  /** Defined names, workbook- and sheet-scoped. */
+  names: NameState[];
   activeSheetId: string;
   /** Add-in settings (JSON-cloned values, treated as immutable). Shared by workbook.settings and Office.context.document.settings.saveAsync. */
   settings: Map<string, unknown>;
@@ -283,6 +296,7 @@ export function cloneSheet(s: SheetState): SheetState {
 export function shallowCopyWorkbook(w: WorkbookState): WorkbookState {
   return {
     sheets: w.sheets.slice(),
+    names: w.names.slice(),
     activeSheetId: w.activeSheetId,
     settings: new Map(w.settings),
     customXmlParts: w.customXmlParts.slice(),
@@ -448,30 +462,59 @@ export function evaluateCell(w: WorkbookState, sh: SheetState, r: number, c: num
   if (visiting.has(token)) return 0;
   visiting.add(token);
   try {
-    return evaluateFormula(f.f, {
-      area: (sheetName, x): Area => {
-        const target = sheetName === null ? sh : findSheetByName(w, sheetName);
-        if (!target) throw new ExcelErr('#REF!');
-        const r1 = Math.min(x.r1, target.rows.length - 1);
-        let maxCol = x.c0 - 1;
-        for (let rr = x.r0; rr <= r1; rr++) maxCol = Math.max(maxCol, Math.min(x.c1, (target.rows[rr]?.length ?? 0) - 1));
-        const rowsN = Math.max(0, r1 - x.r0 + 1);
-        const colsN = Math.max(0, (isFullColumns(x) ? maxCol : x.c1) - x.c0 + 1);
-        const values: Scalar[] = [];
-        for (let rr = 0; rr < rowsN; rr++) {
-          for (let cc = 0; cc < colsN; cc++) {
-            const content = getContent(target, x.r0 + rr, x.c0 + cc);
-            if (content === undefined) values.push('');
-            else if (isFormula(content)) values.push(evaluateCell(w, target, x.r0 + rr, x.c0 + cc, content));
-            else values.push(content);
-          }
-        }
-        return { kind: 'area', rows: rowsN, cols: colsN, values };
-      },
-    });
+    return evaluateFormula(f.f, formulaEnv(w, sh));
   } finally {
     visiting.delete(token);
   }
+}
+
+/** A defined name as a formula on sheet `sheetId` sees it: the sheet's own name first, then the workbook's. */
+export function findName(w: WorkbookState, name: string, sheetId: string | null): NameState | undefined {
+  const key = name.toLowerCase();
+  const matches = w.names.filter((n) => n.name.toLowerCase() === key);
+  return matches.find((n) => sheetId !== null && n.sheetId === sheetId) ?? matches.find((n) => n.sheetId === null);
+}
+
+/** What a name's formula gives: an area for a named range, a scalar for a constant or an error. */
+export function evaluateName(w: WorkbookState, def: NameState): Area | Scalar {
+  const token = `name:${def.sheetId ?? ''}:${def.name}`;
+  if (visiting.has(token)) return new ExcelErr('#REF!');
+  visiting.add(token);
+  try {
+    const own = def.sheetId === null ? undefined : w.sheets.find((x) => x.id === def.sheetId);
+    return evaluateReference(def.formula, formulaEnv(w, own ?? null));
+  } finally {
+    visiting.delete(token);
+  }
+}
+
+/** Areas by sheet name (unqualified: the formula's own sheet) and defined names, for the evaluator. */
+function formulaEnv(w: WorkbookState, sh: SheetState | null): EvalEnv {
+  return {
+    name: (n) => {
+      const def = findName(w, n, sh?.id ?? null);
+      return def === undefined ? new ExcelErr('#NAME?') : evaluateName(w, def);
+    },
+    area: (sheetName, x): Area => {
+      const target = sheetName === null ? sh : findSheetByName(w, sheetName);
+      if (!target) throw new ExcelErr('#REF!');
+      const r1 = Math.min(x.r1, target.rows.length - 1);
+      let maxCol = x.c0 - 1;
+      for (let rr = x.r0; rr <= r1; rr++) maxCol = Math.max(maxCol, Math.min(x.c1, (target.rows[rr]?.length ?? 0) - 1));
+      const rowsN = Math.max(0, r1 - x.r0 + 1);
+      const colsN = Math.max(0, (isFullColumns(x) ? maxCol : x.c1) - x.c0 + 1);
+      const values: Scalar[] = [];
+      for (let rr = 0; rr < rowsN; rr++) {
+        for (let cc = 0; cc < colsN; cc++) {
+          const content = getContent(target, x.r0 + rr, x.c0 + cc);
+          if (content === undefined) values.push('');
+          else if (isFormula(content)) values.push(evaluateCell(w, target, x.r0 + rr, x.c0 + cc, content));
+          else values.push(content);
+        }
+      }
+      return { kind: 'area', rows: rowsN, cols: colsN, values };
+    },
+  };
 }
 
 export function readValue(w: WorkbookState, sh: SheetState, r: number, c: number): CellValue {
@@ -663,4 +706,113 @@ export function usedExtent(sh: SheetState, valuesOnly: boolean): Rect | null {
   for (const k of sh.quotePrefix) addKey(k);
   for (const m of sh.merged) acc = grow(acc, m);
   return acc;
+}
+
+// ---------------------------------------------------------------- references between sheets
+
+/**
+ * Excel's bookkeeping when sheet `from` is renamed to `to`, or deleted (`to` = null): every formula
+ * that names it (cells on every sheet, defined names) is rewritten, so a rename keeps references
+ * working and a deletion turns them into `#REF!` (`=汇总!C5` → `=#REF!C5`). Names scoped to a
+ * deleted sheet (`deletedId`) go with it. Chart series hold sheet ids (SheetRect) and need no
+ * rewrite: one that points into a deleted sheet reads as `#REF!`. `writable` gives a sheet to change
+ * (copy on write).
+ */
+export function rewriteReferences(w: WorkbookState, from: string, to: string | null, writable: (id: string) => SheetState, deletedId?: string): void {
+  const key = from.toLowerCase();
+  const mentions = (f: string): boolean => f.includes('!') && f.toLowerCase().includes(key);
+  for (const sheet of w.sheets) {
+    let target: SheetState | null = null;
+    sheet.rows.forEach((row, r) => {
+      row?.forEach((v, c) => {
+        if (!isFormula(v) || !mentions(v.f)) return;
+        const next = rewriteSheetReferences(v.f, from, to);
+        if (next === v.f) return;
+        target ??= writable(sheet.id);
+        setContent(target, r, c, { f: next });
+      });
+    });
+  }
+  w.names = w.names
+    .filter((n) => deletedId === undefined || n.sheetId !== deletedId)
+    .map((n) => (mentions(n.formula) ? { ...n, formula: rewriteSheetReferences(n.formula, from, to) } : n));
+}
+
+/**
+ * Why `name` cannot be a defined name, or null. The rules (ECMA-376 Part 1, "Names"; Excel's
+ * Define Name dialog): a letter of any script (so CJK names are fine), `_` or `\` first, then
+ * letters, digits, `_`, `.` and `\`; at most 255 characters; not TRUE/FALSE, not an A1 reference
+ * (`AB12`) and not an R1C1 one (`R`, `C`, `R1C1`). Names compare case-insensitively.
+ */
+export function definedNameProblem(name: unknown): string | null {
+  if (typeof name !== 'string' || name === '') return 'A name cannot be empty.';
+  if (name.length > 255) return 'A name has at most 255 characters.';
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)) return `'${name}' has characters a name cannot have.`;
+  if (/^(true|false)$/i.test(name)) return `'${name}' is a logical value.`;
+  if (/^[A-Za-z]{1,3}[0-9]{1,7}$/.test(name)) return `'${name}' is a cell reference.`;
+  if (/^[Rr][0-9]*([Cc][0-9]*)?$/.test(name) || /^[Cc][0-9]*$/.test(name)) return `'${name}' is an R1C1 reference.`;
+  return null;
+}
+
+/**
+ * The workbook as Excel gives it after it is saved, closed and opened again: worksheet ids change
+ * (they are stable only within a session: office-js-docs #297, office-js #1390), and so do the ids
+ * of conditional formats and tables. Everything saved in the file stays: contents, names, charts,
+ * settings, custom XML parts. `generation` makes the new ids differ from every earlier one.
+ */
+export function reopenedWorkbook(w: WorkbookState, generation: number): WorkbookState {
+  const ids = new Map<string, string>();
+  w.sheets.forEach((s, i) => ids.set(s.id, `{${generation.toString(16).toUpperCase().padStart(8, '0')}-${(i + 1).toString(16).toUpperCase().padStart(4, '0')}-0000-0000-000000000000}`));
+  const remap = (sr: SheetRect | null): SheetRect | null => (sr === null ? null : { sheetId: ids.get(sr.sheetId) ?? sr.sheetId, rect: sr.rect });
+  const counters = { ...w.counters };
+  const sheets = w.sheets.map((s) => {
+    const c = cloneSheet(s);
+    c.id = ids.get(s.id) ?? s.id;
+    c.charts = c.charts.map((chart) => ({
+      ...chart,
+      source: remap(chart.source) ?? chart.source,
+      series: chart.series.map((x) => ({ ...x, values: remap(x.values), xValues: remap(x.xValues) })),
+    }));
+    c.conditionalFormats = c.conditionalFormats.map((f) => ({ ...f, id: `reopened-cf-${generation}-${++counters.cf}` }));
+    c.tables = c.tables.map((t) => ({ ...t, id: String(++counters.table) }));
+    return c;
+  });
+  return {
+    sheets,
+    names: w.names.map((n) => (n.sheetId === null ? n : { ...n, sheetId: ids.get(n.sheetId) ?? n.sheetId })),
+    activeSheetId: ids.get(w.activeSheetId) ?? w.activeSheetId,
+    settings: new Map(w.settings),
+    customXmlParts: w.customXmlParts.slice(),
+    counters,
+  };
+}
+
+/**
+ * What Excel does when a user copies sheet `source` (Move or Copy › Create a copy): a new sheet
+ * "<name> (2)" right after it with the same cells, formats, charts (now pointing at the copy) and
+ * custom properties; workbook-scoped names that refer to the source are cloned as names scoped to
+ * the copy (http://www.excelcodex.com/2012/06/defined-names-choosing-the-scope/), so the copy's
+ * own formulas keep pointing at itself. Workbook-scoped names are not duplicated.
+ */
+export function workbookWithCopiedSheet(w: WorkbookState, source: SheetState): { workbook: WorkbookState; copy: SheetState } {
+  const counters = { ...w.counters, sheet: w.counters.sheet + 1 };
+  const copy = cloneSheet(source);
+  copy.id = sheetIdFor(counters.sheet);
+  let n = 2;
+  while (findSheetByName(w, `${source.name} (${n})`)) n++;
+  copy.name = `${source.name} (${n})`;
+  const own = (sr: SheetRect | null): SheetRect | null => (sr !== null && sr.sheetId === source.id ? { sheetId: copy.id, rect: sr.rect } : sr);
+  copy.charts = copy.charts.map((chart) => ({
+    ...chart,
+    id: String(++counters.chart),
+    source: own(chart.source) ?? chart.source,
+    series: chart.series.map((x) => ({ ...x, values: own(x.values), xValues: own(x.xValues) })),
+  }));
+  const cloned = w.names.flatMap((x) => {
+    const formula = rewriteSheetReferences(x.formula, source.name, copy.name);
+    return x.sheetId === null && formula !== x.formula ? [{ ...x, sheetId: copy.id, formula }] : [];
+  });
+  const sheets = w.sheets.slice();
+  sheets.splice(sheets.indexOf(source) + 1, 0, copy);
+  return { workbook: { ...w, sheets, names: [...w.names, ...cloned], counters }, copy };
 }
