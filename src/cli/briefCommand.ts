@@ -1,9 +1,5 @@
 import { BRIEF_STYLES, draftBrief, summarize } from '../domain';
 import type { BriefStyle, Lang } from '../domain';
-import { DEFAULT_SETTINGS, type LedgerSettings } from '../workflows/workbookPort';
-import { detectInputFormat } from '../xlsx/detectInputFormat';
-import { parseStateDoc, STATE_MARKER } from '../xlsx/ledgerStateSheet';
-import { streamXlsxRows } from '../xlsx/streamXlsxRows';
 import { EXIT_CODES, inputError, toCliError } from './CliError';
 import { cleanLine, type CliIo } from './cliIo';
 import { cliBilingual } from './cliText';
@@ -66,47 +62,22 @@ export function parseBriefArgs(argv: readonly string[]): BriefArgs {
 }
 
 /**
- * The settings stored in an .xlsx workbook by `ledger-stats refresh` (its very hidden state
- * sheet), read by streaming only that sheet; the defaults for a CSV file or a workbook without state.
- */
-export async function readStoredSettings(path: string): Promise<LedgerSettings> {
-  if ((await detectInputFormat(path)) !== 'xlsx') return DEFAULT_SETTINGS;
-  let count = -1;
-  const chunks: string[] = [];
-  await streamXlsxRows(path, {
-    onSheet: (sheet) => sheet.state === 'veryHidden',
-    onRow: (_sheet, rowIndex, cells) => {
-      if (rowIndex === 0) {
-        if (cells[0] !== STATE_MARKER) return 'skip-sheet';
-        count = Number(cells[2]);
-        return undefined;
-      }
-      const chunk = cells[0];
-      if (typeof chunk === 'string' && rowIndex <= count) chunks[rowIndex - 1] = chunk;
-      return rowIndex >= count ? 'stop' : undefined;
-    },
-  });
-  if (count <= 0 || chunks.length !== count) return DEFAULT_SETTINGS;
-  return parseStateDoc(chunks.join('')).settings;
-}
-
-/**
- * `ledger-stats brief <file>`: read the ledger, summarise it and print the briefing paragraph
- * (`draftBrief`) as one line, in the workbook's display unit and decimals unless overridden.
+ * `ledger-stats brief <file>`: read the ledger the way `refresh` does (`readLedgerFile`: stored
+ * settings, source choice, reader), summarise it and print the briefing paragraph (`draftBrief`)
+ * as one line, in the workbook's display unit and decimals unless overridden.
  * @returns exit code 0.
  * @throws CliError (exit 2) for bad arguments, an unreadable file or no ledger.
  */
 export async function briefCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseBriefArgs(argv);
   let file;
-  let settings: LedgerSettings;
   try {
-    settings = await readStoredSettings(args.file);
     file = await readLedgerWithProgress(args.file, args, io);
   } catch (error) {
     throw toCliError(error, { path: args.file, ...(args.sheet === undefined ? {} : { sheet: args.sheet }) });
   }
   if (file.read.header === null) throw inputError(cliBilingual('ledgerNotFound', { path: args.file }));
+  const { settings } = file;
   const summary = summarize(file.read, { soeAttribution: settings.soeAttribution });
   const brief = draftBrief(summary, {
     lang: args.lang,

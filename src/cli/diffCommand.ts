@@ -1,7 +1,6 @@
 import { basename } from 'path';
 import { diffLedgers, LABELS, snapshotOf, soeGroupByFullName, toDiffJson } from '../domain';
 import type { Lang, LedgerDiff, SnapshotProject, Stage } from '../domain';
-import { DEFAULT_SETTINGS } from '../workflows/workbookPort';
 import { EXIT_CODES, inputError, toCliError } from './CliError';
 import { writeLines, type CliIo } from './cliIo';
 import { cliBilingual } from './cliText';
@@ -200,8 +199,10 @@ export function formatDiffText(diff: LedgerDiff, options: { lang: Lang; previous
 
 /**
  * `ledger-stats diff <old> <new>`: compare two versions of a ledger (the workbooks that arrive by
- * email month after month), matched like the add-in's 变动 sheet (`diffLedgers`). Prints the
- * changes as text, or with `--json` the diff JSON (`toDiffJson`: amounts in 亿元, unrounded).
+ * email month after month), matched like the add-in's 变动 sheet (`diffLedgers`). Each file is read
+ * the way `refresh` reads it (`readLedgerFile`: its stored settings, source choice, reader). Prints
+ * the changes as text (in the new file's decimals), or with `--json` the diff JSON (`toDiffJson`:
+ * amounts in 亿元, unrounded).
  * @returns exit code 0 whether or not anything changed.
  * @throws CliError (exit 2) for bad arguments, an unreadable file or no ledger.
  */
@@ -211,18 +212,18 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
     try {
       const file = await readLedgerWithProgress(path, args, io);
       if (file.read.header === null) throw inputError(cliBilingual('ledgerNotFound', { path }));
-      return file.read;
+      return file;
     } catch (error) {
       throw toCliError(error, { path, ...(args.sheet === undefined ? {} : { sheet: args.sheet }) });
     }
   };
   const previous = await read(args.previous);
   const current = await read(args.current);
-  const diff = diffLedgers(snapshotOf(previous), snapshotOf(current));
+  const diff = diffLedgers(snapshotOf(previous.read), snapshotOf(current.read));
   if (args.json) {
     io.stdout.write(`${JSON.stringify(toDiffJson(diff), null, 2)}\n`);
   } else {
-    writeLines(io.stdout, formatDiffText(diff, { lang: args.lang, previous: basename(args.previous), current: basename(args.current), decimals: DEFAULT_SETTINGS.decimals }));
+    writeLines(io.stdout, formatDiffText(diff, { lang: args.lang, previous: basename(args.previous), current: basename(args.current), decimals: current.settings.decimals }));
   }
   return EXIT_CODES.ok;
 }

@@ -1,18 +1,22 @@
 import { stat } from 'fs/promises';
 import { basename, extname } from 'path';
 import { createLedgerReader } from '../domain';
-import type { ColumnOverrides, LedgerRead, LedgerReader } from '../domain';
-import { PortError } from '../workflows/workbookPort';
-import { detectInputFormat, type InputFormat } from '../xlsx/detectInputFormat';
+import type { LedgerRead } from '../domain';
+import { readLedgerSource } from '../workflows/readLedgerSource';
+import { DEFAULT_SETTINGS, PortError, type LedgerSettings, type SourceRef } from '../workflows/workbookPort';
 import { countSheetRows } from '../xlsx/countSheetRows';
+import { detectInputFormat, type InputFormat } from '../xlsx/detectInputFormat';
 import { readCsvRows } from '../xlsx/readCsvRows';
-import { streamLedgerSheetInWorker } from '../xlsx/streamLedgerSheetInWorker';
+import { streamSourceInWorker } from '../xlsx/streamLedgerSheetInWorker';
+import { openXlsxReadPort } from '../xlsx/xlsxReadPort';
 
 /** Options of `readLedgerFile`. */
 export interface ReadLedgerFileOptions {
-  /** Read this sheet; else the first sheet (file order) whose first 40 rows hold a ledger header. */
-  readonly sheet?: string;
-  readonly mapping?: ColumnOverrides;
+  /**
+   * Overrides of the settings stored in the workbook (`--sheet` as `source`, `--mapping`,
+   * `--soe-attribution`), as `refresh` takes them.
+   */
+  readonly settings?: Partial<LedgerSettings>;
   /** Rows read so far and the fraction done (`null` when unknown), reported as rows arrive. */
   readonly onProgress?: (rowsRead: number, fraction: number | null) => void;
   /** Rows known to be in the source (from the sheet's dimension), once the source is chosen. */
@@ -27,8 +31,10 @@ export interface ReadLedgerFileOptions {
 /** A read ledger file. */
 export interface LedgerFile {
   readonly format: InputFormat;
-  /** Sheets of the workbook in tab order (the file's base name for a CSV file). */
-  readonly sheets: readonly string[];
+  /** The stored settings with the overrides applied (the defaults and overrides for a CSV file). */
+  readonly settings: LedgerSettings;
+  /** The source that was read (chosen by `chooseSource` unless stored or given). */
+  readonly source: SourceRef;
   readonly read: LedgerRead;
 }
 
@@ -36,26 +42,32 @@ export interface LedgerFile {
 const PROGRESS_EVERY = 1_000;
 
 /**
- * Read and validate a ledger file through the domain's incremental reader, with bounded memory:
- * an .xlsx is streamed (ExcelJS on a worker thread, see `streamLedgerSheetInWorker`; only the first
- * 40 rows of each candidate sheet are buffered, to find the header), a .csv is read line by line.
+ * Read and validate a ledger file with bounded memory. An .xlsx goes through the same workflow as
+ * `refresh` and the add-in (`readLedgerSource`): the settings stored in the workbook, under the
+ * overrides; the stored source or else `chooseSource` over 40-row previews; the project's own
+ * streaming reader (`openXlsxReadPort`, large sheets parsed on a worker thread). A .csv is read
+ * line by line with the overrides.
  * @throws PortError for an unreadable, protected or unsupported file, or `source_not_found` for `--sheet`;
  *   WorkflowError `ledger_not_found` when no sheet has a ledger header.
  */
 export async function readLedgerFile(path: string, options: ReadLedgerFileOptions = {}): Promise<LedgerFile> {
   const format = await detectInputFormat(path);
-  const readOptions = (sheetName: string): { sheetName: string; mapping?: ColumnOverrides } =>
-    options.mapping === undefined ? { sheetName } : { sheetName, mapping: options.mapping };
   const progress = options.onProgress;
 
   if (format === 'csv') {
+    const settings: LedgerSettings = { ...DEFAULT_SETTINGS, ...options.settings };
     const sheetName = basename(path, extname(path));
-    if (options.sheet !== undefined && options.sheet !== sheetName) {
-      throw new PortError('source_not_found', `sheet "${options.sheet}" not found`);
+    if (settings.source !== null && settings.source.name !== sheetName) {
+      throw new PortError('source_not_found', `sheet "${settings.source.name}" not found`);
     }
     const { size } = await stat(path);
     options.onSourceRows?.(null);
-    const reader = createLedgerReader(readOptions(sheetName));
+    const reader = createLedgerReader({
+      sheetName,
+      mapping: settings.mapping,
+      allowedSectors: settings.allowedSectors,
+      allowedDistricts: settings.allowedDistricts,
+    });
     let rows = 0;
     await readCsvRows(
       path,
@@ -66,41 +78,30 @@ export async function readLedgerFile(path: string, options: ReadLedgerFileOption
       },
       { onBytes: (bytes) => progress?.(rows, size > 0 ? bytes / size : null) },
     );
-    return { format, sheets: [sheetName], read: reader.finish() };
+    return { format, settings, source: { kind: 'sheet', name: sheetName }, read: reader.finish() };
   }
 
-  let reader: LedgerReader | null = null;
-  let total: number | null = null;
-  let nextRowIndex = 0;
-  let rows = 0;
-  const sheetOptions = {
-    ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
-    ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
-  };
-  const sheets = await streamLedgerSheetInWorker(path, sheetOptions, {
-    onSource: (sheet) => {
-      reader = createLedgerReader(readOptions(sheet.name));
-      total = sheet.rowCount;
-      options.onSourceRows?.(total);
-      if (total === null && options.countRows === true) {
-        void countSheetRows(path, sheet.name).then((count) => {
-          if (count === null) return;
-          total = count;
-          options.onSourceRows?.(count);
-        });
-      }
-    },
-    onRow: (rowIndex, cells) => {
-      const target = reader as LedgerReader | null;
-      if (target === null) return;
-      // Blank rows are absent from the file: the reader must see them so that sheet rows stay aligned.
-      for (; nextRowIndex < rowIndex; nextRowIndex++) target.push([]);
-      target.push(cells);
-      nextRowIndex = rowIndex + 1;
-      if (++rows % PROGRESS_EVERY === 0) progress?.(rows, total !== null && total > 0 ? Math.min(1, rowIndex / total) : null);
-    },
-  });
-  const chosen = reader as LedgerReader | null;
-  if (chosen === null) throw new PortError('source_not_found', `no sheet was read from ${path}`);
-  return { format, sheets, read: chosen.finish() };
+  const port = await openXlsxReadPort(path, { streamSource: streamSourceInWorker });
+  try {
+    let total: number | null = null;
+    const { settings, source, read } = await readLedgerSource(port, {
+      ...(options.settings === undefined ? {} : { settings: options.settings }),
+      progressRows: PROGRESS_EVERY,
+      onSourceRows: (rows, sheet) => {
+        total = rows;
+        options.onSourceRows?.(rows);
+        if (rows === null && options.countRows === true) {
+          void countSheetRows(path, sheet).then((count) => {
+            if (count === null) return;
+            total = count;
+            options.onSourceRows?.(count);
+          });
+        }
+      },
+      onProgress: (rows) => progress?.(rows, total !== null && total > 0 ? Math.min(1, rows / total) : null),
+    });
+    return { format, settings, source, read };
+  } finally {
+    await port.close();
+  }
 }

@@ -9,8 +9,9 @@ import { readLedgerWithProgress } from './readLedgerWithProgress';
 type RunArgs = Extract<CliArgs, { kind: 'run' }>;
 
 /**
- * `ledger-stats validate <file>`: stream the ledger and print its issues grouped by severity,
- * or with `--json` the issues array (the `issues` of the summary JSON).
+ * `ledger-stats validate <file>`: read the ledger the way `refresh` does (`readLedgerFile`: stored
+ * settings, source choice, reader) and print its issues grouped by severity, or with `--json` the
+ * issues array (the `issues` of the summary JSON).
  * @returns 1 when any issue has error severity, else 0.
  * @throws CliError (exit 2) when the file cannot be read or holds no ledger.
  */
@@ -19,7 +20,7 @@ export async function validateCommand(args: RunArgs, io: CliIo): Promise<number>
   const { read } = file;
   if (args.json) {
     // The same issue objects as in `summarize --json`, so one schema describes both.
-    const json = toSummaryJson(summarize(read), { lang: args.lang });
+    const json = toSummaryJson(summarize(read, { soeAttribution: file.settings.soeAttribution }), { lang: args.lang });
     io.stdout.write(`${JSON.stringify(json.issues, null, 2)}\n`);
   } else {
     writeLines(io.stdout, formatIssuesText(read, args.lang));

@@ -1,7 +1,14 @@
-import { readLedger } from '../domain';
+import { HEADER_SEARCH_ROWS, readLedger } from '../domain';
 import type { ColumnOverrides } from '../domain';
 import { WorkflowError } from './runError';
 import type { SheetInfo, SourceRef } from './workbookPort';
+
+/**
+ * Rows of `SheetInfo.preview` that every port reads for `chooseSource`: the reader's whole header
+ * search window (`HEADER_SEARCH_ROWS`, 40), so a sheet whose header the reader would find (say on
+ * row 33) is never passed over because its preview stopped short of the header.
+ */
+export const SOURCE_PREVIEW_ROWS = HEADER_SEARCH_ROWS;
 
 /**
  * Pick the sheet (or table) that looks most like a ledger: its first rows hold a header with

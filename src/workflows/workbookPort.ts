@@ -62,7 +62,7 @@ export interface SheetInfo {
   readonly columnCount: number;
   /** Names of tables (ListObjects) on the sheet. */
   readonly tables: readonly string[];
-  /** The first rows of the sheet (at most 30), for ledger auto-detection. */
+  /** The first rows of the sheet (at most `SOURCE_PREVIEW_ROWS`, see chooseSource.ts), for ledger auto-detection. */
   readonly preview: Grid;
 }
 

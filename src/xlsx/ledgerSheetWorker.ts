@@ -1,7 +1,9 @@
 import { isMainThread, parentPort, workerData } from 'worker_threads';
 import type { CellValue } from '../domain';
-import { streamLedgerSheet } from './streamLedgerSheet';
+import { PortError } from '../workflows/workbookPort';
+import { openXlsxReader } from './reader/openXlsxReader';
 import { toWorkerFailure, WORKER_BATCH_ROWS, WORKER_MAX_IN_FLIGHT, type WorkerInput, type WorkerMessage } from './streamLedgerSheetInWorker';
+import { streamResolvedSource } from './xlsxReadPort';
 
 /** Wait while the reader is more than `WORKER_MAX_IN_FLIGHT` batches behind. Blocking is fine: this thread only reads. */
 function waitForReader(acked: Int32Array, sent: number): void {
@@ -13,8 +15,9 @@ function waitForReader(acked: Int32Array, sent: number): void {
 }
 
 /**
- * The worker side of `streamLedgerSheetInWorker`: stream the ledger sheet and post its rows in
- * batches, then `done` (or `error`). Started by `new Worker(…/ledgerSheetWorker.js)`.
+ * The worker side of `streamSourceInWorker`: open the file with the project's reader, stream the
+ * source's rows and post them in batches, then `done` (or `error`). Started by
+ * `new Worker(…/ledgerSheetWorker.js)`.
  */
 export async function runLedgerSheetWorker(input: WorkerInput, post: (message: WorkerMessage) => void): Promise<void> {
   const acked = new Int32Array(input.acks);
@@ -30,16 +33,22 @@ export async function runLedgerSheetWorker(input: WorkerInput, post: (message: W
     rows = [];
   };
   try {
-    const sheets = await streamLedgerSheet(input.path, input.options, {
-      onSource: (sheet) => post({ t: 'source', sheet }),
-      onRow: (rowIndex, cells) => {
-        indexes.push(rowIndex);
-        rows.push(cells);
-        if (rows.length >= WORKER_BATCH_ROWS) flush();
-      },
-    });
+    const reader = await openXlsxReader(input.path);
+    try {
+      const sheet = reader.sheets[input.tabIndex];
+      if (sheet === undefined) throw new PortError('source_not_found', `sheet ${input.tabIndex + 1} not found`);
+      await streamResolvedSource(reader, { sheet, area: input.area }, {
+        onRow: (rowIndex, cells) => {
+          indexes.push(rowIndex);
+          rows.push(cells as CellValue[]);
+          if (rows.length >= WORKER_BATCH_ROWS) flush();
+        },
+      });
+    } finally {
+      await reader.close();
+    }
     flush();
-    post({ t: 'done', sheets });
+    post({ t: 'done' });
   } catch (error) {
     post({ t: 'error', failure: toWorkerFailure(error) });
   }

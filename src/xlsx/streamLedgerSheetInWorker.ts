@@ -2,19 +2,14 @@ import { existsSync } from 'fs';
 import { join } from 'path';
 import { Worker } from 'worker_threads';
 import type { Bilingual, CellValue } from '../domain';
+import type { SourceRowVisitor } from '../workflows/readLedgerSource';
 import { WorkflowError } from '../workflows/runError';
 import { PortError, type PortErrorCode } from '../workflows/workbookPort';
-import { readXlsxIndex } from './readXlsxIndex';
-import { streamLedgerSheet, type LedgerSheetOptions, type LedgerSheetVisitor } from './streamLedgerSheet';
-import type { StreamedSheet } from './streamXlsxRows';
+import type { XlsxReader } from './reader/openXlsxReader';
+import { streamResolvedSource, type CellArea, type ResolvedSource } from './xlsxReadPort';
 
-/** Below this many rows (by the sheets' dimensions) a worker costs more to start than it saves. */
+/** Below this many rows (by the sheet's dimension) a worker costs more to start than it saves. */
 export const WORKER_MIN_ROWS = 50_000;
-/**
- * Young generation of the worker's heap. ExcelJS allocates a Row and Cell objects per cell that die
- * at once; a larger young generation means fewer scavenges (about 10% less CPU on 100,000 rows).
- */
-export const WORKER_YOUNG_GENERATION_MB = 128;
 /** Rows per message from the worker. */
 export const WORKER_BATCH_ROWS = 2_000;
 /** Batches the worker may be ahead of the reader: bounds the rows held in messages. */
@@ -28,15 +23,15 @@ export type WorkerFailure =
 
 /** Messages from the worker, in order. */
 export type WorkerMessage =
-  | { readonly t: 'source'; readonly sheet: StreamedSheet }
   | { readonly t: 'rows'; readonly indexes: readonly number[]; readonly rows: CellValue[][] }
-  | { readonly t: 'done'; readonly sheets: readonly string[] }
+  | { readonly t: 'done' }
   | { readonly t: 'error'; readonly failure: WorkerFailure };
 
-/** What the worker gets: the file, the options, and the shared counter of batches read. */
+/** What the worker gets: the file, the sheet (by tab index) and area, and the shared counter of batches read. */
 export interface WorkerInput {
   readonly path: string;
-  readonly options: LedgerSheetOptions;
+  readonly tabIndex: number;
+  readonly area: CellArea | null;
   /** Int32Array over it: [0] = batches the reader has consumed. */
   readonly acks: SharedArrayBuffer;
 }
@@ -72,27 +67,26 @@ export function fromWorkerFailure(failure: WorkerFailure): Error {
 const WORKER_SCRIPT = join(__dirname, 'ledgerSheetWorker.js');
 
 /**
- * `streamLedgerSheet` with ExcelJS's parsing on a worker thread, so that unzipping and XML
- * parsing (most of the time) overlap with the caller's work on the rows (the domain's reader):
- * the CLI then takes little longer than the bare streaming read. Rows cross in batches of
- * 2,000, at most 8 batches ahead of the caller (bounded memory). Runs in this thread instead for
- * a workbook under 50,000 rows (starting a worker costs about as much as it saves), when the
- * compiled worker script is absent (running from sources), or when `LEDGER_STATS_NO_WORKER=1`.
- * @throws the errors of `streamLedgerSheet`, and any error the visitor throws.
+ * Stream a resolved source (see `openXlsxReadPort`'s `streamSource`) with the unzipping and XML
+ * parsing on a worker thread, so that they overlap with the caller's work on the rows (the
+ * domain's reader). Rows cross in batches of 2,000, at most 8 batches ahead of the caller (bounded
+ * memory). Reads in this thread instead for a sheet under 50,000 rows by its dimension (starting
+ * a worker costs about as much as it saves), when the compiled worker script is absent (running
+ * from sources), or when `LEDGER_STATS_NO_WORKER=1`.
+ * @throws the reader's errors, and any error the visitor throws.
  */
-export async function streamLedgerSheetInWorker(path: string, options: LedgerSheetOptions, visitor: LedgerSheetVisitor): Promise<readonly string[]> {
-  if (process.env.LEDGER_STATS_NO_WORKER === '1' || !existsSync(WORKER_SCRIPT)) return streamLedgerSheet(path, options, visitor);
-  const index = await readXlsxIndex(path);
-  if (Math.max(0, ...index.sheets.map((s) => s.rowCount ?? WORKER_MIN_ROWS)) < WORKER_MIN_ROWS) return streamLedgerSheet(path, options, visitor);
-  return streamInWorker(path, options, visitor);
+export async function streamSourceInWorker(reader: XlsxReader, source: ResolvedSource, visitor: SourceRowVisitor): Promise<void> {
+  if (process.env.LEDGER_STATS_NO_WORKER === '1' || !existsSync(WORKER_SCRIPT)) return streamResolvedSource(reader, source, visitor);
+  const rows = source.area === null ? await reader.dimensionRows(source.sheet) : source.area.bottom + 1 - source.area.top;
+  if (rows !== null && rows < WORKER_MIN_ROWS) return streamResolvedSource(reader, source, visitor);
+  return streamInWorker({ path: reader.path, tabIndex: source.sheet.tabIndex, area: source.area }, visitor);
 }
 
-function streamInWorker(path: string, options: LedgerSheetOptions, visitor: LedgerSheetVisitor): Promise<readonly string[]> {
+function streamInWorker(input: Omit<WorkerInput, 'acks'>, visitor: SourceRowVisitor): Promise<void> {
   const acks = new SharedArrayBuffer(4);
   const acked = new Int32Array(acks);
-  const input: WorkerInput = { path, options, acks };
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SCRIPT, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const worker = new Worker(WORKER_SCRIPT, { workerData: { ...input, acks } satisfies WorkerInput });
     let settled = false;
     const settle = (outcome: () => void): void => {
       if (settled) return;
@@ -103,9 +97,6 @@ function streamInWorker(path: string, options: LedgerSheetOptions, visitor: Ledg
       if (settled) return;
       try {
         switch (message.t) {
-          case 'source':
-            visitor.onSource(message.sheet);
-            break;
           case 'rows':
             message.rows.forEach((cells, i) => visitor.onRow(message.indexes[i] ?? 0, cells));
             Atomics.add(acked, 0, 1);
@@ -114,7 +105,7 @@ function streamInWorker(path: string, options: LedgerSheetOptions, visitor: Ledg
           case 'done':
             // The worker ends by itself; it must not keep the process alive meanwhile.
             worker.unref();
-            settle(() => resolve(message.sheets));
+            settle(() => resolve());
             break;
           case 'error':
             settle(() => reject(fromWorkerFailure(message.failure)));

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { briefCommand, parseBriefArgs, readStoredSettings } from '../../src/cli/briefCommand';
+import { briefCommand, parseBriefArgs } from '../../src/cli/briefCommand';
 import type { CliIo } from '../../src/cli/cliIo';
 import { main } from '../../src/cli/main';
 import { draftBrief } from '../../src/domain/brief/draftBrief';
@@ -90,22 +90,6 @@ describe('ledger-stats brief', () => {
     const empty = join(dir, 'empty.xlsx');
     await writeWorkbook(empty, [['说明'], ['这里没有台账']]);
     await expect(briefCommand([empty], captureIo())).rejects.toMatchObject({ exitCode: 2 });
-  });
-});
-
-describe('readStoredSettings', () => {
-  it('reads the settings the CLI stored in the workbook, and the defaults when there are none', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ledger-brief-'));
-    try {
-      const a = join(dir, 'a.xlsx');
-      const b = join(dir, 'b.xlsx');
-      await writeWorkbook(a, GRID, 3);
-      await writeWorkbook(b, GRID);
-      expect((await readStoredSettings(a)).decimals).toBe(3);
-      expect(await readStoredSettings(b)).toEqual(DEFAULT_SETTINGS);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });
 

@@ -26,7 +26,7 @@ export { isBlankCell, cellText } from './cellText';
 export { isPlaceholder, PLACEHOLDERS } from './placeholders';
 export { editDistance, nearestTerms } from './editDistance';
 export { FIELD_LABELS, STAGE_LABELS } from './fieldLabels';
-export { STAGES, STARTED_STAGES, FIELDS, REQUIRED_FIELDS, AMOUNT_UNITS, SEVERITIES, LANGS } from './types';
+export { STAGES, STARTED_STAGES, FIELDS, REQUIRED_FIELDS, AMOUNT_UNITS, SEVERITIES, LANGS, FORMULA_NOT_CALCULATED } from './types';
 export type {
   CellValue,
   Grid,

@@ -10,6 +10,14 @@
  */
 export type CellValue = string | number | boolean | null | undefined;
 
+/**
+ * The value a file reader gives a formula cell whose result was never calculated (a file saved by a
+ * program that writes formulas without their results): not a value, so a row that needs the cell is
+ * not counted and gets `formula_not_calculated` instead of looking empty. A control character that
+ * no worksheet cell can hold (XML 1.0 forbids U+0000) keeps it apart from any text.
+ */
+export const FORMULA_NOT_CALCULATED = '\u0000formula_not_calculated';
+
 /** A sheet's cells as rows of values, top-left at `rowIndex` 0 / column 0 of the sheet. */
 export type Grid = readonly (readonly CellValue[])[];
 

@@ -15,6 +15,7 @@ export const ISSUE_CODES = [
   'row_footnote',
   // Row errors: the row is excluded from every total
   'required_missing',
+  'formula_not_calculated',
   'amount_invalid',
   'amount_range',
   'amount_foreign_currency',
@@ -51,6 +52,7 @@ export const ISSUE_SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   row_subtotal: 'info',
   row_footnote: 'info',
   required_missing: 'error',
+  formula_not_calculated: 'error',
   amount_invalid: 'error',
   amount_range: 'error',
   amount_foreign_currency: 'error',
@@ -84,6 +86,7 @@ export interface IssueParams {
   row_subtotal: { readonly text: string };
   row_footnote: { readonly text: string };
   required_missing: { readonly field: Field; readonly header: string; readonly raw: string };
+  formula_not_calculated: { readonly header: string };
   amount_invalid: { readonly header: string; readonly raw: string };
   amount_range: { readonly header: string; readonly raw: string };
   amount_foreign_currency: { readonly header: string; readonly raw: string };
@@ -159,6 +162,10 @@ const MESSAGES: MessageTable = {
         ? both(`${q(p.header)}为空，该行不计入统计`, `${q(p.header)} is empty; the row is not counted`)
         : both(`${q(p.header)}为 ${q(p.raw)}（无值），该行不计入统计`, `${q(p.header)} is ${q(p.raw)} (no value); the row is not counted`),
     suggestion: both(`请填写${zhField(p.field)}`, `Fill in the ${enField(p.field)}`),
+  }),
+  formula_not_calculated: (p) => ({
+    message: both(`${q(p.header)}的公式未计算，该行不计入统计`, `The formula in ${q(p.header)} has no calculated value; the row is not counted`),
+    suggestion: both('公式未计算，请在 Excel 中打开并保存后再试', 'Open the file in Excel, save it, and try again'),
   }),
   amount_invalid: (p) => ({
     message: both(`${q(p.header)}的值 ${q(p.raw)} 不是金额，该行不计入统计`, `${q(p.header)} value ${q(p.raw)} is not an amount; the row is not counted`),
@@ -285,6 +292,7 @@ const TITLES: Readonly<Record<IssueCode, Bilingual>> = {
   row_subtotal: both('合计/小计行', 'Subtotal row'),
   row_footnote: both('注释行', 'Footnote row'),
   required_missing: both('必填项为空', 'Required value missing'),
+  formula_not_calculated: both('公式未计算', 'Formula not calculated'),
   amount_invalid: both('金额无法识别', 'Amount unreadable'),
   amount_range: both('金额为区间', 'Amount is a range'),
   amount_foreign_currency: both('金额为外币', 'Amount in foreign currency'),

@@ -10,6 +10,7 @@ import * as placeholdersModule from '../ledger/placeholders';
 import * as lookupRegionModule from '../reference/lookupRegion';
 import type { SoeAliasRelation } from '../reference/types';
 import type { AmountUnit, CellValue, ColumnMapping, ColumnRef, LedgerDate, ProjectRow, SoeRef, Stage } from '../ledger/types';
+import { FORMULA_NOT_CALCULATED } from '../ledger/types';
 import * as createIssueModule from './createIssue';
 import type { IssueAt } from './createIssue';
 import type { LedgerIssue } from './types';
@@ -86,6 +87,10 @@ export function validateRow(cells: readonly CellValue[], sheetRow: number, ctx: 
   issues.errors = 0;
   issues.warnings = 0;
   const cols = ctx.columns;
+  if (cells.includes(FORMULA_NOT_CALCULATED)) {
+    const uncalculated = notCalculated(cells, sheetRow, cols);
+    if (uncalculated !== null) return uncalculated;
+  }
   // Performance: no closures here — tsx/esbuild's keepNames wraps each one in a defineProperty call per row.
 
   // Name: as written (trimmed, spaces collapsed; Ⅳ, Ⅴ kept). Sector: width-normalised.
@@ -243,6 +248,21 @@ export function validateRow(cells: readonly CellValue[], sheetRow: number, ctx: 
 }
 
 type RequiredField = 'name' | 'soe' | 'sector' | 'stage' | 'totalInvestment';
+
+/**
+ * A row with a formula that was never calculated in a mapped column: not counted (its figures are
+ * unknown), one `formula_not_calculated` per such column. `null` when no mapped column has one.
+ */
+function notCalculated(cells: readonly CellValue[], sheetRow: number, cols: ColumnMapping): RowResult | null {
+  const list: LedgerIssue[] = [];
+  for (const col of Object.values(cols)) {
+    if (col !== undefined && cells[col.index] === FORMULA_NOT_CALCULATED) {
+      list.push(createIssue('formula_not_calculated', { header: col.header }, { sheetRow, column: col, raw: null }));
+    }
+  }
+  if (list.length === 0) return null;
+  return { row: null, issues: list.sort(byColumn), hasWarning: false };
+}
 
 function missing(issues: RowIssues, sheetRow: number, field: RequiredField, col: ColumnRef, value: CellValue): null {
   const raw = isBlankCell(value) ? '' : normalizeText(cellText(value));

@@ -1,0 +1,116 @@
+import { createLedgerReader } from '../domain';
+import type { CellValue, LedgerRead } from '../domain';
+import { chooseSource } from './chooseSource';
+import { DEFAULT_SETTINGS, type LedgerSettings, type SheetInfo, type SourceRef, type StoredState, type WorkbookPort } from './workbookPort';
+
+/** Receives a source's rows as a port streams them. */
+export interface SourceRowVisitor {
+  /** The sheet the rows come from, and the rows known to be in the source (`null` when unknown), before the first row. */
+  onSource(sheet: string, rowsTotal: number | null): void;
+  /**
+   * The source's rows in order, `rowIndex` 0 being sheet row 1 (as in `readGrid`); rows without
+   * cells may be left out: the receiver fills the gaps with blank rows.
+   */
+  onRow(rowIndex: number, cells: readonly CellValue[]): void;
+}
+
+/**
+ * The read half of a `WorkbookPort`, with the source streamed instead of returned as a grid, so
+ * that a file of a million rows is read with bounded memory. The .xlsx reader implements it
+ * (`src/xlsx/xlsxReadPort.ts`); any `WorkbookPort` can be adapted (`gridSourcePort`).
+ */
+export interface LedgerSourcePort {
+  /** As `WorkbookPort.listSheets`, previews of `SOURCE_PREVIEW_ROWS` rows. */
+  listSheets(): Promise<readonly SheetInfo[]>;
+  /** As `WorkbookPort.readState`. */
+  readState(): Promise<StoredState>;
+  /**
+   * Stream a source's rows.
+   * @throws PortError `source_not_found` when the sheet or table does not exist.
+   */
+  streamRows(source: SourceRef, visitor: SourceRowVisitor): Promise<void>;
+}
+
+/** A ledger read through the workflow: what was read, from where, with which settings. */
+export interface LedgerSourceRead {
+  /** The stored settings with the overrides applied. */
+  readonly settings: LedgerSettings;
+  readonly state: StoredState;
+  readonly source: SourceRef;
+  /** The sheet the rows came from. */
+  readonly sheet: string;
+  readonly read: LedgerRead;
+}
+
+/** Options of `readLedgerSource`. */
+export interface ReadLedgerSourceOptions {
+  /** Overrides of the stored settings (command-line options); not written back. */
+  readonly settings?: Partial<LedgerSettings>;
+  /** Called with the rows read so far, every `progressRows` rows, and with the known total (or `null`). */
+  readonly onProgress?: (rowsRead: number, rowsTotal: number | null) => void;
+  /** Called once the source is chosen, with the rows known to be in it (`null` when unknown) and its sheet. */
+  readonly onSourceRows?: (rowsTotal: number | null, sheet: string) => void;
+  /** Rows between two `onProgress` calls (default 1,000). */
+  readonly progressRows?: number;
+}
+
+/**
+ * Read and validate the ledger of a workbook the way `refresh` does, for every read-only command:
+ * the stored settings (`readState`) under the overrides, the stored source or else `chooseSource`
+ * over the sheets' previews, and the domain's reader with the mapping and the allowed lists. The
+ * rows are streamed into the incremental reader, never held as a grid.
+ * @throws PortError from the port (`source_not_found`, an unreadable file); WorkflowError
+ *   `ledger_not_found` from `chooseSource`.
+ */
+export async function readLedgerSource(port: LedgerSourcePort, options: ReadLedgerSourceOptions = {}): Promise<LedgerSourceRead> {
+  const state = await port.readState();
+  const settings: LedgerSettings = { ...DEFAULT_SETTINGS, ...state.settings, ...options.settings };
+  const source = settings.source ?? chooseSource(await port.listSheets(), settings.mapping);
+  const every = options.progressRows ?? 1_000;
+  let reader: ReturnType<typeof createLedgerReader> | null = null;
+  let sheet = source.name;
+  let total: number | null = null;
+  let next = 0;
+  let rows = 0;
+  await port.streamRows(source, {
+    onSource(name, rowsTotal) {
+      sheet = name;
+      total = rowsTotal;
+      reader = createLedgerReader({
+        sheetName: name,
+        mapping: settings.mapping,
+        allowedSectors: settings.allowedSectors,
+        allowedDistricts: settings.allowedDistricts,
+      });
+      options.onSourceRows?.(rowsTotal, name);
+    },
+    onRow(rowIndex, cells) {
+      const target = reader as ReturnType<typeof createLedgerReader> | null;
+      if (target === null) return;
+      // Rows absent from the stream are blank: the reader must see them so that sheet rows stay aligned.
+      for (; next < rowIndex; next++) target.push([]);
+      target.push(cells);
+      next = rowIndex + 1;
+      if (++rows % every === 0) options.onProgress?.(rows, total);
+    },
+  });
+  const chosen = reader as ReturnType<typeof createLedgerReader> | null;
+  const read = (chosen ?? createLedgerReader({ sheetName: sheet, mapping: settings.mapping })).finish();
+  return { settings, state, source, sheet, read };
+}
+
+/**
+ * A `LedgerSourcePort` over any `WorkbookPort` (the add-in's, the ExcelJS one): the source is read
+ * with `readGrid` and handed on row by row.
+ */
+export function gridSourcePort(port: Pick<WorkbookPort, 'listSheets' | 'readState' | 'readGrid'>): LedgerSourcePort {
+  return {
+    listSheets: () => port.listSheets(),
+    readState: () => port.readState(),
+    async streamRows(source, visitor) {
+      const { sheet, grid } = await port.readGrid(source);
+      visitor.onSource(sheet, grid.length);
+      grid.forEach((cells, rowIndex) => visitor.onRow(rowIndex, cells));
+    },
+  };
+}

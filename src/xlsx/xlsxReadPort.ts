@@ -1,0 +1,210 @@
+import { columnIndexOf } from '../domain';
+import type { CellValue, SheetRole } from '../domain';
+import { SOURCE_PREVIEW_ROWS } from '../workflows/chooseSource';
+import type { LedgerSourcePort, SourceRowVisitor } from '../workflows/readLedgerSource';
+import { PortError, type SheetInfo, type SourceRef, type StoredState } from '../workflows/workbookPort';
+import { EMPTY_STATE, parseStateDoc, STATE_MARKER, type LedgerStateDoc } from './ledgerStateSheet';
+import { openXlsxReader, readSheetGrid, type XlsxReader, type XlsxSheet } from './reader/openXlsxReader';
+
+/** A cell area, 0-based and inclusive. */
+export interface CellArea {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** What `streamRows` reads: a worksheet, or the area of a table on it. */
+export interface ResolvedSource {
+  readonly sheet: XlsxSheet;
+  readonly area: CellArea | null;
+}
+
+/** A read-only port over an .xlsx file, closed by the caller. */
+export interface XlsxReadPort extends LedgerSourcePort {
+  readonly reader: XlsxReader;
+  /** Release the file. */
+  close(): Promise<void>;
+}
+
+/** Options of `openXlsxReadPort`. */
+export interface XlsxReadPortOptions {
+  /**
+   * Stream a resolved source some other way (the CLI reads large sheets on a worker thread);
+   * by default the rows are read in this thread.
+   */
+  readonly streamSource?: (reader: XlsxReader, source: ResolvedSource, visitor: SourceRowVisitor) => Promise<void>;
+}
+
+/** Decode "B3" or "$B$3" to 0-based row and column. */
+function decodeAddress(address: string): { row: number; col: number } | null {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  const col = match === null ? null : columnIndexOf(match[1] ?? '');
+  return match === null || col === null ? null : { row: Number(match[2]) - 1, col };
+}
+
+/** The area of a range reference such as `B3:M120`; `null` when unreadable. */
+export function areaOf(ref: string): CellArea | null {
+  const [from, to] = ref.split(':');
+  const a = from === undefined ? null : decodeAddress(from);
+  const b = to === undefined ? a : decodeAddress(to);
+  if (a === null || b === null) return null;
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+/** A row cut to a table's columns: cells left of it become `null`, cells right of it are dropped (as the ExcelJS port reads tables). */
+export function cropRow(cells: readonly CellValue[], area: CellArea): CellValue[] {
+  return cells.slice(0, area.right + 1).map((v, c) => (c >= area.left ? v : null));
+}
+
+/** Stream a resolved source in this thread: rows above a table are skipped, rows below it end the read. */
+export async function streamResolvedSource(reader: XlsxReader, source: ResolvedSource, visitor: Pick<SourceRowVisitor, 'onRow'>): Promise<void> {
+  const { sheet, area } = source;
+  await reader.streamRows(sheet, (rowIndex, cells) => {
+    if (area === null) {
+      visitor.onRow(rowIndex, cells);
+      return undefined;
+    }
+    if (rowIndex > area.bottom) return 'stop';
+    if (rowIndex >= area.top) visitor.onRow(rowIndex, cropRow(cells, area));
+    return rowIndex === area.bottom ? 'stop' : undefined;
+  });
+}
+
+/** The state document held by a state sheet's grid (marker in A1, chunk count in C1, chunks in A2…); `null` when the grid is not one. */
+export function stateDocOfGrid(grid: readonly (readonly CellValue[])[]): LedgerStateDoc | null {
+  if (grid[0]?.[0] !== STATE_MARKER) return null;
+  const count = Number(grid[0][2]);
+  if (!Number.isInteger(count) || count < 0) return EMPTY_STATE;
+  let text = '';
+  for (let i = 0; i < count; i++) {
+    const chunk = grid[1 + i]?.[0];
+    if (typeof chunk !== 'string') return EMPTY_STATE;
+    text += chunk;
+  }
+  return parseStateDoc(text);
+}
+
+/**
+ * Open an .xlsx file as a read-only workbook port (`LedgerSourcePort`) over the project's own
+ * streaming reader: sheet previews for `chooseSource`, the state sheet's settings, and a source's
+ * rows streamed with bounded memory. The same steps as the ExcelJS `WorkbookPort` that `refresh`
+ * uses: the state sheet (A1 `ledger-stats/state`, see `ledgerStateSheet.ts`) is never listed, owned
+ * sheets (name and sheetId recorded in the state) carry their role, tables are listed by name.
+ * @throws PortError as `openXlsxReader`.
+ */
+export async function openXlsxReadPort(path: string, options: XlsxReadPortOptions = {}): Promise<XlsxReadPort> {
+  const reader = await openXlsxReader(path);
+  const previews = new Map<XlsxSheet, Promise<CellValue[][]>>();
+  const previewOf = (sheet: XlsxSheet): Promise<CellValue[][]> => {
+    let preview = previews.get(sheet);
+    if (preview === undefined) {
+      preview = readSheetGrid(reader, sheet, SOURCE_PREVIEW_ROWS);
+      previews.set(sheet, preview);
+    }
+    return preview;
+  };
+  let stateSheet: Promise<{ sheet: XlsxSheet; doc: LedgerStateDoc } | null> | null = null;
+  /** The state sheet: the first sheet (very hidden ones first) with the marker in A1. */
+  const findState = async (): Promise<{ sheet: XlsxSheet; doc: LedgerStateDoc } | null> => {
+    const ordered = [...reader.sheets].sort((a, b) => Number(b.state === 'veryHidden') - Number(a.state === 'veryHidden'));
+    for (const sheet of ordered) {
+      const head = await readSheetGrid(reader, sheet, 1);
+      if (head[0]?.[0] !== STATE_MARKER) continue;
+      const doc = stateDocOfGrid(await readSheetGrid(reader, sheet));
+      return { sheet, doc: doc ?? EMPTY_STATE };
+    }
+    return null;
+  };
+  const state = (): Promise<{ sheet: XlsxSheet; doc: LedgerStateDoc } | null> => (stateSheet ??= findState());
+  const userSheets = async (): Promise<XlsxSheet[]> => {
+    const found = await state();
+    return reader.sheets.filter((s) => s !== found?.sheet);
+  };
+
+  const resolve = async (source: SourceRef): Promise<ResolvedSource> => {
+    const wanted = source.name.toLowerCase();
+    const sheets = await userSheets();
+    if (source.kind === 'sheet') {
+      const sheet = sheets.find((s) => s.name === source.name) ?? sheets.find((s) => s.name.toLowerCase() === wanted);
+      if (sheet === undefined) throw new PortError('source_not_found', `sheet "${source.name}" not found`);
+      return { sheet, area: null };
+    }
+    for (const sheet of sheets) {
+      const table = sheet.tables.find((t) => t.name.toLowerCase() === wanted);
+      const area = table === undefined ? null : areaOf(table.ref);
+      if (area !== null) return { sheet, area };
+    }
+    throw new PortError('source_not_found', `table "${source.name}" not found`);
+  };
+
+  const port: XlsxReadPort = {
+    reader,
+
+    async listSheets(): Promise<readonly SheetInfo[]> {
+      const found = await state();
+      const owned = found?.doc.owned ?? [];
+      const sheets = await userSheets();
+      const grids = await Promise.all(sheets.map(previewOf));
+      // Sheets whose row count is unknown: no <dimension> and more rows than the preview. Counting
+      // their rows inflates them, so it is done only when there is more than one to compare.
+      const dimensions = await Promise.all(sheets.map((s) => reader.dimensionRows(s)));
+      const unknown = sheets.filter((_s, i) => dimensions[i] === null && (grids[i]?.length ?? 0) >= SOURCE_PREVIEW_ROWS);
+      const counted = unknown.length > 1 || (unknown.length === 1 && sheets.length > 1) ? await Promise.all(unknown.map((s) => reader.countRows(s))) : [];
+      return sheets.map((sheet, i) => {
+        const preview = grids[i] ?? [];
+        const countedAt = unknown.indexOf(sheet);
+        const rowCount = dimensions[i] ?? counted[countedAt] ?? preview.length;
+        const role: SheetRole | null = owned.find((o) => o.name === sheet.name && o.sheetId === sheet.sheetId)?.role ?? null;
+        return {
+          name: sheet.name,
+          ownedRole: role,
+          rowCount,
+          columnCount: Math.max(0, ...preview.map((r) => r.length)),
+          tables: sheet.tables.map((t) => t.name),
+          preview,
+        };
+      });
+    },
+
+    async readState(): Promise<StoredState> {
+      const doc = (await state())?.doc ?? EMPTY_STATE;
+      return { settings: doc.settings, snapshot: doc.snapshot, lastRefresh: doc.lastRefresh };
+    },
+
+    async streamRows(source: SourceRef, visitor: SourceRowVisitor): Promise<void> {
+      const resolved = await resolve(source);
+      const total = resolved.area === null ? await reader.dimensionRows(resolved.sheet) : resolved.area.bottom + 1;
+      visitor.onSource(resolved.sheet.name, total);
+      if (options.streamSource !== undefined) await options.streamSource(reader, resolved, visitor);
+      else await streamResolvedSource(reader, resolved, visitor);
+    },
+
+    close: () => reader.close(),
+  };
+  return port;
+}
+
+/** A worksheet's rows by sheet name, as the file port of `refresh` reads them (`SheetRowSource` in writer/openXlsxFilePort.ts). */
+export interface SheetRows {
+  /**
+   * Stream a worksheet's rows in order (rows without cells left out), stopping when `onRow` returns `'stop'`.
+   * @throws PortError `source_not_found` for a sheet that does not exist.
+   */
+  streamRows(sheetName: string, onRow: (rowIndex: number, cells: CellValue[]) => 'stop' | undefined): Promise<void>;
+  /** The last used row from the sheet's `<dimension>`, or `null` when the part does not say. */
+  rowCount(sheetName: string): Promise<number | null>;
+}
+
+/** The project's reader as a source of rows by sheet name, for the writer's file port. */
+export function sheetRowsOf(reader: XlsxReader): SheetRows {
+  const find = (name: string): XlsxSheet => {
+    const sheet = reader.sheets.find((s) => s.name === name) ?? reader.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (sheet === undefined) throw new PortError('source_not_found', `sheet "${name}" not found`);
+    return sheet;
+  };
+  return {
+    streamRows: (sheetName, onRow) => reader.streamRows(find(sheetName), onRow),
+    rowCount: (sheetName) => reader.dimensionRows(find(sheetName)),
+  };
+}
