@@ -1,0 +1,352 @@
+import type { CellMark } from '../workflows/workbookPort';
+import type { Capabilities } from './capabilities';
+import { cellAddress, parseCellAddress, quotedSheetName } from './a1';
+import { syncChunk } from './batch';
+import { MARK_FILLS } from './markFills';
+import { jsonBytes, PAYLOAD_TARGET_BYTES } from './payload';
+import { sheetNameKey } from './sheetNames';
+import { literalText } from './toCellInput';
+
+/**
+ * Marks as conditional formats (ExcelApi 1.6) whose request does not grow with the number of marks.
+ *
+ * A very hidden helper sheet holds, in column B at the ledger's own row, one flag character per
+ * ledger column ("__e_w": column C is an error, E a warning). At most two custom rules, one per
+ * severity, cover the ledger from A1 to the last flagged cell, with the formula
+ * `=MID('_ledger_marks'!$B1,COLUMN(),1)="e"`: the row is relative, so each ledger cell reads its
+ * own row of the helper (Excel takes a custom rule's relative references from the top-left cell of
+ * its range; office-js #5194), and the test is one MID per cell, whatever the number of marks.
+ * The flags are plain values written in payload-sized blocks.
+ *
+ * | helper cell | content |
+ * |-------------|---------|
+ * | A1 | `ledger-stats/marks` (the marker: a sheet without it is a user sheet, whatever its name) |
+ * | B*n* | the flags of ledger row *n*, `_` for an unflagged column, trailing ones left out |
+ *
+ * Nothing is recognised by id or priority (`ConditionalFormat.id` is the rule's priority,
+ * REF excel.conditionalformat.yml): a rule is ours when it is a custom rule whose formula has the
+ * shape above and points at a sheet that carries the marker (or at `#REF!`, what Excel leaves
+ * when that sheet is deleted, or at a sheet that no longer exists).
+ */
+export const MARKS_SHEET_NAME = '_ledger_marks';
+/** A1 of the helper sheet. */
+export const MARKS_SHEET_MARKER = 'ledger-stats/marks';
+
+/** The flag character of each severity, and of an unflagged column (letters only: never parsed as a number or formula). */
+export const MARK_FLAGS = { error: 'e', warning: 'w', none: '_' } as const;
+
+const FLAG_COLUMN = 'B';
+
+/**
+ * The formula of the rule for `severity` over a range whose top-left cell is A1.
+ * @example markRuleFormula('_ledger_marks', 'error') // `=MID('_ledger_marks'!$B1,COLUMN(),1)="e"`
+ */
+export function markRuleFormula(helperName: string, severity: CellMark['severity']): string {
+  return `=MID(${quotedSheetName(helperName)}!$${FLAG_COLUMN}1,COLUMN(),1)="${MARK_FLAGS[severity]}"`;
+}
+
+/** Our rule's shape as Excel may return it: the sheet quoted or not, any row, or `#REF!` once the sheet is gone. */
+const RULE_SHAPE = /^=MID\((?:(?:'((?:[^']|'')+)'|([^'!(),]+))!\$B\$?\d+|#REF!),COLUMN\(\),1\)="[ew]"$/i;
+
+/**
+ * The sheet a mark rule's formula reads (`null` for `#REF!`), or `undefined` when the formula does
+ * not have the shape of a mark rule.
+ */
+export function markRuleSheet(formula: string): string | null | undefined {
+  const match = RULE_SHAPE.exec(formula.trim());
+  if (match === null) return undefined;
+  if (match[1] !== undefined) return match[1].replace(/''/g, "'");
+  return match[2] ?? null;
+}
+
+/** One helper row per ledger row from `firstRow` (0-based), and the extent the rules must cover. */
+export interface FlagRows {
+  readonly firstRow: number;
+  /** Flags of rows `firstRow…`, "" for a row without marks. */
+  readonly rows: readonly string[];
+  readonly lastRow: number;
+  readonly lastCol: number;
+  readonly severities: ReadonlySet<CellMark['severity']>;
+}
+
+/**
+ * The helper rows for `marks` (an error wins over a warning on the same cell), or `null` when no
+ * mark has a valid address.
+ * @example flagRows([{ address: 'C2', severity: 'error' }]) // { firstRow: 1, rows: ['__e'], lastRow: 1, lastCol: 2, … }
+ */
+export function flagRows(marks: readonly CellMark[]): FlagRows | null {
+  const byRow = new Map<number, string[]>();
+  const severities = new Set<CellMark['severity']>();
+  let lastCol = -1;
+  for (const mark of marks) {
+    const at = parseCellAddress(mark.address);
+    if (at === null) continue;
+    const flags = byRow.get(at.row) ?? [];
+    byRow.set(at.row, flags);
+    while (flags.length <= at.col) flags.push(MARK_FLAGS.none);
+    if (flags[at.col] !== MARK_FLAGS.error) flags[at.col] = MARK_FLAGS[mark.severity];
+    lastCol = Math.max(lastCol, at.col);
+  }
+  if (byRow.size === 0) return null;
+  const rowsWithMarks = [...byRow.keys()];
+  const firstRow = Math.min(...rowsWithMarks);
+  const lastRow = Math.max(...rowsWithMarks);
+  const rows: string[] = [];
+  for (let row = firstRow; row <= lastRow; row++) {
+    const flags = byRow.get(row);
+    if (flags === undefined) rows.push('');
+    else {
+      rows.push(flags.join(''));
+      if (flags.includes(MARK_FLAGS.error)) severities.add('error');
+      if (flags.includes(MARK_FLAGS.warning)) severities.add('warning');
+    }
+  }
+  return { firstRow, rows, lastRow, lastCol, severities };
+}
+
+/** Split rows into blocks of at most `budgetBytes` as JSON (at least one row per block). */
+export function payloadBlocks(rows: readonly string[], budgetBytes = PAYLOAD_TARGET_BYTES): { start: number; rows: string[] }[] {
+  const blocks: { start: number; rows: string[] }[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const rowBytes = jsonBytes(rows[i]) + 3; // ["…"], plus the comma
+    if (i > start && bytes + rowBytes > budgetBytes) {
+      blocks.push({ start, rows: rows.slice(start, i) });
+      start = i;
+      bytes = 0;
+    }
+    bytes += rowBytes;
+  }
+  if (start < rows.length) blocks.push({ start, rows: rows.slice(start) });
+  return blocks;
+}
+
+/** What the rule path stores in the document settings. */
+export interface RulesRecord {
+  readonly kind: 'rules';
+  readonly sheetId: string;
+  readonly sheetName: string;
+  readonly helperName: string;
+}
+
+/**
+ * What older versions stored (one `=TRUE` rule per run of flagged cells, by id). Read only, to
+ * clean such a workbook once: a rule goes when its range and fill match what was recorded and it
+ * is still an `=TRUE` rule, never by id alone.
+ */
+export interface LegacyRulesRecord {
+  readonly kind: 'cf';
+  readonly sheetId: string;
+  readonly sheetName: string;
+  readonly formats: readonly { readonly id: string; readonly address: string }[];
+}
+
+interface SheetRow {
+  readonly id: string;
+  readonly name: string;
+  readonly visibility: string;
+  readonly proxy: Excel.Worksheet;
+}
+
+/** The conditional formats of one sheet, with what is needed to recognise ours. */
+interface RuleScan {
+  readonly sheetName: string;
+  readonly formats: Excel.ConditionalFormatCollection;
+  /** For a legacy record on this sheet: range address and fill of each `=TRUE` rule, by item index. */
+  legacy: Map<number, { range: Excel.Range; fill: Excel.ConditionalRangeFill }> | null;
+}
+
+function queueRuleScan(sheet: Excel.Worksheet, sheetName: string): RuleScan {
+  const formats = sheet.getRange().conditionalFormats;
+  // customOrNullObject: reading `custom` of a rule of another type fails the whole request.
+  formats.load('items/type,items/customOrNullObject/rule/formula');
+  return { sheetName, formats, legacy: null };
+}
+
+function customFormula(format: Excel.ConditionalFormat): string | null {
+  return format.type === 'Custom' && !format.customOrNullObject.isNullObject ? format.customOrNullObject.rule.formula : null;
+}
+
+function queueLegacyDetails(scan: RuleScan): void {
+  scan.legacy = new Map();
+  scan.formats.items.forEach((format, index) => {
+    if (customFormula(format)?.toUpperCase() !== '=TRUE') return;
+    const range = format.getRange();
+    range.load('address');
+    const fill = format.custom.format.fill;
+    fill.load('color');
+    scan.legacy?.set(index, { range, fill });
+  });
+}
+
+/** The A1 part of an address as Office.js returns it ("台账!F3:F4" → "F3:F4"). */
+function localAddress(address: string): string {
+  return (address.slice(address.lastIndexOf('!') + 1) || address).replace(/\$/g, '').toUpperCase();
+}
+
+/** Indices of the scan's rules that are ours. */
+function ourRules(scan: RuleScan, isOurs: (sheet: string | null) => boolean, legacy: LegacyRulesRecord | null): number[] {
+  const fills = new Set(Object.values(MARK_FILLS).map((c) => c.toUpperCase()));
+  const recorded = new Set(legacy?.formats.map((f) => localAddress(f.address)) ?? []);
+  const indices: number[] = [];
+  scan.formats.items.forEach((format, index) => {
+    const formula = customFormula(format);
+    if (formula === null) return;
+    const sheet = markRuleSheet(formula);
+    if (sheet !== undefined && isOurs(sheet)) {
+      indices.push(index);
+      return;
+    }
+    const old = scan.legacy?.get(index);
+    if (old !== undefined && recorded.has(localAddress(old.range.address)) && fills.has((old.fill.color ?? '').toUpperCase())) indices.push(index);
+  });
+  return indices;
+}
+
+/**
+ * Queue the deletion of items of a loaded collection, last first: items are addressed by id, which
+ * is their priority, so deleting a rule renumbers the rules below it but not those above.
+ */
+function queueDeletes(formats: Excel.ConditionalFormatCollection, indices: readonly number[]): void {
+  for (const index of [...indices].sort((a, b) => b - a)) formats.items[index]?.delete();
+}
+
+/** A helper name that no sheet has yet. */
+function freeHelperName(sheets: readonly SheetRow[]): string {
+  const taken = new Set(sheets.map((s) => sheetNameKey(s.name)));
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? MARKS_SHEET_NAME : `${MARKS_SHEET_NAME}_${n}`;
+    if (!taken.has(sheetNameKey(name))) return name;
+  }
+}
+
+/** What `replaceRules` should leave: flags on a target sheet, or nothing (clear). */
+export interface RulesTarget {
+  readonly sheet: Excel.Worksheet;
+  readonly flags: FlagRows | null;
+}
+
+/**
+ * Remove our rules (found by content on the target sheet and on the previously marked sheet),
+ * then, for a target with flags, write the helper sheet in payload-sized blocks and add one rule
+ * per severity. Without flags the helper sheets are deleted. Round trips: 2 on a workbook never
+ * marked, 3 afterwards (find the sheets and rules; read the helper markers; write), plus one per
+ * further block of flags and one when an old-style record is migrated.
+ * @returns the record to store, `null` when nothing is marked.
+ */
+export async function replaceRules(
+  context: Excel.RequestContext,
+  target: RulesTarget | null,
+  previous: RulesRecord | LegacyRulesRecord | null,
+  caps: Pick<Capabilities, 'enableEvents'>,
+): Promise<RulesRecord | null> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name,items/id,items/visibility');
+  if (caps.enableEvents) context.runtime.load('enableEvents');
+  target?.sheet.load('id,name');
+  const targetScan = target === null ? null : queueRuleScan(target.sheet, '');
+  await context.sync();
+
+  const sheets: SheetRow[] = worksheets.items.map((proxy) => ({ id: proxy.id, name: proxy.name, visibility: proxy.visibility, proxy }));
+  const targetId = target?.sheet.id ?? null;
+  const legacy = previous?.kind === 'cf' ? previous : null;
+  const previousSheet =
+    previous === null ? undefined : (sheets.find((s) => s.id === previous.sheetId) ?? sheets.find((s) => sheetNameKey(s.name) === sheetNameKey(previous.sheetName)));
+  const scans: RuleScan[] = targetScan === null ? [] : [targetScan];
+  const previousScan = previousSheet !== undefined && previousSheet.id !== targetId ? queueRuleScan(previousSheet.proxy, previousSheet.name) : null;
+  if (previousScan !== null) scans.push(previousScan);
+  if (legacy !== null && targetScan !== null && previousSheet?.id === targetId) queueLegacyDetails(targetScan);
+  // Helper candidates: hidden sheets and sheets named like the helper; the marker in A1 decides.
+  const recordedHelper = previous?.kind === 'rules' ? sheetNameKey(previous.helperName) : null;
+  const candidates = sheets
+    .filter((s) => s.id !== targetId)
+    .filter((s) => s.visibility !== 'Visible' || sheetNameKey(s.name).startsWith(sheetNameKey(MARKS_SHEET_NAME)) || sheetNameKey(s.name) === recordedHelper)
+    .map((sheet) => {
+      const a1 = sheet.proxy.getRange('A1');
+      a1.load('values');
+      return { sheet, a1 };
+    });
+  if (candidates.length > 0 || previousScan !== null || (targetScan !== null && targetScan.legacy !== null)) await context.sync();
+  if (legacy !== null && previousScan !== null) {
+    queueLegacyDetails(previousScan);
+    await context.sync();
+  }
+
+  const helpers = candidates.filter((c) => c.a1.values[0]?.[0] === MARKS_SHEET_MARKER).map((c) => c.sheet);
+  // The flags are the add-in's own writes, not "the ledger changed" for the pane's listener (1.8).
+  const eventsWere = caps.enableEvents ? context.runtime.enableEvents : null;
+  if (eventsWere !== null) context.runtime.enableEvents = false;
+  const restoreEvents = (): void => {
+    if (eventsWere !== null) context.runtime.enableEvents = eventsWere;
+  };
+  try {
+    return await writeRules(context, { sheets, scans, legacy, helpers, target, recordedHelper }, restoreEvents);
+  } catch (error) {
+    if (eventsWere !== null) {
+      restoreEvents();
+      // Best effort: the failure being reported is the one that stopped the marking.
+      await context.sync().catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+interface Found {
+  readonly sheets: readonly SheetRow[];
+  readonly scans: readonly RuleScan[];
+  readonly legacy: LegacyRulesRecord | null;
+  readonly helpers: readonly SheetRow[];
+  readonly target: RulesTarget | null;
+  readonly recordedHelper: string | null;
+}
+
+/** The write phase of `replaceRules`: deletions, helper flags, rules. */
+async function writeRules(context: Excel.RequestContext, found: Found, restoreEvents: () => void): Promise<RulesRecord | null> {
+  const { sheets, scans, legacy, helpers, target, recordedHelper } = found;
+  const worksheets = context.workbook.worksheets;
+  const helperKeys = new Set(helpers.map((s) => sheetNameKey(s.name)));
+  const sheetKeys = new Set(sheets.map((s) => sheetNameKey(s.name)));
+  const isOurs = (sheet: string | null): boolean => sheet === null || helperKeys.has(sheetNameKey(sheet)) || !sheetKeys.has(sheetNameKey(sheet));
+  for (const scan of scans) queueDeletes(scan.formats, ourRules(scan, isOurs, legacy));
+
+  const flags = target?.flags ?? null;
+  if (target === null || flags === null) {
+    for (const helper of helpers) helper.proxy.delete();
+    restoreEvents();
+    await context.sync();
+    return null;
+  }
+  const kept = helpers.find((s) => sheetNameKey(s.name) === recordedHelper) ?? helpers[0];
+  for (const extra of helpers) if (extra !== kept) extra.proxy.delete();
+  let helper: Excel.Worksheet;
+  let helperName: string;
+  if (kept === undefined) {
+    helperName = freeHelperName(sheets);
+    helper = worksheets.add(helperName);
+    // Very hidden: not even listed by Unhide (Worksheet.visibility is writable from ExcelApi 1.2).
+    helper.visibility = Excel.SheetVisibility.veryHidden;
+    helper.getRange('A1').values = [[MARKS_SHEET_MARKER]];
+  } else {
+    helper = kept.proxy;
+    helperName = kept.name;
+    helper.getRange(`${FLAG_COLUMN}:${FLAG_COLUMN}`).clear(Excel.ClearApplyTo.contents);
+  }
+  const blocks = payloadBlocks(flags.rows);
+  for (const [i, block] of blocks.entries()) {
+    if (i > 0) await syncChunk(context); // the previous block (and the deletions) go first
+    const top = flags.firstRow + block.start;
+    helper.getRange(`${FLAG_COLUMN}${top + 1}:${FLAG_COLUMN}${top + block.rows.length}`).values = block.rows.map((row) => [literalText(row)]);
+  }
+  // The rules go after the flags they read, in the last request.
+  const area = target.sheet.getRange(`A1:${cellAddress(flags.lastRow, flags.lastCol)}`);
+  for (const severity of ['warning', 'error'] as const) {
+    if (!flags.severities.has(severity)) continue;
+    const rule = area.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+    rule.custom.rule.formula = markRuleFormula(helperName, severity);
+    rule.custom.format.fill.color = MARK_FILLS[severity];
+  }
+  restoreEvents();
+  await context.sync();
+  return { kind: 'rules', sheetId: target.sheet.id, sheetName: target.sheet.name, helperName };
+}
