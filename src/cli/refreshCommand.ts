@@ -5,11 +5,9 @@ import { refresh, type RefreshStage } from '../workflows/refresh';
 import type { RunError } from '../workflows/runError';
 import type { LedgerSettings } from '../workflows/workbookPort';
 import { detectInputFormat } from '../xlsx/detectInputFormat';
-import { findUnkeptParts, type UnkeptPart } from '../xlsx/findUnkeptParts';
-import { openXlsxWorkbook } from '../xlsx/openXlsxWorkbook';
 import { readXlsxIndex } from '../xlsx/readXlsxIndex';
-import { saveWorkbookAtomic } from '../xlsx/saveWorkbookAtomic';
-import { createXlsxWorkbookPort } from '../xlsx/xlsxWorkbookPort';
+import { openXlsxReader, type XlsxReader } from '../xlsx/reader/openXlsxReader';
+import { openXlsxFilePort, type SheetRowSource } from '../xlsx/writer/openXlsxFilePort';
 import { CliError, EXIT_CODES, inputError, toCliError } from './CliError';
 import type { CliIo } from './cliIo';
 import { writeLines } from './cliIo';
@@ -19,16 +17,8 @@ import { createProgressBar, PROGRESS_MIN_ROWS, SILENT_PROGRESS, type ProgressBar
 
 type RunArgs = Extract<CliArgs, { kind: 'run' }>;
 
-/** Redraw interval of the status line while ExcelJS loads or saves (it reports no progress). */
+/** Redraw interval of the status line while a step that reports no progress runs. */
 const TICK_MS = 500;
-
-const PART_TEXT: Record<UnkeptPart, CliTextId> = {
-  charts: 'partCharts',
-  pivots: 'partPivots',
-  macros: 'partMacros',
-  slicers: 'partSlicers',
-  addins: 'partAddins',
-};
 
 /** The default output beside the input: `ledger.xlsx` → `ledger.summary.xlsx`. */
 export function defaultOutputPath(input: string): string {
@@ -74,6 +64,21 @@ function stepStatus(bar: ProgressBar, lang: Lang): { step(id: CliTextId, fractio
   };
 }
 
+/** The project's streaming reader as the rows of the file port. */
+function rowSource(reader: XlsxReader): SheetRowSource {
+  const sheet = (name: string) => reader.sheets.find((s) => s.name === name);
+  return {
+    async streamRows(name, onRow) {
+      const found = sheet(name);
+      if (found !== undefined) await reader.streamRows(found, onRow);
+    },
+    async rowCount(name) {
+      const found = sheet(name);
+      return found === undefined ? null : reader.dimensionRows(found);
+    },
+  };
+}
+
 /** A sheet's name as the workbook spells it (Excel sheet names are case-insensitive). */
 function findSheetName(sheets: readonly { name: string }[], wanted: string): string {
   return sheets.find((s) => s.name.toLowerCase() === wanted.toLowerCase())?.name ?? wanted;
@@ -93,10 +98,12 @@ function runErrorToCliError(error: RunError, args: RunArgs, sheets: readonly str
 }
 
 /**
- * `ledger-stats refresh <file.xlsx>`: load the workbook, run the same `refresh` workflow and
- * layout plans as the add-in through the .xlsx port, and save the result to a new file
- * (`<name>.summary.xlsx`, or `-o`), or over the input with `--in-place`. The input is never
- * written otherwise. Charts are not written (ExcelJS cannot); the summary sheet says so.
+ * `ledger-stats refresh <file.xlsx>`: run the same `refresh` workflow and layout plans as the
+ * add-in through the .xlsx file port (`openXlsxFilePort`: the ledger is streamed, never loaded
+ * whole), and save the result to a new file (`<name>.summary.xlsx`, or `-o`), or over the input
+ * with `--in-place`, atomically. Every part of the input the CLI does not own (charts, pivots,
+ * macros, add-in settings, custom XML, styles) is copied unchanged; the summary gets native charts.
+ * The input is never written otherwise.
  * @returns exit code 0.
  * @throws CliError (exit 2) for an unreadable input, no ledger, or an output that cannot be written.
  */
@@ -107,24 +114,21 @@ export async function refreshCommand(args: RunArgs, io: CliIo): Promise<number> 
   const output = args.inPlace ? file : (args.output ?? defaultOutputPath(file));
   if (!args.inPlace && samePath(output, file)) throw inputError(cliBilingual('outputIsInput', { path: file }));
 
-  const unkept = await findUnkeptParts(file);
-  const parts = unkept.map((p) => cliText(lang, PART_TEXT[p])).join(lang === 'zh-CN' ? '、' : ', ');
-  if (unkept.length > 0 && args.inPlace) throw inputError(cliBilingual('inPlaceLosesParts', { path: file, parts }));
-
   const index = await readXlsxIndex(file);
   const userSheets = index.sheets.filter((s) => s.state !== 'veryHidden').map((s) => s.name);
   const largest = Math.max(0, ...index.sheets.map((s) => s.rowCount ?? 0));
   const bar = largest > PROGRESS_MIN_ROWS ? createProgressBar(io.stderr, 'ledger-stats') : SILENT_PROGRESS;
   const status = stepStatus(bar, lang);
+  let reader: XlsxReader | null = null;
   try {
     status.step('loading');
-    const workbook = await openXlsxWorkbook(file);
-    const port = createXlsxWorkbookPort(workbook);
+    reader = await openXlsxReader(file);
+    const port = await openXlsxFilePort(file, rowSource(reader));
     const settings: Partial<LedgerSettings> = {
       ...(args.langGiven ? { lang } : {}),
       ...(args.mapping === undefined ? {} : { mapping: args.mapping }),
       ...(args.soeAttribution === undefined ? {} : { soeAttribution: args.soeAttribution }),
-      ...(args.sheet === undefined ? {} : { source: { kind: 'sheet' as const, name: findSheetName(workbook.worksheets, args.sheet) } }),
+      ...(args.sheet === undefined ? {} : { source: { kind: 'sheet' as const, name: findSheetName(index.sheets, args.sheet) } }),
     };
     const report = await refresh(port, {
       settings,
@@ -132,10 +136,9 @@ export async function refreshCommand(args: RunArgs, io: CliIo): Promise<number> 
       onProgress: (p) => status.step(`stage_${p.stage}` as `stage_${RefreshStage}`, p.fraction ?? null),
     });
     if (!report.ok) throw runErrorToCliError(report.error ?? { code: 'internal', message: cliBilingual('internalError', { detail: 'refresh failed' }), detail: '' }, args, userSheets);
-    workbook.calcProperties.fullCalcOnLoad = true;
     status.step('saving');
     try {
-      await saveWorkbookAtomic(workbook, output);
+      await port.save(output);
     } catch (error) {
       throw toCliError(error, { path: output });
     }
@@ -144,7 +147,6 @@ export async function refreshCommand(args: RunArgs, io: CliIo): Promise<number> 
     const lines = [cliText(lang, 'wrote', { path: output })];
     lines.push(cliText(lang, 'sheetsWritten', { summary: report.sheets.summary ?? '—', validation: report.sheets.validation ?? '—' }));
     for (const note of report.notes) lines.push(note.message[lang]);
-    if (unkept.length > 0) io.stderr.write(`${cliText(lang, 'outputLosesParts', { path: file, parts })}\n`);
     const counts = report.read?.counts;
     const errors = report.issues.filter((i) => i.severity === 'error').length;
     const warnings = report.issues.filter((i) => i.severity === 'warning').length;
@@ -154,5 +156,7 @@ export async function refreshCommand(args: RunArgs, io: CliIo): Promise<number> 
   } catch (error) {
     status.stop();
     throw toCliError(error, { path: file, ...(args.sheet === undefined ? {} : { sheet: args.sheet }), sheets: userSheets });
+  } finally {
+    await reader?.close();
   }
 }

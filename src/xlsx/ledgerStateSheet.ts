@@ -115,19 +115,37 @@ export function parseStateDoc(text: string): LedgerStateDoc {
   };
 }
 
-/** Read the state document from the workbook (the empty state when there is none). */
-export function readStateDoc(workbook: ExcelJS.Workbook): LedgerStateDoc {
-  const sheet = findStateSheet(workbook);
-  if (sheet === undefined) return EMPTY_STATE;
-  const count = Number(sheet.getCell(1, 3).value);
+/** The cell at 0-based row and column of a state sheet, however the sheet is held. */
+export type StateCellAt = (row: number, col: number) => unknown;
+
+/** Read the state document from a state sheet's cells (the empty state when they do not hold one). */
+export function readStateCells(cellAt: StateCellAt): LedgerStateDoc {
+  if (cellAt(0, 0) !== STATE_MARKER) return EMPTY_STATE;
+  const count = Number(cellAt(0, 2));
   if (!Number.isInteger(count) || count < 0) return EMPTY_STATE;
   let text = '';
   for (let i = 0; i < count; i++) {
-    const value = sheet.getCell(2 + i, 1).value;
+    const value = cellAt(1 + i, 0);
     if (typeof value !== 'string') return EMPTY_STATE;
     text += value;
   }
   return parseStateDoc(text);
+}
+
+/** Read the state document from the workbook (the empty state when there is none). */
+export function readStateDoc(workbook: ExcelJS.Workbook): LedgerStateDoc {
+  const sheet = findStateSheet(workbook);
+  if (sheet === undefined) return EMPTY_STATE;
+  return readStateCells((row, col) => sheet.getCell(row + 1, col + 1).value);
+}
+
+/**
+ * The cells of a state sheet holding `doc`, row by row from A1: the marker, the format version
+ * and the chunk count on row 1, then one JSON chunk per row in column A.
+ */
+export function stateSheetRows(doc: LedgerStateDoc): (string | number)[][] {
+  const chunks = chunkText(JSON.stringify(doc), STATE_CHUNK_CHARS);
+  return [[STATE_MARKER, STATE_FORMAT_VERSION, chunks.length], ...chunks.map((chunk) => [chunk])];
 }
 
 /** Cut text into chunks of at most `size` UTF-16 units without splitting a surrogate pair. */
@@ -157,11 +175,10 @@ export function writeStateDoc(workbook: ExcelJS.Workbook, doc: LedgerStateDoc): 
   let sheet = findStateSheet(workbook);
   if (sheet !== undefined) workbook.removeWorksheet(sheet.id);
   sheet = workbook.addWorksheet(freeStateSheetName(workbook), { state: 'veryHidden' });
-  const chunks = chunkText(JSON.stringify(doc), STATE_CHUNK_CHARS);
-  sheet.getCell(1, 1).value = STATE_MARKER;
-  sheet.getCell(1, 2).value = STATE_FORMAT_VERSION;
-  sheet.getCell(1, 3).value = chunks.length;
-  chunks.forEach((chunk, i) => {
-    sheet.getCell(2 + i, 1).value = chunk;
+  const target = sheet;
+  stateSheetRows(doc).forEach((values, r) => {
+    values.forEach((value, c) => {
+      target.getCell(r + 1, c + 1).value = value;
+    });
   });
 }

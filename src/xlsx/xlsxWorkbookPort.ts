@@ -64,6 +64,21 @@ export function cleanSheetName(name: string): string {
 }
 
 /**
+ * The name an owned sheet gets: the wanted name made valid, or, when a sheet in `taken` (lower
+ * case) has it, the next free "名称 (2)", "名称 (3)"… within 31 characters. The name is added to `taken`.
+ */
+export function freeSheetName(wanted: string, taken: Set<string>): string {
+  const clean = cleanSheetName(wanted);
+  let name = clean;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) {
+    const suffix = ` (${n})`;
+    name = `${clean.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
+  }
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/**
  * Merge a severity's marked cells into `sqref` ranges: consecutive rows of one column become
  * one range, so 50,000 marks down a column cost one short string.
  */
@@ -198,13 +213,7 @@ export function createXlsxWorkbookPort(workbook: ExcelJS.Workbook, options: Xlsx
       const finalNames: string[] = [];
       const plannedToFinal = new Map<string, string>();
       for (const plan of plans) {
-        const wanted = cleanSheetName(plan.name);
-        let name = wanted;
-        for (let n = 2; taken.has(name.toLowerCase()); n++) {
-          const suffix = ` (${n})`;
-          name = `${wanted.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
-        }
-        taken.add(name.toLowerCase());
+        const name = freeSheetName(plan.name, taken);
         finalNames.push(name);
         plannedToFinal.set(plan.name, name);
       }

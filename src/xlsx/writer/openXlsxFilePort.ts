@@ -1,0 +1,263 @@
+import type { CellValue, Grid, SheetPlan } from '../../domain';
+import {
+  PortError,
+  type AppliedPlans,
+  type CapabilityNote,
+  type CellMark,
+  type SheetInfo,
+  type SourceGrid,
+  type SourceRef,
+  type StoredState,
+  type WorkbookPort,
+} from '../../workflows/workbookPort';
+import { readStateCells, EMPTY_STATE, STATE_MARKER, type LedgerStateDoc, type MarkRecord, type OwnedSheetRecord } from '../ledgerStateSheet';
+import { freeSheetName, marksToRef } from '../xlsxWorkbookPort';
+import { planPackageEdits, type PendingSheet } from './planPackageEdits';
+import { readPartText, readXlsxPackage, type WorkbookSheet } from './XlsxPackage';
+import { writePackage } from './writePackage';
+import { REL_TYPES, xmlAttributes } from './xmlText';
+
+/** Rows of `SheetInfo.preview`. */
+const PREVIEW_ROWS = 30;
+/** Rows per progress report while reading a grid. */
+const PROGRESS_ROWS = 10_000;
+
+/** A workbook port over an .xlsx file that writes its changes into a new package with `save`. */
+export interface XlsxFilePort extends WorkbookPort {
+  /**
+   * Write the workbook with every change made through the port to `outputPath` (which may be the
+   * input itself), atomically. Every part the port does not own is copied unchanged.
+   * @throws PortError `write_failed`.
+   */
+  save(outputPath: string): Promise<void>;
+}
+
+interface ScannedSheet {
+  readonly preview: CellValue[][];
+  readonly rowCount: number;
+  readonly columnCount: number;
+}
+
+/** A rectangle of a table (0-based, inclusive). */
+interface Area {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+function decodeRange(ref: string): Area | null {
+  const cell = (a: string): { row: number; col: number } | null => {
+    const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a.trim());
+    if (m === null) return null;
+    let col = 0;
+    for (const ch of (m[1] ?? '').toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+    return { row: Number(m[2]) - 1, col: col - 1 };
+  };
+  const [from, to] = ref.split(':');
+  const a = from === undefined ? null : cell(from);
+  const b = to === undefined ? a : cell(to);
+  return a === null || b === null ? null : { top: a.row, left: a.col, bottom: b.row, right: b.col };
+}
+
+/**
+ * What the file port needs from a reader: a worksheet's rows, streamed in order (rows without
+ * cells may be left out), stopping when `onRow` returns `'stop'`. `rowIndex` is 0-based
+ * (sheet row − 1) and `cells[0]` is column A.
+ */
+export interface SheetRowSource {
+  streamRows(sheetName: string, onRow: (rowIndex: number, cells: CellValue[]) => 'stop' | undefined): Promise<void>;
+  /** The last used row of a sheet if known cheaply (its `<dimension>`), for choosing the source. */
+  rowCount?(sheetName: string): Promise<number | null>;
+}
+
+/** Read up to `limit` rows of a sheet into a grid (row index = sheet row − 1). */
+async function readRows(rows: SheetRowSource, sheetName: string, limit: number): Promise<CellValue[][]> {
+  const grid: CellValue[][] = [];
+  await rows.streamRows(sheetName, (rowIndex, cells) => {
+    if (rowIndex >= limit) return 'stop';
+    while (grid.length < rowIndex) grid.push([]);
+    grid[rowIndex] = cells;
+    return rowIndex + 1 >= limit ? 'stop' : undefined;
+  });
+  return grid;
+}
+
+/**
+ * Open an .xlsx file as a workbook port for `refresh` without loading it whole: sheets are
+ * streamed through `rows` (a 30-row preview of each, then the chosen source's rows), and the
+ * owned sheets, the issue marks and the state are kept as plans until `save` writes the new
+ * package (`writePackage`). The state lives in the very hidden state sheet
+ * (`ledgerStateSheet.ts`), in the same cells as before.
+ * @throws PortError `file_unreadable` for a file that is not a readable .xlsx package.
+ */
+export async function openXlsxFilePort(path: string, rows: SheetRowSource): Promise<XlsxFilePort> {
+  const pkg = await readXlsxPackage(path);
+  const worksheets = pkg.sheets.filter((s) => s.part !== null);
+  // The state sheet: the first sheet (very hidden ones first) with the marker in A1.
+  let stateSheet: WorkbookSheet | null = null;
+  let initial: LedgerStateDoc = EMPTY_STATE;
+  for (const sheet of [...worksheets].sort((a, b) => Number(b.state === 'veryHidden') - Number(a.state === 'veryHidden'))) {
+    const head = await readRows(rows, sheet.name, 1);
+    if (head[0]?.[0] !== STATE_MARKER) continue;
+    const grid = await readRows(rows, sheet.name, Number.POSITIVE_INFINITY);
+    stateSheet = sheet;
+    initial = readStateCells((r, c) => grid[r]?.[c] ?? null);
+    break;
+  }
+  const scanned = new Map<string, ScannedSheet>();
+  const scan = async (name: string): Promise<ScannedSheet> => {
+    const known = scanned.get(name);
+    if (known !== undefined) return known;
+    const preview = await readRows(rows, name, PREVIEW_ROWS);
+    const counted = (await rows.rowCount?.(name)) ?? null;
+    const result = { preview, rowCount: Math.max(counted ?? 0, preview.length), columnCount: Math.max(0, ...preview.map((r) => r.length)) };
+    scanned.set(name, result);
+    return result;
+  };
+  let doc: LedgerStateDoc = initial;
+  const userSheets = worksheets.filter((s) => s !== stateSheet);
+  const liveOwned = (records: readonly OwnedSheetRecord[]): OwnedSheetRecord[] =>
+    records.filter((o) => userSheets.some((s) => s.name === o.name && s.sheetId === o.sheetId));
+  const initialOwned = liveOwned(initial.owned);
+  let pending: PendingSheet[] = [];
+  const replacedSheetIds = new Set<number>();
+  let nextSheetId = Math.max(0, ...pkg.sheets.map((s) => (Number.isFinite(s.sheetId) ? s.sheetId : 0))) + 1;
+
+  const tablesOf = async (sheetName: string): Promise<{ name: string; area: Area }[]> => {
+    const part = userSheets.find((s) => s.name === sheetName)?.part ?? null;
+    if (part === null) return [];
+    const tables: { name: string; area: Area }[] = [];
+    for (const rel of pkg.rels.get(part) ?? []) {
+      if (rel.type !== REL_TYPES.table || rel.isExternal) continue;
+      const xml = await readPartText(pkg, rel.part);
+      const tag = /<(?:\w+:)?table\s[^>]*>/.exec(xml ?? '')?.[0];
+      if (tag === undefined) continue;
+      const a = xmlAttributes(tag);
+      const area = decodeRange(a.ref ?? '');
+      const name = a.displayName ?? a.name;
+      if (area !== null && name !== undefined) tables.push({ name, area });
+    }
+    return tables;
+  };
+
+  const readSheet = async (name: string, area: Area | null, onChunk?: (done: number, total: number) => void): Promise<Grid> => {
+    const grid: CellValue[][] = [];
+    const total = area === null ? (await scan(name)).rowCount : area.bottom + 1;
+    await rows.streamRows(name, (rowIndex, cells) => {
+      if (area !== null && rowIndex > area.bottom) return 'stop';
+      while (grid.length < rowIndex) grid.push([]);
+      grid.push(area === null ? cells : rowIndex < area.top ? [] : cells.slice(0, area.right + 1).map((v, c) => (c >= area.left ? v : null)));
+      if (onChunk !== undefined && grid.length % PROGRESS_ROWS === 0) onChunk(grid.length, Math.max(total, grid.length));
+      return undefined;
+    });
+    onChunk?.(grid.length, grid.length);
+    return grid;
+  };
+
+  const port: XlsxFilePort = {
+    async listSheets(): Promise<readonly SheetInfo[]> {
+      const infos: SheetInfo[] = [];
+      for (const sheet of userSheets) {
+        const scanned = await scan(sheet.name);
+        infos.push({
+          name: sheet.name,
+          ownedRole: initialOwned.find((o) => o.name === sheet.name)?.role ?? null,
+          rowCount: scanned.rowCount,
+          columnCount: scanned.columnCount,
+          tables: (await tablesOf(sheet.name)).map((t) => t.name),
+          preview: scanned.preview,
+        });
+      }
+      return infos;
+    },
+
+    async readGrid(source: SourceRef, onChunk?: (rowsRead: number, rowsTotal: number) => void): Promise<SourceGrid> {
+      if (source.kind === 'sheet') {
+        const sheet = userSheets.find((s) => s.name === source.name && s.part !== null);
+        if (sheet === undefined) throw new PortError('source_not_found', `sheet "${source.name}" not found`);
+        return { sheet: sheet.name, grid: await readSheet(sheet.name, null, onChunk) };
+      }
+      for (const sheet of userSheets) {
+        const table = (await tablesOf(sheet.name)).find((t) => t.name === source.name);
+        if (table !== undefined) return { sheet: sheet.name, grid: await readSheet(sheet.name, table.area, onChunk) };
+      }
+      throw new PortError('source_not_found', `table "${source.name}" not found`);
+    },
+
+    async applySheetPlans(plans: readonly SheetPlan[]): Promise<AppliedPlans> {
+      const roles = new Set(plans.map((p) => p.role));
+      const kept = liveOwned(doc.owned);
+      for (const record of kept) if (roles.has(record.role)) replacedSheetIds.add(record.sheetId);
+      // Sheets planned by an earlier call for the same roles are superseded.
+      pending = pending.filter((p) => !roles.has(p.plan.role));
+      const taken = new Set(
+        [...pkg.sheets.filter((s) => !replacedSheetIds.has(s.sheetId)).map((s) => s.name), ...pending.map((p) => p.name)].map((n) => n.toLowerCase()),
+      );
+      // Final names first: a user sheet keeps its name, ours takes the next free "名称 (2)".
+      const plannedToFinal = new Map<string, string>();
+      const names = plans.map((plan) => {
+        const name = freeSheetName(plan.name, taken);
+        plannedToFinal.set(plan.name, name);
+        return name;
+      });
+      const sheetName = (planned: string): string => plannedToFinal.get(planned) ?? planned;
+      const applied: AppliedPlans = {};
+      plans.forEach((plan, i) => {
+        const name = names[i] ?? plan.name;
+        const replaces = kept.find((o) => o.role === plan.role)?.sheetId ?? null;
+        pending.push({ plan, name, sheetId: nextSheetId++, replacesSheetId: replaces, sheetName });
+        applied[plan.role] = name;
+      });
+      const records: OwnedSheetRecord[] = [
+        ...kept.filter((o) => !roles.has(o.role)),
+        ...pending.map((p) => ({ role: p.plan.role, name: p.name, sheetId: p.sheetId })),
+      ];
+      const markable = new Set(userSheets.filter((s) => !replacedSheetIds.has(s.sheetId)).map((s) => s.name));
+      doc = { ...doc, owned: records, marks: doc.marks.filter((m) => markable.has(m.sheet)) };
+      return applied;
+    },
+
+    async markCells(sheetName: string, marks: readonly CellMark[]): Promise<void> {
+      const sheet = userSheets.find((s) => s.name === sheetName && s.part !== null);
+      if (sheet === undefined || initialOwned.some((o) => o.sheetId === sheet.sheetId)) throw new PortError('source_not_found', `sheet "${sheetName}" not found`);
+      const records: MarkRecord[] = [];
+      for (const severity of ['error', 'warning'] as const) {
+        const ref = marksToRef(marks.filter((m) => m.severity === severity).map((m) => m.address));
+        if (ref !== '') records.push({ sheet: sheet.name, severity, ref });
+      }
+      doc = { ...doc, marks: records };
+    },
+
+    async clearMarks(): Promise<void> {
+      doc = { ...doc, marks: [] };
+    },
+
+    async readState(): Promise<StoredState> {
+      const { settings, snapshot, lastRefresh } = doc;
+      return { settings, snapshot, lastRefresh };
+    },
+
+    async writeState(patch: Partial<StoredState>): Promise<void> {
+      doc = { ...doc, ...patch };
+    },
+
+    capabilityNotes(): readonly CapabilityNote[] {
+      return [];
+    },
+
+    async save(outputPath: string): Promise<void> {
+      const edits = await planPackageEdits(pkg, {
+        sheets: pending,
+        replacedSheetIds,
+        stateSheet,
+        state: doc,
+        stateSheetId: stateSheet?.sheetId ?? nextSheetId,
+        oldMarks: initial.marks,
+      });
+      await writePackage(pkg, edits, outputPath);
+    },
+  };
+  return port;
+}
+

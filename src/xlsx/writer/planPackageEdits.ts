@@ -1,0 +1,265 @@
+import type { SheetPlan } from '../../domain';
+import { STATE_SHEET_NAME, stateSheetRows, type LedgerStateDoc, type MarkRecord } from '../ledgerStateSheet';
+import { plannedCells } from './plannedCells';
+import { renderChartXml, renderDrawingXml } from './renderChartXml';
+import { renderSheetXml } from './renderSheetXml';
+import { rewriteSheetMarks } from './rewriteSheetMarks';
+import { MINIMAL_STYLES_XML, StyleBook } from './StyleBook';
+import type { PackageEdits, PartContent } from './writePackage';
+import { readPartText, relsPartOf, type Relationship, type WorkbookSheet, type XlsxPackage } from './XlsxPackage';
+import { cellAddress, CONTENT_TYPES, escapeXml, NS, REL_TYPES, XML_DECLARATION } from './xmlText';
+
+/** An owned sheet to write. */
+export interface PendingSheet {
+  readonly plan: SheetPlan;
+  /** The name it gets (never a user sheet's name). */
+  readonly name: string;
+  readonly sheetId: number;
+  /** The sheetId of the owned sheet it replaces (it then takes that sheet's tab position), or `null`. */
+  readonly replacesSheetId: number | null;
+  /** Maps a sheet name used in the plan's links to the name the sheet really got. */
+  readonly sheetName: (planned: string) => string;
+}
+
+/** Everything the port decided, for `planPackageEdits`. */
+export interface EditRequest {
+  readonly sheets: readonly PendingSheet[];
+  /** Owned sheets of the input that are removed (replaced or superseded). */
+  readonly replacedSheetIds: ReadonlySet<number>;
+  /** The input's state sheet, replaced by the new state; `null` when it has none. */
+  readonly stateSheet: WorkbookSheet | null;
+  readonly state: LedgerStateDoc;
+  /** sheetId of the state sheet (its old one, or a new one). */
+  readonly stateSheetId: number;
+  /** Issue marks the input's state recorded (removed from their sheets unless unchanged). */
+  readonly oldMarks: readonly MarkRecord[];
+}
+
+/** Conditional-format fills of issue marks: Excel's "light red fill" and "yellow fill" presets. */
+const MARK_FILLS: Readonly<Record<MarkRecord['severity'], string>> = { error: '#FFC7CE', warning: '#FFEB9C' };
+const MARK_PRIORITY: Readonly<Record<MarkRecord['severity'], number>> = { error: 1, warning: 2 };
+
+/** A part name `prefix{n}.xml` that the package does not have and that was not handed out yet. */
+function partNamer(taken: Set<string>): (prefix: string) => string {
+  return (prefix) => {
+    let n = 1;
+    while (taken.has(`${prefix}${n}.xml`.toLowerCase())) n++;
+    const name = `${prefix}${n}.xml`;
+    taken.add(name.toLowerCase());
+    return name;
+  };
+}
+
+/** A relative target from one part to another in the same package. */
+function relativeTarget(from: string, to: string): string {
+  const fromDir = from.split('/').slice(0, -1);
+  const toParts = to.split('/');
+  let common = 0;
+  while (common < fromDir.length && common < toParts.length - 1 && fromDir[common] === toParts[common]) common++;
+  return [...fromDir.slice(common).map(() => '..'), ...toParts.slice(common)].join('/');
+}
+
+function relsXml(rels: readonly { id: string; type: string; target: string }[]): string {
+  return `${XML_DECLARATION}<Relationships xmlns="${NS.pkgRel}">${rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join('')}</Relationships>`;
+}
+
+/** Render the state sheet: inline strings and numbers only, nothing else. */
+function stateSheetXml(doc: LedgerStateDoc): string {
+  const rows = stateSheetRows(doc)
+    .map((values, r) => {
+      const cells = values
+        .map((v, c) => {
+          const ref = cellAddress(r, c);
+          return typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+        })
+        .join('');
+      return `<row r="${r + 1}">${cells}</row>`;
+    })
+    .join('');
+  return `${XML_DECLARATION}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheetData>${rows}</sheetData></worksheet>`;
+}
+
+/** Every part reachable from `roots` through internal relationships, not entering `blocked`. */
+function reachable(rels: ReadonlyMap<string, readonly Relationship[]>, roots: readonly string[], blocked: ReadonlySet<string>): Set<string> {
+  const seen = new Set<string>();
+  const queue = roots.filter((r) => !blocked.has(r));
+  while (queue.length > 0) {
+    const part = queue.pop() as string;
+    if (seen.has(part)) continue;
+    seen.add(part);
+    for (const rel of rels.get(part) ?? []) if (!rel.isExternal && !blocked.has(rel.part) && !seen.has(rel.part)) queue.push(rel.part);
+  }
+  return seen;
+}
+
+function sameMarks(a: readonly MarkRecord[], b: readonly MarkRecord[]): boolean {
+  const key = (m: MarkRecord): string => `${m.severity}\u0000${m.ref}`;
+  const left = new Set(a.map(key));
+  return a.length === b.length && b.every((m) => left.has(key(m)));
+}
+
+/**
+ * Decide every change of the package for a refresh: the owned sheets (cells, styles, charts and
+ * drawings), the state sheet, the issue marks, and their entries in the workbook part, its
+ * relationships, `[Content_Types].xml` and `styles.xml`. Parts only the removed owned sheets
+ * reached (their drawings and charts) are dropped, and `calcChain.xml` when a sheet is removed
+ * (Excel rebuilds it). Everything else is left to be copied unchanged.
+ */
+export async function planPackageEdits(pkg: XlsxPackage, request: EditRequest): Promise<PackageEdits> {
+  const workbookPart = pkg.workbookPart;
+  const workbookRels = pkg.rels.get(workbookPart) ?? [];
+  const taken = new Set(pkg.entries.map((e) => e.name.toLowerCase()));
+  const nextPart = partNamer(taken);
+  const replace = new Map<string, PartContent>();
+  const add: { name: string; content: PartContent }[] = [];
+  const overrides: { part: string; type: string }[] = [];
+  const newWorkbookRels: { id: string; type: string; target: string }[] = [];
+  const usedIds = new Set(workbookRels.map((r) => r.id));
+  const nextRelId = (): string => {
+    let n = usedIds.size + 1;
+    while (usedIds.has(`rId${n}`)) n++;
+    usedIds.add(`rId${n}`);
+    return `rId${n}`;
+  };
+
+  // Styles: existing entries keep their indexes; every cell format the new sheets use is added first.
+  const stylesRel = workbookRels.find((r) => r.type === REL_TYPES.styles && !r.isExternal);
+  const stylesPart = stylesRel?.part ?? 'xl/styles.xml';
+  const stylesXml = stylesRel === undefined ? null : await readPartText(pkg, stylesPart);
+  const styles = new StyleBook(stylesXml ?? MINIMAL_STYLES_XML);
+  const sheets = request.sheets.map((sheet) => {
+    const cells = plannedCells(sheet.plan);
+    for (const line of cells.values()) {
+      for (const cell of line.values()) {
+        const isLink = cell.value !== null && typeof cell.value === 'object' && 'link' in cell.value;
+        styles.xfIndex({ style: cell.style, numberFormat: cell.numberFormat, isLink });
+      }
+    }
+    return { ...sheet, cells };
+  });
+
+  // Issue marks: a sheet whose marks changed gets its conditional formats rewritten.
+  const markSheets = new Set([...request.oldMarks, ...request.state.marks].map((m) => m.sheet));
+  for (const name of markSheets) {
+    const before = request.oldMarks.filter((m) => m.sheet === name);
+    const after = request.state.marks.filter((m) => m.sheet === name);
+    const part = pkg.sheets.find((s) => s.name === name)?.part ?? null;
+    if (part === null || request.replacedSheetIds.has(pkg.sheets.find((s) => s.name === name)?.sheetId ?? -1) || sameMarks(before, after)) continue;
+    const added = after
+      .map(
+        (m) =>
+          `<conditionalFormatting sqref="${escapeXml(m.ref)}"><cfRule type="expression" dxfId="${styles.fillDxfIndex(MARK_FILLS[m.severity])}" priority="${MARK_PRIORITY[m.severity]}"><formula>TRUE</formula></cfRule></conditionalFormatting>`,
+      )
+      .join('');
+    const oldRefs = new Set(before.map((m) => m.ref));
+    replace.set(part, { rewrite: (original) => rewriteSheetMarks(original, oldRefs, added) });
+  }
+  if (stylesXml === null) {
+    add.push({ name: stylesPart, content: styles.toXml() });
+    overrides.push({ part: stylesPart, type: CONTENT_TYPES.styles });
+    newWorkbookRels.push({ id: nextRelId(), type: REL_TYPES.styles, target: relativeTarget(workbookPart, stylesPart) });
+  } else if (styles.isChanged) {
+    replace.set(stylesPart, styles.toXml());
+  }
+
+  // Owned sheets, with their drawings and charts.
+  const sheetElements = new Map<number | 'append', string[]>();
+  const relPrefix = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(pkg.workbookXml)?.[1] ?? null;
+  const mainPrefix = /<(\w+:)?sheets[\s>]/.exec(pkg.workbookXml)?.[1] ?? '';
+  const sheetElement = (name: string, sheetId: number, relId: string, state: string | null): string =>
+    `<${mainPrefix}sheet name="${escapeXml(name)}" sheetId="${sheetId}"${state === null ? '' : ` state="${state}"`} ${relPrefix ?? 'r'}:id="${relId}"${relPrefix === null ? ` xmlns:r="${NS.rel}"` : ''}/>`;
+  const place = (key: number | 'append', element: string): void => {
+    sheetElements.set(key, [...(sheetElements.get(key) ?? []), element]);
+  };
+
+  for (const sheet of sheets) {
+    const part = nextPart('xl/worksheets/sheet');
+    const relId = nextRelId();
+    newWorkbookRels.push({ id: relId, type: REL_TYPES.worksheet, target: relativeTarget(workbookPart, part) });
+    overrides.push({ part, type: CONTENT_TYPES.worksheet });
+    const replaced = sheet.replacesSheetId === null ? undefined : pkg.sheets.find((s) => s.sheetId === sheet.replacesSheetId);
+    place(replaced === undefined ? 'append' : replaced.sheetId, sheetElement(sheet.name, sheet.sheetId, relId, null));
+    const drawingRelId = sheet.plan.charts.length > 0 ? 'rId1' : null;
+    add.push({ name: part, content: renderSheetXml(sheet.plan, { cells: sheet.cells, styles, sheetName: sheet.sheetName, drawingRelId }) });
+    if (drawingRelId !== null) {
+      const drawing = nextPart('xl/drawings/drawing');
+      add.push({ name: relsPartOf(part), content: relsXml([{ id: drawingRelId, type: REL_TYPES.drawing, target: relativeTarget(part, drawing) }]) });
+      overrides.push({ part: drawing, type: CONTENT_TYPES.drawing });
+      const charts = sheet.plan.charts.map((spec, i) => ({ spec, relId: `rId${i + 1}`, part: nextPart('xl/charts/chart') }));
+      add.push({ name: drawing, content: renderDrawingXml(charts) });
+      add.push({ name: relsPartOf(drawing), content: relsXml(charts.map((c) => ({ id: c.relId, type: REL_TYPES.chart, target: relativeTarget(drawing, c.part) }))) });
+      for (const chart of charts) {
+        add.push({ name: chart.part, content: renderChartXml(chart.spec, sheet.name, sheet.cells) });
+        overrides.push({ part: chart.part, type: CONTENT_TYPES.chart });
+      }
+    }
+  }
+
+  // The state sheet: a new part in the old one's place (or at the end), very hidden.
+  const statePart = nextPart('xl/worksheets/sheet');
+  const stateRelId = nextRelId();
+  newWorkbookRels.push({ id: stateRelId, type: REL_TYPES.worksheet, target: relativeTarget(workbookPart, statePart) });
+  overrides.push({ part: statePart, type: CONTENT_TYPES.worksheet });
+  add.push({ name: statePart, content: stateSheetXml(request.state) });
+  const stateElement = sheetElement(request.stateSheet?.name ?? freeStateName(pkg), request.stateSheetId, stateRelId, 'veryHidden');
+  place(request.stateSheet === null ? 'append' : request.stateSheet.sheetId, stateElement);
+
+  // Removed sheets and the parts only they reached.
+  const removedSheets = pkg.sheets.filter((s) => request.replacedSheetIds.has(s.sheetId) || s === request.stateSheet);
+  const removedRelIds = new Set(removedSheets.map((s) => s.relId));
+  const removedParts = new Set(removedSheets.flatMap((s) => (s.part === null ? [] : [s.part])));
+  const calcChain = workbookRels.find((r) => r.type === REL_TYPES.calcChain);
+  if (calcChain !== undefined && removedSheets.length > 0) {
+    removedRelIds.add(calcChain.id);
+    removedParts.add(calcChain.part);
+  }
+  const kept = reachable(pkg.rels, [''], removedParts);
+  const drop = new Set<string>();
+  for (const part of reachable(pkg.rels, [...removedParts], new Set())) {
+    if (kept.has(part)) continue;
+    drop.add(part);
+    drop.add(relsPartOf(part));
+  }
+  for (const part of drop) if (!pkg.byName.has(part)) drop.delete(part);
+
+  // The workbook part: removed sheets give way to their replacements, new ones go last.
+  let workbookXml = pkg.workbookXml;
+  for (const sheet of pkg.sheets) {
+    if (!removedRelIds.has(sheet.relId)) continue;
+    workbookXml = workbookXml.replace(sheet.element, (sheetElements.get(sheet.sheetId) ?? []).join(''));
+    sheetElements.delete(sheet.sheetId);
+  }
+  const appended = [...sheetElements.values()].flat().join('');
+  workbookXml = workbookXml.replace(new RegExp(`</${mainPrefix}sheets>`), `${appended}</${mainPrefix}sheets>`);
+  replace.set(workbookPart, workbookXml);
+
+  // Its relationships.
+  const workbookRelsPart = relsPartOf(workbookPart);
+  const relsText = (await readPartText(pkg, workbookRelsPart)) ?? `${XML_DECLARATION}<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
+  let newRelsText = relsText.replace(/<(?:\w+:)?Relationship\s[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?Relationship>)/g, (element) => {
+    const id = /\sId="([^"]*)"/.exec(element)?.[1] ?? '';
+    return removedRelIds.has(id) ? '' : element;
+  });
+  const relElements = newWorkbookRels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join('');
+  newRelsText = newRelsText.replace(/<\/((?:\w+:)?)Relationships>/, (close) => `${relElements}${close}`);
+  replace.set(workbookRelsPart, newRelsText);
+
+  // Content types: overrides of dropped parts go, new parts get theirs.
+  let contentTypes = pkg.contentTypesXml.replace(/<(?:\w+:)?Override\s[^>]*\/>/g, (element) => {
+    const name = /PartName="\/?([^"]*)"/.exec(element)?.[1] ?? '';
+    return drop.has(decodeURIComponent(name)) ? '' : element;
+  });
+  const overrideElements = overrides.map((o) => `<Override PartName="/${escapeXml(o.part)}" ContentType="${o.type}"/>`).join('');
+  contentTypes = contentTypes.replace(/<\/((?:\w+:)?)Types>/, (close) => `${overrideElements}${close}`);
+  replace.set('[Content_Types].xml', contentTypes);
+
+  return { drop, replace, add };
+}
+
+/** A name for a new state sheet that no sheet has. */
+function freeStateName(pkg: XlsxPackage): string {
+  const taken = new Set(pkg.sheets.map((s) => s.name.toLowerCase()));
+  let name = STATE_SHEET_NAME;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${STATE_SHEET_NAME}_${n}`;
+  return name;
+}

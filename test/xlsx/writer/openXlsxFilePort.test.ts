@@ -1,0 +1,258 @@
+import { strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import ExcelJS from 'exceljs';
+import type { CellValue } from '../../../src/domain';
+import { refresh } from '../../../src/workflows/refresh';
+import { PortError } from '../../../src/workflows/workbookPort';
+import { STATE_MARKER } from '../../../src/xlsx/ledgerStateSheet';
+import { openXlsxFilePort, type SheetRowSource } from '../../../src/xlsx/writer/openXlsxFilePort';
+import { realisticLedgerGrid } from '../../fixtures/realisticLedger';
+import { gridWorkbook } from '../xlsxFixtures';
+
+const INJECTION = "=cmd|' /C calc'!A0";
+const NOW = (): Date => new Date('2025-09-30T06:00:00Z');
+const text = (files: Unzipped, name: string): string => Buffer.from(files[name] ?? new Uint8Array()).toString('utf8');
+
+/** The ledger plus a row whose project name looks like a formula. */
+function ledgerGrid(): CellValue[][] {
+  const grid = realisticLedgerGrid();
+  const row = [...(grid[grid.length - 1] ?? [])];
+  row[1] = INJECTION;
+  return [...grid, row];
+}
+
+/** Rows served from the grids the fixture was built from (this test is about the writer, not the reader). */
+function gridRows(grids: Record<string, readonly (readonly CellValue[])[]>): SheetRowSource {
+  return {
+    async streamRows(name, onRow) {
+      const grid = grids[name] ?? [];
+      for (let r = 0; r < grid.length; r++) {
+        if ((grid[r] ?? []).length === 0) continue;
+        if (onRow(r, [...(grid[r] ?? [])]) === 'stop') return;
+      }
+    },
+  };
+}
+
+/** Rows read back from a written file with ExcelJS (for a second refresh of the output). */
+async function fileRows(path: string): Promise<SheetRowSource> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const grids: Record<string, CellValue[][]> = {};
+  for (const sheet of workbook.worksheets) {
+    const grid: CellValue[][] = [];
+    sheet.eachRow((row, n) => {
+      grid[n - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map((v) => {
+        if (v === undefined || v === null) return null;
+        if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
+        if (typeof v === 'object' && 'result' in v) return (v.result as CellValue) ?? null;
+        if (typeof v === 'object' && 'text' in v) return String(v.text);
+        return v as CellValue;
+      });
+    });
+    for (let r = 0; r < grid.length; r++) grid[r] ??= [];
+    grids[sheet.name] = grid;
+  }
+  return gridRows(grids);
+}
+
+/**
+ * A workbook with everything a load-and-save through ExcelJS used to lose, as hand-built parts
+ * around an ExcelJS-written base: a user chart, a pivot table and its cache, VBA macros (the
+ * workbook part's content type is the macro-enabled one), the add-in's web extension and task
+ * pane parts, a custom XML part, a defined name, and a user sheet named 汇总.
+ */
+async function richWorkbook(path: string): Promise<Record<string, CellValue[][]>> {
+  const grids: Record<string, CellValue[][]> = {
+    台账: ledgerGrid(),
+    汇总: [['我自己的汇总，不要动']],
+    图: [['类别', '数量'], ['甲', 3], ['乙', 5]],
+  };
+  const workbook = gridWorkbook(Object.entries(grids).map(([name, grid]) => ({ name, grid })));
+  const files = unzipSync(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const put = (name: string, content: string | Uint8Array): void => {
+    files[name] = typeof content === 'string' ? strToU8(content) : content;
+  };
+  const addRels = (part: string, rels: string): void => {
+    const existing = text(files, part);
+    put(part, existing === '' ? `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>` : existing.replace('</Relationships>', `${rels}</Relationships>`));
+  };
+  let types = text(files, '[Content_Types].xml')
+    .replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml')
+    .replace(
+      '</Types>',
+      '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>' +
+        '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>' +
+        '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>' +
+        '<Override PartName="/xl/pivotTables/pivotTable1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml"/>' +
+        '<Override PartName="/xl/pivotCache/pivotCacheDefinition1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml"/>' +
+        '<Override PartName="/xl/webextensions/webextension1.xml" ContentType="application/vnd.ms-office.webextension+xml"/>' +
+        '<Override PartName="/xl/webextensions/taskpanes.xml" ContentType="application/vnd.ms-office.webextensiontaskpanes+xml"/>' +
+        '<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>',
+    );
+  put('[Content_Types].xml', types);
+  types = '';
+  put('xl/vbaProject.bin', Uint8Array.from({ length: 3000 }, (_, i) => (i * 7919) % 251));
+  put(
+    'xl/charts/chart1.xml',
+    '<?xml version="1.0" encoding="UTF-8"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea><c:barChart><c:barDir val="col"/><c:ser><c:idx val="0"/><c:order val="0"/><c:val><c:numRef><c:f>\'图\'!$B$2:$B$3</c:f></c:numRef></c:val></c:ser></c:barChart></c:plotArea></c:chart></c:chartSpace>',
+  );
+  put(
+    'xl/drawings/drawing1.xml',
+    '<?xml version="1.0" encoding="UTF-8"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:twoCellAnchor><xdr:from><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>8</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>12</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="我的图"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>',
+  );
+  addRels('xl/drawings/_rels/drawing1.xml.rels', `<Relationship Id="rId1" Type="${rel}/chart" Target="../charts/chart1.xml"/>`);
+  put('xl/worksheets/sheet3.xml', text(files, 'xl/worksheets/sheet3.xml').replace('</worksheet>', '<drawing r:id="rIdD1"/></worksheet>'));
+  addRels(
+    'xl/worksheets/_rels/sheet3.xml.rels',
+    `<Relationship Id="rIdD1" Type="${rel}/drawing" Target="../drawings/drawing1.xml"/><Relationship Id="rIdP1" Type="${rel}/pivotTable" Target="../pivotTables/pivotTable1.xml"/>`,
+  );
+  put('xl/pivotTables/pivotTable1.xml', '<?xml version="1.0" encoding="UTF-8"?><pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" name="数据透视表1" cacheId="1"/>');
+  addRels('xl/pivotTables/_rels/pivotTable1.xml.rels', `<Relationship Id="rId1" Type="${rel}/pivotCacheDefinition" Target="../pivotCache/pivotCacheDefinition1.xml"/>`);
+  put('xl/pivotCache/pivotCacheDefinition1.xml', '<?xml version="1.0" encoding="UTF-8"?><pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
+  put('xl/webextensions/webextension1.xml', '<?xml version="1.0" encoding="UTF-8"?><we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{A1}"><we:properties><we:property name="ledger-stats" value="&quot;settings&quot;"/></we:properties></we:webextension>');
+  put('xl/webextensions/taskpanes.xml', '<?xml version="1.0" encoding="UTF-8"?><wetp:taskpanes xmlns:wetp="http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11"/>');
+  addRels('xl/webextensions/_rels/taskpanes.xml.rels', '<Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2011/relationships/webextension" Target="webextension1.xml"/>');
+  addRels('_rels/.rels', '<Relationship Id="rIdTp" Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"/>');
+  put('customXml/item1.xml', '<ledger xmlns="urn:ledger-stats">旧状态</ledger>');
+  put('customXml/itemProps1.xml', '<?xml version="1.0" encoding="UTF-8"?><ds:datastoreItem xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml" ds:itemID="{B2}"/>');
+  addRels('customXml/_rels/item1.xml.rels', `<Relationship Id="rId1" Type="${rel}/customXmlProps" Target="itemProps1.xml"/>`);
+  addRels(
+    'xl/_rels/workbook.xml.rels',
+    `<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>` +
+      `<Relationship Id="rIdPc" Type="${rel}/pivotCacheDefinition" Target="pivotCache/pivotCacheDefinition1.xml"/>` +
+      `<Relationship Id="rIdCx" Type="${rel}/customXml" Target="../customXml/item1.xml"/>`,
+  );
+  const workbookXml = text(files, 'xl/workbook.xml').replace(
+    '</sheets>',
+    '</sheets><definedNames><definedName name="预算" localSheetId="2">\'图\'!$B$2:$B$3</definedName></definedNames>',
+  );
+  put('xl/workbook.xml', workbookXml.replace('</workbook>', '<pivotCaches><pivotCache cacheId="1" r:id="rIdPc"/></pivotCaches></workbook>'));
+  writeFileSync(path, zipSync(files));
+  return grids;
+}
+
+/** Parts a refresh may change: the workbook's structure, styles, and the ledger sheet (its issue marks). */
+const CHANGED = new Set(['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/worksheets/sheet1.xml']);
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ledger-stats-writer-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function refreshFile(input: string, output: string, rows: SheetRowSource): Promise<void> {
+  const port = await openXlsxFilePort(input, rows);
+  const report = await refresh(port, { now: NOW, displayLanguage: 'zh-CN' });
+  expect(report.error).toBeNull();
+  await port.save(output);
+}
+
+describe('openXlsxFilePort', () => {
+  it('copies every part it does not own byte for byte: charts, pivots, macros, add-in parts, custom XML', async () => {
+    const input = join(dir, 'rich.xlsm');
+    const output = join(dir, 'out.xlsm');
+    const grids = await richWorkbook(input);
+    await refreshFile(input, output, gridRows(grids));
+    const before = unzipSync(readFileSync(input));
+    const after = unzipSync(readFileSync(output));
+    const kept = Object.keys(before).filter((name) => !CHANGED.has(name));
+    expect(kept).toEqual(expect.arrayContaining(['xl/vbaProject.bin', 'xl/charts/chart1.xml', 'xl/pivotTables/pivotTable1.xml', 'xl/webextensions/webextension1.xml', 'customXml/item1.xml']));
+    for (const name of kept) expect([name, Buffer.from(after[name] ?? []).equals(Buffer.from(before[name] ?? []))]).toEqual([name, true]);
+    expect(text(after, '[Content_Types].xml')).toContain('<Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/>');
+    expect(text(after, 'xl/workbook.xml')).toContain('<definedName name="预算" localSheetId="2">\'图\'!$B$2:$B$3</definedName>');
+    expect(text(after, 'xl/workbook.xml')).toContain('<pivotCache cacheId="1" r:id="rIdPc"/>');
+    // The ledger sheet changes only after its cells: everything up to </sheetData> is the same bytes.
+    const ledgerBefore = text(before, 'xl/worksheets/sheet1.xml');
+    const cut = ledgerBefore.indexOf('</sheetData>');
+    expect(text(after, 'xl/worksheets/sheet1.xml').slice(0, cut)).toBe(ledgerBefore.slice(0, cut));
+  });
+
+  it('appends styles without moving an existing index', async () => {
+    const input = join(dir, 'rich.xlsm');
+    const output = join(dir, 'out.xlsm');
+    await refreshFile(input, output, gridRows(await richWorkbook(input)));
+    const section = (xml: string, name: string): string => new RegExp(`<${name}[^>]*>([\\s\\S]*?)</${name}>`).exec(xml)?.[1] ?? '';
+    const before = text(unzipSync(readFileSync(input)), 'xl/styles.xml');
+    const after = text(unzipSync(readFileSync(output)), 'xl/styles.xml');
+    for (const name of ['fonts', 'fills', 'borders', 'cellXfs']) {
+      expect(section(after, name).startsWith(section(before, name))).toBe(true);
+    }
+    expect(section(after, 'cellXfs').length).toBeGreaterThan(section(before, 'cellXfs').length);
+  });
+
+  it('leaves a user sheet named 汇总 alone and writes its own sheets, the state and the marks', async () => {
+    const input = join(dir, 'rich.xlsm');
+    const output = join(dir, 'out.xlsx');
+    await refreshFile(input, output, gridRows(await richWorkbook(input)));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(output);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['台账', '汇总', '图', '汇总 (2)', '校验结果', '变动', '_ledger_stats']);
+    expect(workbook.getWorksheet('汇总')!.getCell('A1').value).toBe('我自己的汇总，不要动');
+    expect(workbook.getWorksheet('汇总 (2)')!.getCell('A1').value).toBe('央地合作项目统计汇总');
+    const state = workbook.getWorksheet('_ledger_stats')!;
+    expect(state.state).toBe('veryHidden');
+    expect(state.getCell('A1').value).toBe(STATE_MARKER);
+    const doc = JSON.parse(String(state.getCell('A2').value)) as { owned: { name: string }[]; marks: { sheet: string }[] };
+    expect(doc.owned.map((o) => o.name).sort()).toEqual(['变动', '校验结果', '汇总 (2)']);
+    expect(doc.marks.length).toBeGreaterThan(0);
+    expect(text(unzipSync(readFileSync(output)), 'xl/worksheets/sheet1.xml')).toContain('<formula>TRUE</formula>');
+  });
+
+  it('draws the summary charts as DrawingML bound to the summary cells, with cached values', async () => {
+    const input = join(dir, 'rich.xlsm');
+    const output = join(dir, 'out.xlsx');
+    await refreshFile(input, output, gridRows(await richWorkbook(input)));
+    const files = unzipSync(readFileSync(output));
+    const charts = Object.keys(files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n) && n !== 'xl/charts/chart1.xml');
+    expect(charts.length).toBeGreaterThanOrEqual(1);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(output);
+    const summary = workbook.getWorksheet('汇总 (2)')!;
+    for (const chart of charts) {
+      const xml = text(files, chart);
+      const ref = /<c:val><c:numRef><c:f>'汇总 \(2\)'!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)<\/c:f>/.exec(xml);
+      expect(ref).not.toBeNull();
+      const [, col, from] = ref as unknown as [string, string, string];
+      const first = /<c:numCache>.*?<c:pt idx="0"><c:v>([^<]*)<\/c:v>/.exec(xml)?.[1];
+      expect(Number(first)).toBeCloseTo(Number(summary.getCell(`${col}${from}`).value), 9);
+    }
+    const sheetPart = Object.keys(files).find((n) => text(files, n).includes('央地合作项目统计汇总') && n.startsWith('xl/worksheets/sheet'));
+    expect(text(files, sheetPart!)).toMatch(/<drawing r:id="rId1"\/><\/worksheet>$/);
+  });
+
+  it('replaces its own sheets, charts and marks on a second refresh, and keeps the user chart', async () => {
+    const input = join(dir, 'rich.xlsm');
+    const first = join(dir, 'first.xlsm');
+    await refreshFile(input, first, gridRows(await richWorkbook(input)));
+    const chartParts = (path: string): string[] => Object.keys(unzipSync(readFileSync(path))).filter((n) => /^xl\/(charts|drawings)\//.test(n)).sort();
+    const once = chartParts(first);
+    await refreshFile(first, first, await fileRows(first));
+    const files = unzipSync(readFileSync(first));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(first);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['台账', '汇总', '图', '汇总 (2)', '校验结果', '变动', '_ledger_stats']);
+    // The old summary's drawing and charts are gone, the new ones took their place: as many parts as after the first refresh.
+    expect(chartParts(first)).toHaveLength(once.length);
+    expect(once.length).toBeGreaterThan(4);
+    expect(text(files, 'xl/charts/chart1.xml')).toContain("'图'!$B$2:$B$3");
+    expect((text(files, 'xl/worksheets/sheet1.xml').match(/<formula>TRUE<\/formula>/g) ?? []).length).toBe(2);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(text(files, 'xl/workbook.xml').match(/<sheet /g)).toHaveLength(7);
+  });
+
+  it('leaves the output untouched and no temporary file when the write fails', async () => {
+    const input = join(dir, 'rich.xlsm');
+    const grids = await richWorkbook(input);
+    const port = await openXlsxFilePort(input, gridRows(grids));
+    await refresh(port, { now: NOW });
+    const missing = join(dir, 'no-such-dir', 'out.xlsx');
+    await expect(port.save(missing)).rejects.toBeInstanceOf(PortError);
+    await expect(port.save(missing)).rejects.toMatchObject({ code: 'write_failed' });
+    expect(existsSync(join(dir, 'no-such-dir'))).toBe(false);
+    expect(readdirSync(dir)).toEqual(['rich.xlsm']);
+  });
+});
