@@ -47,6 +47,7 @@ export function markRuleFormula(helperName: string, severity: CellMark['severity
 
 /** Our rule's shape as Excel may return it: the sheet quoted or not, any row, or `#REF!` once the sheet is gone. */
 const RULE_SHAPE = /^=MID\((?:(?:'((?:[^']|'')+)'|([^'!(),]+))!\$B\$?\d+|#REF!),COLUMN\(\),1\)="[ew]"$/i;
+const REF_ERROR = '#REF';
 
 /**
  * The sheet a mark rule's formula reads (`null` for `#REF!`), or `undefined` when the formula does
@@ -56,7 +57,8 @@ export function markRuleSheet(formula: string): string | null | undefined {
   const match = RULE_SHAPE.exec(formula.trim());
   if (match === null) return undefined;
   if (match[1] !== undefined) return match[1].replace(/''/g, "'");
-  return match[2] ?? null;
+  // A deleted sheet: Excel keeps the cell part (`#REF!$B1`), or drops it (`#REF!`).
+  return match[2] === undefined || match[2].toUpperCase() === REF_ERROR ? null : match[2];
 }
 
 /** One helper row per ledger row from `firstRow` (0-based), and the extent the rules must cover. */

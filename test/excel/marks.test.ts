@@ -83,6 +83,7 @@ describe('markRuleSheet', () => {
     [markRuleFormula("Bob's marks", 'error'), "Bob's marks"],
     ['=MID(_ledger_marks!$B7,COLUMN(),1)="w"', '_ledger_marks'],
     ['=MID(#REF!,COLUMN(),1)="e"', null],
+    ['=MID(#REF!$B3,COLUMN(),1)="w"', null],
     ['=TRUE', undefined],
     ['=MID(x!$B1,COLUMN(),1)="e"+0', undefined],
     ['=MID(x!$C1,COLUMN(),1)="e"', undefined],
@@ -215,6 +216,7 @@ describe('markCells with conditional formats (ExcelApi 1.6+)', () => {
     const { fake, port } = await decoratedLedger('1.16');
     await port.markCells('台账', [{ address: 'C3', severity: 'error' }]);
     await fake.run(async (context) => context.workbook.worksheets.getItem(MARKS_SHEET_NAME).delete());
+    expect(sheetSnapshot(fake, '台账').conditionalFormats[0]?.rule.formula).toBe('=MID(#REF!$B1,COLUMN(),1)="e"');
     await port.markCells('台账', [{ address: 'D4', severity: 'warning' }]);
     expect(highlights(fake)).toEqual({ D4: YELLOW });
     expect(userRules(fake)).toEqual([['F2', '=F2>100']]);

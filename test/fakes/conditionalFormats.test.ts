@@ -82,6 +82,19 @@ describe('ConditionalFormat.id in the fake', () => {
   });
 });
 
+describe('conditional-format formulas and other sheets', () => {
+  it('follow a rename and read #REF! once the sheet is deleted, like cell formulas', async () => {
+    const fake = createFakeExcel({ apiVersion: '1.6', sheets: { Sheet1: [[1]], flags: [['x']] } });
+    await fake.run(async (context) => {
+      sheet1(context).getRange('A1:B2').conditionalFormats.add('Custom').custom.rule.formula = '=MID(flags!$B1,COLUMN(),1)="e"';
+      context.workbook.worksheets.getItem('flags').name = '标记';
+    });
+    expect(formulas(fake)).toEqual(['=MID(标记!$B1,COLUMN(),1)="e"']);
+    await fake.run(async (context) => context.workbook.worksheets.getItem('标记').delete());
+    expect(formulas(fake)).toEqual(['=MID(#REF!$B1,COLUMN(),1)="e"']);
+  });
+});
+
 describe('highlightedCells', () => {
   it('evaluates the MID rule against the text of another sheet, row relative to the top-left cell', async () => {
     const fake = createFakeExcel({ apiVersion: '1.6', sheets: { Sheet1: [[1]], flags: [['x', ''], ['', '_e'], ['', 'w']] } });

@@ -732,6 +732,16 @@ export function rewriteReferences(w: WorkbookState, from: string, to: string | n
         setContent(target, r, c, { f: next });
       });
     });
+    // Conditional-format formulas follow the same rule (a mark rule reading a deleted helper sheet
+    // becomes `=MID(#REF!$B1,…)`).
+    const rewrite = (f: string | null): string | null => (f !== null && mentions(f) ? rewriteSheetReferences(f, from, to) : f);
+    if (sheet.conditionalFormats.some((f) => rewrite(f.rule.formula) !== f.rule.formula || rewrite(f.rule.formula1) !== f.rule.formula1 || rewrite(f.rule.formula2) !== f.rule.formula2)) {
+      target ??= writable(sheet.id);
+      target.conditionalFormats = target.conditionalFormats.map((f) => ({
+        ...f,
+        rule: { ...f.rule, formula: rewrite(f.rule.formula), formula1: rewrite(f.rule.formula1), formula2: rewrite(f.rule.formula2) },
+      }));
+    }
   }
   w.names = w.names
     .filter((n) => deletedId === undefined || n.sheetId !== deletedId)
