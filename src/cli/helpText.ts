@@ -9,8 +9,8 @@ const ZH = `ledger-stats — 央地合作项目台账统计（不需要 Excel）
   ledger-stats validate <文件> [--json]
       按严重程度列出数据问题；有“错误”时退出码为 1，否则为 0。
   ledger-stats refresh <文件.xlsx> [-o 输出.xlsx | --in-place]
-      写入与加载项相同的汇总表和校验表；默认写到新文件 <名称>.summary.xlsx，不改动原文件。
-      图表需在 Excel 中用加载项刷新后显示。
+      写入与加载项相同的汇总表、校验表和原生图表；默认写到新文件 <名称>.summary.xlsx，不改动原文件；
+      原文件中的图表、数据透视表、宏和加载项设置原样保留。
   ledger-stats brief <文件> [--style exact|rounded] [--lang]
       起草简报段落（总体、分类别、开工与竣工）；rounded 写成“近5000亿元/约3940.5亿元”。
   ledger-stats diff <上期.xlsx> <本期.xlsx> [--json]
@@ -45,8 +45,9 @@ Usage:
   ledger-stats validate <file> [--json]
       List the data issues by severity; exit 1 when any is an error, else 0.
   ledger-stats refresh <file.xlsx> [-o OUT.xlsx | --in-place]
-      Write the add-in's summary and validation sheets into a new file, by default
-      <name>.summary.xlsx; the input is not modified. Charts appear when refreshed in Excel.
+      Write the add-in's summary and validation sheets and native charts into a new file, by
+      default <name>.summary.xlsx; the input is not modified. Charts, pivots, macros and add-in
+      settings of the input are kept as they are.
   ledger-stats brief <file> [--style exact|rounded] [--lang]
       Draft the briefing paragraph (the whole, each category, started and completed);
       rounded writes "close to 5000" / "about 3940.5" the way bulletins do.

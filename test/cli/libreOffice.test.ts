@@ -1,11 +1,13 @@
 /**
  * Another spreadsheet application reads what `ledger-stats refresh` writes: LibreOffice Calc,
  * headless, converts every sheet of the refreshed workbook to CSV ("as shown"), and the summary
- * sheet's key figures are there. CI installs LibreOffice (.ci/run); without `soffice` this
- * test fails rather than skips.
+ * sheet's key figures are there; a re-save to .xlsx keeps every native chart the CLI drew, bound
+ * to the summary cells. CI installs LibreOffice (.ci/run); without `soffice` this test fails
+ * rather than skips.
  */
 import { spawn, spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -28,10 +30,10 @@ beforeAll(() => {
 }, 240_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function convertAllSheets(input: string, outDir: string): Promise<{ code: number | null; output: string }> {
+function convertAllSheets(input: string, outDir: string, filter = CSV_ALL_SHEETS): Promise<{ code: number | null; output: string }> {
   const profile = mkdtempSync(join(tmpdir(), 'lo-'));
   return new Promise((resolve, reject) => {
-    const child = spawn('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', CSV_ALL_SHEETS, '--outdir', outDir, input], {
+    const child = spawn('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, input], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -92,4 +94,31 @@ describe('a refreshed workbook in LibreOffice Calc', () => {
     expect(shown(json.totals.investedToDate, 0.05 + 1e-9)).toBe(true);
     expect(csv).toMatch(/"1,468\.2"/);
   }, 240_000);
+
+  it('keeps the native charts through a re-save to .xlsx, still bound to the summary cells', async () => {
+    const input = join(dir, 'charts.xlsx');
+    await writeGridXlsx(input, [{ name: '台账', grid: realisticLedgerGrid(), merges: ['A1:L1', 'H4:I4'] }]);
+    expect((await runCli(['refresh', input])).code).toBe(0);
+    const refreshed = join(dir, 'charts.summary.xlsx');
+    const written = chartParts(refreshed);
+    expect(written.length).toBeGreaterThanOrEqual(2);
+    const outDir = join(dir, 'resaved');
+    const converted = await convertAllSheets(refreshed, outDir, 'xlsx:Calc MS Excel 2007 XML');
+    expect(converted.code).toBe(0);
+    const resaved = chartParts(join(outDir, 'charts.summary.xlsx'));
+    expect(resaved).toHaveLength(written.length);
+    const summary = new ExcelJS.Workbook();
+    await summary.xlsx.readFile(refreshed);
+    const summaryName = summary.worksheets[1]!.name;
+    // LibreOffice writes the references unquoted: 汇总!$F$19:$F$25.
+    for (const xml of resaved) expect(xml).toMatch(new RegExp(`<c:f>'?${summaryName}'?!\\$[A-Z]+\\$\\d+:`));
+  }, 240_000);
 });
+
+/** The chart parts of an .xlsx file, as text. */
+function chartParts(path: string): string[] {
+  const files = unzipSync(readFileSync(path));
+  return Object.keys(files)
+    .filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name))
+    .map((name) => Buffer.from(files[name]!).toString('utf8'));
+}
