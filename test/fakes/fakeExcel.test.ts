@@ -587,7 +587,8 @@ describe('charts and conditional formats in the workbook state', () => {
       }),
     );
     expect(err.code).toBe('InvalidOperation');
-    expect(fake.snapshot().sheets[0]?.charts).toEqual([]);
+    // the chart was added by the statement before the failing one, and a failed sync keeps it
+    expect(fake.snapshot().sheets[0]?.charts.map((c) => [c.type, c.valueAxisTitle.text])).toEqual([['Pie', '']]);
   });
 
   it('removes a deleted chart and rejects getItem of an unknown chart name', async () => {
@@ -668,22 +669,38 @@ describe('failAtSync', () => {
   });
 });
 
-describe('all-or-nothing syncs', () => {
-  it('leaves the workbook untouched when a later operation of the same sync fails', async () => {
+describe('partial syncs', () => {
+  it('keeps the operations before the failing one and applies none after it', async () => {
     const fake = createFakeExcel({ apiVersion: '1.4', sheets: { Sheet1: [['keep']] } });
-    const before = fake.snapshot();
     const err = await rejection(
       fake.run(async (context) => {
         context.workbook.worksheets.add('Added');
         sheet1(context).getRange('A1').values = [['changed']];
+        sheet1(context).name = 'bad:name';
         sheet1(context).getRange('A1').format.fill.color = '#FF0000';
         context.workbook.settings.add('k', 1);
-        sheet1(context).name = 'bad:name';
       }),
     );
     expect(err.code).toBe('InvalidArgument');
     expect(err.debugInfo.errorLocation).toBe('Worksheet.name');
-    expect(fake.snapshot()).toEqual(before);
+    const after = fake.snapshot();
+    expect(after.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Added']);
+    expect(after.sheets[0]?.values).toEqual([['changed']]);
+    expect(after.sheets[0]?.fills).toEqual({});
+    expect(after.settings).toEqual({});
+    expect(fake.syncLog.at(-1)?.appliedOperations).toBe(2);
+  });
+
+  it('applies nothing of a request refused for its size', async () => {
+    const fake = createFakeExcel({ maxPayloadBytes: 500, sheets: { Sheet1: [['keep']] } });
+    const err = await rejection(
+      fake.run(async (context) => {
+        sheet1(context).getRange('A1').values = [['changed']];
+        sheet1(context).getRange('A2:A100').values = Array.from({ length: 99 }, () => ['long enough']);
+      }),
+    );
+    expect(err.code).toBe('RequestPayloadSizeLimitExceeded');
+    expect(fake.getSheetValues('Sheet1')).toEqual([['keep']]);
   });
 });
 
@@ -1180,7 +1197,7 @@ describe('ConditionalFormatCollection.getItem', () => {
     expect(fake.snapshot().sheets[0]?.conditionalFormats.map((f) => f.address)).toEqual(['C5']);
   });
 
-  it('rejects the sync with ItemNotFound for an unknown id and applies nothing', async () => {
+  it('rejects the sync with ItemNotFound for an unknown id at the delete', async () => {
     const fake = createFakeExcel({ apiVersion: '1.6' });
     const err = await rejection(
       fake.run(async (context) => {
@@ -1189,7 +1206,8 @@ describe('ConditionalFormatCollection.getItem', () => {
       }),
     );
     expect(err.code).toBe('ItemNotFound');
-    expect(fake.getSheetValues('Sheet1')).toEqual([]);
+    // the write before the failing delete stays (a failed sync keeps what ran before)
+    expect(fake.getSheetValues('Sheet1')).toEqual([['x']]);
   });
 
   it('is gated to ExcelApi 1.6 through Range.conditionalFormats', async () => {

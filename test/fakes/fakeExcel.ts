@@ -13,7 +13,7 @@
  *   fake.uninstall();
  */
 import { formatAddress, formatRect, parseAddress, rect, rectCells, type Rect } from './excel/address';
-import { Engine, FakeClientObject, type SyncLogEntry } from './excel/core';
+import { Engine, FakeClientObject, type PayloadMeter, type SyncLogEntry } from './excel/core';
 import { buildExcelEnums } from './excel/enums';
 import { FakeOfficeError } from './excel/errors';
 import { FakeRequestContext, makeChangedArgs } from './excel/objects';
@@ -47,6 +47,7 @@ import {
   type SheetState,
   type WorkbookState,
 } from './excel/state';
+import { DEFAULT_PROTECTION_OPTIONS } from './excel/protection';
 import { validateSheetName } from './excel/validate';
 
 export type { CellValue, SyncLogEntry, FakeActionEvent, HyperlinkState };
@@ -67,6 +68,12 @@ export interface FakeExcelOptions {
   platform?: string;
   /** Requirement sets other than ExcelApi for isSetSupported, e.g. { SharedRuntime: '1.1' }. */
   requirementSets?: Record<string, string>;
+  /**
+   * Sizes requests and responses (syncLog, max*Bytes, the payload limit). `officeWireMeter()` from
+   * `excel/officeWire` (Node only) measures Office.js's real request format; without one the fake
+   * measures its compact description of the operations, about a third of the real size.
+   */
+  payloadMeter?: PayloadMeter;
 }
 
 export interface ChartSnapshot {
@@ -368,6 +375,7 @@ export class FakeExcel {
     this.maxPayloadBytes = options.maxPayloadBytes ?? 5_000_000;
     this.engine = new Engine(initialState(options), this.apiVersion, this.maxPayloadBytes);
     this.engine.makeChangedArgs = makeChangedArgs;
+    this.engine.meter = options.payloadMeter ?? null;
   }
 
   // ------------------------------------------------------------- Excel.run
@@ -496,9 +504,37 @@ export class FakeExcel {
     this.engine.maxResponseBytes = 0;
   }
 
-  /** The n-th sync from now (1-based) rejects with `code`; none of its operations are applied. */
-  failAtSync(n: number, code = 'GeneralException'): void {
-    this.engine.failAtSync(n, code);
+  /**
+   * The n-th sync from now (1-based) rejects with `code`. By default none of its operations are
+   * applied; with `afterOperations: k` its first k operations are applied and the rest are not, as
+   * when a real sync fails at its (k+1)-th statement.
+   */
+  failAtSync(n: number, code = 'GeneralException', options: { afterOperations?: number } = {}): void {
+    this.engine.failAtSync(n, code, options.afterOperations ?? 0);
+  }
+
+  /**
+   * A user protects a sheet (Review › Protect Sheet), by default with every allow* option off.
+   * Writes to its cells, formats and charts then fail with AccessDenied (see excel/protection.ts).
+   */
+  protectSheet(name: string, options: Record<string, unknown> = {}): void {
+    const sh = this.sheetByName(name);
+    const sheets = new Map(this.engine.protection.sheets);
+    sheets.set(sh.id, { ...DEFAULT_PROTECTION_OPTIONS, ...options });
+    this.engine.protection = { sheets };
+  }
+
+  /** A user removes a sheet's protection. */
+  unprotectSheet(name: string): void {
+    const sh = this.sheetByName(name);
+    const sheets = new Map(this.engine.protection.sheets);
+    sheets.delete(sh.id);
+    this.engine.protection = { sheets };
+  }
+
+  /** Whether the sheet is protected now. */
+  isSheetProtected(name: string): boolean {
+    return this.engine.protection.sheets.has(this.sheetByName(name).id);
   }
 
   /** Current value of context.runtime.enableEvents. */

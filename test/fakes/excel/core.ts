@@ -11,6 +11,7 @@ import {
   officeError,
   propertyNotLoaded,
 } from './errors';
+import { checkProtection } from './protection';
 import { cloneSheet, shallowCopyWorkbook, type SheetState, type WorkbookState } from './state';
 
 // ---------------------------------------------------------------- utilities
@@ -49,9 +50,49 @@ export function compareVersions(a: string, b: string): number {
 export interface Op {
   /** "Class.member", used as debugInfo.errorLocation and in syncLog. */
   readonly location: string;
-  /** JSON-able description (object path, member, arguments): what the request payload is measured on. */
+  /** The proxy the operation was queued on. */
+  readonly target: FakeClientObject<unknown>;
+  /** Member name as queued: a property set, a method, 'load', '_instantiate' or '<event>.add'. */
+  readonly member: string;
+  /** Arguments as the caller passed them (proxies included), for replay onto real Office.js proxies. */
+  readonly args: readonly unknown[];
+  /** Compact JSON-able description (object path, member, arguments): the payload size without a meter, and the error statement. */
   readonly wire: unknown;
   run(tx: Tx): void;
+}
+
+/**
+ * Sizes each sync the way the real host sees it. `officeWireMeter()` (officeWire.ts) replays the
+ * operations onto Office.js's own proxies; without a meter the compact `wire` JSON is measured.
+ */
+export interface PayloadMeter {
+  /** Called for every proxy when it is constructed, before any operation refers to it. */
+  created(obj: FakeClientObject<unknown>): void;
+  /** Measures the request of one sync (every op comes from the same context). */
+  request(ops: readonly Op[]): MeteredRequest;
+}
+
+/** One measured request; answers the size of its response. */
+export interface MeteredRequest {
+  /** UTF-8 bytes of the request body. */
+  readonly bytes: number;
+  /** UTF-8 bytes of the response body for these results (`op` is the index in the sync's ops). */
+  responseBytes(results: ReadonlyArray<{ readonly op: number; readonly value: unknown }>): number;
+}
+
+/** Sheet protection as a user or protect() set it (cells are all locked: `format.protection` is not modelled). */
+export interface ProtectionState {
+  /** Protected sheets by id, with the options they were protected with. */
+  readonly sheets: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+}
+
+/**
+ * What one add-in runtime (task pane, ribbon function file) has of its own in the host:
+ * `runtime.enableEvents`. Office switches events per runtime ("Events are turned on and off at the
+ * runtime level", https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events).
+ */
+export interface RuntimeState {
+  enableEvents: boolean;
 }
 
 export interface ChangeRecord {
@@ -68,10 +109,16 @@ export class Tx {
   readonly resolved = new Map<FakeClientObject<unknown>, unknown>();
   readonly changes: ChangeRecord[] = [];
   enableEvents: boolean;
+  protection: ProtectionState;
 
-  constructor(readonly engine: Engine) {
+  constructor(
+    readonly engine: Engine,
+    /** The runtime whose request this is. */
+    readonly runtime: RuntimeState = engine.defaultRuntime,
+  ) {
     this.state = shallowCopyWorkbook(engine.state);
-    this.enableEvents = engine.enableEvents;
+    this.enableEvents = runtime.enableEvents;
+    this.protection = engine.protection;
   }
 
   findSheet(id: string): SheetState | undefined {
@@ -110,12 +157,23 @@ export class Tx {
 // ---------------------------------------------------------------- engine
 
 export interface SyncLogEntry {
+  /** Request body in UTF-8 bytes: Office.js's real request when the fake has a payload meter, else the compact estimate. */
   requestBytes: number;
+  /** Response body in UTF-8 bytes (0 when the request was refused), measured like requestBytes. */
   responseBytes: number;
   /** "Class.member" of every queued operation, in order. */
   operations: string[];
   /** Error code if the sync was rejected. */
   error?: string;
+  /** When rejected: how many operations (from the first) were applied before the failing one. */
+  appliedOperations?: number;
+}
+
+/** A planned failure of one sync (failAtSync). */
+interface PlannedFailure {
+  readonly code: string;
+  /** Operations of the sync applied before it fails (0: none). */
+  readonly afterOperations: number;
 }
 
 export type EventScope = { kind: 'sheet'; sheetId: string } | { kind: 'collection' };
@@ -124,6 +182,8 @@ export interface HandlerRegistration {
   readonly id: number;
   readonly scope: EventScope;
   readonly handler: (args: unknown) => unknown;
+  /** The runtime that registered the handler (its `enableEvents` decides whether it runs). */
+  readonly runtime?: RuntimeState;
 }
 
 export interface ContextLike {
@@ -140,10 +200,14 @@ export class Engine {
   readonly syncLog: SyncLogEntry[] = [];
   maxRequestBytes = 0;
   maxResponseBytes = 0;
-  enableEvents = true;
+  /** The runtime of contexts created without one (the installed globals, `newContext`). */
+  readonly defaultRuntime: RuntimeState = { enableEvents: true };
+  protection: ProtectionState = { sheets: new Map() };
+  /** Sizes requests and responses as Office.js sends them; null measures the compact `wire` form. */
+  meter: PayloadMeter | null = null;
   handlers: HandlerRegistration[] = [];
   private nextHandlerId = 1;
-  private readonly failPlan = new Map<number, string>();
+  private readonly failPlan = new Map<number, PlannedFailure>();
   private chain: Promise<void> = Promise.resolve();
   readonly pendingEvents = new Set<Promise<void>>();
   /** Builds the EventArgs for a change; set by the object layer. */
@@ -164,9 +228,11 @@ export class Engine {
     if (!this.supports(version)) throw apiNotFound(member, version);
   }
 
-  failAtSync(n: number, code: string): void {
+  /** The n-th sync from now fails with `code` after applying its first `afterOperations` operations. */
+  failAtSync(n: number, code: string, afterOperations = 0): void {
     if (!Number.isInteger(n) || n < 1) throw new Error('failAtSync(n): n is 1-based');
-    this.failPlan.set(this.syncCount + n, code);
+    if (!Number.isInteger(afterOperations) || afterOperations < 0) throw new Error('failAtSync: afterOperations is a count from 0');
+    this.failPlan.set(this.syncCount + n, { code, afterOperations });
   }
 
   newHandlerId(): number {
@@ -174,8 +240,8 @@ export class Engine {
   }
 
   /** Runs one request. Requests are serialised across contexts, in call order, like the real host. */
-  executeSync(ops: Op[]): Promise<void> {
-    const p = this.chain.then(() => this.process(ops));
+  executeSync(ops: Op[], runtime: RuntimeState = this.defaultRuntime): Promise<void> {
+    const p = this.chain.then(() => this.process(ops, runtime));
     this.chain = p.then(
       () => undefined,
       () => undefined,
@@ -183,52 +249,96 @@ export class Engine {
     return p;
   }
 
-  private process(ops: Op[]): void {
+  /**
+   * Runs one sync. A request over the payload limit is refused whole. Otherwise the operations run
+   * in order; when one fails, the operations before it stay applied and the rest are not run: the
+   * host executes a batch statement by statement and does not roll back (the traceMessages example
+   * of https://learn.microsoft.com/javascript/api/office/officeextension.error: its second batch
+   * "successfully inserts" two paragraphs, then fails at the next call). The failed sync's load results and
+   * ClientResults are not delivered.
+   */
+  private process(ops: Op[], runtime: RuntimeState): void {
     if (ops.length === 0) return;
     const n = ++this.syncCount;
-    const request = JSON.stringify(ops.map((o) => o.wire));
-    const entry: SyncLogEntry = { requestBytes: utf8Length(request), responseBytes: 0, operations: ops.map((o) => o.location) };
+    const metered = this.meter?.request(ops) ?? null;
+    const requestBytes = metered ? metered.bytes : utf8Length(JSON.stringify(ops.map((o) => o.wire)));
+    const entry: SyncLogEntry = { requestBytes, responseBytes: 0, operations: ops.map((o) => o.location) };
     this.syncLog.push(entry);
     this.maxRequestBytes = Math.max(this.maxRequestBytes, entry.requestBytes);
-    const fail = (e: FakeOfficeError): never => {
+    const fail = (e: FakeOfficeError, applied = 0): never => {
       entry.error = e.code;
+      entry.appliedOperations = applied;
       throw e;
     };
     const planned = this.failPlan.get(n);
-    if (planned !== undefined) {
-      this.failPlan.delete(n);
-      fail(new FakeOfficeError(planned, undefined, 'FakeExcel.failAtSync'));
-    }
+    if (planned !== undefined) this.failPlan.delete(n);
+    if (planned !== undefined && planned.afterOperations === 0) fail(new FakeOfficeError(planned.code, undefined, 'FakeExcel.failAtSync'));
     if (entry.requestBytes > this.maxPayloadBytes) fail(officeError('RequestPayloadSizeLimitExceeded'));
-    const tx = new Tx(this);
-    for (const op of ops) {
+    const failAfter = (k: number, e: FakeOfficeError): never => {
+      if (k > 0) {
+        const partial = new Tx(this, runtime);
+        for (const op of ops.slice(0, k)) op.run(partial);
+        this.commitState(partial);
+      }
+      return fail(e, k);
+    };
+    const tx = new Tx(this, runtime);
+    const results: Array<{ op: number; value: unknown }> = [];
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i] as Op;
+      if (planned !== undefined && planned.afterOperations === i) {
+        failAfter(i, new FakeOfficeError(planned.code, undefined, 'FakeExcel.failAtSync'));
+      }
+      const before = tx.responses.length;
       try {
+        checkProtection(tx, op);
         op.run(tx);
       } catch (e) {
-        if (e instanceof FakeOfficeError) fail(e.withLocation(op.location, JSON.stringify(op.wire).slice(0, 300)));
+        if (e instanceof FakeOfficeError) failAfter(i, e.withLocation(op.location, JSON.stringify(op.wire).slice(0, 300)));
         throw e;
       }
+      for (let j = before; j < tx.responses.length; j++) results.push({ op: i, value: tx.responses[j] });
     }
-    const response = JSON.stringify(tx.responses);
-    entry.responseBytes = utf8Length(response);
+    if (planned !== undefined) failAfter(ops.length, new FakeOfficeError(planned.code, undefined, 'FakeExcel.failAtSync'));
+    entry.responseBytes = metered ? metered.responseBytes(results) : utf8Length(JSON.stringify(tx.responses));
     this.maxResponseBytes = Math.max(this.maxResponseBytes, entry.responseBytes);
     if (entry.responseBytes > this.maxPayloadBytes) fail(officeError('ResponsePayloadSizeLimitExceeded'));
-    // commit
-    this.state = tx.state;
-    this.enableEvents = tx.enableEvents;
+    this.commitState(tx);
     for (const [obj, target] of tx.resolved) obj._commitTarget(target);
     for (const c of tx.commits) c();
-    this.dispatchChanges(tx.changes.filter((c) => c.eventsEnabled), 'ThisLocalAddin');
   }
 
-  /** Fires onChanged handlers (asynchronously, like the host) for committed changes. */
-  dispatchChanges(changes: readonly ChangeRecord[], triggerSource: string, details?: unknown): Promise<void> {
+  /** Makes a transaction's workbook changes real and fires onChanged for them. */
+  private commitState(tx: Tx): void {
+    this.state = tx.state;
+    tx.runtime.enableEvents = tx.enableEvents;
+    this.protection = tx.protection;
+    this.dispatchChanges(tx.changes, 'ThisLocalAddin', undefined, tx.runtime);
+  }
+
+  /** `runtime.enableEvents` of the default runtime. */
+  get enableEvents(): boolean {
+    return this.defaultRuntime.enableEvents;
+  }
+
+  set enableEvents(value: boolean) {
+    this.defaultRuntime.enableEvents = value;
+  }
+
+  /**
+   * Fires onChanged handlers (asynchronously, like the host) for committed changes. A handler runs
+   * when its runtime has events on: for the runtime that made the change (`origin`), as they were
+   * at that write; for any other runtime, as they are now. A user's edit has no origin.
+   */
+  dispatchChanges(changes: readonly ChangeRecord[], triggerSource: string, details?: unknown, origin?: RuntimeState): Promise<void> {
     if (changes.length === 0 || this.handlers.length === 0 || !this.makeChangedArgs) return Promise.resolve();
     const calls: Array<() => unknown> = [];
     for (const ch of changes) {
       const address = formatRect(ch.rect);
       for (const h of this.handlers) {
         if (h.scope.kind === 'sheet' && h.scope.sheetId !== ch.sheetId) continue;
+        const runtime = h.runtime ?? this.defaultRuntime;
+        if (!(runtime === origin ? ch.eventsEnabled : runtime.enableEvents)) continue;
         const args = this.makeChangedArgs(ch.sheetId, address, triggerSource, details);
         calls.push(() => h.handler(args));
       }
@@ -260,6 +370,9 @@ export class Engine {
 }
 
 // ---------------------------------------------------------------- load specs
+
+/** Objects built by load(): the meter renames their keys to the host's PascalCase (scalars stay as they are). */
+export const LOAD_RESULTS = new WeakSet<object>();
 
 export interface LoadSpec {
   all: boolean;
@@ -338,7 +451,9 @@ export abstract class FakeClientObject<T> {
     readonly context: ContextLike & object,
     /** Object path, used in the request payload and in error statements. */
     readonly _path: string,
-  ) {}
+  ) {
+    context._engine.meter?.created(this as FakeClientObject<unknown>);
+  }
 
   get _engine(): Engine {
     return this.context._engine;
@@ -415,6 +530,9 @@ export abstract class FakeClientObject<T> {
     }
     this.context._ops.push({
       location: `${this._className}.${member}`,
+      target: this as FakeClientObject<unknown>,
+      member,
+      args,
       wire: { o: this._path, m: member, a: args.map(wireArg) },
       run,
     });
@@ -521,6 +639,7 @@ export abstract class FakeClientObject<T> {
   _loadInto(tx: Tx, spec: LoadSpec): Record<string, unknown> {
     const t = this._target(tx);
     const data: Record<string, unknown> = {};
+    LOAD_RESULTS.add(data);
     const table = this._scalars();
     const names = this._loadableNames(spec);
     for (const n of names) {
@@ -589,6 +708,7 @@ export abstract class FakeCollection<T, I extends FakeClientObject<unknown>> ext
   override _loadInto(tx: Tx, spec: LoadSpec): Record<string, unknown> {
     const t = this._target(tx);
     const data: Record<string, unknown> = {};
+    LOAD_RESULTS.add(data);
     const table = this._scalars();
     const names = spec.all ? [] : [...spec.scalars];
     for (const n of names) {
@@ -671,7 +791,7 @@ export class FakeEventHandlers {
     this.owner._queue(`${this.eventName}.add`, [], (tx) => {
       const scope = this.scopeOf(tx);
       tx.commits.push(() => {
-        engine.handlers.push({ id, scope, handler });
+        engine.handlers.push({ id, scope, handler, runtime: tx.runtime });
       });
     });
     return new FakeEventHandlerResult(this.owner.context, this, handler);

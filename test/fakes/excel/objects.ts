@@ -34,7 +34,8 @@ import {
   type ScalarTable,
   type Tx,
 } from './core';
-import { FakeNotModelledError, officeError, propertyNotLoaded } from './errors';
+import { FakeNotModelledError, officeError } from './errors';
+import { FakeWorksheetProtection } from './worksheetProtection';
 import { ExcelErr } from './formula';
 import {
   cellKey,
@@ -429,9 +430,17 @@ export class FakeWorksheet extends Resolved<string> {
         return this.freezePanes;
       case 'customProperties':
         return this.customProperties;
+      case 'protection':
+        return this.protection;
       default:
         return undefined;
     }
+  }
+
+  /** Sheet protection (ExcelApi 1.2); what it refuses is in protection.ts. */
+  get protection(): FakeWorksheetProtection {
+    this._gate('1.2', 'Worksheet.protection');
+    return this._child('protection', () => new FakeWorksheetProtection(this.ctx, `${this._path}.protection`, (tx) => this._target(tx)));
   }
 
   get id(): string {
@@ -1753,38 +1762,7 @@ export class FakeCustomXmlPartScopedCollection extends ResolvedCollection<string
 
 // ================================================================= Conditional formats (1.6)
 
-/**
- * A rule by its internal key. The key never leaves the fake: `ConditionalFormat.id` is "the
- * priority of the conditional format in the current ConditionalFormatCollection" (REF
- * excel.conditionalformat.yml `id`), so it changes whenever a rule is added, deleted or reordered.
- */
 type CfTarget = { sheetId: string; cfId: string };
-
-/**
- * Conditional-format proxies resolve again in every sync, like Office.js, which addresses a loaded
- * item (and `getItem(id)`) by its id, i.e. its priority at that moment: an item loaded before a
- * rule above it was deleted then reaches another rule. Within one sync an object keeps what it
- * resolved to at its first use (the host instantiates an object path once per request).
- */
-abstract class FloatingResolved<T> extends Resolved<T> {
-  private _wasNull: boolean | undefined;
-
-  override _commitTarget(target: unknown): void {
-    this._wasNull = target === null;
-  }
-
-  override get isNullObject(): boolean {
-    if (this._wasNull === undefined) throw propertyNotLoaded(this._className, 'isNullObject');
-    return this._wasNull;
-  }
-}
-
-/** The rule at `priority` on a sheet (ItemNotFound when there is none). */
-function cfAtPriority(tx: Tx, sheetId: string, priority: number, within: Rect | null): CfTarget {
-  const cf = tx.sheet(sheetId).conditionalFormats.find((f) => f.priority === priority && (within === null || rectsIntersect(f.rect, within)));
-  if (!cf) throw officeError('ItemNotFound', `There is no conditional format with the id '${priority}' in the range.`);
-  return { sheetId, cfId: cf.id };
-}
 
 function findCf(tx: Tx, t: CfTarget, write: boolean): ConditionalFormatState {
   const sh = write ? tx.sheetW(t.sheetId) : tx.sheet(t.sheetId);
@@ -1800,7 +1778,7 @@ function cfOfType(tx: Tx, t: CfTarget, type: string, write: boolean): Conditiona
 }
 
 const CF_SCALARS: ScalarTable<CfTarget> = {
-  id: { read: (tx, t) => String(findCf(tx, t, false).priority) },
+  id: { read: (_tx, t) => t.cfId },
   type: { read: (tx, t) => findCf(tx, t, false).type },
   priority: {
     read: (tx, t) => findCf(tx, t, false).priority,
@@ -1825,7 +1803,7 @@ const CF_SCALARS: ScalarTable<CfTarget> = {
   },
 };
 
-export class FakeConditionalFormat extends FloatingResolved<CfTarget> {
+export class FakeConditionalFormat extends Resolved<CfTarget> {
   readonly _className = 'ConditionalFormat';
 
   protected override _scalars(): ScalarTable<CfTarget> {
@@ -1834,7 +1812,6 @@ export class FakeConditionalFormat extends FloatingResolved<CfTarget> {
 
   override _nav(name: string): FakeClientObject<unknown> | undefined {
     if (name === 'custom') return this.custom;
-    if (name === 'customOrNullObject') return this.customOrNullObject;
     if (name === 'cellValue') return this.cellValue;
     return undefined;
   }
@@ -1860,18 +1837,6 @@ export class FakeConditionalFormat extends FloatingResolved<CfTarget> {
 
   get custom(): FakeCustomConditionalFormat {
     return this._child('custom', () => new FakeCustomConditionalFormat(this.ctx, `${this._path}.custom`, (tx) => this._target(tx)));
-  }
-
-  /** The custom format, or a null object when the rule is of another type (ExcelApi 1.6). */
-  get customOrNullObject(): FakeCustomConditionalFormat {
-    return this._child(
-      'customOrNullObject',
-      () =>
-        new FakeCustomConditionalFormat(this.ctx, `${this._path}.customOrNullObject`, (tx) => {
-          const t = this._target(tx);
-          return t !== null && findCf(tx, t, false).type === 'Custom' ? t : null;
-        }),
-    );
   }
 
   get cellValue(): FakeCellValueConditionalFormat {
@@ -1901,7 +1866,7 @@ export class FakeConditionalFormat extends FloatingResolved<CfTarget> {
   }
 }
 
-export class FakeCustomConditionalFormat extends FloatingResolved<CfTarget> {
+export class FakeCustomConditionalFormat extends Resolved<CfTarget> {
   readonly _className = 'CustomConditionalFormat';
 
   override _nav(name: string): FakeClientObject<unknown> | undefined {
@@ -1928,7 +1893,7 @@ const CF_RULE_SCALARS: ScalarTable<CfTarget> = {
   },
 };
 
-export class FakeConditionalFormatRule extends FloatingResolved<CfTarget> {
+export class FakeConditionalFormatRule extends Resolved<CfTarget> {
   readonly _className = 'ConditionalFormatRule';
 
   protected override _scalars(): ScalarTable<CfTarget> {
@@ -1962,7 +1927,7 @@ const CELL_VALUE_CF_SCALARS: ScalarTable<CfTarget> = {
   },
 };
 
-export class FakeCellValueConditionalFormat extends FloatingResolved<CfTarget> {
+export class FakeCellValueConditionalFormat extends Resolved<CfTarget> {
   readonly _className = 'CellValueConditionalFormat';
 
   protected override _scalars(): ScalarTable<CfTarget> {
@@ -1985,7 +1950,7 @@ export class FakeCellValueConditionalFormat extends FloatingResolved<CfTarget> {
   }
 }
 
-export class FakeConditionalRangeFormat extends FloatingResolved<CfTarget> {
+export class FakeConditionalRangeFormat extends Resolved<CfTarget> {
   readonly _className = 'ConditionalRangeFormat';
 
   override _nav(name: string): FakeClientObject<unknown> | undefined {
@@ -2012,7 +1977,7 @@ const CF_FILL_SCALARS: ScalarTable<CfTarget> = {
   },
 };
 
-export class FakeConditionalRangeFill extends FloatingResolved<CfTarget> {
+export class FakeConditionalRangeFill extends Resolved<CfTarget> {
   readonly _className = 'ConditionalRangeFill';
 
   protected override _scalars(): ScalarTable<CfTarget> {
@@ -2048,7 +2013,7 @@ const CF_FONT_SCALARS: ScalarTable<CfTarget> = {
   },
 };
 
-export class FakeConditionalRangeFont extends FloatingResolved<CfTarget> {
+export class FakeConditionalRangeFont extends Resolved<CfTarget> {
   readonly _className = 'ConditionalRangeFont';
 
   protected override _scalars(): ScalarTable<CfTarget> {
@@ -2077,13 +2042,12 @@ export class FakeConditionalFormatCollection extends ResolvedCollection<RangeTar
       .sheet(t.sheetId)
       .conditionalFormats.filter((f) => rectsIntersect(f.rect, t.rect))
       .sort((a, b) => a.priority - b.priority)
-      .map((f) => `${t.sheetId}|${f.priority}`);
+      .map((f) => `${t.sheetId}|${f.id}`);
   }
 
-  /** A loaded item, addressed by its id (its priority when it was loaded), like Office.js. */
   protected _makeItem(key: string): FakeConditionalFormat {
-    const [sheetId = '', priority = ''] = key.split('|');
-    return new FakeConditionalFormat(this.ctx, `${this._path}.getItem(${q(priority)})`, (tx) => cfAtPriority(tx, sheetId, Number(priority), null));
+    const [sheetId = '', cfId = ''] = key.split('|');
+    return new FakeConditionalFormat(this.ctx, `${this._path}.getItem(${q(cfId)})`, () => ({ sheetId, cfId }));
   }
 
   protected _templateItem(): FakeConditionalFormat {
@@ -2116,16 +2080,16 @@ export class FakeConditionalFormatCollection extends ResolvedCollection<RangeTar
   }
 
   /**
-   * ConditionalFormatCollection.getItem(id) (ExcelApi 1.6, like the collection): the rule whose
-   * priority is `id` now, which must be one of the collection's (intersecting its range); an unknown
-   * id rejects the sync with ItemNotFound.
+   * ConditionalFormatCollection.getItem(id) (ExcelApi 1.6, like the collection). The format must be
+   * one of the collection's (intersecting its range); an unknown id rejects the sync with ItemNotFound.
    */
   getItem(id: string): FakeConditionalFormat {
     return new FakeConditionalFormat(this.ctx, `${this._path}.getItem(${q(id)})`, (tx) => {
       const t = this._target(tx);
       if (t === null) return null;
-      const priority = /^\d+$/.test(id) ? Number(id) : -1;
-      return cfAtPriority(tx, t.sheetId, priority, t.rect);
+      const cf = tx.sheet(t.sheetId).conditionalFormats.find((f) => f.id === id && rectsIntersect(f.rect, t.rect));
+      if (!cf) throw officeError('ItemNotFound', `There is no conditional format with the id '${id}' in the range.`);
+      return { sheetId: t.sheetId, cfId: cf.id };
     });
   }
 
