@@ -34,7 +34,7 @@ import {
   type ScalarTable,
   type Tx,
 } from './core';
-import { FakeNotModelledError, officeError } from './errors';
+import { FakeNotModelledError, officeError, propertyNotLoaded } from './errors';
 import { FakeWorksheetProtection } from './worksheetProtection';
 import { ExcelErr } from './formula';
 import {
@@ -1762,7 +1762,38 @@ export class FakeCustomXmlPartScopedCollection extends ResolvedCollection<string
 
 // ================================================================= Conditional formats (1.6)
 
+/**
+ * A rule by its internal key. The key never leaves the fake: `ConditionalFormat.id` is "the
+ * priority of the conditional format in the current ConditionalFormatCollection" (REF
+ * excel.conditionalformat.yml `id`), so it changes whenever a rule is added, deleted or reordered.
+ */
 type CfTarget = { sheetId: string; cfId: string };
+
+/**
+ * Conditional-format proxies resolve again in every sync, like Office.js, which addresses a loaded
+ * item (and `getItem(id)`) by its id, i.e. its priority at that moment: an item loaded before a
+ * rule above it was deleted then reaches another rule. Within one sync an object keeps what it
+ * resolved to at its first use (the host instantiates an object path once per request).
+ */
+abstract class FloatingResolved<T> extends Resolved<T> {
+  private _wasNull: boolean | undefined;
+
+  override _commitTarget(target: unknown): void {
+    this._wasNull = target === null;
+  }
+
+  override get isNullObject(): boolean {
+    if (this._wasNull === undefined) throw propertyNotLoaded(this._className, 'isNullObject');
+    return this._wasNull;
+  }
+}
+
+/** The rule at `priority` on a sheet (ItemNotFound when there is none). */
+function cfAtPriority(tx: Tx, sheetId: string, priority: number, within: Rect | null): CfTarget {
+  const cf = tx.sheet(sheetId).conditionalFormats.find((f) => f.priority === priority && (within === null || rectsIntersect(f.rect, within)));
+  if (!cf) throw officeError('ItemNotFound', `There is no conditional format with the id '${priority}' in the range.`);
+  return { sheetId, cfId: cf.id };
+}
 
 function findCf(tx: Tx, t: CfTarget, write: boolean): ConditionalFormatState {
   const sh = write ? tx.sheetW(t.sheetId) : tx.sheet(t.sheetId);
@@ -1778,7 +1809,7 @@ function cfOfType(tx: Tx, t: CfTarget, type: string, write: boolean): Conditiona
 }
 
 const CF_SCALARS: ScalarTable<CfTarget> = {
-  id: { read: (_tx, t) => t.cfId },
+  id: { read: (tx, t) => String(findCf(tx, t, false).priority) },
   type: { read: (tx, t) => findCf(tx, t, false).type },
   priority: {
     read: (tx, t) => findCf(tx, t, false).priority,
@@ -1803,7 +1834,7 @@ const CF_SCALARS: ScalarTable<CfTarget> = {
   },
 };
 
-export class FakeConditionalFormat extends Resolved<CfTarget> {
+export class FakeConditionalFormat extends FloatingResolved<CfTarget> {
   readonly _className = 'ConditionalFormat';
 
   protected override _scalars(): ScalarTable<CfTarget> {
@@ -1812,6 +1843,7 @@ export class FakeConditionalFormat extends Resolved<CfTarget> {
 
   override _nav(name: string): FakeClientObject<unknown> | undefined {
     if (name === 'custom') return this.custom;
+    if (name === 'customOrNullObject') return this.customOrNullObject;
     if (name === 'cellValue') return this.cellValue;
     return undefined;
   }
@@ -1837,6 +1869,18 @@ export class FakeConditionalFormat extends Resolved<CfTarget> {
 
   get custom(): FakeCustomConditionalFormat {
     return this._child('custom', () => new FakeCustomConditionalFormat(this.ctx, `${this._path}.custom`, (tx) => this._target(tx)));
+  }
+
+  /** The custom format, or a null object when the rule is of another type (ExcelApi 1.6). */
+  get customOrNullObject(): FakeCustomConditionalFormat {
+    return this._child(
+      'customOrNullObject',
+      () =>
+        new FakeCustomConditionalFormat(this.ctx, `${this._path}.customOrNullObject`, (tx) => {
+          const t = this._target(tx);
+          return t !== null && findCf(tx, t, false).type === 'Custom' ? t : null;
+        }),
+    );
   }
 
   get cellValue(): FakeCellValueConditionalFormat {
@@ -1866,7 +1910,7 @@ export class FakeConditionalFormat extends Resolved<CfTarget> {
   }
 }
 
-export class FakeCustomConditionalFormat extends Resolved<CfTarget> {
+export class FakeCustomConditionalFormat extends FloatingResolved<CfTarget> {
   readonly _className = 'CustomConditionalFormat';
 
   override _nav(name: string): FakeClientObject<unknown> | undefined {
@@ -1893,7 +1937,7 @@ const CF_RULE_SCALARS: ScalarTable<CfTarget> = {
   },
 };
 
-export class FakeConditionalFormatRule extends Resolved<CfTarget> {
+export class FakeConditionalFormatRule extends FloatingResolved<CfTarget> {
   readonly _className = 'ConditionalFormatRule';
 
   protected override _scalars(): ScalarTable<CfTarget> {
@@ -1927,7 +1971,7 @@ const CELL_VALUE_CF_SCALARS: ScalarTable<CfTarget> = {
   },
 };
 
-export class FakeCellValueConditionalFormat extends Resolved<CfTarget> {
+export class FakeCellValueConditionalFormat extends FloatingResolved<CfTarget> {
   readonly _className = 'CellValueConditionalFormat';
 
   protected override _scalars(): ScalarTable<CfTarget> {
@@ -1950,7 +1994,7 @@ export class FakeCellValueConditionalFormat extends Resolved<CfTarget> {
   }
 }
 
-export class FakeConditionalRangeFormat extends Resolved<CfTarget> {
+export class FakeConditionalRangeFormat extends FloatingResolved<CfTarget> {
   readonly _className = 'ConditionalRangeFormat';
 
   override _nav(name: string): FakeClientObject<unknown> | undefined {
@@ -1977,7 +2021,7 @@ const CF_FILL_SCALARS: ScalarTable<CfTarget> = {
   },
 };
 
-export class FakeConditionalRangeFill extends Resolved<CfTarget> {
+export class FakeConditionalRangeFill extends FloatingResolved<CfTarget> {
   readonly _className = 'ConditionalRangeFill';
 
   protected override _scalars(): ScalarTable<CfTarget> {
@@ -2013,7 +2057,7 @@ const CF_FONT_SCALARS: ScalarTable<CfTarget> = {
   },
 };
 
-export class FakeConditionalRangeFont extends Resolved<CfTarget> {
+export class FakeConditionalRangeFont extends FloatingResolved<CfTarget> {
   readonly _className = 'ConditionalRangeFont';
 
   protected override _scalars(): ScalarTable<CfTarget> {
@@ -2042,12 +2086,13 @@ export class FakeConditionalFormatCollection extends ResolvedCollection<RangeTar
       .sheet(t.sheetId)
       .conditionalFormats.filter((f) => rectsIntersect(f.rect, t.rect))
       .sort((a, b) => a.priority - b.priority)
-      .map((f) => `${t.sheetId}|${f.id}`);
+      .map((f) => `${t.sheetId}|${f.priority}`);
   }
 
+  /** A loaded item, addressed by its id (its priority when it was loaded), like Office.js. */
   protected _makeItem(key: string): FakeConditionalFormat {
-    const [sheetId = '', cfId = ''] = key.split('|');
-    return new FakeConditionalFormat(this.ctx, `${this._path}.getItem(${q(cfId)})`, () => ({ sheetId, cfId }));
+    const [sheetId = '', priority = ''] = key.split('|');
+    return new FakeConditionalFormat(this.ctx, `${this._path}.getItem(${q(priority)})`, (tx) => cfAtPriority(tx, sheetId, Number(priority), null));
   }
 
   protected _templateItem(): FakeConditionalFormat {
@@ -2080,16 +2125,16 @@ export class FakeConditionalFormatCollection extends ResolvedCollection<RangeTar
   }
 
   /**
-   * ConditionalFormatCollection.getItem(id) (ExcelApi 1.6, like the collection). The format must be
-   * one of the collection's (intersecting its range); an unknown id rejects the sync with ItemNotFound.
+   * ConditionalFormatCollection.getItem(id) (ExcelApi 1.6, like the collection): the rule whose
+   * priority is `id` now, which must be one of the collection's (intersecting its range); an unknown
+   * id rejects the sync with ItemNotFound.
    */
   getItem(id: string): FakeConditionalFormat {
     return new FakeConditionalFormat(this.ctx, `${this._path}.getItem(${q(id)})`, (tx) => {
       const t = this._target(tx);
       if (t === null) return null;
-      const cf = tx.sheet(t.sheetId).conditionalFormats.find((f) => f.id === id && rectsIntersect(f.rect, t.rect));
-      if (!cf) throw officeError('ItemNotFound', `There is no conditional format with the id '${id}' in the range.`);
-      return { sheetId: t.sheetId, cfId: cf.id };
+      const priority = /^\d+$/.test(id) ? Number(id) : -1;
+      return cfAtPriority(tx, t.sheetId, priority, t.rect);
     });
   }
 
