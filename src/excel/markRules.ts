@@ -23,6 +23,13 @@ import { literalText } from './toCellInput';
  * | A1 | `ledger-stats/marks` (the marker: a sheet without it is a user sheet, whatever its name) |
  * | B*n* | the flags of ledger row *n*, `_` for an unflagged column, trailing ones left out |
  *
+ * Excel 2007 refused references to other worksheets in conditional-format formulas
+ * (http://www.cpearson.com/excel/cformatting.htm); later versions keep such rules in the file's
+ * x14 extension (`x14:conditionalFormatting`, [MS-XLSX] 2.6; its formula is `xm:f`, 2.4.3). That
+ * Excel on the web and Excel for Mac evaluate them was not confirmed from Microsoft's documentation
+ * here: it is a manual check in real Excel. Rows the user inserts into the ledger after a marking
+ * shift the ledger but not the helper: the marks are realigned by the next refresh.
+ *
  * Nothing is recognised by id or priority (`ConditionalFormat.id` is the rule's priority,
  * REF excel.conditionalformat.yml): a rule is ours when it is a custom rule whose formula has the
  * shape above and points at a sheet that carries the marker (or at `#REF!`, what Excel leaves
