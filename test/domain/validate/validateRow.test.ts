@@ -1,4 +1,5 @@
 import { findHeader } from '../../../src/domain/ledger/findHeader';
+import { FORMULA_NOT_CALCULATED } from '../../../src/domain/ledger/types';
 import type { CellValue } from '../../../src/domain/ledger/types';
 import { validateRow } from '../../../src/domain/validate/validateRow';
 import type { RowContext } from '../../../src/domain/validate/validateRow';
@@ -47,5 +48,24 @@ describe('validateRow', () => {
   it('does not run the cross checks on a row with an error', () => {
     const { issues } = validateRow(['甲', '华能', '能源', '在建', 'abc', 5], 3, ctx);
     expect(issues.map((i) => i.code)).toEqual(['amount_invalid']);
+  });
+});
+
+describe('validateRow with a formula that was never calculated', () => {
+  it('does not count the row and says the formula is not calculated, never that the cell is empty', () => {
+    const cells: CellValue[] = ['长海大桥', '中国交建', '交通', '在建', FORMULA_NOT_CALCULATED, FORMULA_NOT_CALCULATED];
+    const { row, issues } = validateRow(cells, 9, ctx);
+    expect(row).toBeNull();
+    expect(issues.map((i) => [i.code, i.severity, i.column?.letter])).toEqual([
+      ['formula_not_calculated', 'error', 'E'],
+      ['formula_not_calculated', 'error', 'F'],
+    ]);
+    expect(issues[0]?.message['zh-CN']).toContain('公式未计算');
+    expect(issues[0]?.suggestion?.['zh-CN']).toBe('公式未计算，请在 Excel 中打开并保存后再试');
+  });
+
+  it('ignores one in a column the ledger does not use', () => {
+    const cells: CellValue[] = ['长海大桥', '中国交建', '交通', '在建', 12, 1, null, null, null, null, FORMULA_NOT_CALCULATED];
+    expect(validateRow(cells, 9, ctx).row).not.toBeNull();
   });
 });
