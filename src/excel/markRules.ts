@@ -333,12 +333,15 @@ async function writeRules(context: Excel.RequestContext, found: Found, restoreEv
   if (kept === undefined) {
     helperName = freeHelperName(sheets);
     helper = worksheets.add(helperName);
+    // The marker first: a request that fails halfway keeps what ran before (a sheet left visible
+    // is then still recognised, and hidden by the next marking).
+    helper.getRange('A1').values = [[MARKS_SHEET_MARKER]];
     // Very hidden: not even listed by Unhide (Worksheet.visibility is writable from ExcelApi 1.2).
     helper.visibility = Excel.SheetVisibility.veryHidden;
-    helper.getRange('A1').values = [[MARKS_SHEET_MARKER]];
   } else {
     helper = kept.proxy;
     helperName = kept.name;
+    if (kept.visibility !== 'VeryHidden') helper.visibility = Excel.SheetVisibility.veryHidden;
     helper.getRange(`${FLAG_COLUMN}:${FLAG_COLUMN}`).clear(Excel.ClearApplyTo.contents);
   }
   const blocks = payloadBlocks(flags.rows);
