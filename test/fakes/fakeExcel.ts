@@ -1,7 +1,7 @@
 /**
  * In-memory fake of the Excel JavaScript API (Office.js) for integration tests and the browser
  * test page. It enforces the rules the real host enforces — proxies that must be loaded and
- * synced, all-or-nothing syncs, payload limits, requirement-set gates, sheet-name rules, Excel's
+ * synced, partial syncs (a failing operation keeps the ones before it), payload limits, requirement-set gates, sheet-name rules, Excel's
  * conversion of typed strings — so an adapter that passes here has a fair chance in Excel.
  *
  * No Node-only APIs are used (no fs, no Buffer), so the module can be bundled for a browser.

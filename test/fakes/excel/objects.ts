@@ -150,7 +150,7 @@ export class FakeRequestContext implements ContextLike {
     return this.workbook.application;
   }
 
-  /** Sends the queued operations. Rejects (and applies none of them) if any fails. */
+  /** Sends the queued operations. Rejects if one fails; the operations before it stay applied. */
   sync<T>(passThroughValue?: T): Promise<T> {
     const ops = this._ops;
     this._ops = [];
