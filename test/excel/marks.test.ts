@@ -201,6 +201,23 @@ describe('markCells with conditional formats (ExcelApi 1.6+)', () => {
     expect(markSheets(fake)).toEqual([]);
   });
 
+  it('leaves other hidden sheets alone and hides its helper again when it was made visible', async () => {
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger(3), _ledger_stats: [['ledger-stats/state', 1]] } });
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem('_ledger_stats').visibility = 'VeryHidden';
+    });
+    const other = sheetSnapshot(fake, '_ledger_stats');
+    await port.markCells('台账', [{ address: 'B2', severity: 'error' }]);
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem(MARKS_SHEET_NAME).visibility = 'Visible';
+    });
+    await port.markCells('台账', [{ address: 'B3', severity: 'warning' }]);
+    expect(markSheets(fake).map((s) => s.visibility)).toEqual(['VeryHidden']);
+    await port.clearMarks();
+    expect(sheetSnapshot(fake, '_ledger_stats')).toEqual(other);
+    expect(fake.snapshot().sheets.map((s) => s.name)).toEqual(['台账', '_ledger_stats']);
+  });
+
   it('recognises its rules by their content when the settings record is gone', async () => {
     const settings = memorySettings();
     const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger(5) } }, { settings });
