@@ -4,17 +4,30 @@
  * https://learn.microsoft.com/office/dev/add-ins/develop/create-addin-commands): every function named
  * in the manifest is registered with `Office.actions.associate`, and `event.completed()` is called
  * exactly once, in `finally`, also on failure; otherwise later clicks queue up behind this one.
- * Excel has no notification API, so the outcome is also shown in a small dialog where the
- * DialogApi is available; the event completes only after that dialog has closed.
+ *
+ * The event completes as soon as the refresh has ended and its outcome is on the summary sheet's
+ * status line. A dialog cannot outlive the event that opened it: Office closes the command's
+ * runtime when the function completes (https://learn.microsoft.com/office/dev/add-ins/design/add-in-commands),
+ * and the dialogs it opened go with it: office-js #428 (Outlook for Mac closes the dialog at
+ * `completed()`) and #1452 (on the web such a dialog is left open but dead, unable to close). So
+ * the outcome dialog is shown only where the status line cannot say it: when there is no summary
+ * sheet to write on (e.g. a first refresh that failed), and when another refresh was running (its
+ * summaries are being replaced; a failure line there would be wrong). It then holds the event
+ * until it closes, for at most `DIALOG_TIMEOUT_MS`.
  */
 import { createOfficeWorkbookPort } from '../excel/officeWorkbookPort';
 import { formatAsOf } from '../workflows/formatAsOf';
 import { refresh, type RunReport } from '../workflows/refresh';
+import { isRunNote } from '../workflows/runNotes';
 import type { WorkbookPort } from '../workflows/workbookPort';
 import { enCount, outcomeCounts, outcomeDialogUrl, outcomeMessage, type OutcomeMessage } from './outcomeMessage';
 
+// Tells legacy-webview.js, which runs before this bundle, that the bundle parsed and started; where
+// it did not (a webview too old for its syntax), that script answers the ribbon clicks instead.
+if (typeof window !== 'undefined') (window as { ledgerStatsStarted?: boolean }).ledgerStatsStarted = true;
+
 /** How long the outcome dialog stays open without an answer: the command's runtime closes after 5 minutes. */
-export const DIALOG_TIMEOUT_MS = 4 * 60 * 1000;
+export const DIALOG_TIMEOUT_MS = 2 * 60 * 1000;
 
 /**
  * The one-line outcome of a refresh, in the report's language.
@@ -28,9 +41,13 @@ export function statusText(report: RunReport): string {
     return zh ? `刷新失败（${at}）：${message}` : `Refresh failed (${at}): ${message}`;
   }
   const { projects, errors, warnings, notes } = outcomeCounts(report);
-  return zh
+  // A step that failed after the summaries were written (e.g. marks on a protected ledger) is said
+  // in full: the ribbon has no pane to show the note in.
+  const problems = report.notes.filter(isRunNote).map((note) => note.message[report.lang]);
+  const line = zh
     ? `已刷新（${at}）：${projects} 个项目，错误 ${errors} 个，警告 ${warnings} 个${notes > 0 ? `，${notes} 项功能受限（见任务窗格）` : ''}。`
     : `Refreshed (${at}): ${enCount(projects, 'project')}, ${enCount(errors, 'error')}, ${enCount(warnings, 'warning')}${notes > 0 ? `, ${enCount(notes, 'feature')} limited (see the task pane)` : ''}.`;
+  return [line, ...problems].join(zh ? '' : ' ');
 }
 
 /** Options of `refreshSummaries`, injectable for tests. */
@@ -99,11 +116,13 @@ function showOutcomeDialog(message: OutcomeMessage, timeoutMs: number): Promise<
  * Handler of the "刷新汇总 / Refresh summaries" button (ExecuteFunction `refreshSummaries`): runs the
  * refresh without opening the pane and reports the outcome visibly as a status line on the owned
  * summary sheet (`WorkbookPort.writeStatus`): after a failure the previous summary sheet, which the
- * refresh left intact, shows the failure. Where DialogApi 1.1 is available the outcome is also shown
- * in a dialog, and the event completes after it closes. Always completes the event.
+ * refresh left intact, shows the failure. Completes the event as soon as that line is written. Only
+ * where the line cannot report (no summary sheet; another refresh running) is the outcome shown in
+ * a dialog (DialogApi 1.1), and the event completed when the dialog closes. Always completes the event.
  */
 export async function refreshSummaries(event: Office.AddinCommands.Event, options: RefreshCommandOptions = {}): Promise<RunReport> {
   let report: RunReport | null = null;
+  let isReported = false;
   try {
     const port = options.port ?? createOfficeWorkbookPort();
     report = await refresh(port, {
@@ -111,14 +130,14 @@ export async function refreshSummaries(event: Office.AddinCommands.Event, option
       ...(options.now === undefined ? {} : { now: options.now }),
     });
     try {
-      await port.writeStatus?.(statusText(report));
+      if (report.error?.code !== 'refresh_in_progress') isReported = (await port.writeStatus?.(statusText(report))) === true;
     } catch {
-      // Edge of the command: the status line is the only place to report in; nothing else can be done.
+      // The status line could not be written: the dialog below is the only place left to report in.
     }
     return report;
   } finally {
     try {
-      if (report !== null) await showOutcomeDialog(outcomeMessage(report), options.dialogTimeoutMs ?? DIALOG_TIMEOUT_MS);
+      if (report !== null && !isReported) await showOutcomeDialog(outcomeMessage(report), options.dialogTimeoutMs ?? DIALOG_TIMEOUT_MS);
     } finally {
       event.completed();
     }

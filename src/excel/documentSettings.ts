@@ -43,15 +43,18 @@ function officeSettings(): Office.Settings {
   return settings;
 }
 
-/** The document settings of the running add-in. */
-export function documentSettings(): DocumentSettings {
+/**
+ * The document settings of the running add-in (`source`: another runtime's `Office.Settings`, for
+ * tests that run two runtimes side by side).
+ */
+export function documentSettings(source: () => Office.Settings = officeSettings): DocumentSettings {
   return {
-    get: (key) => officeSettings().get(key) as unknown,
-    set: (key, value) => officeSettings().set(key, value),
-    remove: (key) => officeSettings().remove(key),
+    get: (key) => source().get(key) as unknown,
+    set: (key, value) => source().set(key, value),
+    remove: (key) => source().remove(key),
     save: () =>
       new Promise<void>((resolve, reject) => {
-        officeSettings().saveAsync((result) => {
+        source().saveAsync((result) => {
           if (isFailed(result)) {
             reject(new PortError('write_failed', `settings.saveAsync failed: ${result.error?.message ?? 'unknown error'}`, { cause: result.error }));
           } else resolve();
@@ -59,7 +62,7 @@ export function documentSettings(): DocumentSettings {
       }),
     reload: () =>
       new Promise<void>((resolve, reject) => {
-        const settings = officeSettings();
+        const settings = source();
         if (typeof settings.refreshAsync !== 'function') {
           resolve();
           return;

@@ -7,6 +7,7 @@ import { documentSettings, SETTING_KEYS, type DocumentSettings } from './documen
 import { listSheets } from './listSheets';
 import { clearMarks, markCells } from './marks';
 import { readGrid, type ReadHint } from './readGrid';
+import { exclusive, type RefreshLeaseOptions } from './refreshLock';
 import { readState, writeState, type SnapshotCache } from './state';
 import { literalText } from './toCellInput';
 import { watchEdits, type StopWatching } from './watchEdits';
@@ -21,16 +22,25 @@ export interface OfficeWorkbookPortOptions {
   readonly settings?: DocumentSettings;
   /** Random token for temporary sheet names (default: `Math.random`). */
   readonly token?: () => string;
+  /** Options of the refresh lease (`exclusive`; see refreshLock.ts), for tests. */
+  readonly lease?: Partial<Omit<RefreshLeaseOptions, 'run' | 'canHide'>>;
 }
 
 function randomToken(): string {
   return Math.random().toString(36).slice(2, 10).padEnd(8, '0');
 }
 
+/** A lease token: unique across runtimes that start at the same millisecond. */
+function leaseToken(): string {
+  return `${Date.now().toString(36)}-${randomToken()}${randomToken()}`;
+}
+
 /** The Office.js port: the workbook port plus what only the task pane of Excel uses. */
 export interface OfficeWorkbookPort extends WorkbookPort {
   /** See `watchEdits` (src/excel/watchEdits.ts): `null` when the host has no change events. */
   watchEdits(onEdit: (sheet: string | null) => void): Promise<StopWatching | null>;
+  /** See `WorkbookPort.exclusive` and refreshLock.ts: the lease is a sheet, ExcelApi 1.1. */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -110,10 +120,10 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
       });
     },
 
-    async writeStatus(text: string): Promise<void> {
+    async writeStatus(text: string): Promise<boolean> {
       const { settings: s } = deps();
       const cell = s.get(SETTING_KEYS.statusCell) as StatusCell | null | undefined;
-      if (cell === null || cell === undefined || typeof cell.sheetId !== 'string' || typeof cell.address !== 'string') return;
+      if (cell === null || cell === undefined || typeof cell.sheetId !== 'string' || typeof cell.address !== 'string') return false;
       // One round trip: Worksheet ids are accepted by getItem; the sheet is ours by its recorded id.
       await runOperation(run, 'writeStatus', async (context) => {
         const range = context.workbook.worksheets.getItem(cell.sheetId).getRange(cell.address);
@@ -121,6 +131,7 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
         range.format.font.color = '#595959';
         await context.sync();
       });
+      return true;
     },
 
     watchEdits(onEdit: (sheet: string | null) => void): Promise<StopWatching | null> {
@@ -129,6 +140,10 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
 
     capabilityNotes(): readonly CapabilityNote[] {
       return notes.list();
+    },
+
+    exclusive<T>(work: () => Promise<T>): Promise<T> {
+      return exclusive({ token: leaseToken, ...options.lease, run, canHide: deps().caps.sheetVisibility }, work);
     },
   };
 }

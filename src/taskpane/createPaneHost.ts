@@ -55,6 +55,8 @@ function paintingPort(port: WorkbookPort, yieldToUi: () => Promise<void>): Workb
     readState: after(() => port.readState()),
     writeState: after((patch) => port.writeState(patch)),
     capabilityNotes: () => port.capabilityNotes(),
+    // The refresh lease wraps the whole workflow (see WorkbookPort.exclusive).
+    ...(port.exclusive === undefined ? {} : { exclusive: port.exclusive.bind(port) }),
   };
 }
 

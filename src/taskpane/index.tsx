@@ -8,6 +8,10 @@ import { App } from './App';
 import { createPaneHost } from './createPaneHost';
 import { LABELS } from './labels';
 
+// Tells legacy-webview.js, which runs before this bundle, that the bundle parsed and started; where
+// it did not (a webview too old for its syntax), that script shows a notice at the load event.
+(window as { ledgerStatsStarted?: boolean }).ledgerStatsStarted = true;
+
 /**
  * How long to wait for `Office.onReady` before telling the user. Where a firewall blocks
  * Office's services, onReady never resolves

@@ -6,6 +6,7 @@ import { formatAsOf } from './formatAsOf';
 import { issueMarks } from './issueMarks';
 import { periodChanges, type PeriodChanges } from './periodChanges';
 import { toRunError, type RunError } from './runError';
+import { runNote } from './runNotes';
 import type { AppliedPlans, CapabilityNote, LedgerSettings, SourceRef, WorkbookPort } from './workbookPort';
 import { DEFAULT_SETTINGS } from './workbookPort';
 
@@ -54,17 +55,61 @@ export interface RunReport {
   readonly brief: string | null;
   /** Milliseconds per stage. */
   readonly timings: Partial<Record<RefreshStage, number>>;
+  /** The port's capability notes, then notes on steps that failed after the summaries were written (`RUN_NOTE_CODES`). */
   readonly notes: readonly CapabilityNote[];
   /** ISO time of this refresh. */
   readonly refreshedAt: string;
 }
 
 /**
- * Run the whole job: read the ledger, validate, summarise, lay out, write the owned sheets,
- * mark the issues in the ledger, and store the period snapshot. Never throws: a failure
- * becomes a failed run report, and the port guarantees the previous summaries survive it.
+ * Run the whole job: read the ledger, validate, summarise, lay out, write the owned sheets, store
+ * the period snapshot, and mark the issues in the ledger. One refresh at a time per workbook: the
+ * job runs under the port's lease (`WorkbookPort.exclusive`), and a refresh that cannot get it
+ * (another runtime keeps refreshing) is a failed run report with code `refresh_in_progress`.
+ * Never throws. A failure before the summaries are written is a failed run report, and the port
+ * guarantees the previous summaries survive it. Once they are written the run is done: a failure
+ * to save the state or to mark the ledger becomes a note (`RUN_NOTE_CODES`), never a failed run.
  */
-export async function refresh(port: WorkbookPort, options: RefreshOptions = {}): Promise<RunReport> {
+export function refresh(port: WorkbookPort, options: RefreshOptions = {}): Promise<RunReport> {
+  return exclusively(port, options, () => refreshHeld(port, options));
+}
+
+/**
+ * Run a refresh-like `job` under the port's lease (`WorkbookPort.exclusive`, when the port has one).
+ * A lease that is refused, or fails to be taken, gives a failed run report.
+ */
+export async function exclusively(port: WorkbookPort, options: RefreshOptions, job: () => Promise<RunReport>): Promise<RunReport> {
+  if (port.exclusive === undefined) return job();
+  const startedAt = (options.now ?? (() => new Date()))();
+  try {
+    return await port.exclusive(job);
+  } catch (error) {
+    return failedRunReport(port, error, startedAt, options);
+  }
+}
+
+/** A run report for a run that failed before it read anything. */
+export function failedRunReport(port: WorkbookPort, error: unknown, at: Date, options: RefreshOptions): RunReport {
+  return {
+    ok: false,
+    error: toRunError(error),
+    lang: resolveLang(options.settings?.lang ?? null, options.displayLanguage),
+    source: null,
+    read: null,
+    summary: null,
+    json: null,
+    brief: null,
+    issues: [],
+    sheets: {},
+    changes: null,
+    timings: {},
+    notes: port.capabilityNotes(),
+    refreshedAt: at.toISOString(),
+  };
+}
+
+/** The refresh itself, for a caller that already holds the port's lease (see `exclusively`). */
+export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = {}): Promise<RunReport> {
   const now = options.now ?? (() => new Date());
   const clock = (): number => now().getTime();
   const startedAt = now();
@@ -82,6 +127,7 @@ export async function refresh(port: WorkbookPort, options: RefreshOptions = {}):
   let changes: PeriodChanges | null = null;
   let brief: string | null = null;
   let sheets: AppliedPlans = {};
+  const runNotes: CapabilityNote[] = [];
 
   try {
     let t = clock();
@@ -136,8 +182,19 @@ export async function refresh(port: WorkbookPort, options: RefreshOptions = {}):
     progress('writing');
     await pause();
     sheets = await port.applySheetPlans(plans);
-    if (options.markIssues !== false) await port.markCells(sheet, issueMarks(read.issues));
-    await port.writeState({ snapshot: changes.nextSnapshot, lastRefresh: startedAt.toISOString() });
+    // The summaries are new from here on: what follows can only add notes, never fail the run.
+    try {
+      await port.writeState({ snapshot: changes.nextSnapshot, lastRefresh: startedAt.toISOString() });
+    } catch (error) {
+      runNotes.push(runNote('state_not_saved', error));
+    }
+    if (options.markIssues !== false) {
+      try {
+        await port.markCells(sheet, issueMarks(read.issues));
+      } catch (error) {
+        runNotes.push(runNote('marks_failed', error));
+      }
+    }
     timings.writing = clock() - t;
 
     progress('done');
@@ -154,7 +211,7 @@ export async function refresh(port: WorkbookPort, options: RefreshOptions = {}):
       changes,
       brief,
       timings,
-      notes: port.capabilityNotes(),
+      notes: [...port.capabilityNotes(), ...runNotes],
       refreshedAt: startedAt.toISOString(),
     };
   } catch (error) {

@@ -29,6 +29,10 @@ const PORT_MESSAGES: Record<PortErrorCode, Bilingual> = {
   },
   not_supported: { 'zh-CN': '此版本的 Excel 不支持该操作。', 'en-US': 'This version of Excel does not support the operation.' },
   busy: { 'zh-CN': 'Excel 正忙（可能正在编辑单元格），请退出编辑后重试。', 'en-US': 'Excel is busy (a cell may be in edit mode); finish editing and try again.' },
+  refresh_in_progress: {
+    'zh-CN': '另一次刷新（任务窗格或功能区按钮）仍在进行，本次未刷新，原有汇总保持不变。请等它结束后再试。',
+    'en-US': 'Another refresh (from the task pane or the ribbon button) is still running; this one did not start and the summaries are unchanged. Try again when it has finished.',
+  },
   invalid_name: { 'zh-CN': '工作表名称无效。', 'en-US': 'A sheet name was invalid.' },
   write_failed: { 'zh-CN': '写入汇总表失败，原有汇总保持不变。', 'en-US': 'Writing the summaries failed; the previous summaries are unchanged.' },
   read_failed: { 'zh-CN': '读取台账失败。', 'en-US': 'Reading the ledger failed.' },

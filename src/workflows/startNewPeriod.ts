@@ -1,6 +1,4 @@
-import { refresh, type RefreshOptions, type RunReport } from './refresh';
-import { resolveLang } from './resolveLang';
-import { toRunError } from './runError';
+import { exclusively, failedRunReport, refreshHeld, type RefreshOptions, type RunReport } from './refresh';
 import type { WorkbookPort } from './workbookPort';
 
 /**
@@ -9,18 +7,23 @@ import type { WorkbookPort } from './workbookPort';
  * baseline, then refreshes, which stores the current ledger as the new baseline and writes a
  * 变动 sheet saying there is nothing to compare with yet.
  * If the refresh fails, the previous baseline is written back, so a failed attempt never loses it.
+ * Runs under the port's lease, like `refresh`, so no other refresh slips in between the steps.
  * Never throws: a failure is a failed run report.
  */
-export async function startNewPeriod(port: WorkbookPort, options: RefreshOptions = {}): Promise<RunReport> {
+export function startNewPeriod(port: WorkbookPort, options: RefreshOptions = {}): Promise<RunReport> {
+  return exclusively(port, options, () => startNewPeriodHeld(port, options));
+}
+
+async function startNewPeriodHeld(port: WorkbookPort, options: RefreshOptions): Promise<RunReport> {
   const startedAt = (options.now ?? (() => new Date()))();
   let previous: string | null;
   try {
     previous = (await port.readState()).snapshot;
     await port.writeState({ snapshot: null });
   } catch (error) {
-    return failedReport(port, error, startedAt, options);
+    return failedRunReport(port, error, startedAt, options);
   }
-  const report = await refresh(port, options);
+  const report = await refreshHeld(port, options);
   if (!report.ok && previous !== null) {
     try {
       await port.writeState({ snapshot: previous });
@@ -30,23 +33,4 @@ export async function startNewPeriod(port: WorkbookPort, options: RefreshOptions
     }
   }
   return report;
-}
-
-function failedReport(port: WorkbookPort, error: unknown, at: Date, options: RefreshOptions): RunReport {
-  return {
-    ok: false,
-    error: toRunError(error),
-    lang: resolveLang(options.settings?.lang ?? null, options.displayLanguage),
-    source: null,
-    read: null,
-    summary: null,
-    json: null,
-    brief: null,
-    issues: [],
-    sheets: {},
-    changes: null,
-    timings: {},
-    notes: port.capabilityNotes(),
-    refreshedAt: at.toISOString(),
-  };
 }

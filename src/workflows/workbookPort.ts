@@ -45,8 +45,18 @@ export interface WorkbookPort {
    * Write a one-line status (e.g. "已刷新 2025-09-30 14:05" or the failure message) into the owned
    * summary sheet, on the row below everything the summary plan draws, as literal text. Used by the
    * ribbon command, which has no pane to report in. A no-op when no owned summary sheet exists.
+   * @returns whether the line was written (false: there is no owned summary sheet).
    */
-  writeStatus?(text: string): Promise<void>;
+  writeStatus?(text: string): Promise<boolean>;
+
+  /**
+   * Run `work` as the only refresh of this workbook: queued behind the refreshes of this runtime,
+   * and under a lease kept in the workbook itself against other runtimes (the task pane and the
+   * ribbon command run in separate runtimes). Waits a while for another runtime's refresh to end.
+   * Ports without concurrent writers (a file on disk) need not implement it.
+   * @throws PortError `refresh_in_progress` when another runtime still holds the lease after the wait.
+   */
+  exclusive?<T>(work: () => Promise<T>): Promise<T>;
 
   /** Notes about degraded features (e.g. an API set the host lacks), shown to the user. */
   capabilityNotes(): readonly CapabilityNote[];
@@ -137,6 +147,7 @@ export const PORT_ERROR_CODES = [
   'payload_too_large',
   'not_supported',
   'busy',
+  'refresh_in_progress',
   'invalid_name',
   'write_failed',
   'read_failed',

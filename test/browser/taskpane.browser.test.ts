@@ -258,6 +258,22 @@ describe('task pane in Chromium', () => {
     }
   });
 
+  it('shows the notice, not a stuck "Loading…", where the pane bundle does not parse (Safari before 16.4)', async () => {
+    const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    // Chromium parses the real bundle; play an old WebKit with one that it cannot parse.
+    await page.route('**/taskpane.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'class A { static { this.x = ; } }' }));
+    try {
+      await page.goto(`${server.origin}/taskpane.html`);
+      const notice = page.getByTestId('old-webview');
+      await notice.waitFor({ timeout: 5_000 });
+      expect(await notice.textContent()).toContain('需要 Safari 16.4 或更高版本');
+      expect(await page.getByText('Loading').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('never runs script from ledger text', async () => {
     const { context, page, log } = await openPane('?xss=1');
     try {

@@ -13,17 +13,11 @@
  *   fake.uninstall();
  */
 import { formatAddress, formatRect, parseAddress, rect, rectCells, type Rect } from './excel/address';
-import { Engine, FakeClientObject, type PayloadMeter, type SyncLogEntry } from './excel/core';
-import { buildExcelEnums } from './excel/enums';
+import { Engine, FakeClientObject, type PayloadMeter, type RuntimeState, type SyncLogEntry } from './excel/core';
 import { FakeOfficeError } from './excel/errors';
 import { FakeRequestContext, makeChangedArgs } from './excel/objects';
-import {
-  buildOffice,
-  buildOfficeExtension,
-  FakeDocumentSettings,
-  makeActionEvent,
-  type FakeActionEvent,
-} from './excel/office';
+import type { FakeActionEvent, FakeDocumentSettings } from './excel/office';
+import { FakeAddinRuntime, invokeAction, type RuntimeHost } from './excel/runtime';
 import {
   cellKey,
   cloneSheet,
@@ -51,7 +45,7 @@ import { DEFAULT_PROTECTION_OPTIONS } from './excel/protection';
 import { validateSheetName } from './excel/validate';
 
 export type { CellValue, SyncLogEntry, FakeActionEvent, HyperlinkState };
-export { FakeOfficeError, FakeRequestContext };
+export { FakeAddinRuntime, FakeOfficeError, FakeRequestContext };
 
 export interface FakeExcelOptions {
   /** Request and response payload limit per sync, in UTF-8 bytes (Excel on the web: 5 MB). */
@@ -167,9 +161,6 @@ export interface WorkbookSnapshot {
 }
 
 type Batch<T> = (context: FakeRequestContext) => Promise<T>;
-type GlobalTarget = Record<string, unknown>;
-
-const GLOBAL_NAMES = ['Excel', 'Office', 'OfficeExtension'] as const;
 
 function initialState(options: FakeExcelOptions): WorkbookState {
   const w: WorkbookState = {
@@ -363,9 +354,7 @@ export class FakeExcel {
   readonly actions = new Map<string, (event: FakeActionEvent) => unknown>();
   private readonly engine: Engine;
   private readonly options: FakeExcelOptions;
-  private docSettings: FakeDocumentSettings | null = null;
-  private saved: Map<string, PropertyDescriptor | undefined> | null = null;
-  private installedOn: GlobalTarget | null = null;
+  private installed: FakeAddinRuntime | null = null;
   private reopenCount = 0;
 
   constructor(options: FakeExcelOptions = {}) {
@@ -383,14 +372,19 @@ export class FakeExcel {
   /** Excel.run: runs the batch with a fresh context, then syncs what is still queued. */
   run<T>(batch: Batch<T>): Promise<T>;
   run<T>(objectOrContextOrOptions: unknown, batch: Batch<T>): Promise<T>;
-  async run<T>(a: unknown, b?: Batch<T>): Promise<T> {
+  run<T>(a: unknown, b?: Batch<T>): Promise<T> {
+    return this.runIn(this.engine.defaultRuntime, a, b);
+  }
+
+  /** Excel.run of one runtime: a fresh context belongs to `runtime`. */
+  private async runIn<T>(runtime: RuntimeState, a: unknown, b?: Batch<T>): Promise<T> {
     const batch = (b ?? a) as Batch<T>;
     let context: FakeRequestContext;
     const first = b === undefined ? undefined : a;
     if (first instanceof FakeClientObject) context = first.context as FakeRequestContext;
     else if (Array.isArray(first) && first[0] instanceof FakeClientObject) context = first[0].context as FakeRequestContext;
     else if (first instanceof FakeRequestContext) context = first;
-    else context = new FakeRequestContext(this.engine);
+    else context = new FakeRequestContext(this.engine, runtime);
     await Promise.resolve();
     if (typeof batch !== 'function') throw new FakeOfficeError('InvalidArgument', undefined, 'Excel.run');
     context._closed = false;
@@ -417,64 +411,45 @@ export class FakeExcel {
 
   // ------------------------------------------------------------- globals
 
-  /** Puts Excel, Office and OfficeExtension on `globalObj` (default globalThis). */
+  /**
+   * Puts Excel, Office and OfficeExtension on `globalObj` (default globalThis): the runtime the
+   * add-in code under test runs in. Its document settings are loaded now, as when an add-in starts.
+   */
   install(globalObj: object = globalThis): void {
-    if (this.installedOn) this.uninstall();
-    const target = globalObj as GlobalTarget;
-    const engine = this.engine;
-    this.docSettings = new FakeDocumentSettings({
-      read: () => new Map(this.engine.state.settings),
-      write: (next) => {
-        this.engine.state = { ...this.engine.state, settings: next };
-      },
-    });
-    class RequestContext extends FakeRequestContext {
-      constructor(_url?: unknown) {
-        super(engine);
-      }
-    }
-    const excel: Record<string, unknown> = {
-      ...buildExcelEnums(),
-      run: (a: unknown, b?: Batch<unknown>) => (b === undefined ? this.run(a as Batch<unknown>) : this.run(a, b)),
-      RequestContext,
-    };
-    const office = buildOffice({
-      displayLanguage: this.options.displayLanguage ?? 'zh-CN',
-      platform: this.options.platform ?? 'PC',
-      supportsExcelApi: (v) => engine.supports(v),
-      otherSets: this.options.requirementSets ?? {},
-      settings: this.docSettings,
-      actions: this.actions,
-    });
-    const values: Record<(typeof GLOBAL_NAMES)[number], unknown> = {
-      Excel: excel,
-      Office: office,
-      OfficeExtension: buildOfficeExtension(FakeRequestContext),
-    };
-    this.saved = new Map();
-    for (const name of GLOBAL_NAMES) {
-      this.saved.set(name, Object.getOwnPropertyDescriptor(target, name));
-      Object.defineProperty(target, name, { value: values[name], writable: true, configurable: true, enumerable: false });
-    }
-    this.installedOn = target;
+    this.uninstall();
+    this.installed = new FakeAddinRuntime(this.runtimeHost(this.engine.defaultRuntime), this.actions);
+    this.installed.install(globalObj);
   }
 
   /** Restores whatever Excel/Office/OfficeExtension were before install(). */
   uninstall(): void {
-    const target = this.installedOn;
-    if (!target || !this.saved) return;
-    for (const name of GLOBAL_NAMES) {
-      const d = this.saved.get(name);
-      if (d) Object.defineProperty(target, name, d);
-      else Reflect.deleteProperty(target, name);
-    }
-    this.saved = null;
-    this.installedOn = null;
+    this.installed?.uninstall();
+    this.installed = null;
+  }
+
+  /**
+   * Another add-in runtime over the same workbook, e.g. the ribbon's function file next to the
+   * task pane: its own document settings (loaded now) and function commands (see excel/runtime.ts).
+   * Use its globals directly or install them on another object.
+   */
+  newRuntime(): FakeAddinRuntime {
+    return new FakeAddinRuntime(this.runtimeHost({ enableEvents: true }));
+  }
+
+  private runtimeHost(state: RuntimeState): RuntimeHost {
+    return {
+      engine: this.engine,
+      state,
+      run: (a, b) => this.runIn(state, a, b),
+      displayLanguage: this.options.displayLanguage ?? 'zh-CN',
+      platform: this.options.platform ?? 'PC',
+      otherSets: this.options.requirementSets ?? {},
+    };
   }
 
   /** Office.context.document.settings of the installed globals (null before install()). */
   get documentSettings(): FakeDocumentSettings | null {
-    return this.docSettings;
+    return this.installed?.documentSettings ?? null;
   }
 
   // ------------------------------------------------------------- sync statistics and failure injection
@@ -604,7 +579,6 @@ export class FakeExcel {
     }
     const next: WorkbookState = { ...w, sheets: w.sheets.map((s) => (s.id === sh.id ? sh : s)) };
     this.engine.state = next;
-    if (!this.engine.enableEvents) return;
     const details = before
       ? {
           valueBefore: before.value,
@@ -660,12 +634,8 @@ export class FakeExcel {
    * Runs a function command registered with Office.actions.associate, the way a ribbon click does.
    * Resolves with the event once the function (and the promise it returned, if any) settled.
    */
-  async invokeAction(name: string, sourceId = name): Promise<FakeActionEvent> {
-    const fn = this.actions.get(name);
-    if (!fn) throw new Error(`FakeExcel: no function command '${name}' was associated`);
-    const event = makeActionEvent(sourceId);
-    await fn(event);
-    return event;
+  invokeAction(name: string, sourceId = name): Promise<FakeActionEvent> {
+    return invokeAction(this.actions, name, sourceId);
   }
 }
 

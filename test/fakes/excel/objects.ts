@@ -31,6 +31,7 @@ import {
   type ContextLike,
   type Engine,
   type Op,
+  type RuntimeState,
   type ScalarTable,
   type Tx,
 } from './core';
@@ -141,7 +142,11 @@ export class FakeRequestContext implements ContextLike {
   };
   readonly debugInfo: Record<string, unknown> = {};
 
-  constructor(readonly _engine: Engine) {
+  constructor(
+    readonly _engine: Engine,
+    /** The add-in runtime this context belongs to (default: the engine's default runtime). */
+    readonly _runtime?: RuntimeState,
+  ) {
     this.workbook = new FakeWorkbook(this);
     this.runtime = new FakeRuntime(this);
   }
@@ -154,7 +159,7 @@ export class FakeRequestContext implements ContextLike {
   sync<T>(passThroughValue?: T): Promise<T> {
     const ops = this._ops;
     this._ops = [];
-    return this._engine.executeSync(ops).then(() => passThroughValue as T);
+    return this._engine.executeSync(ops, this._runtime).then(() => passThroughValue as T);
   }
 
   load<O extends FakeClientObject<unknown>>(object: O, option?: Parameters<O['load']>[0]): O {

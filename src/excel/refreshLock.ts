@@ -1,0 +1,188 @@
+import { PortError } from '../workflows/workbookPort';
+import type { ExcelRun } from './batch';
+import { officeErrorCode, toPortError } from './toPortError';
+
+/**
+ * One refresh at a time per workbook (`WorkbookPort.exclusive`).
+ *
+ * The task pane and the ribbon command run in separate runtimes, each with its own copy of the
+ * document settings (OFFICE-PLATFORM.md §4, §5), so neither a variable nor a setting can tell one
+ * runtime that the other is refreshing. The lease therefore lives in the workbook: a sheet named
+ * `LEASE_SHEET_NAME` whose A1:C1 hold `LEASE_MARKER`, the holder's random token and the lease's
+ * expiry (epoch milliseconds).
+ *
+ * - Taking the lease is `worksheets.add(LEASE_SHEET_NAME)` plus the token, in one request. Adding
+ *   a sheet whose name exists fails with `ItemAlreadyExists`, and Excel runs the requests of all
+ *   runtimes one after the other, so of two runtimes that try at the same time exactly one gets
+ *   the sheet: a test-and-set with ExcelApi 1.1 alone. Where ExcelApi 1.2 allows it the sheet is
+ *   hidden (`Hidden`, not `VeryHidden`: a very hidden sheet cannot be deleted, office-js #365).
+ *   On ExcelApi 1.1 it shows as the last tab while a refresh runs, with a note in A2.
+ * - A runtime that finds the sheet waits (`LEASE_POLL_MS` between looks, up to `LEASE_WAIT_MS`)
+ *   and is then refused with `PortError` `refresh_in_progress`.
+ * - A lease is stale after `LEASE_TTL_MS` (5 minutes, the longest a ribbon command's runtime
+ *   lives: https://learn.microsoft.com/office/dev/add-ins/design/add-in-commands), so a runtime that
+ *   crashed or was closed mid-refresh blocks the next refresh for at most that long. A stale lease
+ *   is taken over by writing one's own token, and confirmed by reading it back in the next request.
+ * - Released by deleting the sheet at the end, also after a failed refresh.
+ *
+ * Remaining race windows, both documented rather than closed:
+ * - two runtimes that take over the same stale lease within one round trip of each other may both
+ *   read back their own token (the second write lands after the first read-back) and both run;
+ * - a refresh that runs longer than `LEASE_TTL_MS` can have its lease taken over; its release
+ *   then checks the holder first and leaves the other runtime's lease alone.
+ * Co-authors on other machines see the sheet too, but requests from different machines are not
+ * serialised the same way, so the lease protects one person's pane and ribbon, not co-authors.
+ *
+ * Within one runtime, refreshes queue in memory (`exclusive` below) and never contend for the sheet.
+ */
+export const LEASE_SHEET_NAME = '台账统计_刷新中';
+
+/** A1 of the lease sheet: tells the lease apart from a user's sheet of the same name. */
+export const LEASE_MARKER = 'ledger-stats refresh lease 1';
+
+/** A2 of the lease sheet, for whoever sees it (ExcelApi 1.1 cannot hide it). */
+export const LEASE_NOTE = '台账统计正在刷新，刷新结束后此表自动删除。 ledger-stats is refreshing; this sheet is deleted when it ends.';
+
+/** How long a lease holds without being released. */
+export const LEASE_TTL_MS = 5 * 60 * 1000;
+
+/** How long a refresh waits for another runtime's lease before it is refused. */
+export const LEASE_WAIT_MS = 60 * 1000;
+
+/** Pause between two looks at another runtime's lease (each look is one round trip). */
+export const LEASE_POLL_MS = 1000;
+
+/** What the lease needs from the port (all but `run` injectable for tests). */
+export interface RefreshLeaseOptions {
+  readonly run: ExcelRun;
+  /** Hide the lease sheet (`Worksheet.visibility` is writable from ExcelApi 1.2). */
+  readonly canHide: boolean;
+  /** A token unique to one refresh. */
+  readonly token: () => string;
+  readonly now?: () => number;
+  readonly waitMs?: number;
+  readonly pollMs?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** The refreshes of this runtime, in order (a runtime loads this module once). */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Run `work` as the only refresh of the workbook: after the refreshes queued before it in this
+ * runtime, and under the workbook lease against other runtimes (see above). The lease is released
+ * when `work` settles, whatever the outcome.
+ * @throws PortError `refresh_in_progress` when another runtime holds the lease after the wait;
+ *   another `PortError` when Excel fails while taking the lease.
+ */
+export function exclusive<T>(options: RefreshLeaseOptions, work: () => Promise<T>): Promise<T> {
+  const job = (): Promise<T> => holdLease(options, work);
+  const result = queue.then(job, job);
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+type Attempt = 'held' | 'busy' | 'gone' | 'foreign';
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function holdLease<T>(options: RefreshLeaseOptions, work: () => Promise<T>): Promise<T> {
+  const now = options.now ?? Date.now;
+  const token = options.token();
+  const isHeld = await takeLease(options, token, now);
+  const heldSince = now();
+  try {
+    return await work();
+  } finally {
+    if (isHeld) await releaseLease(options, token, now() - heldSince >= LEASE_TTL_MS);
+  }
+}
+
+/**
+ * Take the lease, waiting for another runtime's. `false`: a user sheet carries the lease's name,
+ * so there can be no lease; the refresh then runs with the in-memory queue alone.
+ */
+async function takeLease(options: RefreshLeaseOptions, token: string, now: () => number): Promise<boolean> {
+  const deadline = now() + (options.waitMs ?? LEASE_WAIT_MS);
+  const sleep = options.sleep ?? defaultSleep;
+  for (;;) {
+    const attempt = await tryLease(options, token, now);
+    if (attempt === 'held') return true;
+    if (attempt === 'foreign') return false;
+    if (attempt === 'busy') {
+      if (now() >= deadline) {
+        throw new PortError('refresh_in_progress', `exclusive: another runtime holds the refresh lease (sheet ${LEASE_SHEET_NAME})`);
+      }
+      await sleep(options.pollMs ?? LEASE_POLL_MS);
+    }
+    // 'gone': released between our two looks; try again at once.
+  }
+}
+
+/** One attempt: add the lease sheet; if it exists, look at it, and take it over when stale. */
+async function tryLease(options: RefreshLeaseOptions, token: string, now: () => number): Promise<Attempt> {
+  const { run } = options;
+  try {
+    return await run(async (context) => {
+      // The add comes first: when it fails, nothing after it in the request runs.
+      const sheet = context.workbook.worksheets.add(LEASE_SHEET_NAME);
+      if (options.canHide) sheet.visibility = 'Hidden';
+      sheet.getRange('A1:C2').values = [
+        [LEASE_MARKER, token, now() + LEASE_TTL_MS],
+        [LEASE_NOTE, '', ''],
+      ];
+      await context.sync();
+      return 'held' as const;
+    });
+  } catch (error) {
+    if (officeErrorCode(error) !== 'ItemAlreadyExists') throw toPortError(error, 'exclusive');
+  }
+  try {
+    return await run(async (context) => {
+      const head = context.workbook.worksheets.getItem(LEASE_SHEET_NAME).getRange('A1:C1').load('values');
+      await context.sync();
+      const [marker, , expires] = head.values[0] ?? [];
+      const isEmpty = (head.values[0] ?? []).every((v) => v === '' || v === null);
+      if (marker !== LEASE_MARKER && !isEmpty) return 'foreign' as const;
+      if (marker === LEASE_MARKER && typeof expires === 'number' && expires > now()) return 'busy' as const;
+      // Stale (or an empty sheet left by an interrupted write): take it over, then confirm in the
+      // next request that no other runtime took it over at the same time.
+      head.values = [[LEASE_MARKER, token, now() + LEASE_TTL_MS]];
+      await context.sync();
+      const check = context.workbook.worksheets.getItem(LEASE_SHEET_NAME).getRange('B1').load('values');
+      await context.sync();
+      return check.values[0]?.[0] === token ? ('held' as const) : ('busy' as const);
+    });
+  } catch (error) {
+    if (officeErrorCode(error) === 'ItemNotFound') return 'gone';
+    throw toPortError(error, 'exclusive');
+  }
+}
+
+/**
+ * Delete the lease sheet: one round trip, two when the lease may have been taken over (held past
+ * its expiry; then it is deleted only if it still carries our token). A failed release is retried
+ * once; if that fails too the lease expires on its own after `LEASE_TTL_MS`. Never throws: the
+ * refresh has done its work, and its report stands.
+ */
+async function releaseLease(options: RefreshLeaseOptions, token: string, mayBeTakenOver: boolean): Promise<void> {
+  const attempt = (): Promise<void> =>
+    options.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(LEASE_SHEET_NAME);
+      if (mayBeTakenOver) {
+        const holder = sheet.getRange('B1').load('values');
+        await context.sync();
+        if (holder.values[0]?.[0] !== token) return;
+      }
+      sheet.delete();
+      await context.sync();
+    });
+  for (let tries = 0; tries < 2; tries++) {
+    try {
+      await attempt();
+      return;
+    } catch (error) {
+      if (officeErrorCode(error) === 'ItemNotFound') return;
+    }
+  }
+}
