@@ -59,6 +59,7 @@ export class StyleBook {
   private readonly fontIds = new Map<string, number>();
   private readonly fillIds = new Map<string, number>();
   private readonly xfIds = new Map<string, number>();
+  private readonly byStyle = new WeakMap<PlanStyle, Map<string, number>>();
   private readonly dxfIds = new Map<string, number>();
   private readonly defaultFont: { name: string; size: string };
 
@@ -92,6 +93,19 @@ export class StyleBook {
 
   /** The cell format index (`s` attribute) for a look; 0 for the plain default. */
   xfIndex(look: CellLook): number {
+    const { style, numberFormat, isLink } = look;
+    // Cells of one look share a style object (see plannedCells): find its index by identity first.
+    const byFormat = this.byStyle.get(style);
+    const cacheKey = `${numberFormat ?? ''}\u0000${isLink ? 1 : 0}`;
+    const cached = byFormat?.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const index = this.xfIndexOf(look);
+    if (byFormat === undefined) this.byStyle.set(style, new Map([[cacheKey, index]]));
+    else byFormat.set(cacheKey, index);
+    return index;
+  }
+
+  private xfIndexOf(look: CellLook): number {
     const { style, numberFormat, isLink } = look;
     const key = JSON.stringify([style.bold, style.fill, style.fontColor, style.fontSize, style.horizontalAlignment, style.wrapText, numberFormat, isLink]);
     const known = this.xfIds.get(key);

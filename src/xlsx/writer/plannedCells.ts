@@ -10,6 +10,30 @@ export interface PlannedCell {
 /** A plan's cells by 0-based row, then column. */
 export type PlannedCells = Map<number, Map<number, PlannedCell>>;
 
+const EMPTY_STYLE: PlanStyle = {};
+
+/**
+ * Merge two styles, reusing one merged object per pair, so that cells of one look share one
+ * style object (the style book then finds their format by identity instead of by content).
+ */
+function merger(): (base: PlanStyle, over: PlanStyle) => PlanStyle {
+  const merged = new WeakMap<PlanStyle, WeakMap<PlanStyle, PlanStyle>>();
+  return (base, over) => {
+    if (base === EMPTY_STYLE) return over;
+    let byOver = merged.get(base);
+    if (byOver === undefined) {
+      byOver = new WeakMap();
+      merged.set(base, byOver);
+    }
+    let style = byOver.get(over);
+    if (style === undefined) {
+      style = { ...base, ...over };
+      byOver.set(over, style);
+    }
+    return style;
+  };
+}
+
 function cellAt(cells: PlannedCells, row: number, col: number): PlannedCell {
   let line = cells.get(row);
   if (line === undefined) {
@@ -18,7 +42,7 @@ function cellAt(cells: PlannedCells, row: number, col: number): PlannedCell {
   }
   let cell = line.get(col);
   if (cell === undefined) {
-    cell = { value: null, numberFormat: null, style: {} };
+    cell = { value: null, numberFormat: null, style: EMPTY_STYLE };
     line.set(col, cell);
   }
   return cell;
@@ -31,6 +55,7 @@ function cellAt(cells: PlannedCells, row: number, col: number): PlannedCell {
  */
 export function plannedCells(plan: SheetPlan): PlannedCells {
   const cells: PlannedCells = new Map();
+  const merge = merger();
   for (const block of plan.blocks) {
     block.values.forEach((rowValues, r) => {
       rowValues.forEach((value, c) => {
@@ -38,7 +63,7 @@ export function plannedCells(plan: SheetPlan): PlannedCells {
         if (value === null && (format === undefined || format === null) && block.style === undefined) return;
         const cell = cellAt(cells, block.row + r, block.col + c);
         if (format !== undefined && format !== null) cell.numberFormat = format;
-        if (block.style !== undefined) cell.style = { ...cell.style, ...block.style };
+        if (block.style !== undefined) cell.style = merge(cell.style, block.style);
         if (value !== null) cell.value = value;
       });
     });
@@ -48,7 +73,7 @@ export function plannedCells(plan: SheetPlan): PlannedCells {
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         const cell = cellAt(cells, row + r, col + c);
-        cell.style = { ...cell.style, ...format.style };
+        cell.style = merge(cell.style, format.style);
       }
     }
   }

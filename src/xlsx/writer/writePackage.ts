@@ -2,8 +2,9 @@ import { randomBytes } from 'crypto';
 import { createReadStream } from 'fs';
 import { open, rename, unlink, type FileHandle } from 'fs/promises';
 import { basename, dirname, join } from 'path';
-import { createInflateRaw } from 'zlib';
-import { Zip, ZipDeflate, type ZipInputFile } from 'fflate';
+import { once } from 'events';
+import { createDeflateRaw, createInflateRaw } from 'zlib';
+import { Zip, type ZipInputFile } from 'fflate';
 import { PortError } from '../../workflows/workbookPort';
 import type { PackageEntry, XlsxPackage } from './XlsxPackage';
 
@@ -52,7 +53,7 @@ async function* originalBytes(path: string, input: FileHandle, entry: PackageEnt
 /**
  * Write a package: every part of `pkg` that the edits neither drop nor replace is copied with
  * its compressed bytes untouched (same content, same CRC, never inflated); replaced parts are
- * written at their place and new parts at the end, deflated. Memory stays bounded by one chunk
+ * written at their place and new parts at the end, deflated by zlib. Memory stays bounded by one chunk
  * per part whatever the size of the input.
  *
  * The output is written to a temporary file beside `outputPath`, flushed to disk (fsync) and
@@ -81,17 +82,31 @@ export async function writePackage(pkg: XlsxPackage, edits: PackageEdits, output
       }
     };
 
+    // Deflated by zlib (native, off the main thread) rather than fflate's JavaScript deflate: on a
+    // 100,000-row ledger the rewritten sheet and the validation sheet took 13 s with fflate.
     const writeContent = async (name: string, content: PartContent, entry: PackageEntry | undefined): Promise<void> => {
-      const file = new ZipDeflate(name, { level: DEFLATE_LEVEL });
+      const file: ZipInputFile = { filename: name, size: 0, crc: 0, compression: 8 };
       zip.add(file);
+      const deflate = createDeflateRaw({ level: DEFLATE_LEVEL });
+      deflate.on('data', (chunk: Buffer) => file.ondata?.(null, chunk as Uint8Array<ArrayBuffer>, false));
       const pieces: AsyncIterable<Buffer | string> | Iterable<string> =
         typeof content === 'string' ? [content] : 'rewrite' in content ? content.rewrite(entry === undefined ? emptyBytes() : originalBytes(pkg.path, input, entry)) : content;
+      let crc = 0;
+      let size = 0;
       for await (const piece of pieces) {
         if (piece.length === 0) continue;
-        file.push(typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece);
+        const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+        crc = crc32(bytes, crc);
+        size += bytes.length;
+        if (!deflate.write(bytes)) await once(deflate, 'drain');
         await flush();
       }
-      file.push(new Uint8Array(0), true);
+      const ended = once(deflate, 'end');
+      deflate.end();
+      await ended;
+      file.crc = crc;
+      file.size = size;
+      file.ondata?.(null, new Uint8Array(0), true);
       await flush();
     };
 
@@ -144,4 +159,18 @@ async function copyRaw(zip: Zip, input: FileHandle, entry: PackageEntry, flush: 
     await flush();
   }
   await flush();
+}
+
+/** The CRC-32 (IEEE) table. */
+const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c;
+});
+
+/** Continue a CRC-32 over more bytes (start with 0). Node 20's zlib has no crc32 and fflate does not export its own. */
+function crc32(bytes: Uint8Array, previous: number): number {
+  let c = ~previous;
+  for (let i = 0; i < bytes.length; i++) c = (CRC_TABLE[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  return ~c >>> 0;
 }

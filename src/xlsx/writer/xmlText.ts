@@ -39,6 +39,8 @@ export const MAX_CELL_CHARS = 32_767;
 // eslint-disable-next-line no-control-regex -- finding the control characters XML 1.0 cannot carry is the point
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
 
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
 const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** Decode XML character and entity references. */
@@ -75,7 +77,7 @@ export function escapeXml(text: string): string {
       }
     }
   }
-  return safe.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return safe.replace(/[&<>"]/g, (ch) => ESCAPES[ch] ?? ch);
 }
 
 /** Attributes of an XML start tag, by qualified name and by local name. */
