@@ -150,6 +150,21 @@ describe('refresh with the Office.js adapter', () => {
     expect(sheetSnapshot(fake, '台账').conditionalFormats).toEqual([]);
   });
 
+  it('completes with a note, new summaries and saved state when the ledger sheet is protected', async () => {
+    const { fake, port } = ledgerWorkbook();
+    await refreshOnce();
+    fake.protectSheet('台账');
+    const ledger = sheetSnapshot(fake, '台账');
+    const summaryBefore = sheetSnapshot(fake, '汇总').values;
+    const later = new Date(NOW.getTime() + 60_000);
+    const report = await refresh(port, { ...options, now: () => later });
+    expect([report.ok, report.notes.filter(isRunNote).map((n) => n.code)]).toEqual([true, ['marks_failed']]);
+    expect(sheetSnapshot(fake, '台账')).toEqual(ledger);
+    expect(sheetSnapshot(fake, '汇总').values).not.toEqual(summaryBefore); // its as-of time moved on
+    expect((await port.readState()).lastRefresh).toBe(later.toISOString());
+    expect(fake.snapshot().sheets.map((s) => s.name)).not.toContain(LEASE_SHEET_NAME);
+  });
+
   it('completes with a note and still marks the ledger when saving the state fails', async () => {
     const { fake, port } = ledgerWorkbook();
     const failing = { ...port, writeState: () => Promise.reject(new PortError('write_failed', 'settings.saveAsync failed')) };
