@@ -4,12 +4,12 @@ import { cellAddress } from './a1';
 import { syncChunk, type ExcelRun } from './batch';
 import type { Capabilities, CapabilityNotes } from './capabilities';
 import { SETTING_KEYS, type DocumentSettings } from './documentSettings';
-import { OWNER_PROPERTY_KEY, ownerPropertyValue, setOwnedRecords, type OwnedSheetRecord } from './ownership';
-import { chartCosmeticOps, packOps, planOps, type SheetOp } from './planOps';
+import { OWNER_PROPERTY_KEY, ownerName, ownerPropertyValue, setOwnedRecords, type OwnedSheetRecord } from './ownership';
+import { chartCosmeticOps, chartHelperColumn, layoutOps, packOps, planOps, type SheetOp } from './planOps';
 import { cleanSheetName, sheetNameKey, uniqueSheetName } from './sheetNames';
 import { hyperlinkFormula } from './toCellInput';
 import { isPayloadLimitError, officeErrorCode, toPortError } from './toPortError';
-import { queueWorksheets, resolveWorksheets } from './worksheets';
+import { queueNames, queueWorksheets, resolveWorksheets } from './worksheets';
 
 /** What `applySheetPlans` needs from the port. */
 export interface ApplyDeps {
@@ -113,20 +113,36 @@ async function syncGroup(context: Excel.RequestContext, group: readonly (() => v
 }
 
 /**
- * Replace the owned sheets with `plans`, atomically (see `WorkbookPort.applySheetPlans`):
- * 1. round trip 1 loads the sheets, adds every new sheet under a temporary (random) name and
- *    already carries the first writes;
+ * Replace the owned sheets with `plans` (see `WorkbookPort.applySheetPlans`):
+ * 1. round trip 1 loads the sheets (with their charts' names) and the workbook's defined names,
+ *    adds every new sheet under a temporary (random) name and already carries the first writes;
  * 2. the rest of the plans (number formats before values, values in blocks, styles, merges, widths,
- *    row heights, freeze panes, charts) follow in as few round trips as the payload allows, then the
- *    cosmetic chart properties in one small trip;
- * 3. the new sheets are recorded as owned ("pending"), and one final round trip writes the links
- *    between owned sheets and the owner markers, deletes the old owned sheets, moves the new ones to
- *    their places and gives them their final names;
- * 4. the records are saved. On any failure the temporary sheets are deleted (best effort), the
- *    records restored, and the error rethrown as a `PortError`: the old summaries are untouched.
- * Round trips: 3 for a usual summary (one more with charts), plus one per further 3.5 MB of cells,
- * plus one on an ExcelApi 1.12 host whose settings hold no ownership records unless `listSheets`
- * just read the owner markers.
+ *    row heights, freeze panes, charts) follow in as few round trips as the payload allows, then
+ *    the cosmetic chart properties of sheets that are new (tolerated when the host rejects them);
+ * 3. the new sheets are recorded as owned ("pending") in the settings;
+ * 4. one final round trip puts the new contents in place. With `Range.copyFrom` (ExcelApi 1.9) an
+ *    owned sheet keeps its identity: its names are dropped, it is cleared (cells, formats, merges,
+ *    charts, freeze panes), the temporary sheet's cells are copied over and the merges, widths,
+ *    heights, freeze panes and charts drawn again, then the temporary sheet is deleted; so a user's
+ *    `=汇总!C5`, chart or defined name that points into it keeps working. Without copyFrom, or for a
+ *    role that has no sheet yet, the old sheet is deleted and the new one renamed into its place
+ *    (references into the old sheet break to #REF!: the `references_break` note). The same round
+ *    trip writes the links between owned sheets, deletes owned sheets of roles no longer planned and
+ *    (ExcelApi 1.4) adds the hidden owner names and the plans' names (台账统计_总投资 …);
+ * 5. the cosmetic chart properties of the charts drawn again in place, in one more round trip whose
+ *    failure becomes a note (the sheets are replaced by then);
+ * 6. the records are saved.
+ * What is atomic: a failure in round trips 1–2 (whole or partial: they only add and fill temporary
+ * sheets) or a final round trip that the host rejects as a whole leaves the owned sheets, their
+ * names and every reference into them as they were; the temporary sheets are deleted (best effort)
+ * and the records restored, and the error is rethrown as a `PortError`. What is not: Excel applies
+ * the operations of a request in order and keeps those before a failing one, so a final round trip
+ * that fails halfway can leave a sheet replaced in place cleared or half-built (or, in the
+ * delete-and-rename swap, a role's old sheet deleted: then its new sheet is kept under its final
+ * name).
+ * Round trips: 3 for a usual summary, plus one per further 3.5 MB of cells, plus one on an
+ * ExcelApi 1.12 host whose workbook has neither owner names nor ownership records unless
+ * `listSheets` just read the owner markers.
  */
 export async function applySheetPlans(deps: ApplyDeps, plans: readonly SheetPlan[]): Promise<AppliedPlans> {
   const roles = new Set(plans.map((p) => p.role));
@@ -158,6 +174,7 @@ interface Write {
 /** What round trip 1 queued. */
 interface Prepared {
   readonly worksheets: Excel.WorksheetCollection;
+  readonly names: Excel.NamedItemCollection;
   readonly active: Excel.Worksheet;
   readonly added: ReadonlyMap<SheetRole, Excel.Worksheet>;
 }
@@ -190,7 +207,9 @@ async function build(context: Excel.RequestContext, deps: ApplyDeps, progress: P
 
   // Round trip 1: the sheets as they are, the new sheets under temporary names, the first writes.
   const prepare = (group: readonly Write[] | undefined): Prepared => {
-    const worksheets = queueWorksheets(context);
+    // With the names of their charts: charts on a sheet replaced in place are drawn again.
+    const worksheets = queueWorksheets(context, caps.rangeCopyFrom);
+    const names = queueNames(context);
     const active = context.workbook.worksheets.getActiveWorksheet();
     active.load('id');
     if (caps.enableEvents) context.runtime.load('enableEvents'); // before it is turned off below
@@ -205,7 +224,7 @@ async function build(context: Excel.RequestContext, deps: ApplyDeps, progress: P
       beforeWrites();
       for (const write of group) bindWrite(added, write)();
     }
-    return { worksheets, active, added };
+    return { worksheets, names, active, added };
   };
   let rest = groups.slice(1);
   let prepared = prepare(groups[0]);
@@ -219,17 +238,26 @@ async function build(context: Excel.RequestContext, deps: ApplyDeps, progress: P
     await context.sync();
     rest = groups;
   }
-  const { worksheets, active, added } = prepared;
+  const { worksheets, names, active, added } = prepared;
   for (const temp of progress.temps) temp.id = added.get(temp.plan.role)?.id ?? null;
   if (caps.enableEvents) progress.eventsWere = context.runtime.enableEvents;
 
   const tempIds = new Set([...added.values()].map((s) => s.id));
-  const loaded = await resolveWorksheets(context, worksheets, settings, caps, deps.markers ?? null);
+  const loaded = await resolveWorksheets(context, worksheets, names, settings, caps, deps.markers ?? null);
   progress.previousRecords = loaded.records;
   const existing = loaded.sheets.filter((s) => !tempIds.has(s.id));
   const owned = existing.filter((s) => loaded.owned.has(s.id)).sort((a, b) => a.position - b.position);
   const roleOf = (id: string): SheetRole | undefined => loaded.owned.get(id);
   for (const temp of progress.temps) temp.olds = owned.filter((s) => roleOf(s.id) === temp.plan.role).map((s) => s.id);
+  const byId = new Map(existing.map((s) => [s.id, s]));
+  // The owned sheet whose contents a temporary sheet replaces in place (ExcelApi 1.9), by role.
+  const inPlace = new Map<SheetRole, Excel.Worksheet>();
+  for (const temp of progress.temps) {
+    const old = byId.get(temp.olds[0] ?? '');
+    if (old !== undefined && caps.rangeCopyFrom) inPlace.set(temp.plan.role, old.proxy);
+  }
+  if (!caps.rangeCopyFrom && progress.temps.some((t) => t.olds.length > 0)) notes.add('sheets', 'references_break');
+  if (!caps.definedNames) notes.add('sheets', 'no_defined_names');
 
   // Final names: the wanted name unless a sheet we do not own has it (case-insensitively).
   const taken = new Set(existing.filter((s) => !loaded.owned.has(s.id)).map((s) => sheetNameKey(s.name)));
@@ -243,9 +271,9 @@ async function build(context: Excel.RequestContext, deps: ApplyDeps, progress: P
   for (const group of rest) await syncGroup(context, group.map((write) => bindWrite(added, write)), beforeWrites);
 
   // Cosmetic chart properties: one small round trip whose rejection by the host is tolerated.
-  const cosmetics = progress.temps.flatMap((temp) =>
-    chartCosmeticOps(temp.plan, caps).map((op) => bindWrite(added, { bytes: op.bytes, role: temp.plan.role, op })),
-  );
+  const cosmetics = progress.temps
+    .filter((temp) => !inPlace.has(temp.plan.role))
+    .flatMap((temp) => chartCosmeticOps(temp.plan, caps).map((op) => bindWrite(added, { bytes: op.bytes, role: temp.plan.role, op })));
   if (cosmetics.length > 0) {
     for (const queue of cosmetics) queue();
     try {
@@ -260,28 +288,69 @@ async function build(context: Excel.RequestContext, deps: ApplyDeps, progress: P
   // Record the new sheets before the swap, so a swap that happens but is not confirmed still leaves
   // them owned; a failure restores the previous records in `cleanup`.
   const kept = (loaded.records ?? []).filter((r) => existing.some((s) => s.id === r.id));
-  const fresh: OwnedSheetRecord[] = progress.temps.flatMap((temp) => (temp.id === null ? [] : [{ id: temp.id, role: temp.plan.role }]));
+  const finalId = (temp: TempSheet): string | null => (inPlace.has(temp.plan.role) ? (temp.olds[0] ?? null) : temp.id);
+  const fresh: OwnedSheetRecord[] = progress.temps.flatMap((temp) => {
+    const id = finalId(temp);
+    return id === null ? [] : [{ id, role: temp.plan.role }];
+  });
   setOwnedRecords(settings, [...kept, ...fresh.map((r) => ({ ...r, pending: true as const }))]);
   progress.recordsChanged = true;
   await settings.save();
 
-  // Final round trip: links between owned sheets and owner markers, then the swap. Each new sheet
-  // takes its predecessor's tab position, the old owned sheets go, the new ones get their names.
+  // Final round trip. Sheets replaced in place (ExcelApi 1.9) keep their identity, so references
+  // into them from formulas, names and charts elsewhere survive: cleared, then the temporary sheet's
+  // cells copied over, then merges, widths, freeze panes and charts drawn again. Elsewhere the swap:
+  // each new sheet takes its predecessor's tab position, the old owned sheets go, the new ones get
+  // their names. Then the links between owned sheets, the owner markers and the defined names.
   beforeWrites();
+  const existingNames = new Set(loaded.names.map((n) => n.name.toLowerCase()));
+  const dropName = (name: string): void => {
+    if (!caps.definedNames || !existingNames.has(name.toLowerCase())) return;
+    context.workbook.names.getItem(name).delete();
+    existingNames.delete(name.toLowerCase());
+  };
+  const finalSheet = new Map<SheetRole, Excel.Worksheet>();
   for (const temp of progress.temps) {
     const sheet = added.get(temp.plan.role);
+    if (sheet === undefined) continue;
+    const dest = inPlace.get(temp.plan.role);
+    finalSheet.set(temp.plan.role, dest ?? sheet);
+    for (const name of [ownerName(temp.plan.role), ...(temp.plan.names ?? []).map((n) => n.name)]) dropName(name);
+    if (dest === undefined) continue;
+    const whole = dest.getRange();
+    whole.clear();
+    if (caps.merge) whole.unmerge();
+    // copyFrom does not carry charts: the old ones go and the plan's are drawn again below.
+    for (const chart of dest.charts.items) chart.delete();
+    if (caps.freezePanes) dest.freezePanes.unfreeze();
+    const extent = cellAddress(0, 0) + ':' + cellAddress(Math.max(statusRow(temp.plan), 1) - 1, Math.max(chartHelperColumn(temp.plan), 1) - 1);
+    dest.getRange(extent).copyFrom(sheet.getRange(extent), 'All');
+    for (const op of layoutOps(temp.plan, caps).ops) op.queue(dest);
+  }
+  for (const temp of progress.temps) {
+    const sheet = finalSheet.get(temp.plan.role);
     if (sheet === undefined) continue;
     for (const { row, col, link, text } of deferred.get(temp.plan.role) ?? []) {
       sheet.getRange(cellAddress(row, col)).values = [[hyperlinkFormula(finalNames.get(link.sheet) ?? link.sheet, link.address, text)]];
     }
     if (caps.worksheetCustomProperties) sheet.customProperties.add(OWNER_PROPERTY_KEY, ownerPropertyValue(temp.plan.role, sheet.id));
   }
-  const byId = new Map(existing.map((s) => [s.id, s]));
   const positionOf = (temp: TempSheet): number => byId.get(temp.olds[0] ?? '')?.position ?? Number.MAX_SAFE_INTEGER;
   let activate: Excel.Worksheet | null = null;
   for (const temp of [...progress.temps].sort((a, b) => positionOf(a) - positionOf(b))) {
     const sheet = added.get(temp.plan.role);
+    const dest = inPlace.get(temp.plan.role);
     if (sheet === undefined) continue;
+    if (dest !== undefined) {
+      // The temporary sheet goes; the owned sheets of the role beyond the first go too.
+      for (const old of temp.olds.slice(1)) {
+        if (old === active.id) activate = dest;
+        byId.get(old)?.proxy.delete();
+      }
+      sheet.delete();
+      dest.name = temp.finalName;
+      continue;
+    }
     const primary = byId.get(temp.olds[0] ?? '');
     if (primary !== undefined) sheet.position = primary.position;
     for (const old of temp.olds) {
@@ -293,18 +362,45 @@ async function build(context: Excel.RequestContext, deps: ApplyDeps, progress: P
   for (const sheet of owned) {
     const role = roleOf(sheet.id);
     if (role === undefined || added.has(role)) continue;
-    if (sheet.id === active.id) activate = [...added.values()][0] ?? null;
+    if (sheet.id === active.id) activate = [...finalSheet.values()][0] ?? null;
+    dropName(ownerName(role));
     sheet.proxy.delete(); // an owned sheet of a role that is no longer planned
+  }
+  if (caps.definedNames) {
+    // Workbook-scoped names, added once every sheet has its final name. The owner name is hidden.
+    for (const temp of progress.temps) {
+      const sheet = finalSheet.get(temp.plan.role);
+      if (sheet === undefined) continue;
+      const owner = context.workbook.names.add(ownerName(temp.plan.role), sheet.getRange('A1'));
+      owner.visible = false;
+      for (const name of temp.plan.names ?? []) context.workbook.names.add(name.name, sheet.getRange(cellAddress(name.row, name.col)));
+    }
   }
   if (activate !== null) activate.activate();
   if (caps.enableEvents && progress.eventsWere !== null) context.runtime.enableEvents = progress.eventsWere;
   await context.sync();
 
+  // The cosmetic chart properties of the charts drawn again in place. The sheets are replaced by
+  // now, so no failure here fails the refresh: it becomes a note.
+  const redrawn = progress.temps.flatMap((temp) => {
+    const dest = inPlace.get(temp.plan.role);
+    return dest === undefined ? [] : chartCosmeticOps(temp.plan, caps).map((op) => () => op.queue(dest));
+  });
+  if (redrawn.length > 0) {
+    for (const queue of redrawn) queue();
+    try {
+      await context.sync();
+    } catch (error) {
+      notes.add('sheets', 'chart_format_skipped', officeErrorCode(error) ?? String(error));
+    }
+  }
+
   setOwnedRecords(settings, fresh);
   const summary = progress.temps.find((t) => t.plan.role === 'summary');
-  if (summary?.id === undefined || summary.id === null) settings.remove(SETTING_KEYS.statusCell);
+  const summaryId = summary === undefined ? null : finalId(summary);
+  if (summary === undefined || summaryId === null) settings.remove(SETTING_KEYS.statusCell);
   else {
-    const status: StatusCell = { sheetId: summary.id, address: cellAddress(statusRow(summary.plan), 0) };
+    const status: StatusCell = { sheetId: summaryId, address: cellAddress(statusRow(summary.plan), 0) };
     settings.set(SETTING_KEYS.statusCell, status);
   }
   try {

@@ -11,10 +11,10 @@ export const FEATURE_SETS = {
   valuesOnlyUsedRange: '1.2',
   /** `Range.merge`. */
   merge: '1.2',
-  /** `Worksheet.visibility` (set). */
-  sheetVisibility: '1.2',
   /** `RangeFormat.columnWidth`. */
   columnWidth: '1.2',
+  /** `NamedItemCollection.add`, `NamedItem.delete` (reading `workbook.names` is 1.1). */
+  definedNames: '1.4',
   /** `Workbook.customXmlParts`. */
   customXmlParts: '1.5',
   /** `Range.conditionalFormats`. */
@@ -31,6 +31,8 @@ export const FEATURE_SETS = {
   chartSeriesRanges: '1.7',
   /** `Runtime.enableEvents`. */
   enableEvents: '1.8',
+  /** `Range.copyFrom`. */
+  rangeCopyFrom: '1.9',
   /** `Application.suspendScreenUpdatingUntilNextSync`. */
   suspendScreenUpdating: '1.9',
   /** `Worksheet.customProperties`. */
@@ -65,6 +67,8 @@ export const NOTE_CODES = [
   'chart_format_skipped',
   'chart_data_copied',
   'snapshot_in_settings',
+  'references_break',
+  'no_defined_names',
 ] as const;
 /** A capability-note code. */
 export type NoteCode = (typeof NOTE_CODES)[number];
@@ -97,6 +101,14 @@ const MESSAGES: Record<NoteCode, (detail: string) => CapabilityNote['message']> 
   chart_data_copied: () => ({
     'zh-CN': '此版本的 Excel（低于 ExcelApi 1.7）不能让图表引用不相邻的列：图表数据在汇总表右侧另列了一份（灰色，公式引用原表）。',
     'en-US': 'This Excel (below ExcelApi 1.7) cannot chart non-adjacent columns: the chart data is repeated, in grey, to the right of the summary (formulas pointing at the tables).',
+  }),
+  references_break: () => ({
+    'zh-CN': '此版本的 Excel（低于 ExcelApi 1.9）不能在原表中替换内容：刷新删除并重建了汇总表，其他表中指向汇总表的公式、名称和图表已变成 #REF!。',
+    'en-US': 'This Excel (below ExcelApi 1.9) cannot replace a sheet\'s contents in place: the refresh deleted and rebuilt the summary sheets, so formulas, names and charts elsewhere that pointed into them now show #REF!.',
+  }),
+  no_defined_names: () => ({
+    'zh-CN': '此版本的 Excel（低于 ExcelApi 1.4）不能定义名称：没有“台账统计_总投资”等名称；加载项按表名和表内标记识别自己的表。',
+    'en-US': 'This Excel (below ExcelApi 1.4) cannot define names: there are no names such as 台账统计_总投资, and the add-in recognises its sheets by their name and a marker cell.',
   }),
   snapshot_in_settings: () => ({
     'zh-CN': '此版本的 Excel 不支持自定义 XML 部件（ExcelApi 1.5），上期快照保存在加载项设置中。',

@@ -5,8 +5,8 @@ import type { Capabilities } from './capabilities';
 import type { DocumentSettings } from './documentSettings';
 import { jsonBytes } from './payload';
 import type { ReadHint } from './readGrid';
-import { readOwnedRecords, resolveOwnership } from './ownership';
-import { needsOwnerMarkers, queueOwnerMarkers, queueWorksheets } from './worksheets';
+import { ownerSheetsByName, readOwnedRecords, resolveOwnership } from './ownership';
+import { loadedNames, needsOwnerMarkers, queueNames, queueOwnerMarkers, queueWorksheets } from './worksheets';
 
 /** Rows of the preview (the header of a ledger sits in its first rows). */
 export const PREVIEW_ROWS = 30;
@@ -32,10 +32,12 @@ function toCell(value: unknown): CellValue {
  */
 export async function listSheets(context: Excel.RequestContext, settings: DocumentSettings, caps: Capabilities): Promise<ListedSheets> {
   const worksheets = queueWorksheets(context);
+  const names = queueNames(context);
   await context.sync();
+  const ownerSheets = ownerSheetsByName(loadedNames(names));
   const sheets = worksheets.items.map((proxy) => ({ id: proxy.id, name: proxy.name, position: proxy.position, proxy }));
   // Owner markers (1.12, only without records) go with the second round trip instead of their own.
-  const queuedMarkers = needsOwnerMarkers(settings, caps) ? queueOwnerMarkers(sheets) : null;
+  const queuedMarkers = ownerSheets.size === 0 && needsOwnerMarkers(settings, caps) ? queueOwnerMarkers(sheets) : null;
   const queued = sheets.map((sheet) => {
     const used = caps.valuesOnlyUsedRange ? sheet.proxy.getUsedRange(true) : sheet.proxy.getUsedRange();
     used.load('rowIndex,columnIndex,rowCount,columnCount');
@@ -47,7 +49,7 @@ export async function listSheets(context: Excel.RequestContext, settings: Docume
   });
   await context.sync();
   const markers = queuedMarkers?.read() ?? new Map<string, SheetRole>();
-  const owned = resolveOwnership(sheets, readOwnedRecords(settings), markers);
+  const owned = resolveOwnership(sheets, readOwnedRecords(settings), markers, ownerSheets);
 
   const hints = new Map<string, ReadHint>();
   const infos = queued

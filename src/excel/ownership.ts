@@ -2,12 +2,19 @@ import { SHEET_ROLES, type SheetRole } from '../domain';
 import { SETTING_KEYS, type DocumentSettings } from './documentSettings';
 
 /**
- * Which sheets the add-in owns. The marker travels with the workbook: the document settings hold
- * `{ ownedSheets: [{ id, role }] }` by worksheet id (never by name: a user's own sheet called 汇总 is
- * not ours). Where worksheet custom properties exist (ExcelApi 1.12) each owned sheet also carries a
- * `ledgerStats.owner` property naming its role and id; it is consulted only when the settings hold no
- * record at all (e.g. the workbook was opened with another deployment of the add-in, whose settings
- * are separate). A copy of an owned sheet made by the user has a new id, so neither marker claims it.
+ * Which sheets the add-in owns. Worksheet ids are stable only within a session (office-js-docs
+ * #297, office-js #1390: they change when the file is reopened, e.g. in another Excel version), so
+ * ownership lives in the workbook, independently of ids: one hidden workbook-scoped defined name per
+ * role (`_LedgerStats_Owner_summary` → `='汇总'!$A$1`, ExcelApi 1.4 to write, 1.1 to read). A name
+ * follows its sheet through renames and moves, breaks to `#REF!` when the sheet is deleted, and is
+ * not duplicated when a user copies the sheet (Excel clones it as a name scoped to the copy, which
+ * `workbook.names` does not list), so a user's own 汇总 or a copy of ours is never claimed.
+ *
+ * Older records are still read, for workbooks refreshed before the names existed and for hosts
+ * below ExcelApi 1.4: the document settings hold `{ ownedSheets: [{ id, role }] }` by worksheet id,
+ * and on ExcelApi 1.12 each owned sheet carries a `ledgerStats.owner` custom property naming its
+ * role and id (consulted only when the settings hold no record at all). They decide only when the
+ * workbook has no owner name.
  */
 export interface OwnedSheetRecord {
   readonly id: string;
@@ -17,6 +24,43 @@ export interface OwnedSheetRecord {
    * happened. Whether the swap happened or not, the sheet is ours (a leftover is deleted next time).
    */
   readonly pending?: true;
+}
+
+/** The workbook-scoped defined name that marks the owned sheet of `role` (hidden, refers to its A1). */
+export function ownerName(role: SheetRole): string {
+  return `_LedgerStats_Owner_${role}`;
+}
+
+/** A defined name as loaded from `workbook.names` (`name`, `type`, `value`: ExcelApi 1.1). */
+export interface LoadedName {
+  readonly name: string;
+  readonly type: string;
+  readonly value: unknown;
+}
+
+/**
+ * The sheet name in a named range's value (`汇总!$A$1`, `'汇总 (2)'!$A$1`), or null for anything
+ * else (a constant, a `#REF!` error, a reference without a sheet).
+ */
+export function sheetOfNameValue(name: LoadedName): string | null {
+  if (name.type !== 'Range' || typeof name.value !== 'string') return null;
+  const value = name.value.replace(/^=/, '');
+  const quoted = /^'((?:[^']|'')+)'!/.exec(value);
+  if (quoted !== null) return (quoted[1] ?? '').replace(/''/g, "'");
+  const bang = value.lastIndexOf('!');
+  return bang > 0 ? value.slice(0, bang) : null;
+}
+
+/** The sheet name each role's owner name points at (roles whose name is missing or broken are absent). */
+export function ownerSheetsByName(names: readonly LoadedName[]): Map<SheetRole, string> {
+  const owners = new Map<SheetRole, string>();
+  for (const role of SHEET_ROLES) {
+    const key = ownerName(role).toLowerCase();
+    const found = names.find((n) => n.name.toLowerCase() === key);
+    const sheet = found === undefined ? null : sheetOfNameValue(found);
+    if (sheet !== null) owners.set(role, sheet);
+  }
+  return owners;
 }
 
 /** Key of the worksheet custom property that marks an owned sheet (ExcelApi 1.12). */
@@ -69,15 +113,25 @@ export function roleFromOwnerProperty(value: unknown, sheetId: string): SheetRol
 }
 
 /**
- * The owned sheets among `sheets`, by id → role. Records of sheets that no longer exist are ignored.
+ * The owned sheets among `sheets`, by id → role. When the workbook has owner names (`ownerSheets`,
+ * role → sheet name) they alone decide; otherwise the legacy records by id, and without records the
+ * owner custom properties. Records of sheets that no longer exist are ignored.
  * @param markers roles read from the owner custom properties (used only when `records` is `null`).
  */
 export function resolveOwnership(
   sheets: readonly WorksheetInfo[],
   records: readonly OwnedSheetRecord[] | null,
   markers: ReadonlyMap<string, SheetRole> = new Map(),
+  ownerSheets: ReadonlyMap<SheetRole, string> = new Map(),
 ): Map<string, SheetRole> {
   const owned = new Map<string, SheetRole>();
+  if (ownerSheets.size > 0) {
+    for (const [role, name] of ownerSheets) {
+      const sheet = sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+      if (sheet !== undefined) owned.set(sheet.id, role);
+    }
+    return owned;
+  }
   const existing = new Set(sheets.map((s) => s.id));
   if (records === null) {
     for (const [id, role] of markers) if (existing.has(id)) owned.set(id, role);

@@ -119,10 +119,26 @@ export interface PlanOps {
  * their cosmetic properties, see `chartCosmeticOps`).
  */
 export function planOps(plan: SheetPlan, caps: Capabilities): PlanOps {
+  const layout = layoutOps(plan, caps);
+  return { ops: [...cellOps(plan), ...layout.ops], notes: layout.notes };
+}
+
+/** The cells of `plan`: number formats, values and styles (what `Range.copyFrom` carries). */
+export function cellOps(plan: SheetPlan): SheetOp[] {
   const ops: SheetOp[] = [];
-  const notes: { code: NoteCode; detail: string }[] = [];
   for (const block of plan.blocks) ops.push(...blockOps(block));
   for (const format of plan.formats) ops.push(styleOp(format.range, format.style));
+  return ops;
+}
+
+/**
+ * What a sheet has besides its cells: merges, column widths, row heights, freeze panes and the
+ * charts (without their cosmetic properties). Applied after the cells, or again on a sheet whose
+ * cells were copied from another.
+ */
+export function layoutOps(plan: SheetPlan, caps: Capabilities): PlanOps {
+  const ops: SheetOp[] = [];
+  const notes: { code: NoteCode; detail: string }[] = [];
 
   if (plan.merges.length > 0 && !caps.merge) notes.push({ code: 'no_merge', detail: '' });
   if (caps.merge) {

@@ -1,7 +1,16 @@
 import type { SheetRole } from '../domain';
 import type { Capabilities } from './capabilities';
 import type { DocumentSettings } from './documentSettings';
-import { OWNER_PROPERTY_KEY, readOwnedRecords, resolveOwnership, roleFromOwnerProperty, type OwnedSheetRecord, type WorksheetInfo } from './ownership';
+import {
+  OWNER_PROPERTY_KEY,
+  ownerSheetsByName,
+  readOwnedRecords,
+  resolveOwnership,
+  roleFromOwnerProperty,
+  type LoadedName,
+  type OwnedSheetRecord,
+  type WorksheetInfo,
+} from './ownership';
 
 /** The workbook's sheets with their proxies, and which of them the add-in owns. */
 export interface LoadedWorksheets {
@@ -10,17 +19,36 @@ export interface LoadedWorksheets {
   readonly owned: ReadonlyMap<string, SheetRole>;
   /** The stored ownership records (`null` when none were ever stored). */
   readonly records: readonly OwnedSheetRecord[] | null;
+  /** The workbook-scoped defined names, as loaded. */
+  readonly names: readonly LoadedName[];
 }
 
 /**
  * Queue the load of every worksheet's name, id and position (ExcelApi 1.1; `getItemOrNullObject`
- * is 1.4, so sheets are always found through `worksheets.items`). Call `context.sync()`, then
- * `resolveWorksheets`.
+ * is 1.4, so sheets are always found through `worksheets.items`), with `withCharts` also the names
+ * of each sheet's charts (a nested collection in one load: Office.js turns `items/charts/items/name`
+ * into the select path `charts/name`, see `_parseSelectExpand` in excel-web-16.00.debug.js). Call
+ * `context.sync()`, then `resolveWorksheets`.
  */
-export function queueWorksheets(context: Excel.RequestContext): Excel.WorksheetCollection {
+export function queueWorksheets(context: Excel.RequestContext, withCharts = false): Excel.WorksheetCollection {
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/id,items/position');
+  worksheets.load(`items/name,items/id,items/position${withCharts ? ',items/charts/items/name' : ''}`);
   return worksheets;
+}
+
+/**
+ * Queue the load of the workbook-scoped defined names (`name`, `type`, `value`: ExcelApi 1.1), among
+ * them the owner names (see ownership.ts); read them with `loadedNames` after the sync.
+ */
+export function queueNames(context: Excel.RequestContext): Excel.NamedItemCollection {
+  const names = context.workbook.names;
+  names.load('items/name,items/type,items/value');
+  return names;
+}
+
+/** The names loaded by `queueNames`. */
+export function loadedNames(names: Excel.NamedItemCollection): LoadedName[] {
+  return names.items.map((n) => ({ name: n.name, type: n.type, value: n.value as unknown }));
 }
 
 /** Owner markers queued for reading; `read()` after the sync gives id → role. */
@@ -57,21 +85,26 @@ export function needsOwnerMarkers(settings: DocumentSettings, caps: Capabilities
 }
 
 /**
- * The loaded sheets and their ownership. When the settings hold no ownership record and worksheet
+ * The loaded sheets and their ownership (see ownership.ts): by the owner names when the workbook has
+ * any. Otherwise (a workbook refreshed before the names, or below ExcelApi 1.4): when the settings
+ * hold no ownership record and worksheet
  * custom properties exist (ExcelApi 1.12), the owner markers decide: taken from `knownMarkers`
  * (read by `listSheets` moments before, in the same refresh) or read in one more round trip.
  */
 export async function resolveWorksheets(
   context: Excel.RequestContext,
   worksheets: Excel.WorksheetCollection,
+  queuedNames: Excel.NamedItemCollection,
   settings: DocumentSettings,
   caps: Capabilities,
   knownMarkers: ReadonlyMap<string, SheetRole> | null = null,
 ): Promise<LoadedWorksheets> {
   const sheets = worksheets.items.map((proxy) => ({ id: proxy.id, name: proxy.name, position: proxy.position, proxy }));
   const records = readOwnedRecords(settings);
+  const names = loadedNames(queuedNames);
+  const ownerSheets = ownerSheetsByName(names);
   let markers: ReadonlyMap<string, SheetRole> = new Map();
-  if (needsOwnerMarkers(settings, caps) && sheets.length > 0) {
+  if (ownerSheets.size === 0 && needsOwnerMarkers(settings, caps) && sheets.length > 0) {
     if (knownMarkers !== null) markers = knownMarkers;
     else {
       const queued = queueOwnerMarkers(sheets);
@@ -79,5 +112,5 @@ export async function resolveWorksheets(
       markers = queued.read();
     }
   }
-  return { sheets, owned: resolveOwnership(sheets, records, markers), records };
+  return { sheets, owned: resolveOwnership(sheets, records, markers, ownerSheets), records, names };
 }

@@ -1,4 +1,4 @@
-import type { ChartSpec, PlanBlock, PlanCell, PlanFormat, PlanRange, PlanRowHeight, PlanStyle, SheetPlan, SheetRole } from './types';
+import type { ChartSpec, PlanBlock, PlanCell, PlanFormat, PlanName, PlanRange, PlanRowHeight, PlanStyle, SheetPlan, SheetRole } from './types';
 
 /** Points per line of wrapped 11-pt text. */
 const LINE_HEIGHT_PT = 15;
@@ -16,6 +16,7 @@ export class PlanBuilder {
   private readonly merges: PlanRange[] = [];
   private readonly charts: ChartSpec[] = [];
   private readonly rowHeights: PlanRowHeight[] = [];
+  private readonly names: PlanName[] = [];
 
   /** Write rows of cells at the cursor (column `col`), with per-column number formats. */
   table(values: readonly (readonly PlanCell[])[], numberFormat?: readonly (string | null)[] | string, style?: PlanStyle, col = 0): PlanRange {
@@ -67,6 +68,11 @@ export class PlanBuilder {
     this.charts.push(spec);
   }
 
+  /** Give the cell at (`row`, `col`) a defined name. */
+  name(name: string, row: number, col: number): void {
+    this.names.push({ name, row, col });
+  }
+
   /** Leave `rows` empty rows. */
   skip(rows = 1): void {
     this.row += rows;
@@ -89,6 +95,7 @@ export class PlanBuilder {
       ...(freeze === undefined ? {} : { freeze }),
       charts: this.charts,
       ...(this.rowHeights.length === 0 ? {} : { rowHeights: this.rowHeights }),
+      ...(this.names.length === 0 ? {} : { names: this.names }),
     };
   }
 }

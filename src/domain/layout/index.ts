@@ -1,5 +1,5 @@
 /** Public exports of `layout`: summaries and issues as sheet plans (cells, formats, charts as data). */
-export { layoutSummary, type LayoutOptions } from './layoutSummary';
+export { layoutSummary, KEY_FIGURE_NAMES, type LayoutOptions } from './layoutSummary';
 export { layoutValidation, type ValidationLayoutOptions } from './layoutValidation';
 export { layoutChanges, type ChangesLayoutOptions } from './layoutChanges';
 export { LABELS, type LabelKey } from './labels';
@@ -23,6 +23,7 @@ export {
   type ChartSeriesSpec,
   type ChartSpec,
   type PlanRowHeight,
+  type PlanName,
   type SheetPlan,
   type KeyFigureDeltas,
 } from './types';

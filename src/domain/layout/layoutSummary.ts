@@ -4,7 +4,7 @@ import type { Lang } from '../ledger/types';
 import { fsum } from '../summarize/fsum';
 import { keyFigures } from '../summarize/keyFigures';
 import { sumWan } from '../summarize/sumWan';
-import type { BreakdownLine, Figures, ReconciliationCheck, Summary } from '../summarize/types';
+import type { BreakdownLine, Figures, KeyFigureValue, ReconciliationCheck, Summary } from '../summarize/types';
 import { formatLabel } from './formatLabel';
 import { formatNumber } from './formatNumber';
 import type { LabelKey } from './labels';
@@ -31,6 +31,19 @@ export interface LayoutOptions {
   /** A status text shown under the row counts (e.g. a refresh note). */
   readonly statusLine?: string | undefined;
 }
+
+/**
+ * The defined names of the key figures, by figure id: stable whatever the layout or language, so
+ * a user's report can say `=台账统计_总投资`. Each names the figure's value cell on the summary sheet
+ * (amounts in the sheet's display unit). Valid Excel names: letters of any script, digits and `_`.
+ */
+export const KEY_FIGURE_NAMES = {
+  projects: '台账统计_项目数',
+  soes: '台账统计_央企数',
+  totalWan: '台账统计_总投资',
+  started: '台账统计_开工项目数',
+  investedWan: '台账统计_已完成投资',
+} as const satisfies Record<KeyFigureValue['id'], string>;
 
 /** Columns of a breakdown table. The SOE table adds the full name in column J. */
 const COL = { name: 0, projects: 1, soes: 2, started: 3, completed: 4, total: 5, invested: 6, investedShare: 7, shareOfTotal: 8, fullName: 9 } as const;
@@ -154,6 +167,7 @@ class SummaryLayout {
     for (const figure of keyFigures(this.summary)) {
       const isAmount = figure.kind === 'amount';
       const delta = changes === null ? null : changes[figure.id];
+      sheet.name(KEY_FIGURE_NAMES[figure.id], sheet.row, 1);
       sheet.table(
         [
           [

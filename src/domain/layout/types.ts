@@ -110,6 +110,17 @@ export interface PlanRowHeight {
   readonly height: number;
 }
 
+/**
+ * A defined name for one cell of the plan (e.g. 台账统计_总投资 for the total investment), so a
+ * user's own formulas can reference a figure wherever the layout puts it. Adapters that support
+ * defined names create it on the plan's sheet and move it with every refresh.
+ */
+export interface PlanName {
+  readonly name: string;
+  readonly row: number;
+  readonly col: number;
+}
+
 /** One sheet the add-in owns, as data. */
 export interface SheetPlan {
   readonly role: SheetRole;
@@ -124,6 +135,8 @@ export interface SheetPlan {
   readonly charts: readonly ChartSpec[];
   /** Heights of rows Excel does not autofit (merged, wrapped text); other rows keep their default. */
   readonly rowHeights?: readonly PlanRowHeight[];
+  /** Defined names for key cells (workbook-scoped, pointing at this sheet). */
+  readonly names?: readonly PlanName[];
 }
 
 /** Key-figure changes since the last period, shown beside the key figures ("比上次 +3"). */
