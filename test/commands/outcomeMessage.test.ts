@@ -1,4 +1,5 @@
-import { OUTCOME_LIMITS, enCount, outcomeDialogUrl, outcomeMessage, parseOutcomeQuery, type OutcomeMessage } from '../../src/commands/outcomeMessage';
+import { OUTCOME_LIMITS, enCount, outcomeCounts, outcomeDialogUrl, outcomeMessage, parseOutcomeQuery, type OutcomeMessage } from '../../src/commands/outcomeMessage';
+import { runNote } from '../../src/workflows/runNotes';
 import type { RunReport } from '../../src/workflows/refresh';
 import { failedReport, issue, okReport } from '../taskpane/fakeHost';
 
@@ -35,6 +36,12 @@ describe('outcomeMessage', () => {
   it('mentions limited features when the run has capability notes', () => {
     const report = { ...withProjects(1), notes: [{}, {}] } as unknown as RunReport;
     expect(outcomeMessage(report).lines).toContain('2 项功能受限（见任务窗格）');
+  });
+
+  it('does not count a note on a failed step as a limited feature', () => {
+    const marksFailed = runNote('marks_failed', new Error('AccessDenied'));
+    const report: RunReport = { ...withProjects(1), notes: [{ code: 'marks_as_fills', message: { 'zh-CN': 'x', 'en-US': 'x' } }, marksFailed] };
+    expect(outcomeCounts(report).notes).toBe(1);
   });
 
   it.each([

@@ -106,7 +106,7 @@ describe('refreshSummaries (ribbon) outcome dialog', () => {
     const event = makeActionEvent('refreshSummaries');
     const report = await refreshSummaries(event as unknown as Office.AddinCommands.Event, { port: failing });
     expect([report.ok, event.completedCalls, dialogUi().calls.length]).toEqual([true, 1, 0]);
-    expect(statusLine(fake)).toMatch(/^已刷新（.*）：23 个项目.*。汇总表已更新，但未能在台账中标记问题单元格（markCells: Excel error AccessDenied）/);
+    expect(statusLine(fake)).toMatch(/^已刷新（.*）：23 个项目，错误 4 个，警告 \d+ 个(，\d+ 项功能受限（见任务窗格）)?。汇总表已更新，但未能在台账中标记问题单元格（markCells: Excel error AccessDenied）/);
   });
 
   it('shows a failure with no summary sheet to report on in dialog.html, and completes after it closes', async () => {
