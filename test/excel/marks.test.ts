@@ -218,6 +218,20 @@ describe('markCells with conditional formats (ExcelApi 1.6+)', () => {
     expect(fake.snapshot().sheets.map((s) => s.name)).toEqual(['台账', '_ledger_stats']);
   });
 
+  it('replaces its rules and keeps the user rules after the workbook is reopened (new sheet ids)', async () => {
+    const { fake, port } = await decoratedLedger('1.16');
+    await port.markCells('台账', [{ address: 'C3', severity: 'error' }]);
+    await fake.run(async (context) => addUserRule(context, 'B2:B6', '=B2=""', '#FF00FF'));
+    fake.reopen();
+    await createOfficeWorkbookPort().markCells('台账', [{ address: 'D4', severity: 'warning' }]);
+    expect(highlights(fake)).toEqual({ D4: YELLOW });
+    expect(userRules(fake)).toEqual([
+      ['B2:B6', '=B2=""'],
+      ['F2', '=F2>100'],
+    ]);
+    expect(markSheets(fake)).toHaveLength(1);
+  });
+
   it('recognises its rules by their content when the settings record is gone', async () => {
     const settings = memorySettings();
     const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger(5) } }, { settings });
