@@ -3,7 +3,7 @@ import type { CellValue, SheetRole } from '../domain';
 import { SOURCE_PREVIEW_ROWS } from '../workflows/chooseSource';
 import type { LedgerSourcePort, SourceRowVisitor } from '../workflows/readLedgerSource';
 import { PortError, type SheetInfo, type SourceRef, type StoredState } from '../workflows/workbookPort';
-import { EMPTY_STATE, parseStateDoc, STATE_MARKER, type LedgerStateDoc } from './ledgerStateSheet';
+import { EMPTY_STATE, readStateCells, STATE_MARKER, type LedgerStateDoc } from './ledgerStateSheet';
 import { openXlsxReader, readSheetGrid, type XlsxReader, type XlsxSheet } from './reader/openXlsxReader';
 
 /** A cell area, 0-based and inclusive. */
@@ -71,20 +71,6 @@ export async function streamResolvedSource(reader: XlsxReader, source: ResolvedS
   });
 }
 
-/** The state document held by a state sheet's grid (marker in A1, chunk count in C1, chunks in A2…); `null` when the grid is not one. */
-export function stateDocOfGrid(grid: readonly (readonly CellValue[])[]): LedgerStateDoc | null {
-  if (grid[0]?.[0] !== STATE_MARKER) return null;
-  const count = Number(grid[0][2]);
-  if (!Number.isInteger(count) || count < 0) return EMPTY_STATE;
-  let text = '';
-  for (let i = 0; i < count; i++) {
-    const chunk = grid[1 + i]?.[0];
-    if (typeof chunk !== 'string') return EMPTY_STATE;
-    text += chunk;
-  }
-  return parseStateDoc(text);
-}
-
 /**
  * Open an .xlsx file as a read-only workbook port (`LedgerSourcePort`) over the project's own
  * streaming reader: sheet previews for `chooseSource`, the state sheet's settings, and a source's
@@ -111,8 +97,8 @@ export async function openXlsxReadPort(path: string, options: XlsxReadPortOption
     for (const sheet of ordered) {
       const head = await readSheetGrid(reader, sheet, 1);
       if (head[0]?.[0] !== STATE_MARKER) continue;
-      const doc = stateDocOfGrid(await readSheetGrid(reader, sheet));
-      return { sheet, doc: doc ?? EMPTY_STATE };
+      const grid = await readSheetGrid(reader, sheet);
+      return { sheet, doc: readStateCells((row, col) => grid[row]?.[col] ?? null) };
     }
     return null;
   };

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { WorkflowError } from '../../src/workflows/runError';
+import { PortError } from '../../src/workflows/workbookPort';
+import { runLedgerSheetWorker } from '../../src/xlsx/ledgerSheetWorker';
+import { fromWorkerFailure, toWorkerFailure, WORKER_BATCH_ROWS, type WorkerMessage } from '../../src/xlsx/streamLedgerSheetInWorker';
+import { writeGridXlsx } from './xlsxFixtures';
+
+const HEADER = ['项目名称', '合作央企', '所属领域', '项目阶段', '总投资（万元）'];
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ledger-worker-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('runLedgerSheetWorker', () => {
+  it('posts the rows in batches, then done, waiting for the reader to keep up', async () => {
+    const path = join(dir, 'a.xlsx');
+    const grid = [HEADER, ...Array.from({ length: WORKER_BATCH_ROWS + 10 }, (_, i) => [`项目${i}`, '中国华能', '能源', '在建', i])];
+    await writeGridXlsx(path, [{ name: '说明', grid: [['x']] }, { name: '台账', grid }]);
+    const acks = new SharedArrayBuffer(4);
+    const messages: WorkerMessage[] = [];
+    await runLedgerSheetWorker({ path, tabIndex: 1, area: null, acks }, (message) => {
+      messages.push(message);
+      if (message.t === 'rows') Atomics.add(new Int32Array(acks), 0, 1);
+    });
+    expect(messages.map((m) => m.t)).toEqual(['rows', 'rows', 'done']);
+    const rows = messages.flatMap((m) => (m.t === 'rows' ? m.rows : []));
+    expect(rows).toHaveLength(grid.length);
+    expect(rows.at(-1)).toEqual(grid.at(-1));
+  });
+
+  it('cuts a table area', async () => {
+    const path = join(dir, 't.xlsx');
+    await writeGridXlsx(path, [{ name: '台账', grid: [['title'], [1, ...HEADER, 'right'], [2, '甲', '中国华能', '能源', '在建', 5, 'right'], [3]] }]);
+    const messages: WorkerMessage[] = [];
+    await runLedgerSheetWorker({ path, tabIndex: 0, area: { top: 1, left: 1, bottom: 2, right: 5 }, acks: new SharedArrayBuffer(4) }, (m) => messages.push(m));
+    expect(messages[0]).toEqual({ t: 'rows', indexes: [1, 2], rows: [[null, ...HEADER], [null, '甲', '中国华能', '能源', '在建', 5]] });
+  });
+
+  it('posts a failure as data', async () => {
+    const messages: WorkerMessage[] = [];
+    await runLedgerSheetWorker({ path: join(dir, 'missing.xlsx'), tabIndex: 0, area: null, acks: new SharedArrayBuffer(4) }, (m) => messages.push(m));
+    expect(messages).toEqual([{ t: 'error', failure: expect.objectContaining({ kind: 'port', code: 'file_unreadable' }) }]);
+  });
+});
+
+describe('toWorkerFailure / fromWorkerFailure', () => {
+  it('keep what the CLI classifies errors on', () => {
+    const port = fromWorkerFailure(toWorkerFailure(new PortError('file_unreadable', 'x', { cause: Object.assign(new Error('e'), { code: 'ENOENT' }) })));
+    expect(port).toBeInstanceOf(PortError);
+    expect(port).toMatchObject({ code: 'file_unreadable', cause: { code: 'ENOENT' } });
+    const workflow = fromWorkerFailure(toWorkerFailure(new WorkflowError('ledger_not_found', { 'zh-CN': '无', 'en-US': 'none' })));
+    expect(workflow).toBeInstanceOf(WorkflowError);
+    expect(fromWorkerFailure(toWorkerFailure('plain')).message).toBe('plain');
+  });
+});
