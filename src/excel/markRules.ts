@@ -97,9 +97,12 @@ export function flagRows(marks: readonly CellMark[]): FlagRows | null {
     lastCol = Math.max(lastCol, at.col);
   }
   if (byRow.size === 0) return null;
-  const rowsWithMarks = [...byRow.keys()];
-  const firstRow = Math.min(...rowsWithMarks);
-  const lastRow = Math.max(...rowsWithMarks);
+  let firstRow = Infinity;
+  let lastRow = -1;
+  for (const row of byRow.keys()) {
+    firstRow = Math.min(firstRow, row);
+    lastRow = Math.max(lastRow, row);
+  }
   const rows: string[] = [];
   for (let row = firstRow; row <= lastRow; row++) {
     const flags = byRow.get(row);

@@ -63,6 +63,12 @@ describe('flagRows', () => {
     expect(flags).toEqual({ firstRow: 1, rows: ['__e', '', 'w'], lastRow: 3, lastCol: 2, severities: new Set(['error', 'warning']) });
   });
 
+  it('handles every row of a sheet flagged (no argument-list limit)', () => {
+    const marks: CellMark[] = Array.from({ length: 300_000 }, (_, i) => ({ address: `A${i + 1}`, severity: 'warning' }));
+    const flags = flagRows(marks);
+    expect([flags?.firstRow, flags?.lastRow, flags?.rows.length, flags?.rows[299_999]]).toEqual([0, 299_999, 300_000, 'w']);
+  });
+
   it('gives null when no mark has a cell address', () => {
     expect(flagRows([{ address: 'F', severity: 'error' }])).toBeNull();
   });
