@@ -138,11 +138,6 @@ export class StyleBook {
     return index;
   }
 
-  /** True when something was added (the part must be rewritten). */
-  get isChanged(): boolean {
-    return Object.values(this.added).some((list) => list.length > 0);
-  }
-
   /** The extended `styles.xml`: every original byte kept, new entries appended to their lists and counts updated. */
   toXml(): string {
     let xml = this.xml;

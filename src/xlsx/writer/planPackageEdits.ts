@@ -63,20 +63,20 @@ function relsXml(rels: readonly { id: string; type: string; target: string }[]):
   return `${XML_DECLARATION}<Relationships xmlns="${NS.pkgRel}">${rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join('')}</Relationships>`;
 }
 
-/** Render the state sheet: inline strings and numbers only, nothing else. */
-function stateSheetXml(doc: LedgerStateDoc): string {
-  const rows = stateSheetRows(doc)
-    .map((values, r) => {
-      const cells = values
-        .map((v, c) => {
-          const ref = cellAddress(r, c);
-          return typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
-        })
-        .join('');
-      return `<row r="${r + 1}">${cells}</row>`;
-    })
-    .join('');
-  return `${XML_DECLARATION}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheetData>${rows}</sheetData></worksheet>`;
+/** Render the state sheet, row by row: inline strings and numbers only, nothing else. */
+function* stateSheetXml(doc: LedgerStateDoc): Generator<string> {
+  yield `${XML_DECLARATION}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheetData>`;
+  const rows = stateSheetRows(doc);
+  for (let r = 0; r < rows.length; r++) {
+    const cells = (rows[r] ?? [])
+      .map((v, c) => {
+        const ref = cellAddress(r, c);
+        return typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+      })
+      .join('');
+    yield `<row r="${r + 1}">${cells}</row>`;
+  }
+  yield '</sheetData></worksheet>';
 }
 
 /** Every part reachable from `roots` through internal relationships, not entering `blocked`. */
@@ -127,16 +127,9 @@ export async function planPackageEdits(pkg: XlsxPackage, request: EditRequest): 
   const stylesPart = stylesRel?.part ?? 'xl/styles.xml';
   const stylesXml = stylesRel === undefined ? null : await readPartText(pkg, stylesPart);
   const styles = new StyleBook(stylesXml ?? MINIMAL_STYLES_XML);
-  const sheets = request.sheets.map((sheet) => {
-    const cells = plannedCells(sheet.plan);
-    for (const line of cells.values()) {
-      for (const cell of line.values()) {
-        const isLink = cell.value !== null && typeof cell.value === 'object' && 'link' in cell.value;
-        styles.xfIndex({ style: cell.style, numberFormat: cell.numberFormat, isLink });
-      }
-    }
-    return { ...sheet, cells };
-  });
+  // A sheet's cells are laid out when its part is written (one sheet's cells in memory at a
+  // time); styles.xml is written after every sheet, so it holds every format they used.
+  const sheets = request.sheets.map((sheet) => ({ ...sheet, cells: sheet.plan.charts.length > 0 ? plannedCells(sheet.plan) : null }));
 
   // Issue marks: a sheet whose marks changed gets its conditional formats rewritten.
   const markSheets = new Set([...request.oldMarks, ...request.state.marks].map((m) => m.sheet));
@@ -155,11 +148,11 @@ export async function planPackageEdits(pkg: XlsxPackage, request: EditRequest): 
     replace.set(part, { rewrite: (original) => rewriteSheetMarks(original, oldRefs, added) });
   }
   if (stylesXml === null) {
-    add.push({ name: stylesPart, content: styles.toXml() });
+    add.push({ name: stylesPart, content: { late: () => styles.toXml() } });
     overrides.push({ part: stylesPart, type: CONTENT_TYPES.styles });
     newWorkbookRels.push({ id: nextRelId(), type: REL_TYPES.styles, target: relativeTarget(workbookPart, stylesPart) });
-  } else if (styles.isChanged) {
-    replace.set(stylesPart, styles.toXml());
+  } else {
+    replace.set(stylesPart, { late: () => styles.toXml() });
   }
 
   // Owned sheets, with their drawings and charts.
@@ -180,7 +173,9 @@ export async function planPackageEdits(pkg: XlsxPackage, request: EditRequest): 
     const replaced = sheet.replacesSheetId === null ? undefined : pkg.sheets.find((s) => s.sheetId === sheet.replacesSheetId);
     place(replaced === undefined ? 'append' : replaced.sheetId, sheetElement(sheet.name, sheet.sheetId, relId, null));
     const drawingRelId = sheet.plan.charts.length > 0 ? 'rId1' : null;
-    add.push({ name: part, content: renderSheetXml(sheet.plan, { cells: sheet.cells, styles, sheetName: sheet.sheetName, drawingRelId }) });
+    const { plan, sheetName } = sheet;
+    const laidOut = sheet.cells;
+    add.push({ name: part, content: renderSheetXml(plan, { cells: () => laidOut ?? plannedCells(plan), styles, sheetName, drawingRelId }) });
     if (drawingRelId !== null) {
       const drawing = nextPart('xl/drawings/drawing');
       add.push({ name: relsPartOf(part), content: relsXml([{ id: drawingRelId, type: REL_TYPES.drawing, target: relativeTarget(part, drawing) }]) });
@@ -189,7 +184,7 @@ export async function planPackageEdits(pkg: XlsxPackage, request: EditRequest): 
       add.push({ name: drawing, content: renderDrawingXml(charts) });
       add.push({ name: relsPartOf(drawing), content: relsXml(charts.map((c) => ({ id: c.relId, type: REL_TYPES.chart, target: relativeTarget(drawing, c.part) }))) });
       for (const chart of charts) {
-        add.push({ name: chart.part, content: renderChartXml(chart.spec, sheet.name, sheet.cells) });
+        add.push({ name: chart.part, content: renderChartXml(chart.spec, sheet.name, laidOut ?? plannedCells(plan)) });
         overrides.push({ part: chart.part, type: CONTENT_TYPES.chart });
       }
     }

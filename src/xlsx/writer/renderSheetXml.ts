@@ -5,7 +5,8 @@ import { cellAddress, escapeXml, MAX_CELL_CHARS, NS, quoteSheetName, XML_DECLARA
 
 /** What `renderSheetXml` needs besides the plan. */
 export interface SheetXmlOptions {
-  readonly cells: PlannedCells;
+  /** The plan's cells (`plannedCells`), laid out when the rendering starts. */
+  readonly cells: () => PlannedCells;
   readonly styles: StyleBook;
   /** Maps a sheet name used in a plan's links to the name the sheet really got. */
   readonly sheetName: (planned: string) => string;
@@ -44,7 +45,8 @@ function renderCell(ref: string, s: number, value: PlanCell): string {
  * few hundred rows, so a long validation sheet is never one string.
  */
 export function* renderSheetXml(plan: SheetPlan, options: SheetXmlOptions): Generator<string> {
-  const { cells, styles } = options;
+  const { styles } = options;
+  const cells = options.cells();
   const rowNumbers = new Set<number>(cells.keys());
   const heights = new Map<number, number>();
   for (const { row, height } of plan.rowHeights ?? []) {

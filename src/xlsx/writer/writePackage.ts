@@ -8,8 +8,15 @@ import { Zip, type ZipInputFile } from 'fflate';
 import { PortError } from '../../workflows/workbookPort';
 import type { PackageEntry, XlsxPackage } from './XlsxPackage';
 
-/** New content of a part: text, text in chunks, or a rewrite of the original part's bytes. */
-export type PartContent = string | Iterable<string> | { readonly rewrite: (original: AsyncIterable<Buffer>) => AsyncIterable<Buffer | string> };
+/**
+ * New content of a part: text, text in chunks, a rewrite of the original part's bytes, or text
+ * made only after every other part was written (`late`: written last, wherever the part was).
+ */
+export type PartContent =
+  | string
+  | Iterable<string>
+  | { readonly rewrite: (original: AsyncIterable<Buffer>) => AsyncIterable<Buffer | string> }
+  | { readonly late: () => string };
 
 /** What changes between the input package and the output. Every other part is copied unchanged. */
 export interface PackageEdits {
@@ -90,7 +97,13 @@ export async function writePackage(pkg: XlsxPackage, edits: PackageEdits, output
       const deflate = createDeflateRaw({ level: DEFLATE_LEVEL });
       deflate.on('data', (chunk: Buffer) => file.ondata?.(null, chunk as Uint8Array<ArrayBuffer>, false));
       const pieces: AsyncIterable<Buffer | string> | Iterable<string> =
-        typeof content === 'string' ? [content] : 'rewrite' in content ? content.rewrite(entry === undefined ? emptyBytes() : originalBytes(pkg.path, input, entry)) : content;
+        typeof content === 'string'
+          ? [content]
+          : 'late' in content
+            ? [content.late()]
+            : 'rewrite' in content
+              ? content.rewrite(entry === undefined ? emptyBytes() : originalBytes(pkg.path, input, entry))
+              : content;
       let crc = 0;
       let size = 0;
       for await (const piece of pieces) {
@@ -110,16 +123,19 @@ export async function writePackage(pkg: XlsxPackage, edits: PackageEdits, output
       await flush();
     };
 
+    const late: { name: string; content: PartContent; entry: PackageEntry | undefined }[] = [];
     for (const entry of pkg.entries) {
       if (edits.drop.has(entry.name)) continue;
       const replacement = edits.replace.get(entry.name);
-      if (replacement !== undefined) {
-        await writeContent(entry.name, replacement, entry);
-        continue;
-      }
-      await copyRaw(zip, input, entry, flush);
+      if (replacement !== undefined && typeof replacement === 'object' && 'late' in replacement) late.push({ name: entry.name, content: replacement, entry });
+      else if (replacement !== undefined) await writeContent(entry.name, replacement, entry);
+      else await copyRaw(zip, input, entry, flush);
     }
-    for (const { name, content } of edits.add) await writeContent(name, content, undefined);
+    for (const { name, content } of edits.add) {
+      if (typeof content === 'object' && 'late' in content) late.push({ name, content, entry: undefined });
+      else await writeContent(name, content, undefined);
+    }
+    for (const { name, content, entry } of late) await writeContent(name, content, entry);
     zip.end();
     await flush();
     await out.sync();

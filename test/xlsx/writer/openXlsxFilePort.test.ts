@@ -74,7 +74,7 @@ async function richWorkbook(path: string): Promise<Record<string, CellValue[][]>
   const files = unzipSync(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
   const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   const put = (name: string, content: string | Uint8Array): void => {
-    files[name] = typeof content === 'string' ? strToU8(content) : content;
+    files[name] = typeof content === 'string' ? strToU8(content) : (content as Uint8Array<ArrayBuffer>);
   };
   const addRels = (part: string, rels: string): void => {
     const existing = text(files, part);
