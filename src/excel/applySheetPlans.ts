@@ -9,7 +9,7 @@ import { chartCosmeticOps, chartHelperColumn, layoutOps, packOps, planOps, type 
 import { cleanSheetName, sheetNameKey, uniqueSheetName } from './sheetNames';
 import { hyperlinkFormula } from './toCellInput';
 import { isPayloadLimitError, officeErrorCode, toPortError } from './toPortError';
-import { queueNames, queueWorksheets, resolveWorksheets } from './worksheets';
+import { loadedNames, queueNames, queueWorksheets, resolveWorksheets } from './worksheets';
 
 /** What `applySheetPlans` needs from the port. */
 export interface ApplyDeps {
@@ -132,14 +132,17 @@ async function syncGroup(context: Excel.RequestContext, group: readonly (() => v
  * 5. the cosmetic chart properties of the charts drawn again in place, in one more round trip whose
  *    failure becomes a note (the sheets are replaced by then);
  * 6. the records are saved.
- * What is atomic: a failure in round trips 1–2 (whole or partial: they only add and fill temporary
- * sheets) or a final round trip that the host rejects as a whole leaves the owned sheets, their
- * names and every reference into them as they were; the temporary sheets are deleted (best effort)
- * and the records restored, and the error is rethrown as a `PortError`. What is not: Excel applies
- * the operations of a request in order and keeps those before a failing one, so a final round trip
- * that fails halfway can leave a sheet replaced in place cleared or half-built (or, in the
- * delete-and-rename swap, a role's old sheet deleted: then its new sheet is kept under its final
- * name).
+ * What is atomic: a failure in a round trip before the final one (whole or partial: they only add
+ * and fill temporary sheets), or a final round trip that the host rejects before any of it ran,
+ * leaves the owned sheets, their names and every reference into them as they were; the temporary
+ * sheets are deleted (best effort), the records restored, and the error is rethrown as a
+ * `PortError`. Excel keeps the operations of a request that ran before a failing one, so the final
+ * round trip starts by giving the temporary sheets their swap names: when it fails and they have
+ * them (or are gone), the swap had begun, and it is finished once more from the workbook as read
+ * again (one round trip to read, one to finish; what is already done is not done twice), and the
+ * refresh succeeds. What is not atomic: if that second attempt fails too, a sheet replaced in place
+ * can be left cleared or half-built, and the delete-and-rename swap keeps a role's new sheet under
+ * its final name once its old sheet is gone (see `cleanup`).
  * Round trips: 3 for a usual summary, plus one per further 3.5 MB of cells, plus one on an
  * ExcelApi 1.12 host whose workbook has neither owner names nor ownership records unless
  * `listSheets` just read the owner markers.
@@ -285,10 +288,11 @@ async function build(context: Excel.RequestContext, deps: ApplyDeps, progress: P
     }
   }
 
+  const finalId = (temp: TempSheet): string | null => (inPlace.has(temp.plan.role) ? (temp.olds[0] ?? null) : temp.id);
+
   // Record the new sheets before the swap, so a swap that happens but is not confirmed still leaves
   // them owned; a failure restores the previous records in `cleanup`.
   const kept = (loaded.records ?? []).filter((r) => existing.some((s) => s.id === r.id));
-  const finalId = (temp: TempSheet): string | null => (inPlace.has(temp.plan.role) ? (temp.olds[0] ?? null) : temp.id);
   const fresh: OwnedSheetRecord[] = progress.temps.flatMap((temp) => {
     const id = finalId(temp);
     return id === null ? [] : [{ id, role: temp.plan.role }];
@@ -302,83 +306,107 @@ async function build(context: Excel.RequestContext, deps: ApplyDeps, progress: P
   // cells copied over, then merges, widths, freeze panes and charts drawn again. Elsewhere the swap:
   // each new sheet takes its predecessor's tab position, the old owned sheets go, the new ones get
   // their names. Then the links between owned sheets, the owner markers and the defined names.
-  beforeWrites();
-  const existingNames = new Set(loaded.names.map((n) => n.name.toLowerCase()));
-  const dropName = (name: string): void => {
-    if (!caps.definedNames || !existingNames.has(name.toLowerCase())) return;
-    context.workbook.names.getItem(name).delete();
-    existingNames.delete(name.toLowerCase());
-  };
+  // `view` is the workbook as last read: on a retry, some of this may already be done.
   const finalSheet = new Map<SheetRole, Excel.Worksheet>();
-  for (const temp of progress.temps) {
-    const sheet = added.get(temp.plan.role);
-    if (sheet === undefined) continue;
-    const dest = inPlace.get(temp.plan.role);
-    finalSheet.set(temp.plan.role, dest ?? sheet);
-    for (const name of [ownerName(temp.plan.role), ...(temp.plan.names ?? []).map((n) => n.name)]) dropName(name);
-    if (dest === undefined) continue;
-    const whole = dest.getRange();
-    whole.clear();
-    if (caps.merge) whole.unmerge();
-    // copyFrom does not carry charts: the old ones go and the plan's are drawn again below.
-    for (const chart of dest.charts.items) chart.delete();
-    if (caps.freezePanes) dest.freezePanes.unfreeze();
-    const extent = cellAddress(0, 0) + ':' + cellAddress(Math.max(statusRow(temp.plan), 1) - 1, Math.max(chartHelperColumn(temp.plan), 1) - 1);
-    dest.getRange(extent).copyFrom(sheet.getRange(extent), 'All');
-    for (const op of layoutOps(temp.plan, caps).ops) op.queue(dest);
-  }
-  for (const temp of progress.temps) {
-    const sheet = finalSheet.get(temp.plan.role);
-    if (sheet === undefined) continue;
-    for (const { row, col, link, text } of deferred.get(temp.plan.role) ?? []) {
-      sheet.getRange(cellAddress(row, col)).values = [[hyperlinkFormula(finalNames.get(link.sheet) ?? link.sheet, link.address, text)]];
+  const queueFinal = (view: FinalView): void => {
+    beforeWrites();
+    const present = (id: string | null): Excel.Worksheet | undefined => (id === null ? undefined : view.sheets.get(id));
+    const dropName = (name: string): void => {
+      if (!caps.definedNames || !view.names.has(name.toLowerCase())) return;
+      context.workbook.names.getItem(name).delete();
+      view.names.delete(name.toLowerCase());
+    };
+    // First: the temporary sheets' swap names, so that a retry knows the swap had begun.
+    for (const temp of progress.temps) {
+      const sheet = view.retry ? undefined : present(temp.id);
+      if (sheet !== undefined) sheet.name = swapName(temp);
     }
-    if (caps.worksheetCustomProperties) sheet.customProperties.add(OWNER_PROPERTY_KEY, ownerPropertyValue(temp.plan.role, sheet.id));
-  }
-  const positionOf = (temp: TempSheet): number => byId.get(temp.olds[0] ?? '')?.position ?? Number.MAX_SAFE_INTEGER;
-  let activate: Excel.Worksheet | null = null;
-  for (const temp of [...progress.temps].sort((a, b) => positionOf(a) - positionOf(b))) {
-    const sheet = added.get(temp.plan.role);
-    const dest = inPlace.get(temp.plan.role);
-    if (sheet === undefined) continue;
-    if (dest !== undefined) {
-      // The temporary sheet goes; the owned sheets of the role beyond the first go too.
-      for (const old of temp.olds.slice(1)) {
-        if (old === active.id) activate = dest;
-        byId.get(old)?.proxy.delete();
-      }
-      sheet.delete();
-      dest.name = temp.finalName;
-      continue;
+    finalSheet.clear();
+    for (const temp of progress.temps) {
+      const sheet = present(temp.id);
+      const dest = inPlace.has(temp.plan.role) ? present(temp.olds[0] ?? null) : undefined;
+      const target = dest ?? sheet;
+      if (target === undefined) continue;
+      finalSheet.set(temp.plan.role, target);
+      for (const name of [ownerName(temp.plan.role), ...(temp.plan.names ?? []).map((n) => n.name)]) dropName(name);
+      if (dest === undefined || sheet === undefined) continue;
+      const whole = dest.getRange();
+      whole.clear();
+      if (caps.merge) whole.unmerge();
+      // copyFrom does not carry charts: the old ones go and the plan's are drawn again below.
+      for (const chart of dest.charts.items) chart.delete();
+      if (caps.freezePanes) dest.freezePanes.unfreeze();
+      const extent = `${cellAddress(0, 0)}:${cellAddress(Math.max(statusRow(temp.plan), 1) - 1, Math.max(chartHelperColumn(temp.plan), 1) - 1)}`;
+      dest.getRange(extent).copyFrom(sheet.getRange(extent), 'All');
+      for (const op of layoutOps(temp.plan, caps).ops) op.queue(dest);
     }
-    const primary = byId.get(temp.olds[0] ?? '');
-    if (primary !== undefined) sheet.position = primary.position;
-    for (const old of temp.olds) {
-      if (old === active.id) activate = sheet;
-      byId.get(old)?.proxy.delete();
-    }
-    sheet.name = temp.finalName;
-  }
-  for (const sheet of owned) {
-    const role = roleOf(sheet.id);
-    if (role === undefined || added.has(role)) continue;
-    if (sheet.id === active.id) activate = [...finalSheet.values()][0] ?? null;
-    dropName(ownerName(role));
-    sheet.proxy.delete(); // an owned sheet of a role that is no longer planned
-  }
-  if (caps.definedNames) {
-    // Workbook-scoped names, added once every sheet has its final name. The owner name is hidden.
     for (const temp of progress.temps) {
       const sheet = finalSheet.get(temp.plan.role);
       if (sheet === undefined) continue;
-      const owner = context.workbook.names.add(ownerName(temp.plan.role), sheet.getRange('A1'));
-      owner.visible = false;
-      for (const name of temp.plan.names ?? []) context.workbook.names.add(name.name, sheet.getRange(cellAddress(name.row, name.col)));
+      for (const { row, col, link, text } of deferred.get(temp.plan.role) ?? []) {
+        sheet.getRange(cellAddress(row, col)).values = [[hyperlinkFormula(finalNames.get(link.sheet) ?? link.sheet, link.address, text)]];
+      }
+      if (caps.worksheetCustomProperties) sheet.customProperties.add(OWNER_PROPERTY_KEY, ownerPropertyValue(temp.plan.role, finalId(temp) ?? ''));
     }
+    const positionOf = (temp: TempSheet): number => byId.get(temp.olds[0] ?? '')?.position ?? Number.MAX_SAFE_INTEGER;
+    let activate: Excel.Worksheet | null = null;
+    for (const temp of [...progress.temps].sort((a, b) => positionOf(a) - positionOf(b))) {
+      const sheet = present(temp.id);
+      const dest = inPlace.has(temp.plan.role) ? present(temp.olds[0] ?? null) : undefined;
+      if (dest !== undefined) {
+        // The temporary sheet goes; the owned sheets of the role beyond the first go too.
+        for (const old of temp.olds.slice(1)) {
+          if (old === active.id) activate = dest;
+          present(old)?.delete();
+        }
+        sheet?.delete();
+        dest.name = temp.finalName;
+        continue;
+      }
+      if (sheet === undefined) continue;
+      const primary = byId.get(temp.olds[0] ?? '');
+      if (primary !== undefined && !view.retry) sheet.position = primary.position;
+      for (const old of temp.olds) {
+        if (old === active.id) activate = sheet;
+        present(old)?.delete();
+      }
+      sheet.name = temp.finalName;
+    }
+    for (const sheet of owned) {
+      const role = roleOf(sheet.id);
+      if (role === undefined || added.has(role)) continue;
+      if (sheet.id === active.id) activate = [...finalSheet.values()][0] ?? null;
+      dropName(ownerName(role));
+      present(sheet.id)?.delete(); // an owned sheet of a role that is no longer planned
+    }
+    if (caps.definedNames) {
+      // Workbook-scoped names, added once every sheet has its final name. The owner name is hidden.
+      for (const temp of progress.temps) {
+        const sheet = finalSheet.get(temp.plan.role);
+        if (sheet === undefined) continue;
+        const owner = context.workbook.names.add(ownerName(temp.plan.role), sheet.getRange('A1'));
+        owner.visible = false;
+        for (const name of temp.plan.names ?? []) context.workbook.names.add(name.name, sheet.getRange(cellAddress(name.row, name.col)));
+      }
+    }
+    if (activate !== null && !view.retry) activate.activate();
+    if (caps.enableEvents && progress.eventsWere !== null) context.runtime.enableEvents = progress.eventsWere;
+  };
+  const current = new Map(loaded.sheets.map((sh) => [sh.id, sh.proxy] as const));
+  for (const sheet of added.values()) current.set(sheet.id, sheet);
+  queueFinal({ sheets: current, names: new Set(loaded.names.map((n) => n.name.toLowerCase())), retry: false });
+  try {
+    await context.sync();
+  } catch (error) {
+    // Excel keeps the operations of a failed request that ran before the failing one. If the swap
+    // had begun (a temporary sheet has its swap name, or is gone), finish it once from the
+    // workbook as it is now; if not, nothing of it ran and the failure stands (see the doc comment).
+    const view = await readFinalView(context, caps);
+    const begun = progress.temps.some((temp) => view.sheets.get(temp.id ?? '')?.name !== temp.name);
+    if (!begun) throw error;
+    queueFinal({ sheets: view.sheets, names: view.names, retry: true });
+    await context.sync();
   }
-  if (activate !== null) activate.activate();
-  if (caps.enableEvents && progress.eventsWere !== null) context.runtime.enableEvents = progress.eventsWere;
-  await context.sync();
 
   // The cosmetic chart properties of the charts drawn again in place. The sheets are replaced by
   // now, so no failure here fails the refresh: it becomes a note.
@@ -411,6 +439,33 @@ async function build(context: Excel.RequestContext, deps: ApplyDeps, progress: P
     // report a refresh as failed whose summaries were replaced.
   }
   return Object.fromEntries(progress.temps.map((t) => [t.plan.role, t.finalName]));
+}
+
+/** The workbook as the final round trip sees it (see `queueFinal` in `build`). */
+interface FinalView {
+  /** The sheets present, by id; their names are loaded, and where sheets are replaced in place their charts' names. */
+  readonly sheets: ReadonlyMap<string, Excel.Worksheet>;
+  /** The workbook-scoped defined names present, lower-case. */
+  readonly names: Set<string>;
+  /** True when the final round trip runs again after a first one that the host applied in part. */
+  readonly retry: boolean;
+}
+
+/** The name a temporary sheet gets as the first operation of the final round trip. */
+function swapName(temp: TempSheet): string {
+  return `${temp.name}s`;
+}
+
+/** Read the workbook again after a failed final round trip (one round trip). */
+async function readFinalView(context: Excel.RequestContext, caps: Capabilities): Promise<FinalView> {
+  const worksheets = queueWorksheets(context, caps.rangeCopyFrom);
+  const names = queueNames(context);
+  await context.sync();
+  return {
+    sheets: new Map(worksheets.items.map((sheet) => [sheet.id, sheet] as const)),
+    names: new Set(loadedNames(names).map((n) => n.name.toLowerCase())),
+    retry: true,
+  };
 }
 
 /** The queue function of a write, on the new sheet of its role. */

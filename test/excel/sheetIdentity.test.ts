@@ -1,7 +1,7 @@
 import type { PlanBlock, SheetPlan } from '../../src/domain/layout/types';
 import { PortError } from '../../src/workflows/workbookPort';
 import type { FakeExcel } from '../fakes/fakeExcel';
-import { fakeWorkbook, sheetSnapshot, smallLedger, uninstallFakes } from './fakeWorkbook';
+import { fakeWorkbook, normalisedSnapshot, sheetSnapshot, smallLedger, uninstallFakes } from './fakeWorkbook';
 import { summaryPlan, validationPlan } from './plans';
 
 afterEach(uninstallFakes);
@@ -118,6 +118,47 @@ describe('a failed refresh', () => {
       expect([n, fake.snapshot()]).toEqual([n, before]);
       expect([n, fake.definedNames]).toEqual([n, names]);
     }
+  });
+});
+
+describe('a final round trip that the host applies in part', () => {
+  /** A workbook refreshed once, with the user's references; `refresh` applies the second refresh. */
+  async function refreshedTwice(apiVersion: string, fail?: { at: number; afterOperations: number }) {
+    const { fake, port } = fakeWorkbook({ apiVersion, ...withReport() });
+    await port.applySheetPlans([summaryWith(1000), validationPlan()]);
+    await addUserReferences(fake);
+    const before = normalisedSnapshot(fake);
+    const namesBefore = fake.definedNames;
+    fake.resetSyncStats();
+    if (fail !== undefined) fake.failAtSync(fail.at, 'GeneralException', { afterOperations: fail.afterOperations });
+    const result = await port.applySheetPlans([summaryWith(2000), validationPlan()]).catch((e: unknown) => e);
+    return { fake, port, before, namesBefore, result };
+  }
+
+  it.each([
+    ['1.16', [[2000, '总投资不是数字', 2000, 2000]]],
+    ['1.8', [['#REF!', '#REF!', '#REF!', 2000]]],
+  ])('ExcelApi %s: ends with the previous sheets (and a failure) or the new ones (and success), whichever operation fails', async (apiVersion, report) => {
+    const done = await refreshedTwice(apiVersion);
+    const after = normalisedSnapshot(done.fake);
+    // The final round trip is the one that adds the names.
+    const at = done.fake.syncLog.findIndex((s) => s.operations.includes('NamedItemCollection.add')) + 1;
+    const operations = done.fake.syncLog[at - 1]?.operations.length ?? 0;
+    expect(operations).toBeGreaterThan(10);
+    const outcomes = new Set<string>();
+    for (let k = 0; k < operations; k++) {
+      const { fake, before, namesBefore, result } = await refreshedTwice(apiVersion, { at, afterOperations: k });
+      if (result instanceof PortError) {
+        expect([k, normalisedSnapshot(fake), fake.definedNames]).toEqual([k, before, namesBefore]);
+        outcomes.add('previous');
+      } else {
+        expect([k, result, normalisedSnapshot(fake), fake.definedNames]).toEqual([k, { summary: '汇总', validation: '校验' }, after, done.fake.definedNames]);
+        expect([k, fake.getSheetValues('报告')]).toEqual([k, report]);
+        outcomes.add('new');
+      }
+      uninstallFakes();
+    }
+    expect([...outcomes].sort()).toEqual(['new', 'previous']);
   });
 });
 
