@@ -312,6 +312,31 @@ describe('markCells with conditional formats (ExcelApi 1.6+)', () => {
     expect(settings.get('ledgerStats.marks')).toMatchObject({ kind: 'rules' });
   });
 
+  it('reads the ranges of many old rules in blocks and deletes them apart from the flags', async () => {
+    const settings = memorySettings();
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger(2) } }, { settings });
+    const formats = Array.from({ length: 1_200 }, (_, i) => ({ id: String(i), address: `C${i + 2}` }));
+    for (let start = 0; start < formats.length; start += 600) {
+      await fake.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('台账');
+        for (const { address } of formats.slice(start, start + 600)) {
+          const rule = sheet.getRange(address).conditionalFormats.add('Custom');
+          rule.custom.rule.formula = '=TRUE';
+          rule.custom.format.fill.color = RED;
+        }
+      });
+    }
+    settings.set('ledgerStats.marks', { kind: 'cf', sheetId: 'gone', sheetName: '台账', formats });
+    fake.resetSyncStats();
+    await port.markCells('台账', [{ address: 'B2', severity: 'warning' }]);
+    const perSync = fake.syncLog.map((sync) => sync.operations.filter((op) => op === 'ConditionalRangeFill.load').length);
+    expect(Math.max(...perSync)).toBeLessThanOrEqual(1_000);
+    expect(perSync.reduce((a, b) => a + b, 0)).toBe(1_200);
+    const deletes = fake.syncLog.map((sync) => sync.operations.filter((op) => op === 'ConditionalFormat.delete').length);
+    expect(fake.syncLog[deletes.indexOf(1_200)]?.operations.some((op) => op.startsWith('ConditionalFormatCollection.add'))).toBe(false);
+    expect(sheetSnapshot(fake, '台账').conditionalFormats.map((f) => f.rule.formula)).toEqual([markRuleFormula(MARKS_SHEET_NAME, 'warning')]);
+  });
+
   it('restores the fills of a workbook marked by an ExcelApi 1.1 host', async () => {
     const settings = memorySettings();
     const { fake } = await decoratedLedger('1.16');
