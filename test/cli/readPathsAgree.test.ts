@@ -33,7 +33,7 @@ async function summarizeJson(path: string): Promise<SummaryJson> {
 /** Every corpus workbook by name, for `it.each`. */
 const NAMES = ['several-sheets.xlsx', 'deep-header.xlsx', 'table.xlsx', 'stored-mapping.xlsx', 'phonetic.xlsx', 'rich-text.xlsx', 'date1904.xlsx', 'formulas.xlsx'];
 
-describe('summarize, refresh and brief on awkward workbooks', () => {
+describe('summarize, validate, refresh and brief on awkward workbooks', () => {
   it('has a test case for every workbook of the corpus', () => {
     expect(corpus.map((w) => w.name)).toEqual(NAMES);
   });
@@ -64,6 +64,13 @@ describe('summarize, refresh and brief on awkward workbooks', () => {
     const run = await runCli(['brief', input]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`${(await summarizeJson(input)).brief}\n`);
+  }, 60_000);
+
+  it.each(NAMES)('%s: validate --json lists the issues of summarize --json', async (name) => {
+    const input = join(dir, name);
+    const run = await runCli(['validate', input, '--json']);
+    expect([0, 1]).toContain(run.code);
+    expect(JSON.parse(run.stdout)).toEqual((await summarizeJson(input)).issues);
   }, 60_000);
 
   it('reads the chosen source: the 50-row sheet, the table, the sheet with the deep header', async () => {
