@@ -261,7 +261,8 @@ export interface RulesTarget {
  * then, for a target with flags, write the helper sheet in payload-sized blocks and add one rule
  * per severity. Without flags the helper sheets are deleted. Round trips: 2 on a workbook never
  * marked, 3 afterwards (find the sheets and rules; read the helper markers; write), plus one per
- * further block of flags and one when an old-style record is migrated.
+ * further block of flags; migrating an old record adds one per 1,000 old rules, and one when more
+ * than 500 rules are deleted.
  * @returns the record to store, `null` when nothing is marked.
  */
 export async function replaceRules(
