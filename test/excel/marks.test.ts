@@ -312,6 +312,20 @@ describe('markCells with conditional formats (ExcelApi 1.6+)', () => {
     expect(settings.get('ledgerStats.marks')).toMatchObject({ kind: 'rules' });
   });
 
+  it('cleans old-style marks left on a sheet that is no longer the source', async () => {
+    const settings = memorySettings();
+    const { fake, port } = fakeWorkbook({ sheets: { 旧台账: smallLedger(3), 台账: smallLedger(3) } }, { settings });
+    await fake.run(async (context) => {
+      const rule = context.workbook.worksheets.getItem('旧台账').getRange('B2:B3').conditionalFormats.add('Custom');
+      rule.custom.rule.formula = '=TRUE';
+      rule.custom.format.fill.color = YELLOW;
+    });
+    settings.set('ledgerStats.marks', { kind: 'cf', sheetId: sheetSnapshot(fake, '旧台账').id, sheetName: '旧台账', formats: [{ id: '0', address: 'B2:B3' }] });
+    await port.markCells('台账', [{ address: 'C3', severity: 'error' }]);
+    expect(sheetSnapshot(fake, '旧台账').conditionalFormats).toEqual([]);
+    expect(highlights(fake)).toEqual({ C3: RED });
+  });
+
   it('reads the ranges of many old rules in blocks and deletes them apart from the flags', async () => {
     const settings = memorySettings();
     const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger(2) } }, { settings });
