@@ -55,8 +55,8 @@ export interface XlsxReader {
 export const DATE_1904_OFFSET_DAYS = 1462;
 /** Enough compressed data to reach a worksheet's `<dimension>`, which comes before `<sheetData>`. */
 const DIMENSION_PROBE_BYTES = 64 * 1024;
-/** A `<row>` start tag, with any namespace prefix. */
-const ROW_TAG = /<(?:[\w.-]+:)?row[\s>/]/g;
+/** A worksheet's root element, with its namespace prefix (the prefix of its `<row>` elements). */
+const ROOT_TAG = /<([\w.-]+:)?worksheet[\s>]/;
 
 function unreadable(path: string, error: unknown): PortError {
   if (error instanceof PortError) return error;
@@ -189,14 +189,26 @@ async function readerOf(path: string, zip: ZipArchive): Promise<XlsxReader> {
     async countRows(sheet) {
       let count = 0;
       let carry = '';
+      let open: string | null = null;
       try {
         await zip.streamText(entryOf(sheet), (text) => {
           // A tag cut by the chunk's end is counted with the next chunk.
           const buf = carry + text;
           const cut = buf.lastIndexOf('<');
           const body = cut < 0 ? buf : buf.slice(0, cut);
-          for (const _match of body.matchAll(ROW_TAG)) count++;
           carry = cut < 0 ? '' : buf.slice(cut);
+          if (open === null) {
+            const root = ROOT_TAG.exec(body);
+            if (root === null) {
+              carry = buf;
+              return;
+            }
+            open = `<${root[1] ?? ''}row`;
+          }
+          for (let at = body.indexOf(open); at >= 0; at = body.indexOf(open, at + open.length)) {
+            const next = body.charCodeAt(at + open.length);
+            if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) count++;
+          }
         });
       } catch (error) {
         throw unreadable(path, error);
