@@ -76,6 +76,12 @@ export function createPaneHost(options: PaneHostOptions): PaneHost {
     return run;
   };
 
+  /**
+   * `job` under the port's refresh lease, when it has one: a refresh of the ribbon's runtime cannot
+   * run in between, and the job's settings save cannot overwrite what that refresh saved.
+   */
+  const leased = <T>(job: () => Promise<T>): Promise<T> => (port.exclusive === undefined ? job() : port.exclusive(job));
+
   // True while the add-in itself writes to the workbook (a refresh, or clearing the marks).
   let isWriting = false;
   let quietUntil = 0;
@@ -119,12 +125,14 @@ export function createPaneHost(options: PaneHostOptions): PaneHost {
     },
 
     saveSettings(patch) {
-      return serial(async () => {
-        const state = await port.readState();
-        const settings: LedgerSettings = { ...DEFAULT_SETTINGS, ...state.settings, ...patch };
-        await port.writeState({ settings });
-        return settings;
-      });
+      return serial(() =>
+        leased(async () => {
+          const state = await port.readState();
+          const settings: LedgerSettings = { ...DEFAULT_SETTINGS, ...state.settings, ...patch };
+          await port.writeState({ settings });
+          return settings;
+        }),
+      );
     },
 
     refresh(onProgress) {
@@ -136,7 +144,7 @@ export function createPaneHost(options: PaneHostOptions): PaneHost {
     },
 
     clearMarks() {
-      return ownWrites(() => port.clearMarks());
+      return ownWrites(() => leased(() => port.clearMarks()));
     },
 
     async selectCell(sheet, address) {

@@ -13,16 +13,18 @@ afterEach(uninstallFakes);
 type PortModule = typeof import('../../src/excel/officeWorkbookPort');
 type SettingsModule = typeof import('../../src/excel/documentSettings');
 type RefreshModule = typeof import('../../src/workflows/refresh');
+type PaneHostModule = typeof import('../../src/taskpane/createPaneHost');
 type LeaseOptions = NonNullable<Parameters<PortModule['createOfficeWorkbookPort']>[0]>['lease'];
 
 /** A runtime's own copy of the add-in's modules (its own in-memory refresh queue, as in Office). */
-async function loadModules(): Promise<{ ports: PortModule; settings: SettingsModule; workflows: RefreshModule }> {
-  let loaded: { ports: PortModule; settings: SettingsModule; workflows: RefreshModule } | undefined;
+async function loadModules(): Promise<{ ports: PortModule; settings: SettingsModule; workflows: RefreshModule; pane: PaneHostModule }> {
+  let loaded: { ports: PortModule; settings: SettingsModule; workflows: RefreshModule; pane: PaneHostModule } | undefined;
   await jest.isolateModulesAsync(async () => {
     loaded = {
       ports: await import('../../src/excel/officeWorkbookPort'),
       settings: await import('../../src/excel/documentSettings'),
       workflows: await import('../../src/workflows/refresh'),
+      pane: await import('../../src/taskpane/createPaneHost'),
     };
   });
   return loaded!;
@@ -31,13 +33,13 @@ async function loadModules(): Promise<{ ports: PortModule; settings: SettingsMod
 /** The task pane: a second runtime over the fake, refreshing with its own port. */
 async function paneRuntime(fake: FakeExcel, lease: LeaseOptions = {}) {
   const runtime: FakeAddinRuntime = fake.newRuntime();
-  const { ports, settings, workflows } = await loadModules();
+  const { ports, settings, workflows, pane } = await loadModules();
   const port = ports.createOfficeWorkbookPort({
     run: runtime.Excel.run,
     settings: settings.documentSettings(() => runtime.Office.context.document.settings),
     lease: { pollMs: 5, ...lease },
   });
-  return { runtime, port, refresh: () => workflows.refresh(port, { displayLanguage: 'zh-CN' }) };
+  return { runtime, port, refresh: () => workflows.refresh(port, { displayLanguage: 'zh-CN' }), createPaneHost: pane.createPaneHost };
 }
 
 /** The ribbon's function file, loaded the way Office loads it into the installed runtime. */
@@ -129,6 +131,28 @@ describe('two runtimes refreshing one workbook', () => {
     const pane = await paneRuntime(fake);
     expect((await pane.refresh()).ok).toBe(true);
     expect(fake.getSheetValues(LEASE_SHEET_NAME)).toEqual([['我的笔记', 1]]);
+  });
+});
+
+describe('the pane saving settings while the ribbon refreshes', () => {
+  it('keeps both: the new settings and what the ribbon saved', async () => {
+    const { fake } = fakeWorkbook({ sheets: { 台账: realisticLedgerGrid() } });
+    await loadFunctionFile();
+    const pane = await paneRuntime(fake);
+    const host = pane.createPaneHost({ port: pane.port, displayLanguage: 'zh-CN' });
+    // The pane saves once the ribbon's refresh has loaded its settings (its third request; the fake
+    // answers without timers, so wait in microtasks). Without the lease the ribbon then saves its
+    // copy last and the pane's change is lost.
+    fake.resetSyncStats();
+    const ribbon = fake.invokeAction('refreshSummaries');
+    for (let i = 0; i < 100_000 && fake.syncCount < 3; i++) await Promise.resolve();
+    expect(fake.syncCount).toBe(3);
+    const [saved] = await Promise.all([host.saveSettings({ decimals: 2 }), ribbon]);
+    expect(saved.decimals).toBe(2);
+    const settings = fake.snapshot().settings;
+    expect((settings['ledgerStats.settings'] as { decimals?: number } | undefined)?.decimals).toBe(2);
+    expect(typeof settings['ledgerStats.lastRefresh']).toBe('string');
+    expect((await host.loadState()).settings.decimals).toBe(2);
   });
 });
 
