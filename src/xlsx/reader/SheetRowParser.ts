@@ -82,11 +82,6 @@ export class SheetRowParser {
     private readonly onRow: RowHandler,
   ) {}
 
-  /** True once the handler asked to stop. */
-  get isStopped(): boolean {
-    return this.stopped;
-  }
-
   /** Feed the next chunk of the part's text. @returns false once the handler asked to stop. */
   push(text: string): boolean {
     if (this.stopped) return false;
