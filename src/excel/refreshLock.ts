@@ -11,10 +11,11 @@ import { officeErrorCode, toPortError } from './toPortError';
  * `LEASE_SHEET_NAME` whose A1:C1 hold `LEASE_MARKER`, the holder's random token and the lease's
  * expiry (epoch milliseconds).
  *
- * - Taking the lease is `worksheets.add(LEASE_SHEET_NAME)` plus the token, in one request. Adding
- *   a sheet whose name exists fails with `ItemAlreadyExists`, and Excel runs the requests of all
- *   runtimes one after the other, so of two runtimes that try at the same time exactly one gets
- *   the sheet: a test-and-set with ExcelApi 1.1 alone. Where ExcelApi 1.2 allows it the sheet is
+ * - Taking the lease is `worksheets.add(LEASE_SHEET_NAME)` plus the token, in one request. A
+ *   workbook cannot hold two sheets of one name, and adding a sheet whose name exists fails with
+ *   `ItemAlreadyExists` (OFFICE-PLATFORM.md §6), so of two runtimes that try at the same time
+ *   exactly one gets the sheet: a test-and-set with ExcelApi 1.1 alone. The add comes first in its
+ *   request, so a refused add leaves nothing behind. Where ExcelApi 1.2 allows it the sheet is
  *   hidden (`Hidden`, not `VeryHidden`: a very hidden sheet cannot be deleted, office-js #365).
  *   On ExcelApi 1.1 it shows as the last tab while a refresh runs, with a note in A2.
  * - A runtime that finds the sheet waits (`LEASE_POLL_MS` between looks, up to `LEASE_WAIT_MS`)
@@ -30,8 +31,9 @@ import { officeErrorCode, toPortError } from './toPortError';
  *   read back their own token (the second write lands after the first read-back) and both run;
  * - a refresh that runs longer than `LEASE_TTL_MS` can have its lease taken over; its release
  *   then checks the holder first and leaves the other runtime's lease alone.
- * Co-authors on other machines see the sheet too, but requests from different machines are not
- * serialised the same way, so the lease protects one person's pane and ribbon, not co-authors.
+ * Co-authors on other machines see the sheet too, but their workbooks merge changes after the
+ * fact, so the lease protects one person's pane and ribbon, not co-authors [unverified: how Excel
+ * merges two co-authors adding a sheet of the same name].
  *
  * Within one runtime, refreshes queue in memory (`exclusive` below) and never contend for the sheet.
  */
