@@ -1,4 +1,4 @@
-import type { CellValue, Grid, SheetPlan } from '../../domain';
+import type { CellValue, SheetPlan } from '../../domain';
 import {
   PortError,
   type AppliedPlans,
@@ -10,6 +10,7 @@ import {
   type StoredState,
   type WorkbookPort,
 } from '../../workflows/workbookPort';
+import type { LedgerSourcePort, SourceRowVisitor } from '../../workflows/readLedgerSource';
 import { readStateCells, EMPTY_STATE, STATE_MARKER, type LedgerStateDoc, type MarkRecord, type OwnedSheetRecord } from '../ledgerStateSheet';
 import { freeSheetName, marksToRef } from '../xlsxWorkbookPort';
 import { planPackageEdits, type PendingSheet } from './planPackageEdits';
@@ -22,8 +23,11 @@ const PREVIEW_ROWS = 30;
 /** Rows per progress report while reading a grid. */
 const PROGRESS_ROWS = 10_000;
 
-/** A workbook port over an .xlsx file that writes its changes into a new package with `save`. */
-export interface XlsxFilePort extends WorkbookPort {
+/**
+ * A workbook port over an .xlsx file that writes its changes into a new package with `save`. It
+ * is also a `LedgerSourcePort`: a workflow may stream the source's rows instead of reading a grid.
+ */
+export interface XlsxFilePort extends WorkbookPort, LedgerSourcePort {
   /**
    * Write the workbook with every change made through the port to `outputPath` (which may be the
    * input itself), atomically. Every part the port does not own is copied unchanged.
@@ -141,19 +145,28 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource): Prom
     return tables;
   };
 
-  const readSheet = async (name: string, area: Area | null, onChunk?: (done: number, total: number) => void): Promise<Grid> => {
-    const grid: CellValue[][] = [];
-    const total = area === null ? (await scan(name)).rowCount : area.bottom + 1;
-    await rows.streamRows(name, (rowIndex, cells) => {
+  /** The sheet and, for a table, the area a source names. */
+  const resolve = async (source: SourceRef): Promise<{ sheet: string; area: Area | null }> => {
+    if (source.kind === 'sheet') {
+      const sheet = userSheets.find((s) => s.name === source.name);
+      if (sheet === undefined) throw new PortError('source_not_found', `sheet "${source.name}" not found`);
+      return { sheet: sheet.name, area: null };
+    }
+    for (const sheet of userSheets) {
+      const table = (await tablesOf(sheet.name)).find((t) => t.name === source.name);
+      if (table !== undefined) return { sheet: sheet.name, area: table.area };
+    }
+    throw new PortError('source_not_found', `table "${source.name}" not found`);
+  };
+
+  /** Stream a sheet's rows, or a table's (rows above it left out, cells outside it blank). */
+  const streamArea = (name: string, area: Area | null, onRow: (rowIndex: number, cells: CellValue[]) => void): Promise<void> =>
+    rows.streamRows(name, (rowIndex, cells) => {
       if (area !== null && rowIndex > area.bottom) return 'stop';
-      while (grid.length < rowIndex) grid.push([]);
-      grid.push(area === null ? cells : rowIndex < area.top ? [] : cells.slice(0, area.right + 1).map((v, c) => (c >= area.left ? v : null)));
-      if (onChunk !== undefined && grid.length % PROGRESS_ROWS === 0) onChunk(grid.length, Math.max(total, grid.length));
+      if (area === null) onRow(rowIndex, cells);
+      else if (rowIndex >= area.top) onRow(rowIndex, cells.slice(0, area.right + 1).map((v, c) => (c >= area.left ? v : null)));
       return undefined;
     });
-    onChunk?.(grid.length, grid.length);
-    return grid;
-  };
 
   const port: XlsxFilePort = {
     async listSheets(): Promise<readonly SheetInfo[]> {
@@ -173,16 +186,22 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource): Prom
     },
 
     async readGrid(source: SourceRef, onChunk?: (rowsRead: number, rowsTotal: number) => void): Promise<SourceGrid> {
-      if (source.kind === 'sheet') {
-        const sheet = userSheets.find((s) => s.name === source.name && s.part !== null);
-        if (sheet === undefined) throw new PortError('source_not_found', `sheet "${source.name}" not found`);
-        return { sheet: sheet.name, grid: await readSheet(sheet.name, null, onChunk) };
-      }
-      for (const sheet of userSheets) {
-        const table = (await tablesOf(sheet.name)).find((t) => t.name === source.name);
-        if (table !== undefined) return { sheet: sheet.name, grid: await readSheet(sheet.name, table.area, onChunk) };
-      }
-      throw new PortError('source_not_found', `table "${source.name}" not found`);
+      const { sheet, area } = await resolve(source);
+      const total = area === null ? (await scan(sheet)).rowCount : area.bottom + 1;
+      const grid: CellValue[][] = [];
+      await streamArea(sheet, area, (rowIndex, cells) => {
+        while (grid.length < rowIndex) grid.push([]);
+        grid.push(cells);
+        if (onChunk !== undefined && grid.length % PROGRESS_ROWS === 0) onChunk(grid.length, Math.max(total, grid.length));
+      });
+      onChunk?.(grid.length, grid.length);
+      return { sheet, grid };
+    },
+
+    async streamRows(source: SourceRef, visitor: SourceRowVisitor): Promise<void> {
+      const { sheet, area } = await resolve(source);
+      visitor.onSource(sheet, area === null ? (await rows.rowCount?.(sheet)) ?? null : area.bottom + 1);
+      await streamArea(sheet, area, (rowIndex, cells) => visitor.onRow(rowIndex, cells));
     },
 
     async applySheetPlans(plans: readonly SheetPlan[]): Promise<AppliedPlans> {

@@ -157,6 +157,25 @@ describe('openXlsxFilePort', () => {
     expect(text(files, 'xl/workbook.xml').match(/<sheet /g)).toHaveLength(7);
   });
 
+  it('streams a source\u2019s rows as it reads its grid, and names an unknown source', async () => {
+    const input = join(dir, 'rich.xlsm');
+    const grids = await richWorkbook(input);
+    const port = await openXlsxFilePort(input, gridRows(grids));
+    const { sheet, grid } = await port.readGrid({ kind: 'sheet', name: '台账' });
+    const streamed: CellValue[][] = [];
+    let named = '';
+    await port.streamRows({ kind: 'sheet', name: '台账' }, {
+      onSource: (name) => (named = name),
+      onRow: (rowIndex, cells) => (streamed[rowIndex] = [...cells]),
+    });
+    expect(sheet).toBe('台账');
+    expect(named).toBe('台账');
+    expect(grid.length).toBe(grids['台账']!.length);
+    expect(streamed).toEqual(grid.map((row) => (row.length === 0 ? undefined : row)));
+    await expect(port.readGrid({ kind: 'table', name: 'NoSuchTable' })).rejects.toMatchObject({ code: 'source_not_found' });
+    expect((await port.listSheets()).map((s) => s.name)).toEqual(['台账', '汇总', '图']);
+  });
+
   it('leaves the output untouched and no temporary file when the write fails', async () => {
     const input = join(dir, 'rich.xlsm');
     const grids = await richWorkbook(input);
