@@ -7,7 +7,7 @@ import { documentSettings, SETTING_KEYS, type DocumentSettings } from './documen
 import { listSheets } from './listSheets';
 import { clearMarks, markCells } from './marks';
 import { readGrid, type ReadHint } from './readGrid';
-import { exclusive, type RefreshLeaseOptions } from './refreshLock';
+import { exclusive, LEASE_SHEET_NAME, type RefreshLeaseOptions } from './refreshLock';
 import { readState, writeState, type SnapshotCache } from './state';
 import { literalText } from './toCellInput';
 import { watchEdits, type StopWatching } from './watchEdits';
@@ -78,7 +78,8 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
       const listed = await runOperation(run, 'listSheets', (context) => listSheets(context, s, c));
       hints = listed.hints;
       markers = listed.markers;
-      return listed.sheets;
+      // The refresh lease (this runtime's, or another's) is no sheet of the user's.
+      return listed.sheets.filter((sheet) => sheet.name !== LEASE_SHEET_NAME);
     },
 
     async readGrid(source: SourceRef, onChunk?: (rowsRead: number, rowsTotal: number) => void): Promise<SourceGrid> {

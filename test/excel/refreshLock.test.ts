@@ -24,6 +24,12 @@ describe('exclusive (refresh lease)', () => {
     expect(hasLease(fake)).toBe(false);
   });
 
+  it('is not listed as a sheet of the workbook while it is held', async () => {
+    const { port } = fakeWorkbook({ sheets: { 台账: [['项目']] } });
+    const names = await port.exclusive(async () => (await port.listSheets()).map((s) => s.name));
+    expect(names).toEqual(['台账']);
+  });
+
   it('is refused with refresh_in_progress while a live lease exists', async () => {
     const { fake } = fakeWorkbook({ sheets: { 台账: [['项目']] } });
     const clock = { now: 1_000_000 };
