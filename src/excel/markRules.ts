@@ -6,6 +6,7 @@ import { MARK_FILLS } from './markFills';
 import { jsonBytes, PAYLOAD_TARGET_BYTES } from './payload';
 import { sheetNameKey } from './sheetNames';
 import { literalText } from './toCellInput';
+import { officeErrorCode } from './toPortError';
 
 /**
  * Marks as conditional formats (ExcelApi 1.6) whose request does not grow with the number of marks.
@@ -259,10 +260,11 @@ export interface RulesTarget {
 /**
  * Remove our rules (found by content on the target sheet and on the previously marked sheet),
  * then, for a target with flags, write the helper sheet in payload-sized blocks and add one rule
- * per severity. Without flags the helper sheets are deleted. Round trips: 2 on a workbook never
- * marked, 3 afterwards (find the sheets and rules; read the helper markers; write), plus one per
- * further block of flags; migrating an old record adds one per 1,000 old rules, and one when more
- * than 500 rules are deleted.
+ * per severity. Without flags the helper sheets are deleted. Round trips: 2 in the usual case
+ * (find the sheets, rules and the recorded helper's marker; write), plus one per further block of
+ * flags; one more to read the markers of other candidate sheets (no record, the recorded helper
+ * gone, our rules reading another sheet, marks moving to another sheet, and on clear); migrating an
+ * old record adds one per 1,000 old rules, and one when more than 500 rules are deleted.
  * @returns the record to store, `null` when nothing is marked.
  */
 export async function replaceRules(
@@ -271,12 +273,16 @@ export async function replaceRules(
   previous: RulesRecord | LegacyRulesRecord | null,
   caps: Pick<Capabilities, 'enableEvents'>,
 ): Promise<RulesRecord | null> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/id,items/visibility');
-  if (caps.enableEvents) context.runtime.load('enableEvents');
-  target?.sheet.load('id,name');
-  const targetScan = target === null ? null : queueRuleScan(target.sheet, '');
-  await context.sync();
+  const recordedName = previous?.kind === 'rules' && target !== null ? previous.helperName : null;
+  let discovered: Discovered;
+  try {
+    discovered = await discover(context, target, recordedName, caps);
+  } catch (error) {
+    // The recorded helper is gone (deleted by a macro or another tool): look without it.
+    if (recordedName === null || officeErrorCode(error) !== 'ItemNotFound') throw error;
+    discovered = await discover(context, target, null, caps);
+  }
+  const { worksheets, targetScan, recordedA1 } = discovered;
 
   const sheets: SheetRow[] = worksheets.items.map((proxy) => ({ id: proxy.id, name: proxy.name, visibility: proxy.visibility, proxy }));
   const targetId = target?.sheet.id ?? null;
@@ -286,10 +292,20 @@ export async function replaceRules(
   const scans: RuleScan[] = targetScan === null ? [] : [targetScan];
   const previousScan = previousSheet !== undefined && previousSheet.id !== targetId ? queueRuleScan(previousSheet.proxy, previousSheet.name) : null;
   if (previousScan !== null) scans.push(previousScan);
-  // Helper candidates: hidden sheets and sheets named like the helper; the marker in A1 decides.
   const recordedHelper = previous?.kind === 'rules' ? sheetNameKey(previous.helperName) : null;
-  const candidates = sheets
-    .filter((s) => s.id !== targetId)
+  const known = recordedA1 !== null && recordedA1.values[0]?.[0] === MARKS_SHEET_MARKER ? sheets.find((s) => sheetNameKey(s.name) === recordedHelper) : undefined;
+  // Usual case: the recorded helper carries the marker and every rule of ours on the ledger reads
+  // it, so no other sheet needs a look. Otherwise hidden sheets and sheets named like the helper are
+  // candidates; the marker in A1 decides.
+  const sheetKeys = new Set(sheets.map((s) => sheetNameKey(s.name)));
+  const readsOther = (scan: RuleScan): boolean =>
+    scan.formats.items.some((format) => {
+      const sheet = markRuleSheet(customFormula(format) ?? '');
+      return typeof sheet === 'string' && sheetKeys.has(sheetNameKey(sheet)) && sheetNameKey(sheet) !== recordedHelper;
+    });
+  const lookAround = known === undefined || targetScan === null || readsOther(targetScan);
+  const candidates = (lookAround ? sheets : [])
+    .filter((s) => s.id !== targetId && s !== known)
     .filter((s) => s.visibility !== 'Visible' || sheetNameKey(s.name).startsWith(sheetNameKey(MARKS_SHEET_NAME)) || sheetNameKey(s.name) === recordedHelper)
     .map((sheet) => {
       const a1 = sheet.proxy.getRange('A1');
@@ -300,7 +316,8 @@ export async function replaceRules(
   const legacyScan = legacy === null ? null : previousSheet !== undefined && previousSheet.id === targetId ? targetScan : previousScan;
   if (legacyScan !== null) await loadLegacyDetails(context, legacyScan);
 
-  const helpers = candidates.filter((c) => c.a1.values[0]?.[0] === MARKS_SHEET_MARKER).map((c) => c.sheet);
+  const found = candidates.filter((c) => c.a1.values[0]?.[0] === MARKS_SHEET_MARKER).map((c) => c.sheet);
+  const helpers = known === undefined ? found : [known, ...found];
   // The flags are the add-in's own writes, not "the ledger changed" for the pane's listener (1.8).
   const eventsWere = caps.enableEvents ? context.runtime.enableEvents : null;
   if (eventsWere !== null) context.runtime.enableEvents = false;
@@ -317,6 +334,34 @@ export async function replaceRules(
     }
     throw error;
   }
+}
+
+interface Discovered {
+  readonly worksheets: Excel.WorksheetCollection;
+  readonly targetScan: RuleScan | null;
+  /** A1 of the helper the record names (`null` when not asked for). */
+  readonly recordedA1: Excel.Range | null;
+}
+
+/**
+ * Round trip 1: every sheet's name, id and visibility, the target's id and rules, and A1 of the
+ * helper the record names (ItemNotFound when that sheet is gone).
+ */
+async function discover(
+  context: Excel.RequestContext,
+  target: RulesTarget | null,
+  recordedName: string | null,
+  caps: Pick<Capabilities, 'enableEvents'>,
+): Promise<Discovered> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name,items/id,items/visibility');
+  if (caps.enableEvents) context.runtime.load('enableEvents');
+  target?.sheet.load('id,name');
+  const targetScan = target === null ? null : queueRuleScan(target.sheet, '');
+  const recordedA1 = recordedName === null ? null : worksheets.getItem(recordedName).getRange('A1');
+  recordedA1?.load('values');
+  await context.sync();
+  return { worksheets, targetScan, recordedA1 };
 }
 
 interface Found {

@@ -43,7 +43,7 @@ async function saveRecord(settings: DocumentSettings, record: MarkRecord | null)
 /**
  * Mark `marks` on `sheetName`, replacing the previous marks. With conditional formats (ExcelApi
  * 1.6) every mark is kept and the request does not grow with their number (flags are written as
- * plain values in payload-sized blocks): 3 round trips once the workbook was marked before. Below
+ * plain values in payload-sized blocks): 2 round trips in the usual case. Below
  * 1.6 the cells are filled (at most `MAX_FILLED_CELLS`, errors first, with a note); 2 round trips.
  * @throws PortError `source_not_found` when the sheet does not exist, or the mapped host error.
  */
