@@ -167,17 +167,17 @@ interface SheetRow {
 
 /** The conditional formats of one sheet, with what is needed to recognise ours. */
 interface RuleScan {
-  readonly sheetName: string;
   readonly formats: Excel.ConditionalFormatCollection;
   /** For a legacy record on this sheet: range address and fill of each `=TRUE` rule, by item index. */
   legacy: Map<number, { range: Excel.Range; fill: Excel.ConditionalRangeFill }> | null;
 }
 
-function queueRuleScan(sheet: Excel.Worksheet, sheetName: string): RuleScan {
+function queueRuleScan(sheet: Excel.Worksheet): RuleScan {
   const formats = sheet.getRange().conditionalFormats;
-  // customOrNullObject: reading `custom` of a rule of another type fails the whole request.
+  // `custom` is documented only "if the current conditional format is a custom type"; its
+  // OrNullObject twin answers with a null object for the other types (REF excel.conditionalformat.yml).
   formats.load('items/type,items/customOrNullObject/rule/formula');
-  return { sheetName, formats, legacy: null };
+  return { formats, legacy: null };
 }
 
 function customFormula(format: Excel.ConditionalFormat): string | null {
@@ -290,7 +290,7 @@ export async function replaceRules(
   const previousSheet =
     previous === null ? undefined : (sheets.find((s) => s.id === previous.sheetId) ?? sheets.find((s) => sheetNameKey(s.name) === sheetNameKey(previous.sheetName)));
   const scans: RuleScan[] = targetScan === null ? [] : [targetScan];
-  const previousScan = previousSheet !== undefined && previousSheet.id !== targetId ? queueRuleScan(previousSheet.proxy, previousSheet.name) : null;
+  const previousScan = previousSheet !== undefined && previousSheet.id !== targetId ? queueRuleScan(previousSheet.proxy) : null;
   if (previousScan !== null) scans.push(previousScan);
   const recordedHelper = previous?.kind === 'rules' ? sheetNameKey(previous.helperName) : null;
   const known = recordedA1 !== null && recordedA1.values[0]?.[0] === MARKS_SHEET_MARKER ? sheets.find((s) => sheetNameKey(s.name) === recordedHelper) : undefined;
@@ -357,7 +357,7 @@ async function discover(
   worksheets.load('items/name,items/id,items/visibility');
   if (caps.enableEvents) context.runtime.load('enableEvents');
   target?.sheet.load('id,name');
-  const targetScan = target === null ? null : queueRuleScan(target.sheet, '');
+  const targetScan = target === null ? null : queueRuleScan(target.sheet);
   const recordedA1 = recordedName === null ? null : worksheets.getItem(recordedName).getRange('A1');
   recordedA1?.load('values');
   await context.sync();
