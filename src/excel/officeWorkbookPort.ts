@@ -40,7 +40,7 @@ export interface OfficeWorkbookPort extends WorkbookPort {
   /** See `watchEdits` (src/excel/watchEdits.ts): `null` when the host has no change events. */
   watchEdits(onEdit: (sheet: string | null) => void): Promise<StopWatching | null>;
   /** See `WorkbookPort.exclusive` and refreshLock.ts: the lease is a sheet, ExcelApi 1.1. */
-  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  exclusive<T>(work: () => Promise<T>, onWait?: () => void): Promise<T>;
 }
 
 /**
@@ -143,8 +143,8 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
       return notes.list();
     },
 
-    exclusive<T>(work: () => Promise<T>): Promise<T> {
-      return exclusive({ token: leaseToken, ...options.lease, run, canHide: deps().caps.sheetVisibility }, work);
+    exclusive<T>(work: () => Promise<T>, onWait?: () => void): Promise<T> {
+      return exclusive({ token: leaseToken, ...options.lease, run, canHide: deps().caps.sheetVisibility }, work, onWait);
     },
   };
 }

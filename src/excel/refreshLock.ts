@@ -72,13 +72,14 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Run `work` as the only refresh of the workbook: after the refreshes queued before it in this
- * runtime, and under the workbook lease against other runtimes (see above). The lease is released
- * when `work` settles, whatever the outcome.
+ * runtime, and under the workbook lease against other runtimes (see above); `onWait` is called
+ * once if another runtime's lease makes it wait. The lease is released when `work` settles,
+ * whatever the outcome.
  * @throws PortError `refresh_in_progress` when another runtime holds the lease after the wait;
  *   another `PortError` when Excel fails while taking the lease.
  */
-export function exclusive<T>(options: RefreshLeaseOptions, work: () => Promise<T>): Promise<T> {
-  const job = (): Promise<T> => holdLease(options, work);
+export function exclusive<T>(options: RefreshLeaseOptions, work: () => Promise<T>, onWait?: () => void): Promise<T> {
+  const job = (): Promise<T> => holdLease(options, work, onWait);
   const result = queue.then(job, job);
   queue = result.catch(() => undefined);
   return result;
@@ -88,10 +89,10 @@ type Attempt = 'held' | 'busy' | 'gone' | 'foreign';
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function holdLease<T>(options: RefreshLeaseOptions, work: () => Promise<T>): Promise<T> {
+async function holdLease<T>(options: RefreshLeaseOptions, work: () => Promise<T>, onWait?: () => void): Promise<T> {
   const now = options.now ?? Date.now;
   const token = options.token();
-  const isHeld = await takeLease(options, token, now);
+  const isHeld = await takeLease(options, token, now, onWait);
   const heldSince = now();
   try {
     return await work();
@@ -104,14 +105,17 @@ async function holdLease<T>(options: RefreshLeaseOptions, work: () => Promise<T>
  * Take the lease, waiting for another runtime's. `false`: a user sheet carries the lease's name,
  * so there can be no lease; the refresh then runs with the in-memory queue alone.
  */
-async function takeLease(options: RefreshLeaseOptions, token: string, now: () => number): Promise<boolean> {
+async function takeLease(options: RefreshLeaseOptions, token: string, now: () => number, onWait?: () => void): Promise<boolean> {
   const deadline = now() + (options.waitMs ?? LEASE_WAIT_MS);
   const sleep = options.sleep ?? defaultSleep;
+  let hasWaited = false;
   for (;;) {
     const attempt = await tryLease(options, token, now);
     if (attempt === 'held') return true;
     if (attempt === 'foreign') return false;
     if (attempt === 'busy') {
+      if (!hasWaited) onWait?.();
+      hasWaited = true;
       if (now() >= deadline) {
         throw new PortError('refresh_in_progress', `exclusive: another runtime holds the refresh lease (sheet ${LEASE_SHEET_NAME})`);
       }

@@ -76,13 +76,16 @@ export function refresh(port: WorkbookPort, options: RefreshOptions = {}): Promi
 
 /**
  * Run a refresh-like `job` under the port's lease (`WorkbookPort.exclusive`, when the port has one).
- * A lease that is refused, or fails to be taken, gives a failed run report.
+ * A lease that is refused, or fails to be taken, gives a failed run report; a job that had to wait
+ * for another runtime's refresh says so in a note (`refresh_waited`).
  */
 export async function exclusively(port: WorkbookPort, options: RefreshOptions, job: () => Promise<RunReport>): Promise<RunReport> {
   if (port.exclusive === undefined) return job();
   const startedAt = (options.now ?? (() => new Date()))();
+  let hasWaited = false;
   try {
-    return await port.exclusive(job);
+    const report = await port.exclusive(job, () => (hasWaited = true));
+    return hasWaited ? { ...report, notes: [...report.notes, runNote('refresh_waited')] } : report;
   } catch (error) {
     return failedRunReport(port, error, startedAt, options);
   }

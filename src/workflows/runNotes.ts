@@ -3,12 +3,14 @@ import { toRunError } from './runError';
 import type { CapabilityNote } from './workbookPort';
 
 /**
- * Steps of a refresh that run after the summaries were written and may fail without failing the
- * refresh: marking the issue cells in the ledger, and saving the state (period baseline, time of
- * the last refresh). The summaries are already new then, so the run is reported as done, with a
- * note that says what was not.
+ * Notes on how a run went, beside the host's capability notes:
+ * - `marks_failed`, `state_not_saved`: steps that run after the summaries were written and may fail
+ *   without failing the refresh (marking the issue cells in the ledger; saving the period baseline
+ *   and the time of the refresh). The summaries are already new then, so the run is reported as
+ *   done, with a note that says what was not.
+ * - `refresh_waited`: the run waited for another runtime's refresh (pane or ribbon) to end first.
  */
-export const RUN_NOTE_CODES = ['marks_failed', 'state_not_saved'] as const;
+export const RUN_NOTE_CODES = ['marks_failed', 'state_not_saved', 'refresh_waited'] as const;
 /** A run-note code. */
 export type RunNoteCode = (typeof RUN_NOTE_CODES)[number];
 
@@ -24,15 +26,18 @@ const MESSAGES: Record<RunNoteCode, (reason: string) => Bilingual> = {
     'zh-CN': `汇总表已更新，但未能在工作簿中保存本次刷新的记录（上期快照、刷新时间）（${reason}）；下次刷新的“变动”可能不准确。`,
     'en-US': `The summaries were updated, but this refresh could not be recorded in the workbook (period baseline, time of refresh) (${reason}); the next refresh may show inaccurate changes.`,
   }),
+  refresh_waited: () => ({
+    'zh-CN': '另一次刷新（任务窗格或功能区按钮）正在进行，本次刷新等它结束后才开始。',
+    'en-US': 'Another refresh (from the task pane or the ribbon button) was running; this one started after it had finished.',
+  }),
 };
 
 /**
- * The note for a step that failed after the summaries were written, with the host's reason
- * (its error code and message, shortened).
+ * The note `code`, for a failed step with the host's reason (its error code and message, shortened).
  * @example runNote('marks_failed', error).message['en-US'] // 'The summaries were updated, but the issue cells could not be marked…'
  */
-export function runNote(code: RunNoteCode, error: unknown): CapabilityNote {
-  const detail = toRunError(error).detail.replace(/\s+/g, ' ').trim();
+export function runNote(code: RunNoteCode, error?: unknown): CapabilityNote {
+  const detail = error === undefined ? '' : toRunError(error).detail.replace(/\s+/g, ' ').trim();
   const chars = Array.from(detail);
   const reason = chars.length <= REASON_CHARS ? detail : `${chars.slice(0, REASON_CHARS - 1).join('')}…`;
   return { code, message: MESSAGES[code](reason === '' ? '?' : reason) };

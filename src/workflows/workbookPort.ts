@@ -52,11 +52,12 @@ export interface WorkbookPort {
   /**
    * Run `work` as the only refresh of this workbook: queued behind the refreshes of this runtime,
    * and under a lease kept in the workbook itself against other runtimes (the task pane and the
-   * ribbon command run in separate runtimes). Waits a while for another runtime's refresh to end.
-   * Ports without concurrent writers (a file on disk) need not implement it.
+   * ribbon command run in separate runtimes). Waits a while for another runtime's refresh to end,
+   * calling `onWait` once when it starts waiting. Ports without concurrent writers (a file on disk)
+   * need not implement it.
    * @throws PortError `refresh_in_progress` when another runtime still holds the lease after the wait.
    */
-  exclusive?<T>(work: () => Promise<T>): Promise<T>;
+  exclusive?<T>(work: () => Promise<T>, onWait?: () => void): Promise<T>;
 
   /** Notes about degraded features (e.g. an API set the host lacks), shown to the user. */
   capabilityNotes(): readonly CapabilityNote[];

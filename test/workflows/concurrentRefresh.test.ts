@@ -91,6 +91,9 @@ describe('two runtimes refreshing one workbook', () => {
     const [first, second] = await Promise.all([ribbon.refresh(), pane.refresh()]);
     expect([first.ok, second.ok]).toEqual([true, true]);
     expect(sleeps.length).toBeGreaterThan(0);
+    // The one that waited says so; the other does not.
+    const waited = [first, second].map((r) => r.notes.some((n) => n.code === 'refresh_waited'));
+    expect(waited.sort()).toEqual([false, true]);
     expect(visibleSheets(fake)).toEqual(OWNED);
   });
 
