@@ -16,7 +16,9 @@ import { officeErrorCode } from './toPortError';
  * severity, cover the ledger from A1 to the last flagged cell, with the formula
  * `=MID('_ledger_marks'!$B1,COLUMN(),1)="e"`: the row is relative, so each ledger cell reads its
  * own row of the helper (Excel takes a custom rule's relative references from the top-left cell of
- * its range; office-js #5194), and the test is one MID per cell, whatever the number of marks.
+ * its range; office-js #5194), COLUMN() is the column of the cell being formatted (the usual
+ * column banding rule `=MOD(COLUMN(),2)`, e.g. https://www.brainbell.com/tutorials/ms-office/excel/Highlight_Every_Other_Row_Or_Column.htm),
+ * and the test is one MID per cell, whatever the number of marks.
  * The flags are plain values written in payload-sized blocks.
  *
  * | helper cell | content |
@@ -40,7 +42,7 @@ export const MARKS_SHEET_NAME = '_ledger_marks';
 /** A1 of the helper sheet. */
 export const MARKS_SHEET_MARKER = 'ledger-stats/marks';
 
-/** The flag character of each severity, and of an unflagged column (letters only: never parsed as a number or formula). */
+/** The flag character of each severity, and of an unflagged column (text that `literalText` never needs to quote). */
 export const MARK_FLAGS = { error: 'e', warning: 'w', none: '_' } as const;
 
 const FLAG_COLUMN = 'B';
