@@ -11,6 +11,8 @@ export const FEATURE_SETS = {
   valuesOnlyUsedRange: '1.2',
   /** `Range.merge`. */
   merge: '1.2',
+  /** `Worksheet.visibility` (set). */
+  sheetVisibility: '1.2',
   /** `RangeFormat.columnWidth`. */
   columnWidth: '1.2',
   /** `NamedItemCollection.add`, `NamedItem.delete` (reading `workbook.names` is 1.1). */
