@@ -1,5 +1,6 @@
 import { MARKS_SHEET_MARKER, MARKS_SHEET_NAME, MAX_FILLED_CELLS, verticalRuns } from '../../src/excel/marks';
 import { flagRows, markRuleFormula, markRuleSheet, payloadBlocks } from '../../src/excel/markRules';
+import { needsQuotePrefix } from '../../src/excel/toCellInput';
 import { detectCapabilities } from '../../src/excel/capabilities';
 import type { DocumentSettings } from '../../src/excel/documentSettings';
 import { createOfficeWorkbookPort } from '../../src/excel/officeWorkbookPort';
@@ -67,6 +68,14 @@ describe('flagRows', () => {
     const marks: CellMark[] = Array.from({ length: 300_000 }, (_, i) => ({ address: `A${i + 1}`, severity: 'warning' }));
     const flags = flagRows(marks);
     expect([flags?.firstRow, flags?.lastRow, flags?.rows.length, flags?.rows[299_999]]).toEqual([0, 299_999, 300_000, 'w']);
+  });
+
+  it('writes flags as text Excel keeps as it is', () => {
+    const rows = flagRows([
+      { address: 'A2', severity: 'error' },
+      { address: 'C3', severity: 'warning' },
+    ])?.rows;
+    expect(rows?.filter((row) => row !== '' && needsQuotePrefix(row))).toEqual([]);
   });
 
   it('gives null when no mark has a cell address', () => {
