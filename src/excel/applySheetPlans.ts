@@ -4,7 +4,15 @@ import { cellAddress } from './a1';
 import { syncChunk, type ExcelRun } from './batch';
 import type { Capabilities, CapabilityNotes } from './capabilities';
 import { SETTING_KEYS, type DocumentSettings } from './documentSettings';
-import { OWNER_PROPERTY_KEY, ownerName, ownerPropertyValue, setOwnedRecords, type OwnedSheetRecord } from './ownership';
+import {
+  CONTENT_MARKER_ADDRESS,
+  contentMarkerText,
+  OWNER_PROPERTY_KEY,
+  ownerName,
+  ownerPropertyValue,
+  setOwnedRecords,
+  type OwnedSheetRecord,
+} from './ownership';
 import { chartCosmeticOps, chartHelperColumn, layoutOps, packOps, planOps, type SheetOp } from './planOps';
 import { cleanSheetName, sheetNameKey, uniqueSheetName } from './sheetNames';
 import { hyperlinkFormula } from './toCellInput';
@@ -143,9 +151,9 @@ async function syncGroup(context: Excel.RequestContext, group: readonly (() => v
  * refresh succeeds. What is not atomic: if that second attempt fails too, a sheet replaced in place
  * can be left cleared or half-built, and the delete-and-rename swap keeps a role's new sheet under
  * its final name once its old sheet is gone (see `cleanup`).
- * Round trips: 3 for a usual summary, plus one per further 3.5 MB of cells, plus one on an
- * ExcelApi 1.12 host whose workbook has neither owner names nor ownership records unless
- * `listSheets` just read the owner markers.
+ * Round trips: 3 for a usual summary, plus one per further 3.5 MB of cells, plus one to read the
+ * markers unless `listSheets` just read them: on an ExcelApi 1.12 host whose workbook has neither
+ * owner names nor ownership records (owner properties), and below ExcelApi 1.4 (content markers).
  */
 export async function applySheetPlans(deps: ApplyDeps, plans: readonly SheetPlan[]): Promise<AppliedPlans> {
   const roles = new Set(plans.map((p) => p.role));
@@ -295,7 +303,7 @@ async function build(context: Excel.RequestContext, deps: ApplyDeps, progress: P
   const kept = (loaded.records ?? []).filter((r) => existing.some((s) => s.id === r.id));
   const fresh: OwnedSheetRecord[] = progress.temps.flatMap((temp) => {
     const id = finalId(temp);
-    return id === null ? [] : [{ id, role: temp.plan.role }];
+    return id === null ? [] : [{ id, role: temp.plan.role, name: temp.finalName }];
   });
   setOwnedRecords(settings, [...kept, ...fresh.map((r) => ({ ...r, pending: true as const }))]);
   progress.recordsChanged = true;
@@ -347,6 +355,12 @@ async function build(context: Excel.RequestContext, deps: ApplyDeps, progress: P
         sheet.getRange(cellAddress(row, col)).values = [[hyperlinkFormula(finalNames.get(link.sheet) ?? link.sheet, link.address, text)]];
       }
       if (caps.worksheetCustomProperties) sheet.customProperties.add(OWNER_PROPERTY_KEY, ownerPropertyValue(temp.plan.role, finalId(temp) ?? ''));
+      if (!caps.definedNames) {
+        // No owner names below ExcelApi 1.4: a content marker, with the recorded name (ownership.ts).
+        const marker = sheet.getRange(CONTENT_MARKER_ADDRESS);
+        marker.values = [[contentMarkerText(temp.plan.role)]];
+        marker.format.font.color = '#BFBFBF';
+      }
     }
     const positionOf = (temp: TempSheet): number => byId.get(temp.olds[0] ?? '')?.position ?? Number.MAX_SAFE_INTEGER;
     let activate: Excel.Worksheet | null = null;

@@ -5,7 +5,7 @@ import type { Capabilities } from './capabilities';
 import type { DocumentSettings } from './documentSettings';
 import { jsonBytes } from './payload';
 import type { ReadHint } from './readGrid';
-import { ownerSheetsByName, readOwnedRecords, resolveOwnership } from './ownership';
+import { CONTENT_MARKER_CELL, ownerSheetsByName, readOwnedRecords, resolveOwnership, roleFromContentMarker } from './ownership';
 import { loadedNames, needsOwnerMarkers, queueNames, queueOwnerMarkers, queueWorksheets } from './worksheets';
 
 /** Rows of the preview (the header of a ledger sits in its first rows). */
@@ -49,6 +49,13 @@ export async function listSheets(context: Excel.RequestContext, settings: Docume
   });
   await context.sync();
   const markers = queuedMarkers?.read() ?? new Map<string, SheetRole>();
+  if (!caps.definedNames && readOwnedRecords(settings) !== null) {
+    // Below ExcelApi 1.4 owned sheets carry a content marker, inside the preview read anyway.
+    for (const { sheet, preview } of queued) {
+      const role = roleFromContentMarker((preview.values as unknown[][])[CONTENT_MARKER_CELL.row]?.[CONTENT_MARKER_CELL.col]);
+      if (role !== null) markers.set(sheet.id, role);
+    }
+  }
   const owned = resolveOwnership(sheets, readOwnedRecords(settings), markers, ownerSheets);
 
   const hints = new Map<string, ReadHint>();

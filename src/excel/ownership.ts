@@ -1,4 +1,5 @@
 import { SHEET_ROLES, type SheetRole } from '../domain';
+import { cellAddress } from './a1';
 import { SETTING_KEYS, type DocumentSettings } from './documentSettings';
 
 /**
@@ -11,14 +12,18 @@ import { SETTING_KEYS, type DocumentSettings } from './documentSettings';
  * `workbook.names` does not list), so a user's own 汇总 or a copy of ours is never claimed.
  *
  * Older records are still read, for workbooks refreshed before the names existed and for hosts
- * below ExcelApi 1.4: the document settings hold `{ ownedSheets: [{ id, role }] }` by worksheet id,
+ * below ExcelApi 1.4: the document settings hold `{ ownedSheets: [{ id, role, name }] }`,
  * and on ExcelApi 1.12 each owned sheet carries a `ledgerStats.owner` custom property naming its
  * role and id (consulted only when the settings hold no record at all). They decide only when the
- * workbook has no owner name.
+ * workbook has no owner name. Below ExcelApi 1.4 each owned sheet also carries a content marker
+ * (`ledger-stats:summary` in BZ1), so that after a reopen the sheet with the recorded name and the
+ * marker is ours: a user's own 汇总 has no marker, a user's copy has another name.
  */
 export interface OwnedSheetRecord {
   readonly id: string;
   readonly role: SheetRole;
+  /** The sheet's name when it was recorded (records written before names were kept have none). */
+  readonly name?: string;
   /**
    * Written just before the final swap of a refresh: the sheet was built but the swap may not have
    * happened. Whether the swap happened or not, the sheet is ours (a leftover is deleted next time).
@@ -79,9 +84,29 @@ function isRole(value: unknown): value is SheetRole {
 
 function parseRecord(value: unknown): OwnedSheetRecord | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { id, role, pending } = value as { id?: unknown; role?: unknown; pending?: unknown };
+  const { id, role, pending, name } = value as { id?: unknown; role?: unknown; pending?: unknown; name?: unknown };
   if (typeof id !== 'string' || !isRole(role)) return null;
-  return pending === true ? { id, role, pending: true } : { id, role };
+  return { id, role, ...(typeof name === 'string' ? { name } : {}), ...(pending === true ? { pending: true as const } : {}) };
+}
+
+/**
+ * Where an owned sheet carries its content marker on hosts without defined names (below ExcelApi
+ * 1.4): BZ1, inside the preview that `listSheets` reads anyway (A1:BZ30), right of any plan.
+ */
+export const CONTENT_MARKER_CELL = { row: 0, col: 77 } as const;
+/** `CONTENT_MARKER_CELL` as an A1 address. */
+export const CONTENT_MARKER_ADDRESS = cellAddress(CONTENT_MARKER_CELL.row, CONTENT_MARKER_CELL.col);
+
+/** The content marker text of `role`: plain text, never a formula. */
+export function contentMarkerText(role: SheetRole): string {
+  return `ledger-stats:${role}`;
+}
+
+/** The role a content marker cell names, or null. */
+export function roleFromContentMarker(value: unknown): SheetRole | null {
+  if (typeof value !== 'string' || !value.startsWith('ledger-stats:')) return null;
+  const role = value.slice('ledger-stats:'.length);
+  return isRole(role) ? role : null;
 }
 
 /** The stored records, or `null` when the workbook never had any (first refresh, or settings lost). */
@@ -114,9 +139,11 @@ export function roleFromOwnerProperty(value: unknown, sheetId: string): SheetRol
 
 /**
  * The owned sheets among `sheets`, by id → role. When the workbook has owner names (`ownerSheets`,
- * role → sheet name) they alone decide; otherwise the legacy records by id, and without records the
- * owner custom properties. Records of sheets that no longer exist are ignored.
- * @param markers roles read from the owner custom properties (used only when `records` is `null`).
+ * role → sheet name) they alone decide; otherwise the records (by id, checked against the recorded
+ * name or the marker), and without records the owner custom properties. Records of sheets that no
+ * longer exist are ignored.
+ * @param markers roles by sheet id: from the owner custom properties (ExcelApi 1.12, used only when
+ *   `records` is `null`) or, below ExcelApi 1.4, from the content markers.
  */
 export function resolveOwnership(
   sheets: readonly WorksheetInfo[],
@@ -137,6 +164,19 @@ export function resolveOwnership(
     for (const [id, role] of markers) if (existing.has(id)) owned.set(id, role);
     return owned;
   }
-  for (const record of records) if (existing.has(record.id)) owned.set(record.id, record.role);
+  // A record names its sheet by id; ids change when the file is reopened (and may then name another
+  // sheet), so a record that also has the sheet's name needs the name or the sheet's marker to agree,
+  // and a sheet found by the recorded name needs the marker.
+  const sameName = (sheet: WorksheetInfo, name: string): boolean => sheet.name.toLowerCase() === name.toLowerCase();
+  for (const record of records) {
+    const byId = existing.has(record.id) ? sheets.find((s) => s.id === record.id) : undefined;
+    if (byId !== undefined && (record.name === undefined || sameName(byId, record.name) || markers.get(byId.id) === record.role)) {
+      owned.set(byId.id, record.role);
+      continue;
+    }
+    const name = record.name;
+    const byName = name === undefined ? undefined : sheets.find((s) => sameName(s, name) && markers.get(s.id) === record.role);
+    if (byName !== undefined) owned.set(byName.id, record.role);
+  }
   return owned;
 }

@@ -2,10 +2,12 @@ import type { SheetRole } from '../domain';
 import type { Capabilities } from './capabilities';
 import type { DocumentSettings } from './documentSettings';
 import {
+  CONTENT_MARKER_ADDRESS,
   OWNER_PROPERTY_KEY,
   ownerSheetsByName,
   readOwnedRecords,
   resolveOwnership,
+  roleFromContentMarker,
   roleFromOwnerProperty,
   type LoadedName,
   type OwnedSheetRecord,
@@ -79,6 +81,24 @@ export function queueOwnerMarkers(sheets: readonly { readonly id: string; readon
   };
 }
 
+/**
+ * Queue the read of each sheet's content marker (below ExcelApi 1.4, where owned sheets carry one
+ * instead of an owner name), to be synced with the caller's next round trip.
+ */
+export function queueContentMarkers(sheets: readonly { readonly id: string; readonly proxy: Excel.Worksheet }[]): QueuedMarkers {
+  const cells = sheets.map((sheet) => ({ id: sheet.id, cell: sheet.proxy.getRange(CONTENT_MARKER_ADDRESS).load('values') }));
+  return {
+    read() {
+      const markers = new Map<string, SheetRole>();
+      for (const { id, cell } of cells) {
+        const role = roleFromContentMarker(cell.values[0]?.[0]);
+        if (role !== null) markers.set(id, role);
+      }
+      return markers;
+    },
+  };
+}
+
 /** True when ownership has to fall back to the owner markers: no records, and the host has them. */
 export function needsOwnerMarkers(settings: DocumentSettings, caps: Capabilities): boolean {
   return caps.worksheetCustomProperties && readOwnedRecords(settings) === null;
@@ -86,10 +106,10 @@ export function needsOwnerMarkers(settings: DocumentSettings, caps: Capabilities
 
 /**
  * The loaded sheets and their ownership (see ownership.ts): by the owner names when the workbook has
- * any. Otherwise (a workbook refreshed before the names, or below ExcelApi 1.4): when the settings
- * hold no ownership record and worksheet
- * custom properties exist (ExcelApi 1.12), the owner markers decide: taken from `knownMarkers`
- * (read by `listSheets` moments before, in the same refresh) or read in one more round trip.
+ * any. Otherwise by the records, checked below ExcelApi 1.4 against the content markers; and when
+ * the settings hold no record and worksheet custom properties exist (ExcelApi 1.12), by the owner
+ * properties. Markers are taken from `knownMarkers` (read by `listSheets` moments before, in the
+ * same refresh) or read in one more round trip.
  */
 export async function resolveWorksheets(
   context: Excel.RequestContext,
@@ -104,7 +124,14 @@ export async function resolveWorksheets(
   const names = loadedNames(queuedNames);
   const ownerSheets = ownerSheetsByName(names);
   let markers: ReadonlyMap<string, SheetRole> = new Map();
-  if (ownerSheets.size === 0 && needsOwnerMarkers(settings, caps) && sheets.length > 0) {
+  if (!caps.definedNames && records !== null && sheets.length > 0) {
+    if (knownMarkers !== null) markers = knownMarkers;
+    else {
+      const queued = queueContentMarkers(sheets);
+      await context.sync();
+      markers = queued.read();
+    }
+  } else if (ownerSheets.size === 0 && needsOwnerMarkers(settings, caps) && sheets.length > 0) {
     if (knownMarkers !== null) markers = knownMarkers;
     else {
       const queued = queueOwnerMarkers(sheets);

@@ -252,3 +252,44 @@ describe('on hosts without defined names', () => {
     expect(port.capabilityNotes().map((n) => n.code)).toEqual(expect.arrayContaining(['no_defined_names', 'references_break']));
   });
 });
+
+describe('on ExcelApi 1.1, with a content marker instead of owner names', () => {
+  it('keeps the sheets through a reopen, leaves a user 汇总 and a copy of ours alone', async () => {
+    const { fake, port } = fakeWorkbook({ apiVersion: '1.1', sheets: { 台账: smallLedger(2), 汇总: [['我的汇总']] } });
+    expect(await port.applySheetPlans([summaryWith(1000), validationPlan()])).toEqual({ summary: '汇总 (2)', validation: '校验' });
+    const copy = fake.simulateUserCopySheet('汇总 (2)');
+    fake.reopen();
+    expect((await port.listSheets()).map((s) => [s.name, s.ownedRole])).toEqual([
+      ['台账', null],
+      ['汇总', null],
+      ['汇总 (2)', 'summary'],
+      [copy, null],
+      ['校验', 'validation'],
+    ]);
+    expect(await port.applySheetPlans([summaryWith(2000), validationPlan()])).toEqual({ summary: '汇总 (2)', validation: '校验' });
+    expect(fake.snapshot().sheets.map((s) => s.name)).toEqual(['台账', '汇总', '汇总 (2)', copy, '校验']);
+    expect(fake.getSheetValues('汇总')).toEqual([['我的汇总']]);
+    expect(fake.getSheetValues('汇总 (2)')[4]?.[2]).toBe(2000);
+    expect(fake.getSheetValues(copy)[4]?.[2]).toBe(1000);
+  });
+
+  it('reads the markers itself when listSheets did not run first', async () => {
+    const { fake, port } = fakeWorkbook({ apiVersion: '1.1', ...withReport() });
+    await port.applySheetPlans([summaryWith(1000)]);
+    fake.reopen();
+    await port.applySheetPlans([summaryWith(2000)]);
+    expect(fake.snapshot().sheets.map((s) => s.name)).toEqual(['台账', '报告', '汇总']);
+  });
+
+  it('does not take a sheet whose new id equals a recorded one unless its name or marker agrees', async () => {
+    const { fake, port } = fakeWorkbook({ apiVersion: '1.1', ...withReport() });
+    await port.applySheetPlans([summaryWith(1000)]);
+    const records = fake.snapshot().settings['ledgerStats.ownedSheets'] as { ownedSheets: { id: string }[] };
+    // As after a reopen where ids are given by position: the record's id now names the user's 报告.
+    const reportId = sheetSnapshot(fake, '报告').id;
+    fake.documentSettings?.set('ledgerStats.ownedSheets', { ownedSheets: records.ownedSheets.map((r) => ({ ...r, id: reportId })) });
+    await port.applySheetPlans([summaryWith(2000)]);
+    expect(fake.snapshot().sheets.map((s) => s.name)).toEqual(['台账', '报告', '汇总']);
+    expect(fake.getSheetValues('报告')).toEqual([]);
+  });
+});
