@@ -1,6 +1,6 @@
 import type { SheetPlan } from '../../domain';
 import { STATE_SHEET_NAME, stateSheetRows, type LedgerStateDoc, type MarkRecord } from '../ledgerStateSheet';
-import { plannedCells } from './plannedCells';
+import { plannedCells, plannedRows } from './plannedCells';
 import { renderChartXml, renderDrawingXml } from './renderChartXml';
 import { renderSheetXml } from './renderSheetXml';
 import { rewriteSheetMarks } from './rewriteSheetMarks';
@@ -175,7 +175,7 @@ export async function planPackageEdits(pkg: XlsxPackage, request: EditRequest): 
     const drawingRelId = sheet.plan.charts.length > 0 ? 'rId1' : null;
     const { plan, sheetName } = sheet;
     const laidOut = sheet.cells;
-    add.push({ name: part, content: renderSheetXml(plan, { cells: () => laidOut ?? plannedCells(plan), styles, sheetName, drawingRelId }) });
+    add.push({ name: part, content: renderSheetXml(plan, { rows: () => (laidOut === null ? plannedRows(plan) : laidOut.entries()), styles, sheetName, drawingRelId }) });
     if (drawingRelId !== null) {
       const drawing = nextPart('xl/drawings/drawing');
       add.push({ name: relsPartOf(part), content: relsXml([{ id: drawingRelId, type: REL_TYPES.drawing, target: relativeTarget(part, drawing) }]) });

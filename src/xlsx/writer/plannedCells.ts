@@ -34,49 +34,64 @@ function merger(): (base: PlanStyle, over: PlanStyle) => PlanStyle {
   };
 }
 
-function cellAt(cells: PlannedCells, row: number, col: number): PlannedCell {
-  let line = cells.get(row);
-  if (line === undefined) {
-    line = new Map();
-    cells.set(row, line);
-  }
-  let cell = line.get(col);
-  if (cell === undefined) {
-    cell = { value: null, numberFormat: null, style: EMPTY_STYLE };
-    line.set(col, cell);
-  }
-  return cell;
-}
-
 /**
- * Lay a sheet plan's blocks and formats onto a cell map, the way `writeSheetPlan` applies them
- * to an ExcelJS sheet: a block sets the number format and style of each of its cells and writes
- * its non-null values; a format merges its style into every cell of its range.
+ * A sheet plan's cells row by row, in row order, the way `writeSheetPlan` applies the plan to an
+ * ExcelJS sheet: a block sets the number format and style of each of its cells and writes its
+ * non-null values; then a format merges its style into every cell of its range. Only one row's
+ * cells exist at a time, so a validation sheet of a million issues is never held as cells.
+ * Rows without cells are left out.
  */
-export function plannedCells(plan: SheetPlan): PlannedCells {
-  const cells: PlannedCells = new Map();
+export function* plannedRows(plan: SheetPlan): Generator<[number, Map<number, PlannedCell>]> {
   const merge = merger();
-  for (const block of plan.blocks) {
-    block.values.forEach((rowValues, r) => {
-      rowValues.forEach((value, c) => {
-        const format = typeof block.numberFormat === 'string' ? block.numberFormat : block.numberFormat?.[c];
-        if (value === null && (format === undefined || format === null) && block.style === undefined) return;
-        const cell = cellAt(cells, block.row + r, block.col + c);
-        if (format !== undefined && format !== null) cell.numberFormat = format;
-        if (block.style !== undefined) cell.style = merge(cell.style, block.style);
-        if (value !== null) cell.value = value;
-      });
-    });
-  }
-  for (const format of plan.formats) {
-    const { row, col, rows, cols } = format.range;
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < cols; c++) {
-        const cell = cellAt(cells, row + r, col + c);
-        cell.style = merge(cell.style, format.style);
+  const spans = [
+    ...plan.blocks.map((block, order) => ({ top: block.row, bottom: block.row + block.values.length - 1, order, block, format: null })),
+    ...plan.formats.map((format, order) => ({ top: format.range.row, bottom: format.range.row + format.range.rows - 1, order: plan.blocks.length + order, block: null, format })),
+  ]
+    .filter((span) => span.bottom >= span.top)
+    .sort((a, b) => a.top - b.top || a.order - b.order);
+  let next = 0;
+  let active: typeof spans = [];
+  let row = spans[0]?.top ?? 0;
+  while (next < spans.length || active.length > 0) {
+    if (active.length === 0 && next < spans.length) row = Math.max(row, spans[next]?.top ?? row);
+    while (next < spans.length && (spans[next]?.top ?? Infinity) <= row) active.push(spans[next++] as (typeof spans)[number]);
+    active.sort((a, b) => a.order - b.order);
+    const cells = new Map<number, PlannedCell>();
+    const cellAt = (col: number): PlannedCell => {
+      let cell = cells.get(col);
+      if (cell === undefined) {
+        cell = { value: null, numberFormat: null, style: EMPTY_STYLE };
+        cells.set(col, cell);
+      }
+      return cell;
+    };
+    for (const { block, format } of active) {
+      if (block !== null) {
+        (block.values[row - block.row] ?? []).forEach((value, c) => {
+          const numberFormat = typeof block.numberFormat === 'string' ? block.numberFormat : block.numberFormat?.[c];
+          if (value === null && (numberFormat === undefined || numberFormat === null) && block.style === undefined) return;
+          const cell = cellAt(block.col + c);
+          if (numberFormat !== undefined && numberFormat !== null) cell.numberFormat = numberFormat;
+          if (block.style !== undefined) cell.style = merge(cell.style, block.style);
+          if (value !== null) cell.value = value;
+        });
+      } else if (format !== null) {
+        for (let c = 0; c < format.range.cols; c++) {
+          const cell = cellAt(format.range.col + c);
+          cell.style = merge(cell.style, format.style);
+        }
       }
     }
+    if (cells.size > 0) yield [row, cells];
+    active = active.filter((span) => span.bottom > row);
+    row++;
   }
+}
+
+/** Every cell of a sheet plan (see `plannedRows`), for lookups such as a chart's cached values. */
+export function plannedCells(plan: SheetPlan): PlannedCells {
+  const cells: PlannedCells = new Map();
+  for (const [row, line] of plannedRows(plan)) cells.set(row, line);
   return cells;
 }
 

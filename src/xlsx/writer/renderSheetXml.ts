@@ -1,12 +1,12 @@
 import type { PlanCell, SheetPlan } from '../../domain';
-import type { PlannedCells } from './plannedCells';
+import type { PlannedCell } from './plannedCells';
 import type { StyleBook } from './StyleBook';
 import { cellAddress, escapeXml, MAX_CELL_CHARS, NS, quoteSheetName, XML_DECLARATION } from './xmlText';
 
 /** What `renderSheetXml` needs besides the plan. */
 export interface SheetXmlOptions {
-  /** The plan's cells (`plannedCells`), laid out when the rendering starts. */
-  readonly cells: () => PlannedCells;
+  /** The plan's cells row by row, in row order (`plannedRows`), laid out as the rendering goes. */
+  readonly rows: () => Iterable<[number, Map<number, PlannedCell>]>;
   readonly styles: StyleBook;
   /** Maps a sheet name used in a plan's links to the name the sheet really got. */
   readonly sheetName: (planned: string) => string;
@@ -46,22 +46,24 @@ function renderCell(ref: string, s: number, value: PlanCell): string {
  */
 export function* renderSheetXml(plan: SheetPlan, options: SheetXmlOptions): Generator<string> {
   const { styles } = options;
-  const cells = options.cells();
-  const rowNumbers = new Set<number>(cells.keys());
   const heights = new Map<number, number>();
-  for (const { row, height } of plan.rowHeights ?? []) {
-    if (Number.isFinite(height) && height > 0) {
-      heights.set(row, height);
-      rowNumbers.add(row);
-    }
-  }
-  const rows = [...rowNumbers].sort((a, b) => a - b);
+  for (const { row, height } of plan.rowHeights ?? []) if (Number.isFinite(height) && height > 0) heights.set(row, height);
+  // The used area from the plan's ranges, so the cells need not be laid out before the header.
+  let lastRow = -1;
   let maxCol = 0;
-  for (const line of cells.values()) for (const col of line.keys()) maxCol = Math.max(maxCol, col);
-  const lastRow = rows.length === 0 ? 0 : (rows[rows.length - 1] ?? 0);
+  for (const block of plan.blocks) {
+    if (block.values.length === 0) continue;
+    lastRow = Math.max(lastRow, block.row + block.values.length - 1);
+    maxCol = Math.max(maxCol, block.col + Math.max(1, ...block.values.map((r) => r.length)) - 1);
+  }
+  for (const { range } of plan.formats) {
+    lastRow = Math.max(lastRow, range.row + range.rows - 1);
+    maxCol = Math.max(maxCol, range.col + range.cols - 1);
+  }
+  for (const row of heights.keys()) lastRow = Math.max(lastRow, row);
 
   let head = `${XML_DECLARATION}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`;
-  head += `<dimension ref="${rows.length === 0 ? 'A1' : `A1:${cellAddress(lastRow, maxCol)}`}"/>`;
+  head += `<dimension ref="${lastRow < 0 ? 'A1' : `A1:${cellAddress(lastRow, maxCol)}`}"/>`;
   const freeze = plan.freeze;
   if (freeze !== undefined && (freeze.rows > 0 || freeze.cols > 0)) {
     const pane = freeze.rows > 0 && freeze.cols > 0 ? 'bottomRight' : freeze.rows > 0 ? 'bottomLeft' : 'topRight';
@@ -76,37 +78,66 @@ export function* renderSheetXml(plan: SheetPlan, options: SheetXmlOptions): Gene
   if (widths !== '') head += `<cols>${widths}</cols>`;
   yield `${head}<sheetData>`;
 
-  const links: string[] = [];
+  let hasLinks = false;
   let chunk = '';
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] ?? 0;
-    const line = cells.get(row);
+  let written = 0;
+  const rowXml = (row: number, line: Map<number, PlannedCell> | undefined): string => {
     const height = heights.get(row);
+    heights.delete(row);
     let body = '';
-    for (const col of [...(line?.keys() ?? [])].sort((a, b) => a - b)) {
+    for (const col of [...(line?.keys() ?? [])].sort((x, y) => x - y)) {
       const cell = line?.get(col);
       if (cell === undefined) continue;
       const link = cell.value !== null && typeof cell.value === 'object' && 'link' in cell.value ? cell.value : null;
       const s = styles.xfIndex({ style: cell.style, numberFormat: cell.numberFormat, isLink: link !== null });
       const ref = cellAddress(row, col);
       body += renderCell(ref, s, cell.value);
-      if (link !== null) {
-        const target = `${quoteSheetName(options.sheetName(link.link.sheet))}!${link.link.address}`;
-        links.push(`<hyperlink ref="${ref}" location="${escapeXml(target)}" display="${escapeXml(link.text.slice(0, 255))}"/>`);
-      }
+      hasLinks ||= link !== null;
     }
-    chunk += `<row r="${row + 1}"${height === undefined ? '' : ` ht="${height}" customHeight="1"`}>${body}</row>`;
-    if ((i + 1) % ROWS_PER_CHUNK === 0) {
+    return `<row r="${row + 1}"${height === undefined ? '' : ` ht="${height}" customHeight="1"`}>${body}</row>`;
+  };
+  // Rows that only have a height are written in order between the rows with cells.
+  const heightRows = [...heights.keys()].sort((x, y) => x - y);
+  let h = 0;
+  for (const [row, line] of options.rows()) {
+    while (h < heightRows.length && (heightRows[h] ?? Infinity) < row) {
+      const only = heightRows[h++] as number;
+      if (heights.has(only)) chunk += rowXml(only, undefined);
+    }
+    chunk += rowXml(row, line);
+    if (++written % ROWS_PER_CHUNK === 0) {
       yield chunk;
       chunk = '';
     }
+  }
+  for (; h < heightRows.length; h++) {
+    const only = heightRows[h] as number;
+    if (heights.has(only)) chunk += rowXml(only, undefined);
   }
   let tail = `${chunk}</sheetData>`;
   const merges = plan.merges.filter((m) => m.rows >= 1 && m.cols >= 1 && !(m.rows === 1 && m.cols === 1));
   if (merges.length > 0) {
     tail += `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${cellAddress(m.row, m.col)}:${cellAddress(m.row + m.rows - 1, m.col + m.cols - 1)}"/>`).join('')}</mergeCells>`;
   }
-  if (links.length > 0) tail += `<hyperlinks>${links.join('')}</hyperlinks>`;
+  if (hasLinks) {
+    // Hyperlinks come after the cells in the schema: a second pass over the rows finds them, so
+    // a million links are never held at once.
+    yield `${tail}<hyperlinks>`;
+    tail = '';
+    let written = 0;
+    for (const [row, line] of options.rows()) {
+      for (const [col, cell] of line) {
+        if (cell.value === null || typeof cell.value !== 'object' || !('link' in cell.value)) continue;
+        const target = `${quoteSheetName(options.sheetName(cell.value.link.sheet))}!${cell.value.link.address}`;
+        tail += `<hyperlink ref="${cellAddress(row, col)}" location="${escapeXml(target)}" display="${escapeXml(cell.value.text.slice(0, 255))}"/>`;
+      }
+      if (++written % ROWS_PER_CHUNK === 0) {
+        yield tail;
+        tail = '';
+      }
+    }
+    tail += '</hyperlinks>';
+  }
   tail += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   if (options.drawingRelId !== null) tail += `<drawing r:id="${options.drawingRelId}"/>`;
   yield `${tail}</worksheet>`;

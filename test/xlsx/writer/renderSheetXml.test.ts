@@ -1,6 +1,6 @@
 import type { SheetPlan } from '../../../src/domain';
 import { MINIMAL_STYLES_XML, StyleBook } from '../../../src/xlsx/writer/StyleBook';
-import { plannedCells } from '../../../src/xlsx/writer/plannedCells';
+import { plannedRows } from '../../../src/xlsx/writer/plannedCells';
 import { renderSheetXml } from '../../../src/xlsx/writer/renderSheetXml';
 
 const INJECTION = "=cmd|' /C calc'!A0";
@@ -10,7 +10,7 @@ function plan(overrides: Partial<SheetPlan> = {}): SheetPlan {
 }
 
 function render(p: SheetPlan): string {
-  return [...renderSheetXml(p, { cells: () => plannedCells(p), styles: new StyleBook(MINIMAL_STYLES_XML), sheetName: (n) => n, drawingRelId: null })].join('');
+  return [...renderSheetXml(p, { rows: () => plannedRows(p), styles: new StyleBook(MINIMAL_STYLES_XML), sheetName: (n) => n, drawingRelId: null })].join('');
 }
 
 describe('renderSheetXml', () => {
@@ -47,7 +47,7 @@ describe('renderSheetXml', () => {
 
   it('links to a cell of another owned sheet under the name that sheet got', () => {
     const p = plan({ blocks: [{ row: 0, col: 0, values: [[{ link: { sheet: '校验结果', address: 'A5' }, text: '查看' }]] }] });
-    const xml = [...renderSheetXml(p, { cells: () => plannedCells(p), styles: new StyleBook(MINIMAL_STYLES_XML), sheetName: (n) => `${n} (2)`, drawingRelId: null })].join('');
+    const xml = [...renderSheetXml(p, { rows: () => plannedRows(p), styles: new StyleBook(MINIMAL_STYLES_XML), sheetName: (n) => `${n} (2)`, drawingRelId: null })].join('');
     expect(xml).toContain('<hyperlink ref="A1" location="\'校验结果 (2)\'!A5" display="查看"/>');
   });
 });
