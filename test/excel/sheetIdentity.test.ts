@@ -135,6 +135,18 @@ describe('a final round trip that the host applies in part', () => {
     return { fake, port, before, namesBefore, result };
   }
 
+  it('leaves everything as it was when the first round trip (temporary sheets, first writes) fails halfway', async () => {
+    const done = await refreshedTwice('1.16');
+    const operations = done.fake.syncLog[0]?.operations.length ?? 0;
+    expect(operations).toBeGreaterThan(10);
+    for (let k = 1; k < operations; k++) {
+      const { fake, before, namesBefore, result } = await refreshedTwice('1.16', { at: 1, afterOperations: k });
+      expect([k, result]).toEqual([k, expect.any(PortError)]);
+      expect([k, normalisedSnapshot(fake), fake.definedNames, fake.eventsEnabled]).toEqual([k, before, namesBefore, true]);
+      uninstallFakes();
+    }
+  });
+
   it.each([
     ['1.16', [[2000, '总投资不是数字', 2000, 2000]]],
     ['1.8', [['#REF!', '#REF!', '#REF!', 2000]]],
