@@ -7,3 +7,4 @@ export * from './summarize';
 export * from './layout';
 export * from './brief';
 export * from './diff';
+export * from './race';

@@ -6,11 +6,12 @@ import type { RowContext } from '../validate/validateRow';
 import * as lookupRegionModule from '../reference/lookupRegion';
 import * as classifyRowModule from './classifyRow';
 import type { RowLayout } from './classifyRow';
+import { findDataDate, type DataDate } from './findDataDate';
 import * as findHeaderModule from './findHeader';
 import { HEADER_SEARCH_ROWS } from './findHeader';
 import * as matchHeaderTextModule from './matchHeaderText';
 import { REQUIRED_FIELDS } from './types';
-import type { CellValue, ColumnRef, HeaderInfo, ProjectRow } from './types';
+import type { CellValue, ColumnRef, Field, HeaderInfo, ProjectRow } from './types';
 
 // Performance: hot imports bound once to module constants. Under tsx/esbuild's CommonJS output each call to an
 // imported function otherwise goes through an export getter, a measurable share of a 100,000-row read.
@@ -49,6 +50,7 @@ class StreamingReader {
   private rowIndex = 0;
   private buffer: (readonly CellValue[])[] | null = [];
   private header: HeaderInfo | null = null;
+  private dataDate: DataDate | null = null;
   private ctx: RowContext | null = null;
   private layout: RowLayout | null = null;
   private readonly sheetIssues: LedgerIssue[] = [];
@@ -97,6 +99,7 @@ class StreamingReader {
     this.buffer = null;
     const { header, overrideProblems } = detectHeader(buffered, this.options.mapping ?? {});
     this.header = header;
+    if (header !== null) this.dataDate = findDataDate(buffered.slice(0, header.headerRowIndex));
     if (header === null) {
       this.sheetIssues.push(
         createIssue('header_not_found', { rowsSearched: Math.min(buffered.length, HEADER_SEARCH_ROWS) }, { sheetRow: null, column: null, raw: null }),
@@ -119,12 +122,14 @@ class StreamingReader {
 
   private buildContext(header: HeaderInfo): RowContext {
     const { columns, sheetUnit } = header;
+    const amountFieldOf = (col: ColumnRef): Field =>
+      col === columns.totalInvestment ? 'totalInvestment' : col === columns.investedToDate ? 'investedToDate' : col === columns.annualPlanInvestment ? 'annualPlanInvestment' : 'yearInvested';
     const unitOf = (col: ColumnRef | undefined): ColumnRef['unit'] => {
       if (col === undefined) return 'wan';
       if (col.unit !== undefined) return col.unit;
       if (sheetUnit !== undefined) return sheetUnit;
       this.sheetIssues.push(
-        createIssue('unit_assumed', { field: col === columns.totalInvestment ? 'totalInvestment' : 'investedToDate', header: col.header }, {
+        createIssue('unit_assumed', { field: amountFieldOf(col), header: col.header }, {
           sheetRow: null,
           column: col,
           raw: null,
@@ -136,6 +141,8 @@ class StreamingReader {
       columns,
       totalUnit: unitOf(columns.totalInvestment) ?? 'wan',
       investedUnit: unitOf(columns.investedToDate) ?? 'wan',
+      ...(columns.annualPlanInvestment === undefined ? {} : { annualPlanUnit: unitOf(columns.annualPlanInvestment) ?? 'wan' }),
+      ...(columns.yearInvested === undefined ? {} : { yearInvestedUnit: unitOf(columns.yearInvested) ?? 'wan' }),
       allowedSectors: allowedSet(this.options.allowedSectors, false),
       allowedDistricts: allowedSet(this.options.allowedDistricts, true),
     };
@@ -227,6 +234,7 @@ class StreamingReader {
     return {
       sheet: this.options.sheetName ?? '',
       header: this.header,
+      ...(this.dataDate === null ? {} : { dataDate: this.dataDate }),
       rows: this.rows,
       issues: this.sheetIssues.concat(this.rowIssues),
       counts: {

@@ -14,6 +14,12 @@ export const FIELD_LABELS: Readonly<Record<Field, Bilingual>> = {
   startDate: { 'zh-CN': '开工时间', 'en-US': 'start date' },
   completionDate: { 'zh-CN': '竣工（投产）时间', 'en-US': 'completion date' },
   notes: { 'zh-CN': '备注', 'en-US': 'notes' },
+  signDate: { 'zh-CN': '签约时间', 'en-US': 'signing date' },
+  plannedStartDate: { 'zh-CN': '计划开工时间', 'en-US': 'planned start' },
+  actualStartDate: { 'zh-CN': '实际开工时间', 'en-US': 'actual start' },
+  plannedCompletionDate: { 'zh-CN': '计划竣工时间', 'en-US': 'planned completion' },
+  annualPlanInvestment: { 'zh-CN': '年度计划投资', 'en-US': 'annual planned investment' },
+  yearInvested: { 'zh-CN': '本年完成投资', 'en-US': 'invested this year' },
 };
 
 /** Display names of the canonical stages. */

@@ -25,7 +25,14 @@ export const HEADER_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
     'investedtodate',
     'invested',
   ],
-  startDate: ['开工时间', '开工日期', '计划开工时间', '开工年份', '建设起止年限', '起止年限', '建设年限', '建设周期', 'startdate', 'start'],
-  completionDate: ['竣工时间', '投产时间', '竣工(投产)时间', '竣工投产时间', '竣工日期', '完工时间', '计划竣工时间', '投运时间', 'completiondate', 'completion'],
+  startDate: ['开工时间', '开工日期', '开工年份', '建设起止年限', '起止年限', '建设年限', '建设周期', 'startdate', 'start'],
+  completionDate: ['竣工时间', '投产时间', '竣工(投产)时间', '竣工投产时间', '竣工日期', '完工时间', '投运时间', 'completiondate', 'completion'],
   notes: ['备注', '说明', 'notes', 'note', 'remarks'],
+  // Issue 17: a planned date is its own column (计划开工时间 is no longer read as 开工时间).
+  signDate: ['签约时间', '签约日期', '签约年月', '签订时间', 'signdate', 'signingdate'],
+  plannedStartDate: ['计划开工时间', '计划开工日期', '拟开工时间', '预计开工时间', 'plannedstart', 'plannedstartdate'],
+  actualStartDate: ['实际开工时间', '实际开工日期', 'actualstart', 'actualstartdate'],
+  plannedCompletionDate: ['计划竣工时间', '计划竣工日期', '计划完工时间', '计划投产时间', '计划竣工(投产)时间', '预计竣工时间', 'plannedcompletion', 'plannedcompletiondate'],
+  annualPlanInvestment: ['年度计划投资', '本年计划投资', '本年度计划投资', '年度投资计划', '今年计划投资', 'annualplan', 'annualplaninvestment'],
+  yearInvested: ['本年完成投资', '本年累计完成投资', '今年完成投资', '本年度完成投资', '年度完成投资', 'yearinvested', 'investedthisyear'],
 };

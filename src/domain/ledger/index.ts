@@ -6,6 +6,8 @@ export { readLedger } from './readLedger';
 export { createLedgerReader } from './createLedgerReader';
 export type { LedgerReader } from './createLedgerReader';
 export { findHeader, HEADER_SEARCH_ROWS } from './findHeader';
+export { findDataDate, parseDataDatePhrase } from './findDataDate';
+export type { DataDate } from './findDataDate';
 export { HEADER_SYNONYMS } from './headerSynonyms';
 export { matchHeaderText, unitOfText } from './matchHeaderText';
 export type { HeaderTextMatch } from './matchHeaderText';
@@ -26,7 +28,7 @@ export { isBlankCell, cellText } from './cellText';
 export { isPlaceholder, PLACEHOLDERS } from './placeholders';
 export { editDistance, nearestTerms } from './editDistance';
 export { FIELD_LABELS, STAGE_LABELS } from './fieldLabels';
-export { STAGES, STARTED_STAGES, FIELDS, REQUIRED_FIELDS, AMOUNT_UNITS, SEVERITIES, LANGS, FORMULA_NOT_CALCULATED } from './types';
+export { STAGES, STARTED_STAGES, FIELDS, PROGRESS_FIELDS, REQUIRED_FIELDS, AMOUNT_UNITS, SEVERITIES, LANGS, FORMULA_NOT_CALCULATED } from './types';
 export type {
   CellValue,
   Grid,
@@ -40,6 +42,7 @@ export type {
   SoeRef,
   LedgerDate,
   ProjectRow,
+  RowProgress,
   Severity,
   Lang,
   Bilingual,

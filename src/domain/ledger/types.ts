@@ -43,6 +43,12 @@ export const FIELDS = [
   'startDate',
   'completionDate',
   'notes',
+  'signDate',
+  'plannedStartDate',
+  'actualStartDate',
+  'plannedCompletionDate',
+  'annualPlanInvestment',
+  'yearInvested',
 ] as const;
 /** A known ledger column. */
 export type Field = (typeof FIELDS)[number];
@@ -133,7 +139,31 @@ export interface ProjectRow {
   readonly completionDate: LedgerDate | null;
   /** True when any amount in the row was approximate (约, 左右, 以上). */
   readonly isApproximate: boolean;
+  /** The optional schedule and annual-investment columns (issue 17); absent when the ledger has none of them. */
+  readonly progress?: RowProgress;
 }
+
+/**
+ * The optional columns the 赛马 ranking and the 红黄绿灯 lights read (issue 17). Each value is `null` when its
+ * column is absent, the cell blank or unreadable (an unreadable cell is a warning of the row).
+ */
+export interface RowProgress {
+  /** 签约时间. */
+  readonly signDate: LedgerDate | null;
+  /** 计划开工时间. */
+  readonly plannedStartDate: LedgerDate | null;
+  /** 实际开工时间. */
+  readonly actualStartDate: LedgerDate | null;
+  /** 计划竣工时间. */
+  readonly plannedCompletionDate: LedgerDate | null;
+  /** 年度计划投资 in 万元, unrounded. */
+  readonly annualPlanWan: number | null;
+  /** 本年完成投资 (本年累计完成投资, 今年完成投资) in 万元, unrounded. */
+  readonly yearInvestedWan: number | null;
+}
+
+/** The fields `RowProgress` is read from. */
+export const PROGRESS_FIELDS = ['signDate', 'plannedStartDate', 'actualStartDate', 'plannedCompletionDate', 'annualPlanInvestment', 'yearInvested'] as const;
 
 /** Issue severities. */
 export const SEVERITIES = ['error', 'warning', 'info'] as const;

@@ -9,7 +9,7 @@ import * as parseStageModule from '../ledger/parseStage';
 import * as placeholdersModule from '../ledger/placeholders';
 import * as lookupRegionModule from '../reference/lookupRegion';
 import type { SoeAliasRelation } from '../reference/types';
-import type { AmountUnit, CellValue, ColumnMapping, ColumnRef, LedgerDate, ProjectRow, SoeRef, Stage } from '../ledger/types';
+import type { AmountUnit, CellValue, ColumnMapping, ColumnRef, LedgerDate, ProjectRow, RowProgress, SoeRef, Stage } from '../ledger/types';
 import { FORMULA_NOT_CALCULATED } from '../ledger/types';
 import * as createIssueModule from './createIssue';
 import type { IssueAt } from './createIssue';
@@ -33,6 +33,9 @@ export interface RowContext {
   /** Unit of each amount column (its header's, else the unit line's, else 万元). */
   readonly totalUnit: AmountUnit;
   readonly investedUnit: AmountUnit;
+  /** Units of 年度计划投资 and 本年完成投资 (issue 17); 万元 when not given. */
+  readonly annualPlanUnit?: AmountUnit;
+  readonly yearInvestedUnit?: AmountUnit;
   /** Allowed sector / district keys (see `allowedKey`), `null` for no check. */
   readonly allowedSectors: ReadonlySet<string> | null;
   readonly allowedDistricts: ReadonlySet<string> | null;
@@ -244,7 +247,52 @@ export function validateRow(cells: readonly CellValue[], sheetRow: number, ctx: 
     completionDate,
     isApproximate: totalApprox || investedApprox,
   };
+  if (hasProgressColumn(cols)) return { row: { ...row, progress: readProgress(cells, ctx, issues, sheetRow) }, issues: sortedIssues(issues), hasWarning: issues.warnings > 0 };
   return { row, issues: sortedIssues(issues), hasWarning: issues.warnings > 0 };
+}
+
+function hasProgressColumn(cols: ColumnMapping): boolean {
+  return (
+    cols.signDate !== undefined ||
+    cols.plannedStartDate !== undefined ||
+    cols.actualStartDate !== undefined ||
+    cols.plannedCompletionDate !== undefined ||
+    cols.annualPlanInvestment !== undefined ||
+    cols.yearInvested !== undefined
+  );
+}
+
+/**
+ * The optional issue-17 columns of a row without errors: dates as `readDate` reads them (with its warnings), amounts
+ * in their column's unit; an unreadable amount is `invested_unreadable` and `null` (not 0: a missing plan is no plan).
+ */
+function readProgress(cells: readonly CellValue[], ctx: RowContext, issues: RowIssues, sheetRow: number): RowProgress {
+  const cols = ctx.columns;
+  return {
+    signDate: dateStart(readDate(cols.signDate, cells, issues, sheetRow)),
+    plannedStartDate: dateStart(readDate(cols.plannedStartDate, cells, issues, sheetRow)),
+    actualStartDate: dateStart(readDate(cols.actualStartDate, cells, issues, sheetRow)),
+    plannedCompletionDate: dateEnd(readDate(cols.plannedCompletionDate, cells, issues, sheetRow)),
+    annualPlanWan: optionalAmount(cols.annualPlanInvestment, cells, ctx.annualPlanUnit ?? 'wan', issues, sheetRow),
+    yearInvestedWan: optionalAmount(cols.yearInvested, cells, ctx.yearInvestedUnit ?? 'wan', issues, sheetRow),
+  };
+}
+
+function dateStart(parsed: DateParse): LedgerDate | null {
+  return parsed.kind === 'ok' ? parsed.start : null;
+}
+
+function dateEnd(parsed: DateParse): LedgerDate | null {
+  return parsed.kind === 'ok' ? (parsed.end ?? parsed.start) : null;
+}
+
+function optionalAmount(col: ColumnRef | undefined, cells: readonly CellValue[], unit: AmountUnit, issues: RowIssues, sheetRow: number): number | null {
+  if (col === undefined) return null;
+  const value = cells[col.index];
+  if (typeof value === 'number' && value >= 0) return scaleToWan(value, unit);
+  const parsed = parseAmount(value, unit);
+  if (parsed.kind === 'missing') return null;
+  return checkAmount(parsed, col, value, false, issues, sheetRow)?.wan ?? null;
 }
 
 type RequiredField = 'name' | 'soe' | 'sector' | 'stage' | 'totalInvestment';

@@ -32,7 +32,20 @@ describe('matchHeaderText', () => {
 
   it('never reads 完成投资 as 总投资 or 本年完成投资 as invested to date', () => {
     expect(matchHeaderText('累计完成投资')?.field).toBe('investedToDate');
-    expect(matchHeaderText('本年完成投资')).toBeNull();
+    expect(matchHeaderText('本年完成投资')?.field).toBe('yearInvested');
+  });
+
+  it.each([
+    ['签约时间', 'signDate'],
+    ['计划开工时间', 'plannedStartDate'],
+    ['实际开工时间', 'actualStartDate'],
+    ['计划竣工时间', 'plannedCompletionDate'],
+    ['年度计划投资（亿元）', 'annualPlanInvestment'],
+    ['本年累计完成投资', 'yearInvested'],
+    ['今年完成投资(万元)', 'yearInvested'],
+    ['开工时间', 'startDate'],
+  ])('maps the optional column %j to %s (issue 17)', (text, field) => {
+    expect(matchHeaderText(text)?.field).toBe(field);
   });
 
   it('scores an exact synonym above a contained one', () => {
