@@ -164,6 +164,25 @@ describe('FakeExcel.reopen', () => {
     );
     expect(error.code).toBe('ItemNotFound');
   });
+  it('gives tables new ids too, and drops event handlers', async () => {
+    const fake = createFakeExcel({ apiVersion: '1.7', sheets: { Sheet1: [['a'], [1]] } });
+    const tableId = async (): Promise<string> =>
+      fake.run(async (context) => {
+        const tables = context.workbook.tables.load('items/id');
+        await context.sync();
+        return tables.items[0]?.id ?? '';
+      });
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').tables.add('A1:A2', true);
+      context.workbook.worksheets.getItem('Sheet1').onChanged.add(async () => undefined);
+      await context.sync();
+    });
+    const before = await tableId();
+    expect(fake.handlerCount).toBe(1);
+    fake.reopen();
+    expect(await tableId()).not.toBe(before);
+    expect(fake.handlerCount).toBe(0);
+  });
 });
 
 describe('FakeExcel.simulateUserCopySheet', () => {

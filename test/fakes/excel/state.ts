@@ -783,7 +783,7 @@ export function reopenedWorkbook(w: WorkbookState, generation: number): Workbook
       source: remap(chart.source) ?? chart.source,
       series: chart.series.map((x) => ({ ...x, values: remap(x.values), xValues: remap(x.xValues) })),
     }));
-    c.conditionalFormats = c.conditionalFormats.map((f) => ({ ...f, id: `reopened-cf-${generation}-${++counters.cf}` }));
+    c.conditionalFormats = c.conditionalFormats.map((f) => ({ ...f, id: `{CF${String(++counters.cf).padStart(6, '0')}}` }));
     c.tables = c.tables.map((t) => ({ ...t, id: String(++counters.table) }));
     return c;
   });
