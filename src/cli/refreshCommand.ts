@@ -20,10 +20,14 @@ type RunArgs = Extract<CliArgs, { kind: 'run' }>;
 /** Redraw interval of the status line while a step that reports no progress runs. */
 const TICK_MS = 500;
 
-/** The default output beside the input: `ledger.xlsx` → `ledger.summary.xlsx`. */
+/**
+ * The default output beside the input: `ledger.xlsx` → `ledger.summary.xlsx`. A macro-enabled
+ * workbook keeps its extension (`ledger.xlsm` → `ledger.summary.xlsm`): its macros are kept, and
+ * Excel refuses to open a macro-enabled package named .xlsx.
+ */
 export function defaultOutputPath(input: string): string {
-  const { dir, name } = parse(input);
-  return join(dir, `${name}.summary.xlsx`);
+  const { dir, name, ext } = parse(input);
+  return join(dir, `${name}.summary${ext.toLowerCase() === '.xlsm' ? ext : '.xlsx'}`);
 }
 
 function samePath(a: string, b: string): boolean {

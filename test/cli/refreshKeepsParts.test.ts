@@ -53,4 +53,14 @@ describe('ledger-stats refresh --in-place', () => {
     await again.xlsx.readFile(input);
     expect(again.worksheets.map((w) => w.name)).toEqual(['台账', '汇总', '图', '汇总 (2)', '校验结果', '变动', '_ledger_stats']);
   }, 240_000);
+
+  it('writes a macro-enabled workbook to <name>.summary.xlsm by default, macros included', async () => {
+    const input = join(dir, 'macros.xlsm');
+    await richWorkbook(input);
+    const run = await runCli(['refresh', input]);
+    expect(run.code).toBe(0);
+    const output = join(dir, 'macros.summary.xlsm');
+    expect(run.stdout).toContain(output);
+    expect(unzipSync(readFileSync(output))['xl/vbaProject.bin']).toEqual(unzipSync(readFileSync(input))['xl/vbaProject.bin']);
+  }, 240_000);
 });
