@@ -1,4 +1,5 @@
 import type { Bilingual, CellValue, ColumnOverrides, HeaderInfo, ProjectRow, Severity } from '../ledger/types';
+import type { DataDate } from '../ledger/findDataDate';
 
 /** Where an issue points: a column letter and its header text. */
 export interface IssueColumn {
@@ -49,6 +50,8 @@ export interface LedgerRead {
   readonly sheet: string;
   /** `null` when no header was found (then `issues` says why). */
   readonly header: HeaderInfo | null;
+  /** The data date the rows above the header name ("截至2025年9月30日", `findDataDate`); absent when none does. */
+  readonly dataDate?: DataDate;
   /** Counted rows (valid and warning rows), in sheet order. */
   readonly rows: readonly ProjectRow[];
   /** Every issue: sheet-level first, then by sheet row. */
