@@ -12,6 +12,7 @@ import {
 } from '../../workflows/workbookPort';
 import type { LedgerSourcePort, SourceRowVisitor } from '../../workflows/readLedgerSource';
 import { readStateCells, EMPTY_STATE, STATE_MARKER, type LedgerStateDoc, type MarkRecord, type OwnedSheetRecord } from '../ledgerStateSheet';
+import { areaOf, cropRow, type CellArea as Area } from '../xlsxReadPort';
 import { freeSheetName, marksToRef } from '../xlsxWorkbookPort';
 import { planPackageEdits, type PendingSheet } from './planPackageEdits';
 import { readPartText, readXlsxPackage, type WorkbookSheet } from './XlsxPackage';
@@ -40,28 +41,6 @@ interface ScannedSheet {
   readonly preview: CellValue[][];
   readonly rowCount: number;
   readonly columnCount: number;
-}
-
-/** A rectangle of a table (0-based, inclusive). */
-interface Area {
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
-}
-
-function decodeRange(ref: string): Area | null {
-  const cell = (a: string): { row: number; col: number } | null => {
-    const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a.trim());
-    if (m === null) return null;
-    let col = 0;
-    for (const ch of (m[1] ?? '').toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-    return { row: Number(m[2]) - 1, col: col - 1 };
-  };
-  const [from, to] = ref.split(':');
-  const a = from === undefined ? null : cell(from);
-  const b = to === undefined ? a : cell(to);
-  return a === null || b === null ? null : { top: a.row, left: a.col, bottom: b.row, right: b.col };
 }
 
 /**
@@ -138,7 +117,7 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource): Prom
       const tag = /<(?:\w+:)?table\s[^>]*>/.exec(xml ?? '')?.[0];
       if (tag === undefined) continue;
       const a = xmlAttributes(tag);
-      const area = decodeRange(a.ref ?? '');
+      const area = areaOf(a.ref ?? '');
       const name = a.displayName ?? a.name;
       if (area !== null && name !== undefined) tables.push({ name, area });
     }
@@ -164,7 +143,7 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource): Prom
     rows.streamRows(name, (rowIndex, cells) => {
       if (area !== null && rowIndex > area.bottom) return 'stop';
       if (area === null) onRow(rowIndex, cells);
-      else if (rowIndex >= area.top) onRow(rowIndex, cells.slice(0, area.right + 1).map((v, c) => (c >= area.left ? v : null)));
+      else if (rowIndex >= area.top) onRow(rowIndex, cropRow(cells, area));
       return undefined;
     });
 

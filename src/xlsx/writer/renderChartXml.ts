@@ -5,7 +5,7 @@ import { absoluteRange, escapeXml, NS, quoteSheetName, XML_DECLARATION } from '.
 /** Axis ids inside one chart part (any two distinct numbers). */
 const CATEGORY_AXIS_ID = 500_000_001;
 const VALUE_AXIS_ID = 500_000_002;
-/** EMUs per pixel, and the default column width and row height in pixels (for the frame's nominal size). */
+/** EMUs per pixel; the frame's nominal size below assumes 64 × 20-pixel cells (the anchor's cells decide the real size). */
 const EMU_PER_PIXEL = 9525;
 
 /** A text element of a title: one run, horizontal or (for a vertical value axis) rotated. */

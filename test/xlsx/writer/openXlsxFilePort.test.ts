@@ -176,6 +176,21 @@ describe('openXlsxFilePort', () => {
     expect((await port.listSheets()).map((s) => s.name)).toEqual(['台账', '汇总', '图']);
   });
 
+  it('lists a sheet\u2019s tables and reads a table\u2019s area, rows above it blank and cells left of it null', async () => {
+    const input = join(dir, 'table.xlsx');
+    const grid: CellValue[][] = [['标题'], [], [null, 'a', 'b'], [null, 1, 2], [null, 3, 4], ['below']];
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('T');
+    sheet.addTable({ name: '台账表', ref: 'B3', headerRow: true, columns: [{ name: 'a' }, { name: 'b' }], rows: [[1, 2], [3, 4]] });
+    sheet.getCell('A1').value = '标题';
+    sheet.getCell('A6').value = 'below';
+    await workbook.xlsx.writeFile(input);
+    const port = await openXlsxFilePort(input, gridRows({ T: grid }));
+    expect((await port.listSheets())[0]?.tables).toEqual(['台账表']);
+    const read = await port.readGrid({ kind: 'table', name: '台账表' });
+    expect(read).toEqual({ sheet: 'T', grid: [[], [], [null, 'a', 'b'], [null, 1, 2], [null, 3, 4]] });
+  });
+
   it('leaves the output untouched and no temporary file when the write fails', async () => {
     const input = join(dir, 'rich.xlsm');
     const grids = await richWorkbook(input);
