@@ -1,3 +1,4 @@
+import { parseAsOfSetting } from '../workflows/dataDate';
 import { DEFAULT_SETTINGS, type LedgerSettings, type SourceRef, type StoredState } from '../workflows/workbookPort';
 import { syncChunk, syncResult, type ExcelRun } from './batch';
 import type { Capabilities, CapabilityNotes } from './capabilities';
@@ -72,6 +73,7 @@ export function parseSettings(value: unknown): LedgerSettings {
       typeof v.decimals === 'number' && Number.isInteger(v.decimals) && v.decimals >= 0 && v.decimals <= 6 ? v.decimals : DEFAULT_SETTINGS.decimals,
     allowedSectors: isStringArray(v.allowedSectors) ? v.allowedSectors : DEFAULT_SETTINGS.allowedSectors,
     allowedDistricts: isStringArray(v.allowedDistricts) ? v.allowedDistricts : DEFAULT_SETTINGS.allowedDistricts,
+    asOf: parseAsOfSetting(v.asOf),
   };
 }
 

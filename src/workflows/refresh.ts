@@ -1,6 +1,7 @@
 import { createLedgerReader, draftBrief, layoutChanges, layoutSummary, layoutValidation, summarize, toSummaryJson } from '../domain';
 import type { Grid, Lang, LedgerIssue, LedgerRead, ReadOptions, SheetPlan, Summary, SummaryJson } from '../domain';
 import { chooseSource } from './chooseSource';
+import { resolveDataDate } from './dataDate';
 import { resolveLang } from './resolveLang';
 import { formatAsOf } from './formatAsOf';
 import { issueMarks } from './issueMarks';
@@ -158,13 +159,15 @@ export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = 
     await pause();
     summary = summarize(read, { soeAttribution: settings.soeAttribution });
     changes = periodChanges(state.snapshot, read, summary, startedAt.toISOString());
-    brief = draftBrief(summary, { lang, style: 'exact', displayUnit: settings.displayUnit, decimals: settings.decimals, rows: read.rows });
+    const dataDate = resolveDataDate(settings, read).date;
+    brief = draftBrief(summary, { lang, style: 'exact', displayUnit: settings.displayUnit, decimals: settings.decimals, rows: read.rows, dataDate });
     json = { ...toSummaryJson(summary, { lang }), brief };
     const asOf = formatAsOf(startedAt, lang);
     const plans: SheetPlan[] = [
       layoutSummary(summary, {
         lang,
-        asOf,
+        dataDate,
+        generatedAt: asOf,
         displayUnit: settings.displayUnit,
         decimals: settings.decimals,
         brief,

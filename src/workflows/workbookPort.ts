@@ -119,6 +119,11 @@ export interface LedgerSettings {
   readonly decimals: number;
   readonly allowedSectors: readonly string[];
   readonly allowedDistricts: readonly string[];
+  /**
+   * The data date the reports state (截至), `YYYY-MM-DD`; `null` or absent: the date the ledger's title names
+   * (`resolveDataDate`).
+   */
+  readonly asOf?: string | null;
 }
 
 /** Defaults for a workbook that has no stored settings. */
@@ -131,6 +136,7 @@ export const DEFAULT_SETTINGS: LedgerSettings = {
   decimals: 1,
   allowedSectors: [],
   allowedDistricts: [],
+  asOf: null,
 };
 
 /** Everything the add-in stores in the workbook. */

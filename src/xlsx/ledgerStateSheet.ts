@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { SHEET_ROLES, type SheetRole } from '../domain';
+import { parseAsOfSetting } from '../workflows/dataDate';
 import { DEFAULT_SETTINGS, type LedgerSettings, type StoredState } from '../workflows/workbookPort';
 
 /**
@@ -80,6 +81,7 @@ function parseSettings(value: unknown): LedgerSettings {
     decimals: typeof value.decimals === 'number' && Number.isInteger(value.decimals) && value.decimals >= 0 && value.decimals <= 6 ? value.decimals : d.decimals,
     allowedSectors: stringArray(value.allowedSectors) ?? d.allowedSectors,
     allowedDistricts: stringArray(value.allowedDistricts) ?? d.allowedDistricts,
+    asOf: parseAsOfSetting(value.asOf),
   };
 }
 

@@ -60,6 +60,29 @@ describe('refresh with the Office.js adapter', () => {
     }
   });
 
+  it("states the ledger's own date as 截至 and the run time apart as 生成时间, in the sheet and the brief", async () => {
+    const { fake } = ledgerWorkbook();
+    const report = await refreshOnce();
+    const summary = texts(sheetSnapshot(fake, report.sheets.summary!));
+    // The fixture's title row says 截至2025年9月: the month's last day. The run is at 2025-09-30 14:05 (NOW).
+    expect(summary).toContain('截至：2025年9月30日');
+    expect(summary).toContain('生成时间：2025年9月30日 14:05');
+    expect(report.brief?.startsWith('截至2025年9月30日，共有')).toBe(true);
+
+    const pinned = await refresh(createOfficeWorkbookPort(), { ...options, settings: { asOf: '2025-06-30' } });
+    expect(texts(sheetSnapshot(fake, pinned.sheets.summary!))).toContain('截至：2025年6月30日');
+  });
+
+  it('says 截至日期：未注明 when neither the ledger nor the settings give a date', async () => {
+    const grid = realisticLedgerGrid();
+    grid[1] = grid[1]!.map(() => undefined);
+    const { fake } = ledgerWorkbook(undefined, grid);
+    const report = await refreshOnce();
+    const summary = texts(sheetSnapshot(fake, report.sheets.summary!));
+    expect(summary).toContain('截至日期：未注明');
+    expect(summary.some((t) => t.startsWith('截至：'))).toBe(false);
+  });
+
   it('draws native charts over the summary sheet own ranges', async () => {
     const { fake } = ledgerWorkbook();
     const report = await refreshOnce();

@@ -1,3 +1,4 @@
+import { formatDataDate } from '../ledger/findDataDate';
 import type { Lang, ProjectRow } from '../ledger/types';
 import { summarizeRows } from '../summarize/summarizeRows';
 import type { BreakdownLine, Figures, Summary } from '../summarize/types';
@@ -19,6 +20,11 @@ export interface BriefOptions {
    * the category's rows, `summarizeRows`); without them, those two clauses are left out.
    */
   readonly rows?: readonly ProjectRow[];
+  /**
+   * The data date (`YYYY-MM-DD`, as on the summary sheet): the paragraph opens with it ("截至2025年9月30日，共有…",
+   * "As of 30 Sep 2025, the ledger lists…") instead of 目前. Absent or `null`: 目前 / no date.
+   */
+  readonly dataDate?: string | null;
 }
 
 /** How many sector names a sentence lists before "等N个领域" (seed 000 lists five). */
@@ -191,5 +197,13 @@ export function draftBrief(summary: Summary, options: BriefOptions): string {
       ? null
       : summary.byCategory.map((line) => categorySentenceFigures(summary, line, options.rows));
   const text = options.lang === 'zh-CN' ? draftZh(summary, categories, whole, writer) : draftEn(summary, categories, whole, writer);
-  return plainText(text);
+  return plainText(withDataDate(text, options.lang, options.dataDate ?? null));
+}
+
+/** The paragraph opened with its data date: 目前… → 截至2025年9月30日，…; The ledger… → As of 30 Sep 2025, the ledger…. */
+function withDataDate(text: string, lang: Lang, dataDate: string | null): string {
+  if (dataDate === null) return text;
+  const date = formatDataDate(dataDate, lang);
+  if (lang === 'zh-CN') return text.startsWith('目前') ? `截至${date}，${text.slice(2)}` : `截至${date}，${text}`;
+  return text.startsWith('The ') ? `As of ${date}, the ${text.slice(4)}` : `As of ${date}, ${text}`;
 }

@@ -1,5 +1,6 @@
 import { plainText } from '../brief/plainText';
 import type { KeyFigureDeltas } from '../diff/types';
+import { formatDataDate } from '../ledger/findDataDate';
 import type { Lang } from '../ledger/types';
 import { fsum } from '../summarize/fsum';
 import { keyFigures } from '../summarize/keyFigures';
@@ -16,8 +17,13 @@ import type { ChartSpec, PlanCell, PlanRange, SheetPlan } from './types';
 /** Options of `layoutSummary`. */
 export interface LayoutOptions {
   readonly lang: Lang;
-  /** The "as of" time, already formatted for `lang` (the domain has no clock). */
-  readonly asOf: string;
+  /**
+   * The data date (截至), `YYYY-MM-DD` (`resolveDataDate`): the ledger's own or the `asOf` setting. `null`: the sheet
+   * says 截至日期：未注明 rather than show the run time as the data's date.
+   */
+  readonly dataDate: string | null;
+  /** When the report was made (生成时间), already formatted for `lang` (the domain has no clock). */
+  readonly generatedAt: string;
   /** Display unit of amounts: 亿元 (`yi`) or 万元 (`wan`). */
   readonly displayUnit: 'yi' | 'wan';
   /** Decimals of amounts (0–6): number formats only, the cells keep exact values. */
@@ -88,7 +94,7 @@ interface PlacedTable {
  * add-in). Charts reference this sheet's cells only and sit to the right of their tables: total
  * and invested by sector, projects by stage, the top 10 SOEs (bar), projects by size band.
  * Ledger text is written as literal strings with control characters removed.
- * @example layoutSummary(summary, { lang: 'zh-CN', asOf: '2025年9月30日 14:05', displayUnit: 'yi', decimals: 1 })
+ * @example layoutSummary(summary, { lang: 'zh-CN', dataDate: '2025-09-30', generatedAt: '2025年10月8日 14:05', displayUnit: 'yi', decimals: 1 })
  */
 export function layoutSummary(summary: Summary, options: LayoutOptions): SheetPlan {
   return new SummaryLayout(summary, options).build();
@@ -147,13 +153,20 @@ class SummaryLayout {
     const title = sheet.text(this.label('title'), PLAN_STYLES.title);
     sheet.merge({ ...title, cols: TABLE_COLS });
     sheet.text(this.label('unitLine', { unit: this.unitLabel }));
-    sheet.text(this.label('asOf', { asOf: options.asOf }));
+    sheet.text(options.dataDate === null ? this.label('dataDateUnknown') : this.label('asOf', { asOf: formatDataDate(options.dataDate, options.lang) }));
+    sheet.text(this.label('generatedAt', { time: options.generatedAt }), PLAN_STYLES.note);
     sheet.text(this.label('source', { sheet: plainText(summary.source.sheet), rows: summary.source.dataRows }));
     const { counts } = summary.source;
     const count = this.formats.count;
+    // One count per row, label | value | unit, so that no number reads as the label of the next one.
+    const rowsUnit = this.label('rowsUnit');
     sheet.table(
-      [[this.label('validRows'), counts.validRows, this.label('warningRows'), counts.warningRows, this.label('errorRows'), counts.errorRows]],
-      [null, count, null, count, null, count],
+      [
+        [this.label('validRows'), counts.validRows, rowsUnit],
+        [this.label('warningRows'), counts.warningRows, rowsUnit],
+        [this.label('errorRows'), counts.errorRows, rowsUnit],
+      ],
+      [null, count, null],
     );
     if (options.statusLine !== undefined && options.statusLine !== '') sheet.text(options.statusLine, PLAN_STYLES.note);
     sheet.skip();

@@ -1,5 +1,5 @@
 import { normalizeText } from './normalizeText';
-import type { Grid } from './types';
+import type { Grid, Lang } from './types';
 
 /** The date a ledger's figures are as of, read from its own title or unit rows. */
 export interface DataDate {
@@ -155,4 +155,18 @@ function isoDay(year: number, month: number, day: number): string | null {
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/**
+ * A data date (`YYYY-MM-DD`) as a report writes it: 2025年9月30日 / 30 Sep 2025. Text that is not such a date is
+ * returned unchanged.
+ * @example formatDataDate('2025-09-30', 'zh-CN') // → '2025年9月30日'
+ */
+export function formatDataDate(date: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (m === null) return date;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return lang === 'zh-CN' ? `${year}年${month}月${day}日` : `${day} ${MONTHS_EN[month - 1] ?? ''} ${year}`;
 }

@@ -6,7 +6,7 @@ export { readLedger } from './readLedger';
 export { createLedgerReader } from './createLedgerReader';
 export type { LedgerReader } from './createLedgerReader';
 export { findHeader, HEADER_SEARCH_ROWS } from './findHeader';
-export { findDataDate, parseDataDatePhrase } from './findDataDate';
+export { findDataDate, formatDataDate, parseDataDatePhrase } from './findDataDate';
 export type { DataDate } from './findDataDate';
 export { HEADER_SYNONYMS } from './headerSynonyms';
 export { matchHeaderText, unitOfText } from './matchHeaderText';

@@ -75,6 +75,14 @@ describe('draftBrief', () => {
     expect(numbersOf(en)).toEqual(numbersOf(brief(ROWS)));
   });
 
+  it('opens with the data date when it is known, in either language', () => {
+    expect(brief(ROWS, { dataDate: '2025-09-30' }).startsWith('截至2025年9月30日，共有央地合作项目7个，')).toBe(true);
+    expect(brief([], { dataDate: '2025-10-31' })).toBe('截至2025年10月31日，台账中没有可统计的项目。');
+    const en = draftBrief(summarizeRows(ROWS), { lang: 'en-US', rows: ROWS, dataDate: '2025-09-30' });
+    expect(en.startsWith('As of 30 Sep 2025, the ledger lists 7 central–local cooperation projects')).toBe(true);
+    expect(brief(ROWS, { dataDate: null })).toBe(brief(ROWS));
+  });
+
   it.each([0, 1, 2])('takes every figure, in order, from a field of the summary JSON (%p decimals)', (decimals) => {
     expect(numbersOf(brief(ROWS, { decimals }))).toEqual(figuresFromJson(ROWS, decimals));
   });

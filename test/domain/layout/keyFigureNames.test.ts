@@ -5,7 +5,7 @@ import { definedNameProblem } from '../../fakes/excel/state';
 import { readOf } from '../summarize/rowBuilder';
 import { a1, cell } from './planCells';
 
-const options: LayoutOptions = { lang: 'zh-CN', asOf: '2025年9月30日 14:05', displayUnit: 'yi', decimals: 1 };
+const options: LayoutOptions = { lang: 'zh-CN', dataDate: '2025-09-30', generatedAt: '2025年10月8日 14:05', displayUnit: 'yi', decimals: 1 };
 const summary = summarize(readOf(seed000Rows(), { extraColumns: ['category', 'district', 'investedToDate'] }), { soeAttribution: 'full' });
 
 describe('layoutSummary key figure names', () => {

@@ -7,7 +7,7 @@ import { seed000Rows } from '../../fixtures/seed000';
 import { readOf, row } from '../summarize/rowBuilder';
 import { cell, cellsOf, formatAt, rangeA1, rowOf, rowValues, textsOf } from './planCells';
 
-const options: LayoutOptions = { lang: 'zh-CN', asOf: '2025年9月30日 14:05', displayUnit: 'yi', decimals: 1 };
+const options: LayoutOptions = { lang: 'zh-CN', dataDate: '2025-09-30', generatedAt: '2025年10月8日 14:05', displayUnit: 'yi', decimals: 1 };
 
 function seedSummary(soeAttribution: 'full' | 'split' = 'full'): Summary {
   return summarize(readOf(seed000Rows(), { extraColumns: ['category', 'district', 'investedToDate'] }), { soeAttribution });
@@ -39,17 +39,33 @@ describe('layoutSummary', () => {
     expect(layoutSummary(summary, { ...options, sheetName: '汇总(2)' }).name).toBe('汇总(2)');
   });
 
-  it('starts with a title merged across the table, the unit, the as-of time, the source and the row counts', () => {
+  it('starts with a title merged across the table, the unit, the data date, the run time, the source and the row counts', () => {
     expect(cell(plan, 'A1')).toBe('央地合作项目统计汇总');
     expect(plan.merges).toContainEqual({ row: 0, col: 0, rows: 1, cols: 9 });
     expect(cell(plan, 'A2')).toBe('单位：金额亿元，项目个，央企家');
-    expect(cell(plan, 'A3')).toBe('截至：2025年9月30日 14:05');
-    expect(cell(plan, 'A4')).toBe('数据来源：台账（70 行数据）');
-    expect(rowValues(plan, 5)).toEqual(['有效行', 70, '警告行', 0, '错误行（未计入）', 0]);
+    expect(cell(plan, 'A3')).toBe('截至：2025年9月30日');
+    expect(cell(plan, 'A4')).toBe('生成时间：2025年10月8日 14:05');
+    expect(cell(plan, 'A5')).toBe('数据来源：台账（70 行数据）');
+  });
+
+  it('puts each row count on its own row: label, value and unit in their own cells', () => {
+    expect([6, 7, 8].map((r) => rowValues(plan, r))).toEqual([
+      ['有效行', 70, '行'],
+      ['警告行', 0, '行'],
+      ['错误行（未计入）', 0, '行'],
+    ]);
+    expect(rowValues(layoutSummary(summary, { ...options, lang: 'en-US' }), 7)).toEqual(['Rows with warnings', 0, 'rows']);
+  });
+
+  it('says the data date is not stated rather than show the run time when there is none', () => {
+    const undated = layoutSummary(summary, { ...options, dataDate: null });
+    expect(cell(undated, 'A3')).toBe('截至日期：未注明');
+    expect(cell(layoutSummary(summary, { ...options, dataDate: null, lang: 'en-US' }), 'A3')).toBe('Data date: not stated');
+    expect(cell(layoutSummary(summary, { ...options, lang: 'en-US' }), 'A3')).toBe('Data as of 30 Sep 2025');
   });
 
   it('adds the status line when given', () => {
-    expect(cell(layoutSummary(summary, { ...options, statusLine: '刷新用时 0.8 秒' }), 'A6')).toBe('刷新用时 0.8 秒');
+    expect(cell(layoutSummary(summary, { ...options, statusLine: '刷新用时 0.8 秒' }), 'A9')).toBe('刷新用时 0.8 秒');
   });
 
   it("lists the key figures in the briefings' order, amounts in 亿元 with one decimal", () => {
