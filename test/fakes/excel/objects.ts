@@ -1075,13 +1075,21 @@ export class FakeRange extends Resolved<RangeTarget> {
         tx.changed(dest.sheetId, to);
       }
       if (withFormats) {
+        // From the stores' entries (rectangles first, cells override them), not cell by cell.
+        const shift = (x: Rect): Rect => rect(x.r0 + dr, x.c0 + dc, x.r1 + dr, x.c1 + dc);
         for (const k of FORMAT_KEYS) {
-          sh.formats[k].set(to, undefined);
-          for (let r = src.rect.r0; r <= src.rect.r1 && rectCells(src.rect) <= 2_000_000; r++) {
-            for (let c = src.rect.c0; c <= src.rect.c1; c++) {
-              const v = from.formats[k].get(r, c);
-              if (v !== undefined) sh.formats[k].setCell(r + dr, c + dc, v);
-            }
+          const source = from.formats[k];
+          const target = sh.formats[k];
+          target.set(to, undefined);
+          for (const e of source.rects) {
+            if (!rectsIntersect(e.rect, src.rect)) continue;
+            const x = rect(Math.max(e.rect.r0, src.rect.r0), Math.max(e.rect.c0, src.rect.c0), Math.min(e.rect.r1, src.rect.r1), Math.min(e.rect.c1, src.rect.c1));
+            target.set(shift(x), e.value);
+          }
+          for (const [key, v] of source.cells) {
+            const r = keyRow(key);
+            const c = keyCol(key);
+            if (inRect(src.rect, r, c)) target.setCell(r + dr, c + dc, v);
           }
         }
         sh.merged = sh.merged.filter((m) => !rectsIntersect(m, to));
