@@ -105,8 +105,8 @@ const MESSAGES: Record<NoteCode, (detail: string) => CapabilityNote['message']> 
     'en-US': 'This Excel (below ExcelApi 1.7) cannot chart non-adjacent columns: the chart data is repeated, in grey, to the right of the summary (formulas pointing at the tables).',
   }),
   references_break: () => ({
-    'zh-CN': '此版本的 Excel（低于 ExcelApi 1.9）不能在原表中替换内容：刷新删除并重建了汇总表，其他表中指向汇总表的公式、名称和图表已变成 #REF!。',
-    'en-US': 'This Excel (below ExcelApi 1.9) cannot replace a sheet\'s contents in place: the refresh deleted and rebuilt the summary sheets, so formulas, names and charts elsewhere that pointed into them now show #REF!.',
+    'zh-CN': '此版本的 Excel（低于 ExcelApi 1.9）不能在原表中替换内容：刷新删除并重建了汇总表；其他表中如有指向这些表的公式、名称或图表，现在显示 #REF!。',
+    'en-US': 'This Excel (below ExcelApi 1.9) cannot replace a sheet\'s contents in place: the refresh deleted and rebuilt the summary sheets, so any formulas, names or charts elsewhere that pointed into them now show #REF!.',
   }),
   no_defined_names: () => ({
     'zh-CN': '此版本的 Excel（低于 ExcelApi 1.4）不能定义名称：没有“台账统计_总投资”等名称；加载项按表名和表内标记识别自己的表。',

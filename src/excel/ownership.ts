@@ -8,8 +8,9 @@ import { SETTING_KEYS, type DocumentSettings } from './documentSettings';
  * ownership lives in the workbook, independently of ids: one hidden workbook-scoped defined name per
  * role (`_LedgerStats_Owner_summary` → `='汇总'!$A$1`, ExcelApi 1.4 to write, 1.1 to read). A name
  * follows its sheet through renames and moves, breaks to `#REF!` when the sheet is deleted, and is
- * not duplicated when a user copies the sheet (Excel clones it as a name scoped to the copy, which
- * `workbook.names` does not list), so a user's own 汇总 or a copy of ours is never claimed.
+ * not duplicated when a user copies the sheet (Excel clones it as a name scoped to the copy,
+ * http://www.excelcodex.com/2012/06/defined-names-choosing-the-scope/, and `workbook.names` lists
+ * only workbook-scoped names), so a user's own 汇总 or a copy of ours is never claimed.
  *
  * Older records are still read, for workbooks refreshed before the names existed and for hosts
  * below ExcelApi 1.4: the document settings hold `{ ownedSheets: [{ id, role, name }] }`,
