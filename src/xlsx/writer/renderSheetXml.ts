@@ -54,7 +54,9 @@ export function* renderSheetXml(plan: SheetPlan, options: SheetXmlOptions): Gene
   for (const block of plan.blocks) {
     if (block.values.length === 0) continue;
     lastRow = Math.max(lastRow, block.row + block.values.length - 1);
-    maxCol = Math.max(maxCol, block.col + Math.max(1, ...block.values.map((r) => r.length)) - 1);
+    let width = 1;
+    for (const values of block.values) width = Math.max(width, values.length);
+    maxCol = Math.max(maxCol, block.col + width - 1);
   }
   for (const { range } of plan.formats) {
     lastRow = Math.max(lastRow, range.row + range.rows - 1);

@@ -50,4 +50,11 @@ describe('renderSheetXml', () => {
     const xml = [...renderSheetXml(p, { rows: () => plannedRows(p), styles: new StyleBook(MINIMAL_STYLES_XML), sheetName: (n) => `${n} (2)`, drawingRelId: null })].join('');
     expect(xml).toContain('<hyperlink ref="A1" location="\'校验结果 (2)\'!A5" display="查看"/>');
   });
+
+  it('renders a block of 300,000 rows (no argument spread over the rows)', () => {
+    const values = Array.from({ length: 300_000 }, (_, i) => [i]);
+    const xml = render(plan({ role: 'validation', blocks: [{ row: 1, col: 0, values }] }));
+    expect(xml).toContain('<dimension ref="A1:A300001"/>');
+    expect(xml).toContain('<row r="300001"><c r="A300001"><v>299999</v></c></row></sheetData>');
+  });
 });
