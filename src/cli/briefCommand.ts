@@ -4,6 +4,7 @@ import { EXIT_CODES, inputError, toCliError } from './CliError';
 import { cleanLine, type CliIo } from './cliIo';
 import { cliBilingual } from './cliText';
 import { parseLang, parseMapping, parseOptions } from './parseCliArgs';
+import { resolveDataDate } from '../workflows/dataDate';
 import { readLedgerWithProgress } from './readLedgerWithProgress';
 
 /** Arguments of `ledger-stats brief`. */
@@ -16,13 +17,15 @@ export interface BriefArgs {
   /** Overrides of the workbook's display unit and decimals. */
   readonly displayUnit?: 'yi' | 'wan';
   readonly decimals?: number;
+  /** `--as-of YYYY-MM-DD`: the data date the paragraph opens with, instead of the ledger's own. */
+  readonly asOf?: string;
 }
 
 const bilingual = (zh: string, en: string): { 'zh-CN': string; 'en-US': string } => ({ 'zh-CN': zh, 'en-US': en });
 
 /**
  * Parse `brief <file> [--lang zh-CN|en-US] [--style exact|rounded] [--unit yi|wan] [--decimals n]
- * [--sheet name] [--mapping json]` (the arguments after the command word).
+ * [--sheet name] [--mapping json] [--as-of YYYY-MM-DD]` (the arguments after the command word).
  * @throws CliError (exit 2) for a bad or missing argument.
  */
 export function parseBriefArgs(argv: readonly string[]): BriefArgs {
@@ -33,6 +36,7 @@ export function parseBriefArgs(argv: readonly string[]): BriefArgs {
     decimals: { type: 'string' },
     sheet: { type: 'string' },
     mapping: { type: 'string' },
+    'as-of': { type: 'string' },
   });
   const [file, ...rest] = positionals;
   if (file === undefined) throw inputError(cliBilingual('missingFile'));
@@ -58,6 +62,7 @@ export function parseBriefArgs(argv: readonly string[]): BriefArgs {
     ...(values.mapping === undefined ? {} : { mapping: parseMapping(values.mapping) }),
     ...(unit === undefined ? {} : { displayUnit: unit }),
     ...(decimals === undefined ? {} : { decimals }),
+    ...(values['as-of'] === undefined ? {} : { asOf: values['as-of'] }),
   };
 }
 
@@ -85,6 +90,7 @@ export async function briefCommand(argv: readonly string[], io: CliIo): Promise<
     displayUnit: args.displayUnit ?? settings.displayUnit,
     decimals: args.decimals ?? settings.decimals,
     rows: file.read.rows,
+    dataDate: resolveDataDate(settings, file.read).date,
   });
   io.stdout.write(`${cleanLine(brief)}\n`);
   return EXIT_CODES.ok;

@@ -1,6 +1,9 @@
 import type { ColumnOverrides, Lang, SoeAttribution } from '../domain';
+import { parseAsOfSetting } from '../workflows/dataDate';
 import type { LedgerSettings } from '../workflows/workbookPort';
+import { inputError } from './CliError';
 import type { CliIo } from './cliIo';
+import { cliBilingual } from './cliText';
 import { readLedgerFile, type LedgerFile } from './readLedgerFile';
 import { readProgress } from './readProgress';
 
@@ -10,18 +13,32 @@ export interface ReadArgs {
   readonly sheet?: string;
   readonly mapping?: ColumnOverrides;
   readonly soeAttribution?: SoeAttribution;
+  /** `--as-of YYYY-MM-DD`: the data date the report states (the `asOf` setting), unchecked until `asOfOverride`. */
+  readonly asOf?: string | undefined;
 }
 
 /**
  * The settings a command line overrides, as `refresh` takes them: `--sheet` (the source),
- * `--mapping` and `--soe-attribution`. Everything else comes from the workbook's stored settings.
+ * `--mapping`, `--soe-attribution` and `--as-of`. Everything else comes from the workbook's stored settings.
  */
 export function settingsOverrides(args: Omit<ReadArgs, 'lang'>): Partial<LedgerSettings> {
   return {
     ...(args.sheet === undefined ? {} : { source: { kind: 'sheet' as const, name: args.sheet } }),
     ...(args.mapping === undefined ? {} : { mapping: args.mapping }),
     ...(args.soeAttribution === undefined ? {} : { soeAttribution: args.soeAttribution }),
+    ...asOfOverride(args),
   };
+}
+
+/**
+ * `--as-of` as a settings override: the data date every command states (截至) instead of the ledger's own.
+ * @throws CliError (exit 2, `badAsOf`) unless it is a calendar day written YYYY-MM-DD.
+ */
+export function asOfOverride(args: { readonly asOf?: string | undefined }): Partial<LedgerSettings> {
+  if (args.asOf === undefined) return {};
+  const asOf = parseAsOfSetting(args.asOf);
+  if (asOf === null) throw inputError(cliBilingual('badAsOf', { value: args.asOf }));
+  return { asOf };
 }
 
 /**

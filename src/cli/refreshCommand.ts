@@ -14,6 +14,7 @@ import { writeLines } from './cliIo';
 import { cliBilingual, cliText, type CliTextId } from './cliText';
 import type { CliArgs } from './parseCliArgs';
 import { createProgressBar, PROGRESS_MIN_ROWS, SILENT_PROGRESS, type ProgressBar } from './progressBar';
+import { asOfOverride } from './readLedgerWithProgress';
 
 type RunArgs = Extract<CliArgs, { kind: 'run' }>;
 
@@ -132,6 +133,7 @@ export async function refreshCommand(args: RunArgs, io: CliIo): Promise<number> 
       ...(args.langGiven ? { lang } : {}),
       ...(args.mapping === undefined ? {} : { mapping: args.mapping }),
       ...(args.soeAttribution === undefined ? {} : { soeAttribution: args.soeAttribution }),
+      ...asOfOverride(args),
       ...(args.sheet === undefined ? {} : { source: { kind: 'sheet' as const, name: findSheetName(index.sheets, args.sheet) } }),
     };
     const report = await refresh(port, {

@@ -71,6 +71,18 @@ describe('ledger-stats brief', () => {
     expect(overridden.out()).toContain('投资总额49650000万元');
   });
 
+  it("opens with the ledger's own date, or --as-of over it, and refuses a date that is not YYYY-MM-DD", async () => {
+    const dated = join(dir, 'ledger.dated.xlsx');
+    await writeWorkbook(dated, [['2025年大连市央地合作项目台账'], ['截至2025年10月底'], ...GRID]);
+    const io = captureIo();
+    expect(await briefCommand([dated], io)).toBe(0);
+    expect(io.out().startsWith('截至2025年10月31日，共有央地合作项目3个')).toBe(true);
+    const pinned = captureIo();
+    expect(await briefCommand([dated, '--as-of', '2025-09-30', '--lang', 'en-US'], pinned)).toBe(0);
+    expect(pinned.out().startsWith('As of 30 Sep 2025, the ledger lists 3 ')).toBe(true);
+    await expect(briefCommand([dated, '--as-of', '2025-09-31'], captureIo())).rejects.toMatchObject({ exitCode: 2 });
+  });
+
   it('is dispatched by the CLI main as `ledger-stats brief`', async () => {
     const io = captureIo();
     expect(await main(['brief', plain, '--style', 'rounded'], io)).toBe(0);
