@@ -1,6 +1,7 @@
-import { Button, Field, makeStyles, Radio, RadioGroup, Select, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Radio, RadioGroup, Select, Textarea, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Lang } from '../domain';
+import { parseAsOfSetting } from '../workflows/dataDate';
 import type { LedgerSettings } from '../workflows/workbookPort';
 import { LABELS } from './labels';
 
@@ -37,7 +38,8 @@ export function parseList(text: string): string[] {
 
 /**
  * The settings stored in the workbook: language, SOE attribution for joint projects, the
- * amount unit and decimals of the summary sheets, and the optional allowed sectors and districts.
+ * amount unit and decimals of the summary sheets, the data date (截至; empty: the ledger title's), and the optional
+ * allowed sectors and districts.
  */
 export function SettingsPanel({ lang, settings, onSave, disabled = false }: SettingsPanelProps): React.JSX.Element {
   const styles = useStyles();
@@ -105,6 +107,20 @@ export function SettingsPanel({ lang, settings, onSave, disabled = false }: Sett
           </Select>
         </Field>
       </div>
+      <Field label={labels.asOfSetting} size="small">
+        <Input
+          size="small"
+          type="date"
+          value={settings.asOf ?? ''}
+          disabled={disabled}
+          // A date input gives YYYY-MM-DD or '' (cleared); anything else (a half-typed date) is not saved.
+          onChange={(_e, d) => {
+            const asOf = d.value === '' ? null : parseAsOfSetting(d.value);
+            if (d.value === '' || asOf !== null) onSave({ asOf });
+          }}
+          data-testid="setting-as-of"
+        />
+      </Field>
       <Field label={labels.allowedSectors} size="small">
         <Textarea size="small" resize="vertical" value={sectors} disabled={disabled} onChange={(_e, d) => setSectors(d.value)} />
       </Field>

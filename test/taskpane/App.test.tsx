@@ -193,6 +193,10 @@ describe('App', () => {
     await act(async () => fireEvent.change(screen.getByTestId('setting-decimals'), { target: { value: '2' } }));
     expect(host.calls.saveSettings.at(-1)).toEqual({ decimals: 2 });
     expect(screen.getByTestId('figure-totalWan').textContent).toBe('4,952.60');
+    await act(async () => fireEvent.change(screen.getByTestId('setting-as-of'), { target: { value: '2025-09-30' } }));
+    expect(host.calls.saveSettings.at(-1)).toEqual({ asOf: '2025-09-30' });
+    await act(async () => fireEvent.change(screen.getByTestId('setting-as-of'), { target: { value: '' } }));
+    expect(host.calls.saveSettings.at(-1)).toEqual({ asOf: null });
   });
 
   it('stores a column correction', async () => {
