@@ -176,7 +176,8 @@ class SummaryLayout {
     const { sheet, formats } = this;
     const changes = this.options.changes ?? null;
     sheet.text(this.label('keyFiguresTitle'), PLAN_STYLES.section);
-    sheet.table([[this.label('keyFigureHeader'), this.label('keyFigureValue'), this.label('keyFigureChange')]], undefined, PLAN_STYLES.header);
+    const header = sheet.table([[this.label('keyFigureHeader'), this.label('keyFigureValue'), this.label('keyFigureChange')]], undefined, PLAN_STYLES.header);
+    sheet.format({ row: header.row, col: 1, rows: 1, cols: 2 }, PLAN_STYLES.numberHeader);
     for (const figure of keyFigures(this.summary)) {
       const isAmount = figure.kind === 'amount';
       const delta = changes === null ? null : changes[figure.id];
@@ -221,7 +222,8 @@ class SummaryLayout {
       this.label('col_shareOfTotal'),
     ];
     if (isSoe) header.push(this.label('col_fullName'));
-    sheet.table([header], undefined, PLAN_STYLES.header);
+    const headerRange = sheet.table([header], undefined, PLAN_STYLES.header);
+    sheet.format({ row: headerRange.row, col: COL.projects, rows: 1, cols: COL.shareOfTotal }, PLAN_STYLES.numberHeader);
 
     // Split SOE credit gives fractional counts.
     const count = isSoe && this.summary.soeAttribution === 'split' ? formats.fractionalCount : formats.count;

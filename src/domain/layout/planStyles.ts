@@ -5,6 +5,8 @@ export const PLAN_STYLES = {
   title: { bold: true, fontSize: 14 },
   section: { bold: true, fontSize: 12 },
   header: { bold: true, fill: '#D9E1F2', wrapText: true },
+  /** A header over a column of numbers: right-aligned like the numbers, so it reads as theirs. */
+  numberHeader: { bold: true, fill: '#D9E1F2', wrapText: true, horizontalAlignment: 'right' },
   total: { bold: true, fill: '#F2F2F2' },
   note: { fontColor: '#595959' },
   ok: { fontColor: '#006100' },

@@ -64,6 +64,26 @@ describe('layoutSummary', () => {
     expect(cell(layoutSummary(summary, { ...options, lang: 'en-US' }), 'A3')).toBe('Data as of 30 Sep 2025');
   });
 
+  it('right-aligns the headers over numbers, and only those', () => {
+    /** The alignment a cell ends with: its block's style, then every format over it in order. */
+    const alignment = (row1: number, col: number): string | undefined => {
+      let align: string | undefined;
+      for (const block of plan.blocks) {
+        if (row1 - 1 >= block.row && row1 - 1 < block.row + block.values.length && col >= block.col && col < block.col + (block.values[0]?.length ?? 0)) align = block.style?.horizontalAlignment;
+      }
+      for (const f of plan.formats) {
+        const r = f.range;
+        if (row1 - 1 >= r.row && row1 - 1 < r.row + r.rows && col >= r.col && col < r.col + r.cols && f.style.horizontalAlignment !== undefined) align = f.style.horizontalAlignment;
+      }
+      return align;
+    };
+    const { header } = tableRows(plan, '按领域');
+    expect(rowValues(plan, header).slice(0, 2)).toEqual(['领域', '项目数']);
+    expect([0, 1, 5, 8, 9].map((c) => alignment(header, c))).toEqual([undefined, 'right', 'right', 'right', undefined]);
+    const keyHeader = rowOf(plan, '主要指标') + 1;
+    expect([0, 1, 2].map((c) => alignment(keyHeader, c))).toEqual([undefined, 'right', 'right']);
+  });
+
   it('adds the status line when given', () => {
     expect(cell(layoutSummary(summary, { ...options, statusLine: '刷新用时 0.8 秒' }), 'A9')).toBe('刷新用时 0.8 秒');
   });
