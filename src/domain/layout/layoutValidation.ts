@@ -41,14 +41,20 @@ export function layoutValidation(read: LedgerRead, options: ValidationLayoutOpti
   const title = sheet.text(label('val_title'), PLAN_STYLES.title);
   sheet.merge({ ...title, cols: COLUMN_WIDTHS.length });
   sheet.text(label('val_source', { sheet: sourceSheet }));
+  // One count per row, label | value | unit, so that no number reads as the label of the next one.
   sheet.table(
-    [SEVERITIES.flatMap((severity) => [label(`severity_${severity}`), bySeverity.get(severity)?.length ?? 0])],
-    SEVERITIES.flatMap(() => [null, count]),
+    SEVERITIES.map((severity) => [label(`severity_${severity}`), bySeverity.get(severity)?.length ?? 0, label('issuesUnit')]),
+    [null, count, null],
   );
   const { counts } = read;
+  const rowsUnit = label('rowsUnit');
   sheet.table(
-    [[label('validRows'), counts.validRows, label('warningRows'), counts.warningRows, label('errorRows'), counts.errorRows]],
-    [null, count, null, count, null, count],
+    [
+      [label('validRows'), counts.validRows, rowsUnit],
+      [label('warningRows'), counts.warningRows, rowsUnit],
+      [label('errorRows'), counts.errorRows, rowsUnit],
+    ],
+    [null, count, null],
   );
   sheet.skip();
 

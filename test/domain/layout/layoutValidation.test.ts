@@ -33,8 +33,16 @@ describe('layoutValidation', () => {
   it('counts issues by severity and rows at the top', () => {
     expect(cell(plan, 'A1')).toBe('校验结果');
     expect(cell(plan, 'A2')).toBe('数据来源：台账');
-    expect(rowValues(plan, 3)).toEqual(['错误', 2, '警告', 2, '提示', 1]);
-    expect(rowValues(plan, 4)).toEqual(['有效行', 1, '警告行', 1, '错误行（未计入）', 2]);
+    expect([3, 4, 5].map((r) => rowValues(plan, r))).toEqual([
+      ['错误', 2, '条'],
+      ['警告', 2, '条'],
+      ['提示', 1, '条'],
+    ]);
+    expect([6, 7, 8].map((r) => rowValues(plan, r))).toEqual([
+      ['有效行', 1, '行'],
+      ['警告行', 1, '行'],
+      ['错误行（未计入）', 2, '行'],
+    ]);
   });
 
   it('lists errors first, then warnings, then info, in read order within each', () => {
@@ -90,7 +98,7 @@ describe('layoutValidation', () => {
 
   it('says so when there is no issue', () => {
     const clean = layoutValidation(readOf([row()]), { lang: 'zh-CN', sourceSheet: '台账' });
-    expect(rowOf(clean, '未发现问题 ✓')).toBe(6);
+    expect(rowOf(clean, '未发现问题 ✓')).toBe(10);
     expect(rowOf(clean, '严重程度')).toBe(0);
     expect(clean.freeze).toBeUndefined();
   });
