@@ -5,6 +5,8 @@ export interface CliIo {
   readonly stdout: ProgressStream;
   readonly stderr: ProgressStream;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The clock (default: the system's), for the default data date of `rank`, `warn` and `summarize --json`. */
+  readonly now?: () => Date;
 }
 
 /** The real process streams. A closed stdout (`ledger-stats … | head`) ends the process quietly. */

@@ -15,15 +15,23 @@ const ZH = `ledger-stats — 央地合作项目台账统计（不需要 Excel）
       起草简报段落（总体、分类别、开工与竣工）；rounded 写成“近5000亿元/约3940.5亿元”。
   ledger-stats diff <上期.xlsx> <本期.xlsx> [--json]
       对比两期台账：新增、减少、阶段变化、投资变化及各关键指标增减。
+  ledger-stats rank <文件> [--json] [--as-of YYYY-MM-DD] [--rules 规则.json]
+      各组地区“赛马”排名（签约、开工、完成投资、完成率加权得分）；市本级/跨区域项目不参与排名。
+  ledger-stats warn <文件> [--json] [--as-of YYYY-MM-DD] [--rules 规则.json]
+      红黄绿灯预警：列出红灯、黄灯项目及原因（开工滞后、投资进度低于序时进度、竣工滞后）。
 
 选项：
   --sheet 名称                   指定台账工作表（默认：第一个含台账表头的工作表）
   --mapping <JSON|文件>          指定列：字段 → 列字母或表头，如 '{"totalInvestment":"F","soe":"合作单位"}'
                                  字段：serial name soe sector stage category district totalInvestment
-                                       investedToDate startDate completionDate notes
+                                       investedToDate startDate completionDate notes signDate
+                                       plannedStartDate actualStartDate plannedCompletionDate
+                                       annualPlanInvestment yearInvested
+  --as-of YYYY-MM-DD             数据截止日期（rank、warn、summarize --json；默认：上一个完整月份的月末）
+  --rules 文件.json              赛马与预警规则：weights、groups、lights（rank、warn）
   --soe-attribution full|split   多家央企合作的项目：每家全额计入（full，默认）或平分（split）
   --lang zh-CN|en-US             输出语言（默认 zh-CN）
-  --json                         输出 JSON（summarize、validate、diff）
+  --json                         输出 JSON（summarize、validate、diff、rank、warn）
   -o, --output 文件              refresh 的输出文件
   --in-place                     refresh 直接覆盖输入文件
   -h, --help                     显示帮助
@@ -54,16 +62,27 @@ Usage:
   ledger-stats diff <old.xlsx> <new.xlsx> [--json]
       Compare two periods: new and removed projects, stage changes, investment changes and
       the change of every key figure.
+  ledger-stats rank <file> [--json] [--as-of YYYY-MM-DD] [--rules RULES.json]
+      The 赛马 ranking of the districts per group (weighted score of signed, started, invested
+      this year and completion rate); city-level/cross-district projects are not ranked.
+  ledger-stats warn <file> [--json] [--as-of YYYY-MM-DD] [--rules RULES.json]
+      红黄绿灯 warnings: the red and yellow projects with their reasons (late start, investment
+      behind the time-elapsed target, late completion).
 
 Options:
   --sheet NAME                   the ledger sheet (default: the first sheet with a ledger header)
   --mapping <JSON|file>          column overrides, field → column letter or header text,
                                  e.g. '{"totalInvestment":"F","soe":"合作单位"}'
                                  fields: serial name soe sector stage category district totalInvestment
-                                         investedToDate startDate completionDate notes
+                                         investedToDate startDate completionDate notes signDate
+                                         plannedStartDate actualStartDate plannedCompletionDate
+                                         annualPlanInvestment yearInvested
+  --as-of YYYY-MM-DD             the data date (rank, warn, summarize --json; default: the end of
+                                 the last complete month)
+  --rules FILE.json              赛马 and warning rules: weights, groups, lights (rank, warn)
   --soe-attribution full|split   a project with several SOEs: credit each in full (default) or split
   --lang zh-CN|en-US             output language (default zh-CN)
-  --json                         JSON output (summarize, validate, diff)
+  --json                         JSON output (summarize, validate, diff, rank, warn)
   -o, --output FILE              refresh: the output file
   --in-place                     refresh: overwrite the input file
   -h, --help                     show this help

@@ -10,6 +10,8 @@ import { PortError } from '../workflows/workbookPort';
 const EXTRA_COMMANDS: Readonly<Record<string, () => Promise<(argv: readonly string[], io: CliIo) => Promise<number>>>> = {
   diff: async () => (await import('./diffCommand')).diffCommand,
   brief: async () => (await import('./briefCommand')).briefCommand,
+  rank: async () => (await import('./rankCommand')).rankCommand,
+  warn: async () => (await import('./warnCommand')).warnCommand,
 };
 
 /** The language asked for on the command line, found before parsing so that argument errors use it too. */

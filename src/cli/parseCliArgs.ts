@@ -27,6 +27,8 @@ export type CliArgs =
       readonly soeAttribution?: SoeAttribution;
       readonly output?: string;
       readonly inPlace: boolean;
+      /** `--as-of YYYY-MM-DD` (summarize --json: the data date of `race` and `warnings`), unchecked here. */
+      readonly asOf?: string;
     };
 
 const OPTIONS = {
@@ -37,6 +39,7 @@ const OPTIONS = {
   'soe-attribution': { type: 'string' },
   output: { type: 'string', short: 'o' },
   'in-place': { type: 'boolean' },
+  'as-of': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -128,5 +131,6 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     ...(values.mapping === undefined ? {} : { mapping: parseMapping(values.mapping) }),
     ...(attribution === undefined ? {} : { soeAttribution: attribution }),
     ...(values.output === undefined ? {} : { output: values.output }),
+    ...(values['as-of'] === undefined ? {} : { asOf: values['as-of'] }),
   };
 }

@@ -1,10 +1,12 @@
 import { basename } from 'path';
-import { draftBrief, summarize, toSummaryJson } from '../domain';
+import { computeLights, computeRace, DEFAULT_RACE_RULES, draftBrief, summarize, toRaceJson, toSummaryJson, toWarningsJson } from '../domain';
 import { EXIT_CODES, inputError } from './CliError';
 import type { CliIo } from './cliIo';
 import { writeLines } from './cliIo';
 import { cliBilingual } from './cliText';
 import { formatSummaryText } from './formatSummaryText';
+import { checkAsOf, resolveAsOf } from './raceArgs';
+import { resolveDataDate } from '../workflows/dataDate';
 import type { CliArgs } from './parseCliArgs';
 import { readLedgerWithProgress } from './readLedgerWithProgress';
 
@@ -27,7 +29,13 @@ export async function summarizeCommand(args: RunArgs, io: CliIo): Promise<number
   if (args.json) {
     // The briefing paragraph travels in the JSON as `brief` (docs/summary.schema.json), in the workbook's unit and decimals, as `refresh` drafts it.
     const brief = draftBrief(summary, { lang, style: 'exact', displayUnit: settings.displayUnit, decimals: settings.decimals, rows: file.read.rows });
-    io.stdout.write(`${JSON.stringify({ ...toSummaryJson(summary, { lang }), brief }, null, 2)}\n`);
+    // 赛马 and 红黄绿灯 (issue 17) as of the report's data date, else the end of the last complete month.
+    if (args.asOf !== undefined) checkAsOf(args.asOf);
+    const asOf = resolveAsOf(args.asOf ?? resolveDataDate(settings, file.read).date, io.now);
+    const input = { rows: file.read.rows, columns: file.read.header.columns };
+    const race = toRaceJson(computeRace(input, asOf, DEFAULT_RACE_RULES));
+    const warnings = toWarningsJson(computeLights(input, asOf, DEFAULT_RACE_RULES), lang);
+    io.stdout.write(`${JSON.stringify({ ...toSummaryJson(summary, { lang }), brief, race, warnings }, null, 2)}\n`);
   } else {
     writeLines(io.stdout, formatSummaryText(summary, { lang, file: basename(args.file), decimals: settings.decimals }));
   }
