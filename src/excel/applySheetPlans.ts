@@ -38,7 +38,7 @@ export interface StatusCell {
 }
 
 /** Names used when a plan's wanted name is unusable. */
-const ROLE_NAMES: Record<SheetRole, string> = { summary: 'Summary', validation: 'Validation', changes: 'Changes' };
+const ROLE_NAMES: Record<SheetRole, string> = { summary: 'Summary', validation: 'Validation', changes: 'Changes', race: 'Race', warnings: 'Warnings' };
 
 /**
  * Errors of the cosmetic chart round trip that are tolerated: the properties some hosts reject

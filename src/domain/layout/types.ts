@@ -6,7 +6,7 @@
  */
 
 /** The sheets the add-in owns, by role. The role, not the name, identifies a sheet. */
-export const SHEET_ROLES = ['summary', 'validation', 'changes'] as const;
+export const SHEET_ROLES = ['summary', 'validation', 'changes', 'race', 'warnings'] as const;
 /** An owned sheet's role. */
 export type SheetRole = (typeof SHEET_ROLES)[number];
 

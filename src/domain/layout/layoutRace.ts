@@ -1,0 +1,143 @@
+import { plainText } from '../brief/plainText';
+import type { Lang } from '../ledger/types';
+import type { RaceResult } from '../race/computeRace';
+import { RACE_INDICATOR_LABELS, RACE_INDICATORS, type RaceIndicator } from '../race/raceRules';
+import { fillTemplate } from './fillTemplate';
+import { formatLabel } from './formatLabel';
+import { numberFormats } from './numberFormats';
+import { PlanBuilder } from './PlanBuilder';
+import { PLAN_STYLES } from './planStyles';
+import type { PlanCell, SheetPlan } from './types';
+
+/** Options of `layoutRace`. */
+export interface RaceLayoutOptions {
+  readonly lang: Lang;
+  /** Display unit of 完成投资: 亿元 or 万元. */
+  readonly displayUnit: 'yi' | 'wan';
+  /** Decimals shown for amounts. */
+  readonly decimals: number;
+}
+
+/** The sheet's texts; `{…}` placeholders are filled by `fillTemplate`. */
+const LABELS = {
+  'zh-CN': {
+    sheet: '赛马',
+    title: '赛马排名（截至{asOf}）',
+    weights: '权重：{weights}；得分 = Σ权重 × 指标值 ÷ 本组该指标最大值，满分{total}。',
+    district: '地区',
+    signed: '签约（个）',
+    started: '开工（个）',
+    invested: '完成投资（{unit}）',
+    rate: '完成率',
+    score: '得分',
+    rank: '排名',
+    change: '名次变化',
+    emptyGroup: '本组暂无地区。',
+    outside: '市本级/跨区域项目{city}个、未分组地区项目{other}个，不参与排名。',
+    unassigned: '未分组地区：{list}',
+    noDistrict: '（未填地区）',
+    chart: '{group}赛马得分',
+    points: '分',
+  },
+  'en-US': {
+    sheet: 'Race',
+    title: '赛马 ranking (as of {asOf})',
+    weights: 'Weights: {weights}; score = Σ weight × value ÷ the group’s largest value of the indicator, at most {total}.',
+    district: 'District',
+    signed: 'Signed',
+    started: 'Started',
+    invested: 'Invested ({unit})',
+    rate: 'Completion rate',
+    score: 'Score',
+    rank: 'Rank',
+    change: 'Change',
+    emptyGroup: 'No districts in this group.',
+    outside: '{city} city-level/cross-district and {other} ungrouped projects are not ranked.',
+    unassigned: 'Districts in no group: {list}',
+    noDistrict: '(no district)',
+    chart: '{group}: scores',
+    points: 'Points',
+  },
+} as const;
+
+/** Columns: district, the four indicators, score, rank, change; a gap; charts. */
+const COLUMN_WIDTHS = [16, 12, 12, 16, 12, 10, 8, 10] as const;
+const CHART_COL = COLUMN_WIDTHS.length + 1;
+const CHART_ROWS = 14;
+const CHART_COLS = 8;
+
+/**
+ * The 赛马 / "Race" sheet plan (role `race`): the weights and the notes (dropped indicators, substitutes), then one
+ * table per group — district, 签约, 开工, 完成投资 (display unit), 完成率, score (one decimal), rank, change in rank
+ * as a signed number of places gained — and a bar chart of the scores per group to the right. Dropped indicators keep
+ * their column, empty. Projects outside the ranking (市本级/跨区域, districts in no group) are counted below.
+ */
+export function layoutRace(race: RaceResult, options: RaceLayoutOptions): SheetPlan {
+  const labels = LABELS[options.lang];
+  const lang = options.lang;
+  const formats = numberFormats(options.decimals);
+  const perUnit = options.displayUnit === 'yi' ? 10_000 : 1;
+  const unit = formatLabel(lang, options.displayUnit === 'yi' ? 'unitYi' : 'unitWan');
+  const sheet = new PlanBuilder();
+  const title = sheet.text(fillTemplate(labels.title, { asOf: race.asOf }), PLAN_STYLES.title);
+  sheet.merge({ ...title, cols: COLUMN_WIDTHS.length });
+  const total = RACE_INDICATORS.reduce((sum, k) => sum + race.weights[k], 0);
+  const weightText = RACE_INDICATORS.filter((k) => !race.dropped.includes(k))
+    .map((k) => `${RACE_INDICATOR_LABELS[k][lang]} ${round1(race.weights[k])}`)
+    .join(lang === 'zh-CN' ? '、' : ', ');
+  sheet.text(fillTemplate(labels.weights, { weights: weightText, total: round1(total) }));
+  for (const note of race.notes) sheet.text(note[lang], PLAN_STYLES.note);
+  sheet.skip();
+
+  const dropped = (k: RaceIndicator): boolean => race.dropped.includes(k);
+  const header = [labels.district, labels.signed, labels.started, fillTemplate(labels.invested, { unit }), labels.rate, labels.score, labels.rank, labels.change];
+  const numberFormat = [null, formats.count, formats.count, formats.amount, formats.share, '0.0', '0', formats.countDelta];
+  const chartTop = sheet.row;
+  race.groups.forEach((group, index) => {
+    sheet.text(plainText(group.group), PLAN_STYLES.section);
+    if (group.districts.length === 0) {
+      sheet.text(labels.emptyGroup, PLAN_STYLES.note);
+      sheet.skip();
+      return;
+    }
+    sheet.table([header], undefined, PLAN_STYLES.header);
+    const rows = group.districts.map((d): PlanCell[] => [
+      plainText(d.district),
+      dropped('signed') ? null : d.values.signed,
+      d.values.started,
+      dropped('invested') ? null : zeroSafe(d.values.investedWan / perUnit),
+      dropped('rate') ? null : d.values.rate,
+      d.score,
+      d.rank,
+      d.rankChange,
+    ]);
+    const table = sheet.table(rows, numberFormat);
+    sheet.chart({
+      id: `race-group-${index + 1}`,
+      type: 'barClustered',
+      title: fillTemplate(labels.chart, { group: plainText(group.group) }),
+      categories: { row: table.row, col: 0, rows: table.rows, cols: 1 },
+      series: [{ name: labels.score, values: { row: table.row, col: 5, rows: table.rows, cols: 1 } }],
+      valueAxisTitle: labels.points,
+      showDataLabels: true,
+      position: { row: chartTop + index * (CHART_ROWS + 1), col: CHART_COL, rows: CHART_ROWS, cols: CHART_COLS },
+      reverseCategories: true,
+    });
+    sheet.skip();
+  });
+  const other = race.outside.unassigned.reduce((n, u) => n + u.projects, 0);
+  sheet.text(fillTemplate(labels.outside, { city: race.outside.cityLevel, other }), PLAN_STYLES.note);
+  if (race.outside.unassigned.length > 0) {
+    const list = race.outside.unassigned.map((u) => `${u.district === null ? labels.noDistrict : plainText(u.district)} ${u.projects}`).join(lang === 'zh-CN' ? '、' : ', ');
+    sheet.text(fillTemplate(labels.unassigned, { list }), PLAN_STYLES.note);
+  }
+  return sheet.plan('race', labels.sheet, [...COLUMN_WIDTHS]);
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+function zeroSafe(n: number): number {
+  return n === 0 ? 0 : n;
+}
