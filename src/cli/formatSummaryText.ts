@@ -1,7 +1,6 @@
-import { KEY_FIGURE_IDS, STAGE_LABELS, formatNumber } from '../domain';
+import { KEY_FIGURE_IDS, STAGE_LABELS, displayWidth, formatNumber, padDisplay } from '../domain';
 import type { Figures, Lang, SizeBand, Stage, Summary } from '../domain';
 import { cliText, type CliTextId } from './cliText';
-import { displayWidth, padDisplay } from './displayWidth';
 import { formatTable, type TextColumn } from './formatTable';
 
 /** Options of `formatSummaryText`. */

@@ -1,4 +1,4 @@
-import { displayWidth, padDisplay, truncateDisplay } from './displayWidth';
+import { displayWidth, padDisplay, truncateDisplay } from '../domain';
 
 /** A column of a text table. */
 export interface TextColumn {

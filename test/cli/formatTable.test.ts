@@ -1,4 +1,4 @@
-import { displayWidth } from '../../src/cli/displayWidth';
+import { displayWidth } from '../../src/domain/layout/displayWidth';
 import { formatTable } from '../../src/cli/formatTable';
 
 describe('formatTable', () => {

@@ -1,3 +1,5 @@
+import { cellTextWidth } from './cellTextWidth';
+import { displayWidth } from './displayWidth';
 import type { ChartSpec, PlanBlock, PlanCell, PlanFormat, PlanName, PlanRange, PlanRowHeight, PlanStyle, SheetPlan, SheetRole } from './types';
 
 /** Points per line of wrapped 11-pt text. */
@@ -17,6 +19,7 @@ export class PlanBuilder {
   private readonly charts: ChartSpec[] = [];
   private readonly rowHeights: PlanRowHeight[] = [];
   private readonly names: PlanName[] = [];
+  private readonly paragraphs: { readonly range: PlanRange; readonly text: string }[] = [];
 
   /** Write rows of cells at the cursor (column `col`), with per-column number formats. */
   table(values: readonly (readonly PlanCell[])[], numberFormat?: readonly (string | null)[] | string, style?: PlanStyle, col = 0): PlanRange {
@@ -41,15 +44,13 @@ export class PlanBuilder {
 
   /**
    * A text merged across `cols` columns, wrapped, with a row height for its estimated number of
-   * lines: Excel does not autofit the height of merged cells. `widths` are the column widths in
-   * characters; a CJK character counts as two.
+   * lines under the plan's final column widths (`plan`): Excel does not autofit the height of
+   * merged cells. A CJK character counts as two of a column width's characters (`displayWidth`).
    */
-  paragraph(text: string, cols: number, widths: readonly number[], style?: PlanStyle): PlanRange {
+  paragraph(text: string, cols: number, style?: PlanStyle): PlanRange {
     const range = this.table([[text, ...Array.from({ length: cols - 1 }, () => null)]], undefined, { ...style, wrapText: true });
     this.merges.push(range);
-    const lineWidth = widths.slice(0, cols).reduce((sum, width) => sum + width, 0);
-    const lines = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / lineWidth)), 0);
-    this.rowHeights.push({ row: range.row, height: lines * LINE_HEIGHT_PT });
+    this.paragraphs.push({ range, text });
     return range;
   }
 
@@ -83,8 +84,40 @@ export class PlanBuilder {
     this.row = Math.max(this.row, row);
   }
 
+  /**
+   * Column widths that fit the widest text of each column (`cellTextWidth`, CJK counted as two), plus `padding`,
+   * between `minWidths[col]` and `maxWidth`. Only tables count: a one-cell text spills over the empty cells to its
+   * right, and a merged range (title, paragraph) wraps or spans, so neither sizes a column.
+   */
+  fittedWidths(minWidths: readonly number[], maxWidth: number, padding = 2): number[] {
+    const widths = [...minWidths];
+    const merged = (row: number, col: number): boolean =>
+      this.merges.some((m) => row >= m.row && row < m.row + m.rows && col >= m.col && col < m.col + m.cols);
+    for (const block of this.blocks) {
+      const cols = block.values[0]?.length ?? 0;
+      if (cols < 2) continue;
+      block.values.forEach((cells, r) => {
+        cells.forEach((value, c) => {
+          const col = block.col + c;
+          if (value === null || merged(block.row + r, col)) return;
+          const format = typeof block.numberFormat === 'string' ? block.numberFormat : (block.numberFormat?.[c] ?? null);
+          const width = Math.min(maxWidth, cellTextWidth(value, format) + padding);
+          widths[col] = Math.max(widths[col] ?? 0, width);
+        });
+      });
+    }
+    return Array.from(widths, (w) => w ?? minWidths[0] ?? 8);
+  }
+
   /** The finished plan. */
   plan(role: SheetRole, name: string, columnWidths: readonly number[], freeze?: SheetPlan['freeze']): SheetPlan {
+    for (const { range, text } of this.paragraphs) {
+      const lineWidth = columnWidths.slice(range.col, range.col + range.cols).reduce((sum, width) => sum + width, 0);
+      // A 10% margin, so the estimate errs towards one line more than needed rather than a cut-off line.
+      const usable = Math.max(1, lineWidth * 0.9);
+      const lines = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
+      this.rowHeights.push({ row: range.row, height: lines * LINE_HEIGHT_PT });
+    }
     return {
       role,
       name,
@@ -98,11 +131,4 @@ export class PlanBuilder {
       ...(this.names.length === 0 ? {} : { names: this.names }),
     };
   }
-}
-
-/** Width of a text in Excel character units: 2 for CJK and full-width characters, 1 otherwise. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
-  return width;
 }

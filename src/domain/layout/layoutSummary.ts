@@ -55,6 +55,9 @@ export const KEY_FIGURE_NAMES = {
 const COL = { name: 0, projects: 1, soes: 2, started: 3, completed: 4, total: 5, invested: 6, investedShare: 7, shareOfTotal: 8, fullName: 9 } as const;
 /** Width of a breakdown table (A–I): the title is merged across it. */
 const TABLE_COLS = 9;
+/** Narrowest column widths (characters), A–J, before fitting to the text; and the widest a column grows. */
+const MIN_WIDTHS: readonly number[] = [10, 8, 8, 8, 8, 10, 10, 8, 8, 10];
+const MAX_WIDTH = 40;
 /** Chart size in cells, and its gap to the table it belongs to. */
 const CHART_ROWS = 15;
 const CHART_COLS = 8;
@@ -104,7 +107,6 @@ class SummaryLayout {
   private readonly sheet = new PlanBuilder();
   private readonly formats: NumberFormats;
   private readonly unitLabel: string;
-  private readonly widths: readonly number[];
 
   constructor(
     private readonly summary: Summary,
@@ -112,8 +114,6 @@ class SummaryLayout {
   ) {
     this.formats = numberFormats(options.decimals);
     this.unitLabel = this.label(options.displayUnit === 'yi' ? 'unitYi' : 'unitWan');
-    const amountWidth = options.displayUnit === 'yi' ? 14 : 18;
-    this.widths = [26, amountWidth, 10, 10, 10, amountWidth, amountWidth + 2, 10, 10, 36];
   }
 
   build(): SheetPlan {
@@ -121,7 +121,7 @@ class SummaryLayout {
     this.header();
     this.keyFigures();
     if (this.options.brief !== undefined && this.options.brief !== '') {
-      this.sheet.paragraph(this.options.brief, TABLE_COLS, this.widths, PLAN_STYLES.paragraph);
+      this.sheet.paragraph(this.options.brief, TABLE_COLS, PLAN_STYLES.paragraph);
       this.sheet.skip();
     }
 
@@ -143,7 +143,9 @@ class SummaryLayout {
     this.crossTabs();
     this.reconciliation(summary.reconciliation);
 
-    return this.sheet.plan('summary', this.options.sheetName ?? this.label('sheetSummary'), [...this.widths]);
+    // Each column as wide as its widest text (CJK counted as two), so no header or name is clipped.
+    const widths = this.sheet.fittedWidths(MIN_WIDTHS, MAX_WIDTH);
+    return this.sheet.plan('summary', this.options.sheetName ?? this.label('sheetSummary'), widths);
   }
 
   /* ----------------------------------------------------------------------------------------- */

@@ -126,7 +126,12 @@ describe('layoutSummary', () => {
     const block = withBrief.blocks.find((b) => b.row === at - 1);
     expect(block?.style?.wrapText).toBe(true);
     expect(withBrief.merges).toContainEqual({ row: at - 1, col: 0, rows: 1, cols: 9 });
-    expect(withBrief.rowHeights).toEqual([{ row: at - 1, height: 30 }]);
+    // 3 × 41 = 123 characters of width (CJK two, digits one) over the A–I widths: at least ⌈123 / A–I⌉ lines of 15 pt.
+    const lineWidth = withBrief.columnWidths.slice(0, 9).reduce((a, b) => a + b, 0);
+    const atLeast = Math.ceil(123 / lineWidth);
+    expect(withBrief.rowHeights).toHaveLength(1);
+    expect(withBrief.rowHeights?.[0]?.row).toBe(at - 1);
+    expect([15 * atLeast, 15 * (atLeast + 1)]).toContain(withBrief.rowHeights?.[0]?.height);
     expect(plan.rowHeights).toBeUndefined();
   });
 
@@ -280,9 +285,16 @@ describe('layoutSummary', () => {
     expect(hostile.blocks.flatMap((b) => b.values.flat()).some((v) => typeof v === 'object' && v !== null)).toBe(false);
   });
 
-  it('sets column widths for the tables, wider amounts in 万元', () => {
+  it('sizes each column to its widest text, CJK counted as two, so no header is clipped', () => {
     expect(plan.columnWidths).toHaveLength(10);
-    const wan = layoutSummary(summary, { ...options, displayUnit: 'wan' });
-    expect(wan.columnWidths[5]).toBeGreaterThan(plan.columnWidths[5] ?? 0);
+    // 累计完成投资（亿元）: 10 CJK characters (full-width brackets included) = 20, plus 2 of padding.
+    expect(plan.columnWidths[6]).toBeGreaterThanOrEqual(22);
+    // 累计完成投资（亿元） is also the widest key-figure label in column A.
+    expect(plan.columnWidths[0]).toBeGreaterThanOrEqual(22);
+    const wan = layoutSummary(summary, { ...options, displayUnit: 'wan', decimals: 2 });
+    // The 万元 total of the sector table's 合计 row, #,##0.00, plus 2.
+    const total = `${Math.round(summary.totals.totalWan * 100) / 100}`.length;
+    expect(wan.columnWidths[5]).toBeGreaterThanOrEqual(total + 2);
+    expect(Math.max(...plan.columnWidths)).toBeLessThanOrEqual(40);
   });
 });

@@ -1,4 +1,4 @@
-import { displayWidth, padDisplay, truncateDisplay } from '../../src/cli/displayWidth';
+import { displayWidth, padDisplay, truncateDisplay } from '../../../src/domain/layout/displayWidth';
 
 describe('displayWidth', () => {
   it.each([

@@ -94,7 +94,8 @@ function isZeroWidth(codePoint: number): boolean {
 
 /**
  * Columns a string takes in a terminal: CJK and fullwidth characters count 2, combining marks
- * and controls 0, everything else 1.
+ * and controls 0, everything else 1. The sheet plans size their columns and wrapped rows by the
+ * same count, in Excel's character units (`fitColumnWidths`, `PlanBuilder.paragraph`).
  * @example displayWidth('总投资（亿元）') // 14
  * @example displayWidth('SOE') // 3
  */
