@@ -8,6 +8,7 @@ export { LABELS, type LabelKey } from './labels';
 export { formatLabel } from './formatLabel';
 export { fillTemplate } from './fillTemplate';
 export { formatNumber } from './formatNumber';
+export { displayWidth, padDisplay, truncateDisplay } from './displayWidth';
 export { numberFormats, type NumberFormats } from './numberFormats';
 export { PLAN_STYLES } from './planStyles';
 export {
