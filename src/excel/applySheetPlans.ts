@@ -135,11 +135,10 @@ async function syncGroup(context: Excel.RequestContext, group: readonly (() => v
  *    `=汇总!C5`, chart or defined name that points into it keeps working. Without copyFrom, or for a
  *    role that has no sheet yet, the old sheet is deleted and the new one renamed into its place
  *    (references into the old sheet break to #REF!: the `references_break` note). The same round
- *    trip writes the links between owned sheets, deletes owned sheets of roles no longer planned and
- *    (ExcelApi 1.4) adds the hidden owner names and the plans' names (台账统计_总投资 …);
- * 5. the cosmetic chart properties of the charts drawn again in place, in one more round trip whose
- *    failure becomes a note (the sheets are replaced by then);
- * 6. the records are saved.
+ *    trip writes the links between owned sheets, deletes owned sheets of roles no longer planned,
+ *    (ExcelApi 1.4) adds the hidden owner names and the plans' names (台账统计_总投资 …), and last
+ *    sets the cosmetic chart properties of the charts drawn again in place;
+ * 5. the records are saved.
  * What is atomic: a failure in a round trip before the final one (whole or partial: they only add
  * and fill temporary sheets), or a final round trip that the host rejects before any of it ran,
  * leaves the owned sheets, their names and every reference into them as they were; the temporary
@@ -148,10 +147,13 @@ async function syncGroup(context: Excel.RequestContext, group: readonly (() => v
  * round trip starts by giving the temporary sheets their swap names: when it fails and they have
  * them (or are gone), the swap had begun, and it is finished once more from the workbook as read
  * again (one round trip to read, one to finish; what is already done is not done twice), and the
- * refresh succeeds. What is not atomic: if that second attempt fails too, a sheet replaced in place
+ * refresh succeeds; the chart formatting follows in a round trip of its own whose failure is only a
+ * note. A host that rejects the chart formatting (InvalidArgument and the like) gets the final round
+ * trip again without it, and a `chart_format_skipped` note. What is not atomic: if that second attempt fails too, a sheet replaced in place
  * can be left cleared or half-built, and the delete-and-rename swap keeps a role's new sheet under
  * its final name once its old sheet is gone (see `cleanup`).
- * Round trips: 3 for a usual summary, plus one per further 3.5 MB of cells, plus one to read the
+ * Round trips: 2 once the sheets exist (3 the first time: the chart formatting of new sheets has a
+ * round trip of its own before the swap), plus one per further 3.5 MB of cells, plus one to read the
  * markers unless `listSheets` just read them: on an ExcelApi 1.12 host whose workbook has neither
  * owner names nor ownership records (owner properties), and below ExcelApi 1.4 (content markers).
  */
@@ -316,7 +318,7 @@ async function build(context: Excel.RequestContext, deps: ApplyDeps, progress: P
   // their names. Then the links between owned sheets, the owner markers and the defined names.
   // `view` is the workbook as last read: on a retry, some of this may already be done.
   const finalSheet = new Map<SheetRole, Excel.Worksheet>();
-  const queueFinal = (view: FinalView): void => {
+  const queueFinal = (view: FinalView, withCosmetics: boolean): void => {
     beforeWrites();
     const present = (id: string | null): Excel.Worksheet | undefined => (id === null ? undefined : view.sheets.get(id));
     const dropName = (name: string): void => {
@@ -403,38 +405,52 @@ async function build(context: Excel.RequestContext, deps: ApplyDeps, progress: P
         for (const name of temp.plan.names ?? []) context.workbook.names.add(name.name, sheet.getRange(cellAddress(name.row, name.col)));
       }
     }
+    // The cosmetic chart properties of the charts drawn again in place, last: some hosts reject
+    // them (office-js #1729, #1688), and then everything before them stands (see below).
+    if (withCosmetics) {
+      for (const temp of progress.temps) {
+        const dest = inPlace.has(temp.plan.role) ? present(temp.olds[0] ?? null) : undefined;
+        if (dest !== undefined) for (const op of chartCosmeticOps(temp.plan, caps)) op.queue(dest);
+      }
+    }
     if (activate !== null && !view.retry) activate.activate();
     if (caps.enableEvents && progress.eventsWere !== null) context.runtime.enableEvents = progress.eventsWere;
   };
-  const current = new Map(loaded.sheets.map((sh) => [sh.id, sh.proxy] as const));
-  for (const sheet of added.values()) current.set(sheet.id, sheet);
-  queueFinal({ sheets: current, names: new Set(loaded.names.map((n) => n.name.toLowerCase())), retry: false });
-  try {
-    await context.sync();
-  } catch (error) {
-    // Excel keeps the operations of a failed request that ran before the failing one. If the swap
-    // had begun (a temporary sheet has its swap name, or is gone), finish it once from the
-    // workbook as it is now; if not, nothing of it ran and the failure stands (see the doc comment).
-    const view = await readFinalView(context, caps);
-    const begun = progress.temps.some((temp) => view.sheets.get(temp.id ?? '')?.name !== temp.name);
-    if (!begun) throw error;
-    queueFinal({ sheets: view.sheets, names: view.names, retry: true });
-    await context.sync();
-  }
-
-  // The cosmetic chart properties of the charts drawn again in place. The sheets are replaced by
-  // now, so no failure here fails the refresh: it becomes a note.
-  const redrawn = progress.temps.flatMap((temp) => {
-    const dest = inPlace.get(temp.plan.role);
-    return dest === undefined ? [] : chartCosmeticOps(temp.plan, caps).map((op) => () => op.queue(dest));
-  });
-  if (redrawn.length > 0) {
-    for (const queue of redrawn) queue();
+  // The chart formatting on its own, after a retry that left it out; no failure of it fails the
+  // refresh (the sheets are replaced by then): it becomes a note.
+  const formatRedrawnCharts = async (): Promise<void> => {
+    const queued = progress.temps.flatMap((temp) => {
+      const dest = inPlace.get(temp.plan.role);
+      return dest === undefined ? [] : chartCosmeticOps(temp.plan, caps).map((op) => () => op.queue(dest));
+    });
+    if (queued.length === 0) return;
+    for (const queue of queued) queue();
     try {
       await context.sync();
     } catch (error) {
       notes.add('sheets', 'chart_format_skipped', officeErrorCode(error) ?? String(error));
     }
+  };
+  const current = new Map(loaded.sheets.map((sh) => [sh.id, sh.proxy] as const));
+  for (const sheet of added.values()) current.set(sheet.id, sheet);
+  queueFinal({ sheets: current, names: new Set(loaded.names.map((n) => n.name.toLowerCase())), retry: false }, true);
+  try {
+    await context.sync();
+  } catch (error) {
+    // Excel keeps the operations of a failed request that ran before the failing one. If the swap
+    // had begun (a temporary sheet has its swap name, or is gone), it is finished once from the
+    // workbook as it is now, without the chart formatting. A host that rejects the chart formatting
+    // before running anything gets the same round trip once more without it. Otherwise nothing of
+    // it ran and the failure stands (see the doc comment).
+    const code = officeErrorCode(error);
+    const cosmetic = code !== null && COSMETIC_ERRORS.has(code);
+    const view = await readFinalView(context, caps);
+    const begun = progress.temps.some((temp) => view.sheets.get(temp.id ?? '')?.name !== temp.name);
+    if (!begun && !cosmetic) throw error;
+    queueFinal({ sheets: view.sheets, names: view.names, retry: begun }, false);
+    await context.sync();
+    if (cosmetic) notes.add('sheets', 'chart_format_skipped', code);
+    else await formatRedrawnCharts();
   }
 
   setOwnedRecords(settings, fresh);

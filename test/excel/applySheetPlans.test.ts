@@ -126,13 +126,13 @@ describe('applySheetPlans', () => {
     expect(fake.snapshot().sheets.map((s) => s.name)).toEqual(['台账', '汇总']);
   });
 
-  it('takes three round trips once the sheets are owned, the chart formatting included', async () => {
+  it('takes two round trips once the sheets are owned, the chart formatting included', async () => {
     const { fake, port } = fakeWorkbook({ apiVersion: '1.12', ...ledgerOnly() });
     await port.applySheetPlans([summaryPlan(), validationPlan()]);
     fake.resetSyncStats();
     await port.applySheetPlans([summaryPlan(), validationPlan()]);
-    // Build the temporary sheets, replace the owned sheets' contents in place, chart formatting.
-    expect(fake.syncCount).toBe(3);
+    // Build the temporary sheets; replace the owned sheets' contents in place, charts formatted.
+    expect(fake.syncCount).toBe(2);
   });
 
   it('turns events off while writing and restores them', async () => {
@@ -181,10 +181,9 @@ describe('applySheetPlans', () => {
       probe.fake.resetSyncStats();
       await probe.port.applySheetPlans([summaryPlan(), validationPlan()]);
       const trips = probe.fake.syncCount;
-      expect(trips).toBe(3);
+      expect(trips).toBe(2);
 
-      // The last round trip (chart formatting) comes after the sheets were replaced: see below.
-      for (let n = 1; n < trips; n++) {
+      for (let n = 1; n <= trips; n++) {
         const { fake, port } = fakeWorkbook({ apiVersion: '1.12', ...ledgerOnly() });
         await port.applySheetPlans([summaryPlan(), validationPlan()]);
         const before = fake.snapshot();
@@ -195,14 +194,27 @@ describe('applySheetPlans', () => {
       }
     });
 
-    it('reports success with a note when the chart formatting after an in-place replacement fails', async () => {
+    it.each([
+      ['rejects the whole request', 0],
+      ['fails at the first chart formatting operation', 'first'],
+    ] as const)('replaces in place, without the chart formatting and with a note, on a host that %s', async (_how, after) => {
+      const probe = fakeWorkbook(ledgerOnly());
+      await probe.port.applySheetPlans([summaryPlan()]);
+      probe.fake.resetSyncStats();
+      await probe.port.applySheetPlans([summaryPlan()]);
+      const final = probe.fake.syncLog[1]?.operations ?? [];
+      const afterOperations = after === 0 ? 0 : final.indexOf('ChartTitle.text');
+      expect(afterOperations).toBeGreaterThanOrEqual(0);
+
       const { fake, port } = fakeWorkbook(ledgerOnly());
       await port.applySheetPlans([summaryPlan()]);
       fake.resetSyncStats();
-      fake.failAtSync(3);
+      fake.failAtSync(2, 'InvalidArgument', { afterOperations });
       expect(await port.applySheetPlans([summaryPlan({ blocks: summaryPlan().blocks.slice(0, 1) })])).toEqual({ summary: '汇总' });
-      expect(fake.syncCount).toBe(3);
+      // Round trip 1, the final one that fails, a read, the final one again without the formatting.
+      expect(fake.syncCount).toBe(4);
       expect(sheetSnapshot(fake, '汇总').values).toEqual([['央地合作项目汇总']]);
+      expect(sheetSnapshot(fake, '汇总').charts[0]).toMatchObject({ name: 'sectorTotals', title: { text: '' } });
       expect(port.capabilityNotes().map((n) => n.code)).toEqual(['chart_format_skipped']);
     });
 
