@@ -1,5 +1,5 @@
-import { unzipSync, type Unzipped } from 'fflate';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
@@ -189,6 +189,36 @@ describe('openXlsxFilePort', () => {
     expect((await port.listSheets())[0]?.tables).toEqual(['台账表']);
     const read = await port.readGrid({ kind: 'table', name: '台账表' });
     expect(read).toEqual({ sheet: 'T', grid: [[], [], [null, 'a', 'b'], [null, 1, 2], [null, 3, 4]] });
+  });
+
+  it('drops calcChain.xml, its relationship and its content type when it replaces a sheet (Excel rebuilds it)', async () => {
+    const input = join(dir, 'rich.xlsm');
+    const first = join(dir, 'first.xlsm');
+    await refreshFile(input, first, gridRows(await richWorkbook(input)));
+    const files = unzipSync(readFileSync(first));
+    files['xl/calcChain.xml'] = strToU8('<?xml version="1.0" encoding="UTF-8"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B5" i="6"/></calcChain>');
+    files['xl/_rels/workbook.xml.rels'] = strToU8(
+      text(files, 'xl/_rels/workbook.xml.rels').replace('</Relationships>', '<Relationship Id="rIdCc" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'),
+    );
+    files['[Content_Types].xml'] = strToU8(
+      text(files, '[Content_Types].xml').replace('</Types>', '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'),
+    );
+    writeFileSync(first, zipSync(files));
+    const second = join(dir, 'second.xlsm');
+    await refreshFile(first, second, await fileRows(first));
+    const after = unzipSync(readFileSync(second));
+    expect(after['xl/calcChain.xml']).toBeUndefined();
+    expect(text(after, 'xl/_rels/workbook.xml.rels')).not.toContain('calcChain');
+    expect(text(after, '[Content_Types].xml')).not.toContain('calcChain');
+    // Every relationship of the workbook points at a part that exists.
+    for (const [, target] of text(after, 'xl/_rels/workbook.xml.rels').matchAll(/Target="([^"]+)"/g)) {
+      const part = target!.startsWith('../') ? target!.slice(3) : `xl/${target}`;
+      expect([part, after[part] !== undefined]).toEqual([part, true]);
+    }
+    // Every content-type override names a part that exists, and every XML part has a content type.
+    const overrides = [...text(after, '[Content_Types].xml').matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]!);
+    for (const part of overrides) expect([part, after[part] !== undefined]).toEqual([part, true]);
+    for (const part of Object.keys(after).filter((n) => /^xl\/(worksheets|charts|drawings)\/[^/]+\.xml$/.test(n))) expect(overrides).toContain(part);
   });
 
   it('leaves the output untouched and no temporary file when the write fails', async () => {
