@@ -3,6 +3,8 @@ import type { Lang, ProjectRow } from '../ledger/types';
 import { summarizeRows } from '../summarize/summarizeRows';
 import type { BreakdownLine, Figures, Summary } from '../summarize/types';
 import { formatBriefAmount, type AmountKind, type BriefStyle, type BriefUnit } from './formatBriefAmount';
+import type { LightsResult } from '../race/computeLights';
+import { lightsSentence } from './lightsSentence';
 import { plainText } from './plainText';
 
 /** Options of `draftBrief`. */
@@ -25,6 +27,11 @@ export interface BriefOptions {
    * "As of 30 Sep 2025, the ledger lists…") instead of 目前. Absent or `null`: 目前 / no date.
    */
   readonly dataDate?: string | null;
+  /**
+   * The 红黄绿灯 lights (issue 17), when computed: one more sentence, "红灯项目N个、黄灯项目M个，主要为……"
+   * (`lightsSentence`). Absent: no sentence.
+   */
+  readonly lights?: Pick<LightsResult, 'counts' | 'projects'>;
 }
 
 /** How many sector names a sentence lists before "等N个领域" (seed 000 lists five). */
@@ -196,7 +203,8 @@ export function draftBrief(summary: Summary, options: BriefOptions): string {
     summary.byCategory === null || summary.byCategory.length === 0
       ? null
       : summary.byCategory.map((line) => categorySentenceFigures(summary, line, options.rows));
-  const text = options.lang === 'zh-CN' ? draftZh(summary, categories, whole, writer) : draftEn(summary, categories, whole, writer);
+  let text = options.lang === 'zh-CN' ? draftZh(summary, categories, whole, writer) : draftEn(summary, categories, whole, writer);
+  if (options.lights !== undefined && summary.totals.projects > 0) text += `${options.lang === 'zh-CN' ? '' : ' '}${lightsSentence(options.lights, options.lang)}`;
   return plainText(withDataDate(text, options.lang, options.dataDate ?? null));
 }
 

@@ -14,3 +14,4 @@ export {
   type BriefAmountOptions,
 } from './formatBriefAmount';
 export { plainText } from './plainText';
+export { lightsSentence } from './lightsSentence';
