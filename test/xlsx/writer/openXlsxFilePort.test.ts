@@ -8,6 +8,7 @@ import { refresh } from '../../../src/workflows/refresh';
 import { PortError } from '../../../src/workflows/workbookPort';
 import { STATE_MARKER } from '../../../src/xlsx/ledgerStateSheet';
 import { openXlsxFilePort, type SheetRowSource } from '../../../src/xlsx/writer/openXlsxFilePort';
+import { realisticLedgerGrid } from '../../fixtures/realisticLedger';
 import { richWorkbook } from './richWorkbook';
 
 const NOW = (): Date => new Date('2025-09-30T06:00:00Z');
@@ -219,6 +220,36 @@ describe('openXlsxFilePort', () => {
     const overrides = [...text(after, '[Content_Types].xml').matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]!);
     for (const part of overrides) expect([part, after[part] !== undefined]).toEqual([part, true]);
     for (const part of Object.keys(after).filter((n) => /^xl\/(worksheets|charts|drawings)\/[^/]+\.xml$/.test(n))) expect(overrides).toContain(part);
+  });
+
+  it('writes into a minimal hand-built package without styles.xml: adds the part, its relationship and its content type', async () => {
+    const input = join(dir, 'minimal.xlsx');
+    const grid = realisticLedgerGrid();
+    const cell = (v: CellValue, ref: string): string =>
+      typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : v === null ? '' : `<c r="${ref}" t="inlineStr"><is><t>${String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></is></c>`;
+    const rows = grid.map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cell(v, `${String.fromCharCode(65 + c)}${r + 1}`)).join('')}</row>`).join('');
+    writeFileSync(
+      input,
+      zipSync({
+        '[Content_Types].xml': strToU8(
+          '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        ),
+        '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+        'xl/workbook.xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+        'xl/_rels/workbook.xml.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+        'xl/worksheets/sheet1.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`),
+      }),
+    );
+    const output = join(dir, 'minimal.out.xlsx');
+    await refreshFile(input, output, gridRows({ 台账: grid }));
+    const after = unzipSync(readFileSync(output));
+    expect(text(after, 'xl/styles.xml')).toContain('<cellXfs count="');
+    expect(text(after, 'xl/_rels/workbook.xml.rels')).toContain('relationships/styles" Target="styles.xml"');
+    expect(text(after, '[Content_Types].xml')).toContain('<Override PartName="/xl/styles.xml"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(output);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['台账', '汇总', '校验结果', '变动', '_ledger_stats']);
+    expect(workbook.getWorksheet('汇总')!.getCell('A1').font?.bold).toBe(true);
   });
 
   it('leaves the output untouched and no temporary file when the write fails', async () => {
