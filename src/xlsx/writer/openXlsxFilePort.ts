@@ -10,6 +10,7 @@ import {
   type StoredState,
   type WorkbookPort,
 } from '../../workflows/workbookPort';
+import { SOURCE_PREVIEW_ROWS } from '../../workflows/chooseSource';
 import type { LedgerSourcePort, SourceRowVisitor } from '../../workflows/readLedgerSource';
 import { readStateCells, EMPTY_STATE, STATE_MARKER, type LedgerStateDoc, type MarkRecord, type OwnedSheetRecord } from '../ledgerStateSheet';
 import { areaOf, cropRow, type CellArea as Area } from '../xlsxReadPort';
@@ -19,8 +20,6 @@ import { readPartText, readXlsxPackage, type WorkbookSheet } from './XlsxPackage
 import { writePackage } from './writePackage';
 import { REL_TYPES, xmlAttributes } from './xmlText';
 
-/** Rows of `SheetInfo.preview`. */
-const PREVIEW_ROWS = 30;
 /** Rows per progress report while reading a grid. */
 const PROGRESS_ROWS = 10_000;
 
@@ -68,9 +67,9 @@ async function readRows(rows: SheetRowSource, sheetName: string, limit: number):
 
 /**
  * Open an .xlsx file as a workbook port for `refresh` without loading it whole: sheets are
- * streamed through `rows` (a 30-row preview of each, then the chosen source's rows), and the
- * owned sheets, the issue marks and the state are kept as plans until `save` writes the new
- * package (`writePackage`). The state lives in the very hidden state sheet
+ * streamed through `rows` (a preview of each, `SOURCE_PREVIEW_ROWS` rows as every command reads
+ * it, then the chosen source's rows), and the owned sheets, the issue marks and the state are
+ * kept as plans until `save` writes the new package (`writePackage`). The state lives in the very hidden state sheet
  * (`ledgerStateSheet.ts`), in the same cells as before.
  * @throws PortError `file_unreadable` for a file that is not a readable .xlsx package.
  */
@@ -92,7 +91,7 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource): Prom
   const scan = async (name: string): Promise<ScannedSheet> => {
     const known = scanned.get(name);
     if (known !== undefined) return known;
-    const preview = await readRows(rows, name, PREVIEW_ROWS);
+    const preview = await readRows(rows, name, SOURCE_PREVIEW_ROWS);
     const counted = (await rows.rowCount?.(name)) ?? null;
     const result = { preview, rowCount: Math.max(counted ?? 0, preview.length), columnCount: Math.max(0, ...preview.map((r) => r.length)) };
     scanned.set(name, result);

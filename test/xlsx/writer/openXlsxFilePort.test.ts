@@ -9,6 +9,7 @@ import { PortError } from '../../../src/workflows/workbookPort';
 import { STATE_MARKER } from '../../../src/xlsx/ledgerStateSheet';
 import { openXlsxFilePort, type SheetRowSource } from '../../../src/xlsx/writer/openXlsxFilePort';
 import { realisticLedgerGrid } from '../../fixtures/realisticLedger';
+import { gridWorkbook } from '../xlsxFixtures';
 import { richWorkbook } from './richWorkbook';
 
 const NOW = (): Date => new Date('2025-09-30T06:00:00Z');
@@ -250,6 +251,16 @@ describe('openXlsxFilePort', () => {
     await workbook.xlsx.readFile(output);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['台账', '汇总', '校验结果', '变动', '_ledger_stats']);
     expect(workbook.getWorksheet('汇总')!.getCell('A1').font?.bold).toBe(true);
+  });
+
+  it('finds a ledger whose header is below row 30, within the preview window every command uses', async () => {
+    const input = join(dir, 'deep.xlsx');
+    const grid: CellValue[][] = [...Array.from({ length: 32 }, (_, i): CellValue[] => [`说明 ${i + 1}`]), ...realisticLedgerGrid()];
+    await gridWorkbook([{ name: '台账', grid }]).xlsx.writeFile(input);
+    const port = await openXlsxFilePort(input, gridRows({ 台账: grid }));
+    const report = await refresh(port, { now: NOW });
+    expect(report.error).toBeNull();
+    expect(report.summary?.totals.projects).toBeGreaterThan(0);
   });
 
   it('leaves the output untouched and no temporary file when the write fails', async () => {
