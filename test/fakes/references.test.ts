@@ -1,14 +1,4 @@
-import { createFakeExcel, FakeOfficeError } from './fakeExcel';
-
-async function rejection(p: Promise<unknown>): Promise<FakeOfficeError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof FakeOfficeError) return e;
-    throw e;
-  }
-  throw new Error('expected the promise to reject');
-}
+import { createFakeExcel } from './fakeExcel';
 
 /** A workbook with a summary-like sheet and a user's report pointing into it. */
 function workbook(apiVersion = '1.9') {
@@ -97,25 +87,23 @@ describe('defined names', () => {
 
   it.each(['A1', 'xfd1048576', 'R1C1', 'r', 'TRUE', '1st', 'two words', 'a-b', ''])('rejects the name %j', async (name) => {
     const fake = workbook('1.4');
-    const error = await rejection(
+    await expect(
       fake.run(async (context) => {
         context.workbook.names.add(name, '=1');
         await context.sync();
       }),
-    );
-    expect(error.code).toBe('InvalidArgument');
+    ).rejects.toMatchObject({ name: 'RichApi.Error', code: 'InvalidArgument' });
   });
 
   it('rejects a second name that differs only in case', async () => {
     const fake = workbook('1.4');
-    const error = await rejection(
+    await expect(
       fake.run(async (context) => {
         context.workbook.names.add('Total', '=1');
         context.workbook.names.add('TOTAL', '=2');
         await context.sync();
       }),
-    );
-    expect(error.code).toBe('ItemAlreadyExists');
+    ).rejects.toMatchObject({ name: 'RichApi.Error', code: 'ItemAlreadyExists' });
   });
 
   it('needs ExcelApi 1.4 to add or delete a name, 1.1 to read them', async () => {
@@ -156,13 +144,12 @@ describe('FakeExcel.reopen', () => {
     expect(after.sheets.map((s) => s.id).some((id) => before.includes(id))).toBe(false);
     expect(after.settings).toEqual({ k: 'v' });
     expect(fake.definedNames.map((n) => n.name)).toEqual(['n']);
-    const error = await rejection(
+    await expect(
       fake.run(async (context) => {
         context.workbook.worksheets.getItem(before[0] ?? '').getRange('A1').values = [[2]];
         await context.sync();
       }),
-    );
-    expect(error.code).toBe('ItemNotFound');
+    ).rejects.toMatchObject({ name: 'RichApi.Error', code: 'ItemNotFound' });
   });
   it('gives tables new ids too, and drops event handlers', async () => {
     const fake = createFakeExcel({ apiVersion: '1.7', sheets: { Sheet1: [['a'], [1]] } });
