@@ -226,7 +226,7 @@ export async function planPackageEdits(pkg: XlsxPackage, request: EditRequest): 
   }
   const appended = [...sheetElements.values()].flat().join('');
   workbookXml = workbookXml.replace(new RegExp(`</${mainPrefix}sheets>`), `${appended}</${mainPrefix}sheets>`);
-  replace.set(workbookPart, workbookXml);
+  replace.set(workbookPart, withFullCalcOnLoad(workbookXml, mainPrefix));
 
   // Its relationships.
   const workbookRelsPart = relsPartOf(workbookPart);
@@ -257,4 +257,26 @@ function freeStateName(pkg: XlsxPackage): string {
   let name = STATE_SHEET_NAME;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${STATE_SHEET_NAME}_${n}`;
   return name;
+}
+
+/** Workbook children that follow `<calcPr>` in the schema order of CT_Workbook. */
+const AFTER_CALC_PR = ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+
+/**
+ * Ask for a full recalculation when the workbook opens (`<calcPr fullCalcOnLoad="1">`), as the
+ * ExcelJS writer did: the user's own formulas that point into the replaced sheets still hold the
+ * old cached values, and Excel recalculates a file on open only when told to.
+ */
+function withFullCalcOnLoad(xml: string, prefix: string): string {
+  const calcPr = new RegExp(`<${prefix}calcPr(\\s[^>]*?)?(/?)>`).exec(xml);
+  if (calcPr !== null) {
+    const attrs = (calcPr[1] ?? '').replace(/\s+fullCalcOnLoad\s*=\s*("[^"]*"|'[^']*')/, '');
+    return `${xml.slice(0, calcPr.index)}<${prefix}calcPr${attrs} fullCalcOnLoad="1"${calcPr[2]}>${xml.slice(calcPr.index + calcPr[0].length)}`;
+  }
+  let at = xml.lastIndexOf(`</${prefix}workbook>`);
+  for (const name of AFTER_CALC_PR) {
+    const match = new RegExp(`<${prefix}${name}[\\s/>]`).exec(xml);
+    if (match !== null && match.index < at) at = match.index;
+  }
+  return at < 0 ? xml : `${xml.slice(0, at)}<${prefix}calcPr fullCalcOnLoad="1"/>${xml.slice(at)}`;
 }

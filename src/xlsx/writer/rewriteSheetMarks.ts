@@ -1,4 +1,4 @@
-/** Worksheet children that come after `<conditionalFormatting>` in schema order (ECMA-376 §18.3.1.99). */
+/** Worksheet children that come after `<conditionalFormatting>` in the schema order of CT_Worksheet. */
 const AFTER_CONDITIONAL_FORMATTING = [
   'dataValidations',
   'hyperlinks',

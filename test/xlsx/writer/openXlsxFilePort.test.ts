@@ -80,6 +80,8 @@ describe('openXlsxFilePort', () => {
     expect(text(after, '[Content_Types].xml')).toContain('<Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/>');
     expect(text(after, 'xl/workbook.xml')).toContain('<definedName name="预算" localSheetId="2">\'图\'!$B$2:$B$3</definedName>');
     expect(text(after, 'xl/workbook.xml')).toContain('<pivotCache cacheId="1" r:id="rIdPc"/>');
+    // A full recalculation on open, so the user's formulas into the replaced sheets are current; calcPr stays before pivotCaches.
+    expect(text(after, 'xl/workbook.xml')).toMatch(/<calcPr[^>]* fullCalcOnLoad="1"\/>.*<pivotCaches>/);
     // The ledger sheet changes only after its cells: everything up to </sheetData> is the same bytes.
     const ledgerBefore = text(before, 'xl/worksheets/sheet1.xml');
     const cut = ledgerBefore.indexOf('</sheetData>');
