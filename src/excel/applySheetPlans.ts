@@ -1,4 +1,4 @@
-import type { PlanCell, SheetPlan, SheetRole } from '../domain';
+import { SHEET_ROLES, type PlanCell, type SheetPlan, type SheetRole } from '../domain';
 import type { AppliedPlans } from '../workflows/workbookPort';
 import { cellAddress } from './a1';
 import { syncChunk, type ExcelRun } from './batch';
@@ -17,7 +17,7 @@ import { chartCosmeticOps, chartHelperColumn, layoutOps, packOps, planOps, type 
 import { cleanSheetName, sheetNameKey, uniqueSheetName } from './sheetNames';
 import { hyperlinkFormula } from './toCellInput';
 import { isPayloadLimitError, officeErrorCode, toPortError } from './toPortError';
-import { loadedNames, queueNames, queueWorksheets, resolveWorksheets } from './worksheets';
+import { queueNames, queueWorksheets, resolveWorksheets, type QueuedNames } from './worksheets';
 
 /** What `applySheetPlans` needs from the port. */
 export interface ApplyDeps {
@@ -187,7 +187,7 @@ interface Write {
 /** What round trip 1 queued. */
 interface Prepared {
   readonly worksheets: Excel.WorksheetCollection;
-  readonly names: Excel.NamedItemCollection;
+  readonly names: QueuedNames;
   readonly active: Excel.Worksheet;
   readonly added: ReadonlyMap<SheetRole, Excel.Worksheet>;
 }
@@ -206,6 +206,7 @@ async function build(context: Excel.RequestContext, deps: ApplyDeps, progress: P
   };
 
   // Everything that does not depend on the workbook's state, computed before the first round trip.
+  const wanted = namesToRead(progress.temps.map((t) => t.plan));
   const plannedNames = new Set(progress.temps.map((t) => t.plan.name));
   const deferred = new Map<SheetRole, DeferredLink[]>();
   const writes: Write[] = [];
@@ -222,7 +223,7 @@ async function build(context: Excel.RequestContext, deps: ApplyDeps, progress: P
   const prepare = (group: readonly Write[] | undefined): Prepared => {
     // With the names of their charts: charts on a sheet replaced in place are drawn again.
     const worksheets = queueWorksheets(context, caps.rangeCopyFrom);
-    const names = queueNames(context);
+    const names = queueNames(context, caps, wanted);
     const active = context.workbook.worksheets.getActiveWorksheet();
     active.load('id');
     if (caps.enableEvents) context.runtime.load('enableEvents'); // before it is turned off below
@@ -444,7 +445,7 @@ async function build(context: Excel.RequestContext, deps: ApplyDeps, progress: P
     // it ran and the failure stands (see the doc comment).
     const code = officeErrorCode(error);
     const cosmetic = code !== null && COSMETIC_ERRORS.has(code);
-    const view = await readFinalView(context, caps);
+    const view = await readFinalView(context, caps, wanted);
     const begun = progress.temps.some((temp) => view.sheets.get(temp.id ?? '')?.name !== temp.name);
     if (!begun && !cosmetic) throw error;
     queueFinal({ sheets: view.sheets, names: view.names, retry: begun }, false);
@@ -486,14 +487,19 @@ function swapName(temp: TempSheet): string {
   return `${temp.name}s`;
 }
 
+/** The defined names a refresh reads and may replace: every role's owner name and the plans' names. */
+function namesToRead(plans: readonly SheetPlan[]): string[] {
+  return [...SHEET_ROLES.map(ownerName), ...plans.flatMap((plan) => (plan.names ?? []).map((n) => n.name))];
+}
+
 /** Read the workbook again after a failed final round trip (one round trip). */
-async function readFinalView(context: Excel.RequestContext, caps: Capabilities): Promise<FinalView> {
+async function readFinalView(context: Excel.RequestContext, caps: Capabilities, wanted: readonly string[]): Promise<FinalView> {
   const worksheets = queueWorksheets(context, caps.rangeCopyFrom);
-  const names = queueNames(context);
+  const names = queueNames(context, caps, wanted);
   await context.sync();
   return {
     sheets: new Map(worksheets.items.map((sheet) => [sheet.id, sheet] as const)),
-    names: new Set(loadedNames(names).map((n) => n.name.toLowerCase())),
+    names: new Set(names.read().map((n) => n.name.toLowerCase())),
     retry: true,
   };
 }

@@ -1,12 +1,12 @@
-import type { CellValue, SheetRole } from '../domain';
+import { SHEET_ROLES, type CellValue, type SheetRole } from '../domain';
 import type { SheetInfo } from '../workflows/workbookPort';
 import { cellAddress } from './a1';
 import type { Capabilities } from './capabilities';
 import type { DocumentSettings } from './documentSettings';
 import { jsonBytes } from './payload';
 import type { ReadHint } from './readGrid';
-import { CONTENT_MARKER_CELL, ownerSheetsByName, readOwnedRecords, resolveOwnership, roleFromContentMarker } from './ownership';
-import { loadedNames, needsOwnerMarkers, queueNames, queueOwnerMarkers, queueWorksheets } from './worksheets';
+import { CONTENT_MARKER_CELL, ownerName, ownerSheetsByName, readOwnedRecords, resolveOwnership, roleFromContentMarker } from './ownership';
+import { needsOwnerMarkers, queueNames, queueOwnerMarkers, queueWorksheets } from './worksheets';
 
 /** Rows of the preview (the header of a ledger sits in its first rows). */
 export const PREVIEW_ROWS = 30;
@@ -32,9 +32,9 @@ function toCell(value: unknown): CellValue {
  */
 export async function listSheets(context: Excel.RequestContext, settings: DocumentSettings, caps: Capabilities): Promise<ListedSheets> {
   const worksheets = queueWorksheets(context);
-  const names = queueNames(context);
+  const names = queueNames(context, caps, SHEET_ROLES.map(ownerName));
   await context.sync();
-  const ownerSheets = ownerSheetsByName(loadedNames(names));
+  const ownerSheets = ownerSheetsByName(names.read());
   const sheets = worksheets.items.map((proxy) => ({ id: proxy.id, name: proxy.name, position: proxy.position, proxy }));
   // Owner markers (1.12, only without records) go with the second round trip instead of their own.
   const queuedMarkers = ownerSheets.size === 0 && needsOwnerMarkers(settings, caps) ? queueOwnerMarkers(sheets) : null;

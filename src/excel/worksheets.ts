@@ -38,19 +38,28 @@ export function queueWorksheets(context: Excel.RequestContext, withCharts = fals
   return worksheets;
 }
 
-/**
- * Queue the load of the workbook-scoped defined names (`name`, `type`, `value`: ExcelApi 1.1), among
- * them the owner names (see ownership.ts); read them with `loadedNames` after the sync.
- */
-export function queueNames(context: Excel.RequestContext): Excel.NamedItemCollection {
-  const names = context.workbook.names;
-  names.load('items/name,items/type,items/value');
-  return names;
+/** Workbook-scoped defined names queued for reading; `read()` after the sync gives those that exist. */
+export interface QueuedNames {
+  read(): LoadedName[];
 }
 
-/** The names loaded by `queueNames`. */
-export function loadedNames(names: Excel.NamedItemCollection): LoadedName[] {
-  return names.items.map((n) => ({ name: n.name, type: n.type, value: n.value as unknown }));
+/**
+ * Queue the read of the workbook-scoped defined names `wanted` (the owner names, see ownership.ts,
+ * and the plans' names): `name`, `type`, `value` (ExcelApi 1.1). With `getItemOrNullObject`
+ * (ExcelApi 1.4) only those, so a workbook's own names (whose values may be large arrays) are not
+ * read; below 1.4 every name.
+ */
+export function queueNames(context: Excel.RequestContext, caps: Capabilities, wanted: readonly string[]): QueuedNames {
+  if (!caps.definedNames) {
+    const names = context.workbook.names.load('items/name,items/type,items/value');
+    return { read: () => names.items.map(toLoadedName) };
+  }
+  const items = wanted.map((name) => context.workbook.names.getItemOrNullObject(name).load('name,type,value'));
+  return { read: () => items.filter((item) => !item.isNullObject).map(toLoadedName) };
+}
+
+function toLoadedName(item: Excel.NamedItem): LoadedName {
+  return { name: item.name, type: item.type, value: item.value as unknown };
 }
 
 /** Owner markers queued for reading; `read()` after the sync gives id → role. */
@@ -114,14 +123,14 @@ export function needsOwnerMarkers(settings: DocumentSettings, caps: Capabilities
 export async function resolveWorksheets(
   context: Excel.RequestContext,
   worksheets: Excel.WorksheetCollection,
-  queuedNames: Excel.NamedItemCollection,
+  queuedNames: QueuedNames,
   settings: DocumentSettings,
   caps: Capabilities,
   knownMarkers: ReadonlyMap<string, SheetRole> | null = null,
 ): Promise<LoadedWorksheets> {
   const sheets = worksheets.items.map((proxy) => ({ id: proxy.id, name: proxy.name, position: proxy.position, proxy }));
   const records = readOwnedRecords(settings);
-  const names = loadedNames(queuedNames);
+  const names = queuedNames.read();
   const ownerSheets = ownerSheetsByName(names);
   let markers: ReadonlyMap<string, SheetRole> = new Map();
   if (!caps.definedNames && records !== null && sheets.length > 0) {

@@ -242,6 +242,20 @@ describe('ownership', () => {
     expect(fake.definedNames.map((n) => n.name)).toEqual(['_LedgerStats_Owner_summary', '台账统计_总投资']);
   });
 
+  it.each([
+    ['1.16', false],
+    ['1.3', true],
+  ])('ExcelApi %s: reads only its own names where it can ask for them one by one (loads every name: %s)', async (apiVersion, loadsAll) => {
+    const { fake, port } = fakeWorkbook({ apiVersion, ...withReport() });
+    await port.applySheetPlans([summaryWith(1000)]);
+    fake.resetSyncStats();
+    await port.listSheets();
+    await port.applySheetPlans([summaryWith(2000)]);
+    const operations = fake.syncLog.flatMap((s) => s.operations);
+    expect(operations.includes('NamedItemCollection.load')).toBe(loadsAll);
+    expect(operations.includes('NamedItem.load')).toBe(!loadsAll);
+  });
+
   it('drops the owner name of a role that is no longer planned', async () => {
     const { fake, port } = fakeWorkbook(withReport());
     await port.applySheetPlans([summaryWith(1000), validationPlan()]);
