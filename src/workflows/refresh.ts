@@ -1,5 +1,5 @@
-import { createLedgerReader, draftBrief, layoutChanges, layoutSummary, layoutValidation, summarize, toSummaryJson } from '../domain';
-import type { Grid, Lang, LedgerIssue, LedgerRead, ReadOptions, SheetPlan, Summary, SummaryJson } from '../domain';
+import { computeLights, computeRace, createLedgerReader, DEFAULT_RACE_RULES, draftBrief, lastCompleteMonthEnd, layoutChanges, layoutRace, layoutSummary, layoutValidation, layoutWarnings, PROGRESS_FIELDS, summarize, toSummaryJson } from '../domain';
+import type { Grid, Lang, LedgerIssue, LedgerRead, LightsResult, RaceResult, ReadOptions, SheetPlan, Summary, SummaryJson } from '../domain';
 import { chooseSource } from './chooseSource';
 import { resolveDataDate } from './dataDate';
 import { resolveLang } from './resolveLang';
@@ -160,7 +160,16 @@ export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = 
     summary = summarize(read, { soeAttribution: settings.soeAttribution });
     changes = periodChanges(state.snapshot, read, summary, startedAt.toISOString());
     const dataDate = resolveDataDate(settings, read).date;
-    brief = draftBrief(summary, { lang, style: 'exact', displayUnit: settings.displayUnit, decimals: settings.decimals, rows: read.rows, dataDate });
+    const race = raceAndLights(read, dataDate, startedAt);
+    brief = draftBrief(summary, {
+      lang,
+      style: 'exact',
+      displayUnit: settings.displayUnit,
+      decimals: settings.decimals,
+      rows: read.rows,
+      dataDate,
+      ...(race === null ? {} : { lights: race.lights }),
+    });
     json = { ...toSummaryJson(summary, { lang }), brief };
     const asOf = formatAsOf(startedAt, lang);
     const plans: SheetPlan[] = [
@@ -173,7 +182,7 @@ export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = 
         brief,
         changes: changes.deltas,
       }),
-      layoutValidation(read, { lang, sourceSheet: sheet }),
+      layoutValidation(read, { lang, sourceSheet: sheet, dataDate }),
       layoutChanges(changes.diff, {
         lang,
         asOf,
@@ -181,6 +190,9 @@ export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = 
         decimals: settings.decimals,
         ...(changes.baselineAt === undefined ? {} : { baselineAt: formatAsOf(new Date(changes.baselineAt), lang) }),
       }),
+      ...(race === null
+        ? []
+        : [layoutRace(race.race, { lang, displayUnit: settings.displayUnit, decimals: settings.decimals }), layoutWarnings(race.lights, { lang, sourceSheet: sheet })]),
     ];
     timings.summarising = clock() - t;
 
@@ -239,6 +251,19 @@ export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = 
       refreshedAt: startedAt.toISOString(),
     };
   }
+}
+
+/**
+ * The 赛马 ranking and the 红黄绿灯 lights (issue 17) with the default rules, as of the report's data date, else the
+ * end of the last complete month before the refresh (local calendar); `null` for a ledger with none of the optional
+ * columns they read (签约时间, 计划/实际开工时间, 计划竣工时间, 年度计划投资, 本年完成投资), which gets no 赛马/预警 sheets.
+ */
+function raceAndLights(read: LedgerRead, dataDate: string | null, at: Date): { race: RaceResult; lights: LightsResult } | null {
+  const columns = read.header?.columns;
+  if (columns === undefined || !PROGRESS_FIELDS.some((f) => columns[f] !== undefined)) return null;
+  const asOf = dataDate ?? lastCompleteMonthEnd({ year: at.getFullYear(), month: at.getMonth() + 1, day: at.getDate() });
+  const input = { rows: read.rows, columns };
+  return { race: computeRace(input, asOf, DEFAULT_RACE_RULES), lights: computeLights(input, asOf, DEFAULT_RACE_RULES) };
 }
 
 /** Rows validated between two yields to the UI. */
