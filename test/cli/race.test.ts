@@ -121,6 +121,16 @@ describe('ledger-stats rank / warn', () => {
     expect((JSON.parse(io.out()) as { asOf: string }).asOf).toBe('2025-06-30');
   });
 
+  it('refresh writes the 赛马 and 预警 sheets into the output workbook', async () => {
+    const output = join(dir, 'out.xlsx');
+    expect(await main(['refresh', path, '-o', output], captureIo(new Date(2025, 9, 4)))).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(output);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['赛马', '预警']));
+    expect(workbook.getWorksheet('预警')?.getCell('A1').value).toMatch(/^红黄绿灯预警（截至\d{4}-\d{2}-\d{2}）$/);
+    expect(workbook.getWorksheet('赛马')?.getCell('A1').value).toMatch(/^赛马排名（截至\d{4}-\d{2}-\d{2}）$/);
+  }, 60_000);
+
   it('rules from --rules change the ranking', async () => {
     const rules = join(dir, 'rules.json');
     writeFileSync(rules, JSON.stringify({ groups: [{ name: '两区', districts: ['西岗区', '金普新区'] }] }));
