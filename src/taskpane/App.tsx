@@ -23,6 +23,7 @@ import { BriefPanel } from './BriefPanel';
 import { copyText as browserCopyText, type CopyText } from './copyText';
 import { IssueList } from './IssueList';
 import { KeyFigureCards } from './KeyFigureCards';
+import { RaceCard } from './RaceCard';
 import { fill, LABELS } from './labels';
 import { MoreActions } from './MoreActions';
 import type { PaneHost, SourceInspection } from './paneHost';
@@ -307,6 +308,7 @@ export function App({ host, copyText = browserCopyText }: AppProps): React.JSX.E
               ) : null}
             </div>
             <KeyFigureCards lang={lang} figures={figures} decimals={settings.decimals} deltas={changes?.deltas ?? null} />
+            {result.race === undefined ? null : <RaceCard lang={lang} race={result.race.race} lights={result.race.lights} />}
             {periodNote !== null ? (
               <p className={styles.periodNote} data-testid="period-note">
                 {periodNote}

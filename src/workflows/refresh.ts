@@ -60,6 +60,8 @@ export interface RunReport {
   readonly notes: readonly CapabilityNote[];
   /** ISO time of this refresh. */
   readonly refreshedAt: string;
+  /** The 赛马 ranking and 红黄绿灯 lights (issue 17), when the ledger has the columns they read; absent otherwise. */
+  readonly race?: { readonly race: RaceResult; readonly lights: LightsResult };
 }
 
 /**
@@ -231,6 +233,7 @@ export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = 
       timings,
       notes: [...port.capabilityNotes(), ...runNotes],
       refreshedAt: startedAt.toISOString(),
+      ...(race === null ? {} : { race }),
     };
   } catch (error) {
     progress('done');

@@ -34,6 +34,8 @@ describe('refresh: 赛马 and 预警 sheets', () => {
     expect(race).toContain('主城区');
     expect(race).toContain('金普新区');
     expect(report.brief).toContain('红灯项目1个、黄灯项目1个，主要为开工滞后（1个）、竣工滞后（1个）。');
+    expect(report.race?.lights.counts).toEqual({ red: 1, yellow: 1, green: 1, unknown: 0 });
+    expect(report.race?.race.groups.map((g) => g.group)).toEqual(['主城区', '先导区', '北部地区']);
   });
 
   it('writes neither for a ledger without any of them', async () => {
@@ -42,6 +44,7 @@ describe('refresh: 赛马 and 预警 sheets', () => {
     expect(report.ok).toBe(true);
     expect(report.sheets.race).toBeUndefined();
     expect(report.sheets.warnings).toBeUndefined();
+    expect(report.race).toBeUndefined();
     expect(report.brief).not.toContain('红灯');
   });
 });
