@@ -7,6 +7,7 @@ import type { CliIo } from './cliIo';
 import { cliBilingual } from './cliText';
 import { parseLang, parseMapping, parseOptions } from './parseCliArgs';
 import { readLedgerWithProgress } from './readLedgerWithProgress';
+import { readRulesSheet } from './readRulesSheet';
 
 /** Arguments of `ledger-stats rank` and `ledger-stats warn`. */
 export interface RaceArgs {
@@ -102,7 +103,7 @@ export interface RaceInputs {
 /**
  * Read the ledger the way the other read commands do (`readLedgerWithProgress`: stored settings, source choice,
  * reader) and settle the data date (`--as-of`, else the `asOf` setting or the ledger's own date, else the end of
- * the last complete month) and the rules (`--rules`, else the defaults).
+ * the last complete month) and the rules (`--rules`, else the workbook's 赛马规则 sheet, else the defaults).
  * @throws CliError (exit 2) for an unreadable file or no ledger.
  */
 export async function readRaceInputs(args: RaceArgs, io: CliIo): Promise<RaceInputs> {
@@ -114,5 +115,5 @@ export async function readRaceInputs(args: RaceArgs, io: CliIo): Promise<RaceInp
   }
   if (file.read.header === null) throw inputError(cliBilingual('ledgerNotFound', { path: args.file }));
   const asOf = resolveAsOf(args.asOf ?? resolveDataDate(file.settings, file.read).date, io.now);
-  return { read: file.read, asOf, rules: args.rules ?? DEFAULT_RACE_RULES };
+  return { read: file.read, asOf, rules: args.rules ?? (await readRulesSheet(args.file)) ?? DEFAULT_RACE_RULES };
 }

@@ -6,6 +6,7 @@ import { writeLines } from './cliIo';
 import { cliBilingual } from './cliText';
 import { formatSummaryText } from './formatSummaryText';
 import { checkAsOf, resolveAsOf } from './raceArgs';
+import { readRulesSheet } from './readRulesSheet';
 import { resolveDataDate } from '../workflows/dataDate';
 import type { CliArgs } from './parseCliArgs';
 import { readLedgerWithProgress } from './readLedgerWithProgress';
@@ -33,8 +34,9 @@ export async function summarizeCommand(args: RunArgs, io: CliIo): Promise<number
     if (args.asOf !== undefined) checkAsOf(args.asOf);
     const asOf = resolveAsOf(args.asOf ?? resolveDataDate(settings, file.read).date, io.now);
     const input = { rows: file.read.rows, columns: file.read.header.columns };
-    const race = toRaceJson(computeRace(input, asOf, DEFAULT_RACE_RULES));
-    const warnings = toWarningsJson(computeLights(input, asOf, DEFAULT_RACE_RULES), lang);
+    const rules = (await readRulesSheet(args.file)) ?? DEFAULT_RACE_RULES;
+    const race = toRaceJson(computeRace(input, asOf, rules));
+    const warnings = toWarningsJson(computeLights(input, asOf, rules), lang);
     io.stdout.write(`${JSON.stringify({ ...toSummaryJson(summary, { lang }), brief, race, warnings }, null, 2)}\n`);
   } else {
     writeLines(io.stdout, formatSummaryText(summary, { lang, file: basename(args.file), decimals: settings.decimals }));

@@ -131,6 +131,27 @@ describe('ledger-stats rank / warn', () => {
     expect(workbook.getWorksheet('赛马')?.getCell('A1').value).toMatch(/^赛马排名（截至\d{4}-\d{2}-\d{2}）$/);
   }, 60_000);
 
+  it('reads the workbook’s 赛马规则 sheet, and says which row it cannot take', async () => {
+    const withRules = join(dir, 'with-rules.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('台账');
+    GRID.forEach((cells) => sheet.addRow([...cells]));
+    const rules = workbook.addWorksheet('赛马规则');
+    [['分组'], ['组别', '地区'], ['两区', '西岗'], [null, '金普新区']].forEach((cells) => rules.addRow(cells));
+    await workbook.xlsx.writeFile(withRules);
+    const io = captureIo();
+    expect(await main(['rank', withRules, '--json', '--as-of', '2025-09-30'], io)).toBe(0);
+    const json = JSON.parse(io.out()) as { groups: { group: string; districts: { district: string }[] }[] };
+    expect(json.groups.map((g) => [g.group, g.districts.map((d) => d.district)])).toEqual([['两区', ['西岗区', '金普新区']]]);
+
+    rules.addRow(['权重']);
+    rules.addRow(['速度', 10]);
+    await workbook.xlsx.writeFile(withRules);
+    const bad = captureIo();
+    expect(await main(['warn', withRules, '--json'], bad)).toBe(2);
+    expect(bad.err()).toContain('row 6: unknown indicator "速度"');
+  });
+
   it('rules from --rules change the ranking', async () => {
     const rules = join(dir, 'rules.json');
     writeFileSync(rules, JSON.stringify({ groups: [{ name: '两区', districts: ['西岗区', '金普新区'] }] }));

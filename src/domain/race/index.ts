@@ -38,3 +38,4 @@ export {
   type RaceInput,
 } from './computeRace';
 export { toRaceJson, toWarningsJson, type RaceJson, type RaceDistrictJson, type WarningsJson, type FlaggedProjectJson } from './toRaceJson';
+export { RULES_SHEET_NAME, rulesSheetGrid, parseRulesSheet } from './rulesSheet';
