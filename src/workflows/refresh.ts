@@ -1,4 +1,4 @@
-import { computeLights, computeRace, createLedgerReader, DEFAULT_RACE_RULES, draftBrief, lastCompleteMonthEnd, layoutChanges, layoutRace, layoutSummary, layoutValidation, layoutWarnings, PROGRESS_FIELDS, summarize, toSummaryJson } from '../domain';
+import { computeLights, computeRace, createLedgerReader, draftBrief, lastCompleteMonthEnd, layoutChanges, layoutRace, layoutSummary, layoutValidation, layoutWarnings, PROGRESS_FIELDS, summarize, toSummaryJson } from '../domain';
 import type { Grid, Lang, LedgerIssue, LedgerRead, LightsResult, RaceResult, ReadOptions, SheetPlan, Summary, SummaryJson } from '../domain';
 import { chooseSource } from './chooseSource';
 import { resolveDataDate } from './dataDate';
@@ -6,6 +6,7 @@ import { resolveLang } from './resolveLang';
 import { formatAsOf } from './formatAsOf';
 import { issueMarks } from './issueMarks';
 import { periodChanges, type PeriodChanges } from './periodChanges';
+import { readRaceRules } from './readRaceRules';
 import { toRunError, type RunError } from './runError';
 import { runNote } from './runNotes';
 import type { AppliedPlans, CapabilityNote, LedgerSettings, SourceRef, WorkbookPort } from './workbookPort';
@@ -162,7 +163,7 @@ export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = 
     summary = summarize(read, { soeAttribution: settings.soeAttribution });
     changes = periodChanges(state.snapshot, read, summary, startedAt.toISOString());
     const dataDate = resolveDataDate(settings, read).date;
-    const race = raceAndLights(read, dataDate, startedAt);
+    const race = await raceAndLights(port, read, dataDate, startedAt);
     brief = draftBrief(summary, {
       lang,
       style: 'exact',
@@ -257,16 +258,24 @@ export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = 
 }
 
 /**
- * The 赛马 ranking and the 红黄绿灯 lights (issue 17) with the default rules, as of the report's data date, else the
- * end of the last complete month before the refresh (local calendar); `null` for a ledger with none of the optional
- * columns they read (签约时间, 计划/实际开工时间, 计划竣工时间, 年度计划投资, 本年完成投资), which gets no 赛马/预警 sheets.
+ * The 赛马 ranking and the 红黄绿灯 lights (issue 17) by the workbook's 赛马规则 sheet (`readRaceRules`; the defaults
+ * when it is absent or unusable, which the 赛马 sheet then says), as of the report's data date, else the end of the
+ * last complete month before the refresh (local calendar); `null` for a ledger with none of the optional columns
+ * they read (签约时间, 计划/实际开工时间, 计划竣工时间, 年度计划投资, 本年完成投资), which gets no 赛马/预警 sheets and
+ * costs no extra read.
  */
-function raceAndLights(read: LedgerRead, dataDate: string | null, at: Date): { race: RaceResult; lights: LightsResult } | null {
+async function raceAndLights(port: WorkbookPort, read: LedgerRead, dataDate: string | null, at: Date): Promise<{ race: RaceResult; lights: LightsResult } | null> {
   const columns = read.header?.columns;
   if (columns === undefined || !PROGRESS_FIELDS.some((f) => columns[f] !== undefined)) return null;
+  const { rules, problems } = await readRaceRules(port);
   const asOf = dataDate ?? lastCompleteMonthEnd({ year: at.getFullYear(), month: at.getMonth() + 1, day: at.getDate() });
   const input = { rows: read.rows, columns };
-  return { race: computeRace(input, asOf, DEFAULT_RACE_RULES), lights: computeLights(input, asOf, DEFAULT_RACE_RULES) };
+  const race = computeRace(input, asOf, rules);
+  const sheetNote =
+    problems.length === 0
+      ? []
+      : [{ 'zh-CN': `“赛马规则”工作表有误，已按默认规则计算：${problems.join('；')}`, 'en-US': `The 赛马规则 sheet is invalid; the default rules were used: ${problems.join('; ')}` }];
+  return { race: { ...race, notes: [...sheetNote, ...race.notes] }, lights: computeLights(input, asOf, rules) };
 }
 
 /** Rows validated between two yields to the UI. */

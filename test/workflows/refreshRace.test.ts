@@ -38,6 +38,25 @@ describe('refresh: 赛马 and 预警 sheets', () => {
     expect(report.race?.race.groups.map((g) => g.group)).toEqual(['主城区', '先导区', '北部地区']);
   });
 
+  it('ranks by the workbook’s 赛马规则 sheet and leaves that sheet as it was', async () => {
+    const rules: CellValue[][] = [['分组', null], ['组别', '地区'], ['两区', '西岗'], [null, '金普新区'], ['预警阈值', null], ['竣工滞后黄灯（月）', 2]];
+    const { fake } = fakeWorkbook({ sheets: { 台账: GRID, 赛马规则: rules } });
+    const report = await refresh(createOfficeWorkbookPort(), options);
+    expect(report.error).toBeNull();
+    expect(report.race?.race.groups.map((g) => [g.group, g.districts.map((d) => d.district)])).toEqual([['两区', ['西岗区', '金普新区']]]);
+    // 乙 is 1 month late to complete: below the edited yellow threshold of 2, so green.
+    expect(report.race?.lights.counts).toEqual({ red: 1, yellow: 0, green: 2, unknown: 0 });
+    // The fake shows empty cells as "" (as Excel's values do).
+    expect(sheetSnapshot(fake, '赛马规则').values).toEqual(rules.map((r) => r.map((v) => v ?? '')));
+  });
+
+  it('falls back to the default rules when the 赛马规则 sheet is unusable, and says so on the 赛马 sheet', async () => {
+    const { fake } = fakeWorkbook({ sheets: { 台账: GRID, 赛马规则: [['权重', null], ['速度', 5]] } });
+    const report = await refresh(createOfficeWorkbookPort(), options);
+    expect(report.race?.race.groups.map((g) => g.group)).toEqual(['主城区', '先导区', '北部地区']);
+    expect(sheetSnapshot(fake, report.sheets.race!).values.flat()).toContain('“赛马规则”工作表有误，已按默认规则计算：row 2: unknown indicator "速度"');
+  });
+
   it('writes neither for a ledger without any of them', async () => {
     fakeWorkbook({ sheets: { 台账: realisticLedgerGrid() } });
     const report = await refresh(createOfficeWorkbookPort(), options);
