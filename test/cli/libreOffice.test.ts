@@ -7,14 +7,14 @@
  */
 import { spawn, spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { unzipSync, zipSync } from 'fflate';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { SummaryJson } from '../../src/domain/summarize/types';
 import { realisticLedgerGrid } from '../fixtures/realisticLedger';
 import { writeGridXlsx } from '../xlsx/xlsxFixtures';
-import { ensureCliBuilt, runCli } from './cliHarness';
+import { ensureCliBuilt, ROOT, runCli } from './cliHarness';
 
 const LO_TIMEOUT_MS = 120_000;
 /**
@@ -114,6 +114,53 @@ describe('a refreshed workbook in LibreOffice Calc', () => {
     for (const xml of resaved) expect(xml).toMatch(new RegExp(`<c:f>'?${summaryName}'?!\\$[A-Z]+\\$\\d+:`));
   }, 240_000);
 });
+
+describe('the refreshed sample printed through LibreOffice Calc', () => {
+  it('prints 汇总 on at most 4 landscape A4 pages', async () => {
+    const input = join(dir, 'sample.xlsx');
+    copyFileSync(join(ROOT, 'assets', 'sample-ledger.xlsx'), input);
+    expect((await runCli(['refresh', input])).code).toBe(0);
+    const summaryOnly = join(dir, 'sample-summary-only.xlsx');
+    writeFileSync(summaryOnly, onlySheetVisible(readFileSync(join(dir, 'sample.summary.xlsx')), '汇总'));
+    const outDir = join(dir, 'pdf');
+    const converted = await convertAllSheets(summaryOnly, outDir, 'pdf:calc_pdf_Export');
+    expect(converted.code).toBe(0);
+    const pdf = readFileSync(join(outDir, 'sample-summary-only.pdf')).toString('latin1');
+    // One page object per printed page (the page tree's /Type /Pages nodes excluded); every media box (pages and
+    // the page tree) is A4 landscape, 842 × 595 pt.
+    const pages = pdf.match(/\/Type\s*\/Page(?!s)/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    expect(pages.length).toBeLessThanOrEqual(4);
+    const boxes = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g) ?? [];
+    expect(boxes.length).toBeGreaterThanOrEqual(pages.length);
+    for (const box of boxes) {
+      const [, w, h] = /([\d.]+) ([\d.]+)\s*\]$/.exec(box) ?? [];
+      expect([Math.round(Number(w)), Math.round(Number(h))]).toEqual([842, 595]);
+    }
+  }, 240_000);
+});
+
+/**
+ * The workbook with every sheet but `keep` hidden and `keep` the active tab, so that a PDF conversion prints that
+ * sheet alone (LibreOffice prints neither hidden sheets nor, unless it is the active one, a sheet it must not show).
+ */
+function onlySheetVisible(xlsx: Buffer, keep: string): Uint8Array {
+  const files = unzipSync(xlsx);
+  let workbook = Buffer.from(files['xl/workbook.xml']!).toString('utf8');
+  const names: string[] = [];
+  workbook = workbook.replace(/<sheet\s[^>]*>/g, (element) => {
+    const name = /\sname="([^"]*)"/.exec(element)?.[1] ?? '';
+    names.push(name);
+    const visible = element.replace(/\sstate="[^"]*"/, '');
+    return name === keep ? visible : visible.replace('<sheet ', '<sheet state="hidden" ');
+  });
+  const active = names.indexOf(keep);
+  workbook = /<bookViews>/.test(workbook)
+    ? workbook.replace(/\sactiveTab="\d+"/g, '').replace('<workbookView', `<workbookView activeTab="${active}"`)
+    : workbook.replace('<sheets>', `<bookViews><workbookView activeTab="${active}"/></bookViews><sheets>`);
+  files['xl/workbook.xml'] = Buffer.from(workbook, 'utf8');
+  return zipSync(files);
+}
 
 /** The chart parts of an .xlsx file, as text. */
 function chartParts(path: string): string[] {

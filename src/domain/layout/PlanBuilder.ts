@@ -1,5 +1,6 @@
 import { cellTextWidth } from './cellTextWidth';
 import { displayWidth } from './displayWidth';
+import { DEFAULT_ROW_HEIGHT_PT, pageSetupOf, paginate, placeOnPages, type PrintTexts, type RowSpan } from './paginate';
 import type { ChartSpec, PlanBlock, PlanCell, PlanFormat, PlanName, PlanRange, PlanRowHeight, PlanStyle, SheetPlan, SheetRole } from './types';
 
 /** Points per line of wrapped 11-pt text. */
@@ -20,6 +21,8 @@ export class PlanBuilder {
   private readonly rowHeights: PlanRowHeight[] = [];
   private readonly names: PlanName[] = [];
   private readonly paragraphs: { readonly range: PlanRange; readonly text: string }[] = [];
+  private readonly spans: RowSpan[] = [];
+  private readonly sideCharts: ChartSpec[] = [];
 
   /** Write rows of cells at the cursor (column `col`), with per-column number formats. */
   table(values: readonly (readonly PlanCell[])[], numberFormat?: readonly (string | null)[] | string, style?: PlanStyle, col = 0): PlanRange {
@@ -69,6 +72,19 @@ export class PlanBuilder {
     this.charts.push(spec);
   }
 
+  /** Keep rows `first`–`last` (a table with its title) on one printed page (`plan`'s page breaks). */
+  keepTogether(first: number, last: number): void {
+    if (last >= first) this.spans.push({ first, last });
+  }
+
+  /**
+   * Add a chart beside the tables: at its `position.row` or, when the chart before it is still there, below that
+   * one, and never across a printed page break (placed by `plan` once the breaks are known).
+   */
+  sideChart(spec: ChartSpec): void {
+    this.sideCharts.push(spec);
+  }
+
   /** Give the cell at (`row`, `col`) a defined name. */
   name(name: string, row: number, col: number): void {
     this.names.push({ name, row, col });
@@ -110,7 +126,7 @@ export class PlanBuilder {
   }
 
   /** The finished plan. */
-  plan(role: SheetRole, name: string, columnWidths: readonly number[], freeze?: SheetPlan['freeze']): SheetPlan {
+  plan(role: SheetRole, name: string, columnWidths: readonly number[], freeze?: SheetPlan['freeze'], print?: PrintPlan): SheetPlan {
     for (const { range, text } of this.paragraphs) {
       const lineWidth = columnWidths.slice(range.col, range.col + range.cols).reduce((sum, width) => sum + width, 0);
       // A 10% margin, so the estimate errs towards one line more than needed rather than a cut-off line.
@@ -118,6 +134,23 @@ export class PlanBuilder {
       const lines = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
       this.rowHeights.push({ row: range.row, height: lines * LINE_HEIGHT_PT });
     }
+    let pageSetup: SheetPlan['pageSetup'];
+    if (print !== undefined) {
+      const heights = new Map(this.rowHeights.map((h) => [h.row, h.height]));
+      const geometry = {
+        columnWidths,
+        printColumns: print.printColumns,
+        rowHeight: (row: number) => heights.get(row) ?? DEFAULT_ROW_HEIGHT_PT,
+        ...(print.titleRows === undefined ? {} : { titleRows: print.titleRows }),
+      };
+      const breaks = paginate(this.spans, this.row, geometry);
+      const tops = placeOnPages(this.sideCharts.map((c) => ({ top: c.position.row, rows: c.position.rows })), breaks, geometry);
+      this.sideCharts.forEach((chart, i) => this.charts.push({ ...chart, position: { ...chart.position, row: tops[i] ?? chart.position.row } }));
+      pageSetup = pageSetupOf(print.texts, breaks, print.titleRows);
+    } else {
+      for (const chart of this.sideCharts) this.charts.push(chart);
+    }
+    this.sideCharts.length = 0;
     return {
       role,
       name,
@@ -129,6 +162,16 @@ export class PlanBuilder {
       charts: this.charts,
       ...(this.rowHeights.length === 0 ? {} : { rowHeights: this.rowHeights }),
       ...(this.names.length === 0 ? {} : { names: this.names }),
+      ...(pageSetup === undefined ? {} : { pageSetup }),
     };
   }
+}
+
+/** How `PlanBuilder.plan` sets a sheet up for printing. */
+export interface PrintPlan {
+  readonly texts: PrintTexts;
+  /** Columns that print (from column A), charts beside the tables included: they set the scale. */
+  readonly printColumns: number;
+  /** Rows repeated at the top of every page. */
+  readonly titleRows?: RowSpan;
 }

@@ -27,6 +27,8 @@ export {
   type ChartSpec,
   type PlanRowHeight,
   type PlanName,
+  type HeaderFooterText,
+  type PageSetup,
   type SheetPlan,
   type KeyFigureDeltas,
 } from './types';

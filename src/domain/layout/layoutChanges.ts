@@ -5,6 +5,7 @@ import { soeGroupByFullName } from '../reference/lookupSoe';
 import { fillTemplate } from './fillTemplate';
 import { formatLabel } from './formatLabel';
 import { numberFormats } from './numberFormats';
+import { pageSetupOf } from './paginate';
 import { PLAN_STYLES } from './planStyles';
 import type { PlanBlock, PlanCell, SheetPlan } from './types';
 
@@ -178,7 +179,7 @@ export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOpt
 
   if (diff === null) {
     for (const text of labels.first) line(text, NOTE_STYLE);
-    return plan(labels, blocks);
+    return plan(labels, blocks, options.lang);
   }
 
   line(
@@ -263,9 +264,11 @@ export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOpt
   row += 1;
 
   for (const text of labels.note) line(text, NOTE_STYLE);
-  return plan(labels, blocks);
+  return plan(labels, blocks, options.lang);
 }
 
-function plan(labels: Labels, blocks: PlanBlock[]): SheetPlan {
-  return { role: 'changes', name: labels.sheet, blocks, formats: [], merges: [], columnWidths: [...COLUMN_WIDTHS], charts: [] };
+function plan(labels: Labels, blocks: PlanBlock[], lang: Lang): SheetPlan {
+  // Printed like the other owned sheets; its title row repeats on every page.
+  const pageSetup = pageSetupOf({ lang, title: labels.title }, [], { first: 0, last: 0 });
+  return { role: 'changes', name: labels.sheet, blocks, formats: [], merges: [], columnWidths: [...COLUMN_WIDTHS], charts: [], pageSetup };
 }

@@ -58,10 +58,12 @@ const TABLE_COLS = 9;
 /** Narrowest column widths (characters), A–J, before fitting to the text; and the widest a column grows. */
 const MIN_WIDTHS: readonly number[] = [10, 8, 8, 8, 8, 10, 10, 8, 8, 10];
 const MAX_WIDTH = 40;
-/** Chart size in cells, and its gap to the table it belongs to. */
+/** Chart size in cells. Charts stand in one column band right of the tables (K is a gap), so they never push tables apart. */
 const CHART_ROWS = 15;
 const CHART_COLS = 8;
-const CHART_GAP_COLS = 1;
+const CHART_COL = 11;
+const GAP_WIDTH = 2;
+const CHART_COLUMN_WIDTH = 9;
 /** Series of at most this many points get data labels. */
 const MAX_LABELLED_POINTS = 12;
 /** The SOE chart shows this many SOEs, the first rows of the SOE table (sorted by total, descending). */
@@ -94,8 +96,10 @@ interface PlacedTable {
  * cross-tabs, and the reconciliation line. Amount cells hold exact values in the display unit
  * (万元 → 亿元 happens here) and number formats do the rounding; shares are fractions shown as
  * `0.0%`; 合计 rows hold exact sums as numbers (no formulas: the sheet reads the same without the
- * add-in). Charts reference this sheet's cells only and sit to the right of their tables: total
- * and invested by sector, projects by stage, the top 10 SOEs (bar), projects by size band.
+ * add-in). Charts reference this sheet's cells only and stand in a band right of the tables (from
+ * column L), each level with its table or below the chart before it, never across a page break:
+ * total and invested by sector, projects by stage, the top 10 SOEs (bar), projects by size band.
+ * Prints landscape A4, one page wide, with page breaks between tables (`pageSetup`).
  * Ledger text is written as literal strings with control characters removed.
  * @example layoutSummary(summary, { lang: 'zh-CN', dataDate: '2025-09-30', generatedAt: '2025年10月8日 14:05', displayUnit: 'yi', decimals: 1 })
  */
@@ -126,26 +130,37 @@ class SummaryLayout {
     }
 
     const keyed = (lines: readonly BreakdownLine[]): TableLine[] => lines.map((line) => ({ label: this.keyLabel(line.key), figures: line }));
-    const sectors = this.breakdown('bySector', keyed(summary.bySector), true);
+    const sectors = this.breakdown('bySector', keyed(summary.bySector));
     this.amountChart('sector', sectors, 'chart_sector');
-    const stages = this.breakdown('byStage', summary.byStage.map((line) => ({ label: this.label(`stage_${line.key}`), figures: line })), true);
+    const stages = this.breakdown('byStage', summary.byStage.map((line) => ({ label: this.label(`stage_${line.key}`), figures: line })));
     this.countChart('stage', stages, 'chart_stage');
     const soes = this.breakdown(
       'bySoe',
       summary.bySoe.map((line) => ({ label: plainText(line.shortName), fullName: plainText(line.key), figures: line })),
-      true,
     );
     this.soeChart(soes);
-    if (summary.byDistrict) this.breakdown('byDistrict', keyed(summary.byDistrict), false);
-    if (summary.byCategory) this.breakdown('byCategory', keyed(summary.byCategory), false);
-    const bands = this.breakdown('bySizeBand', summary.bySizeBand.map((line) => ({ label: this.label(`band_${line.key}`), figures: line })), true);
+    if (summary.byDistrict) this.breakdown('byDistrict', keyed(summary.byDistrict));
+    if (summary.byCategory) this.breakdown('byCategory', keyed(summary.byCategory));
+    const bands = this.breakdown('bySizeBand', summary.bySizeBand.map((line) => ({ label: this.label(`band_${line.key}`), figures: line })));
     this.countChart('size-band', bands, 'chart_sizeBand');
     this.crossTabs();
     this.reconciliation(summary.reconciliation);
 
     // Each column as wide as its widest text (CJK counted as two), so no header or name is clipped.
     const widths = this.sheet.fittedWidths(MIN_WIDTHS, MAX_WIDTH);
-    return this.sheet.plan('summary', this.options.sheetName ?? this.label('sheetSummary'), widths);
+    while (widths.length < CHART_COL) widths.push(GAP_WIDTH);
+    for (let col = CHART_COL; col < CHART_COL + CHART_COLS; col++) widths[col] = CHART_COLUMN_WIDTH;
+    return this.sheet.plan('summary', this.options.sheetName ?? this.label('sheetSummary'), widths, undefined, {
+      texts: { lang: this.options.lang, title: this.label('title'), dateLine: this.dateLine() },
+      printColumns: CHART_COL + CHART_COLS,
+      titleRows: { first: 0, last: 0 },
+    });
+  }
+
+  /** 截至：2025年9月30日, or 截至日期：未注明 when the data date is unknown. */
+  private dateLine(): string {
+    const { dataDate, lang } = this.options;
+    return dataDate === null ? this.label('dataDateUnknown') : this.label('asOf', { asOf: formatDataDate(dataDate, lang) });
   }
 
   /* ----------------------------------------------------------------------------------------- */
@@ -155,7 +170,7 @@ class SummaryLayout {
     const title = sheet.text(this.label('title'), PLAN_STYLES.title);
     sheet.merge({ ...title, cols: TABLE_COLS });
     sheet.text(this.label('unitLine', { unit: this.unitLabel }));
-    sheet.text(options.dataDate === null ? this.label('dataDateUnknown') : this.label('asOf', { asOf: formatDataDate(options.dataDate, options.lang) }));
+    sheet.text(this.dateLine());
     sheet.text(this.label('generatedAt', { time: options.generatedAt }), PLAN_STYLES.note);
     sheet.text(this.label('source', { sheet: plainText(summary.source.sheet), rows: summary.source.dataRows }));
     const { counts } = summary.source;
@@ -171,12 +186,14 @@ class SummaryLayout {
       [null, count, null],
     );
     if (options.statusLine !== undefined && options.statusLine !== '') sheet.text(options.statusLine, PLAN_STYLES.note);
+    sheet.keepTogether(0, sheet.row - 1);
     sheet.skip();
   }
 
   private keyFigures(): void {
     const { sheet, formats } = this;
     const changes = this.options.changes ?? null;
+    const top = sheet.row;
     sheet.text(this.label('keyFiguresTitle'), PLAN_STYLES.section);
     const header = sheet.table([[this.label('keyFigureHeader'), this.label('keyFigureValue'), this.label('keyFigureChange')]], undefined, PLAN_STYLES.header);
     sheet.format({ row: header.row, col: 1, rows: 1, cols: 2 }, PLAN_STYLES.numberHeader);
@@ -195,18 +212,17 @@ class SummaryLayout {
         [null, isAmount ? formats.amount : formats.count, isAmount ? formats.amountDelta : formats.countDelta],
       );
     }
+    sheet.keepTogether(top, sheet.row - 1);
     sheet.skip();
   }
 
   /**
    * A breakdown table: title, header, one row per line, the 合计 row (exact sums of the lines),
-   * and for the SOE table the joint-project note. With `hasChart`, leaves room for a chart beside
-   * it so that the next table's chart does not overlap it.
+   * and for the SOE table the joint-project note, kept together on one printed page.
    */
   private breakdown(
     dimension: 'bySector' | 'byStage' | 'bySoe' | 'byDistrict' | 'byCategory' | 'bySizeBand',
     lines: readonly TableLine[],
-    hasChart: boolean,
   ): PlacedTable {
     const { sheet, formats } = this;
     const isSoe = dimension === 'bySoe';
@@ -234,11 +250,9 @@ class SummaryLayout {
     const body = sheet.table(rows, numberFormat.slice(0, header.length));
     sheet.table([[this.label('total'), ...this.totalCells(lines.map((line) => line.figures)), ...(isSoe ? [null] : [])]], numberFormat.slice(0, header.length), PLAN_STYLES.total);
     if (isSoe) sheet.text(this.jointNote(), PLAN_STYLES.note);
-
-    const placed: PlacedTable = { top, firstLine: body.row, lines: lines.length, end: header.length };
-    if (hasChart && lines.length > 0) sheet.skipTo(top + CHART_ROWS);
+    sheet.keepTogether(top, sheet.row - 1);
     sheet.skip();
-    return placed;
+    return { top, firstLine: body.row, lines: lines.length, end: header.length };
   }
 
   /** Projects, SOEs, started, completed, total, invested, invested share, share of total. */
@@ -292,14 +306,17 @@ class SummaryLayout {
     const header = [this.label('dim_bySector'), ...crossTab.stages.map((stage) => this.label(`stage_${stage}`)), this.label('total')];
     const labels = crossTab.sectors.map((sector, i) => this.keyLabel(summary.bySector[i]?.key === null ? null : sector));
 
+    const projectsTop = sheet.row;
     sheet.text(this.label('table_crossProjects'), PLAN_STYLES.section);
     sheet.table([header], undefined, PLAN_STYLES.header);
     const countFormat = header.map((_, i) => (i === 0 ? null : formats.count));
     sheet.table(crossTab.projects.map((cells, i) => [labels[i] ?? '', ...cells, fsum(cells)]), countFormat);
     const projectColumns = crossTab.stages.map((_, j) => fsum(crossTab.projects.map((cells) => cells[j] ?? 0)));
     sheet.table([[this.label('total'), ...projectColumns, fsum(projectColumns)]], countFormat, PLAN_STYLES.total);
+    sheet.keepTogether(projectsTop, sheet.row - 1);
     sheet.skip();
 
+    const totalTop = sheet.row;
     sheet.text(this.label('table_crossTotal', { unit: this.unitLabel }), PLAN_STYLES.section);
     sheet.table([header], undefined, PLAN_STYLES.header);
     const amountFormat = header.map((_, i) => (i === 0 ? null : formats.amount));
@@ -309,6 +326,7 @@ class SummaryLayout {
     );
     const totalColumns = crossTab.stages.map((_, j) => sumWan(crossTab.totalWan.map((cells) => cells[j] ?? 0)));
     sheet.table([[this.label('total'), ...totalColumns.map((wan) => this.amount(wan)), this.amount(sumWan(totalColumns))]], amountFormat, PLAN_STYLES.total);
+    sheet.keepTogether(totalTop, sheet.row - 1);
     sheet.skip();
   }
 
@@ -354,7 +372,7 @@ class SummaryLayout {
   /** Total and invested by sector, clustered columns. */
   private amountChart(id: string, table: PlacedTable, title: LabelKey): void {
     if (table.lines === 0) return;
-    this.sheet.chart({
+    this.sheet.sideChart({
       ...this.chartFrame(id, table, table.lines, title),
       type: 'columnClustered',
       series: [
@@ -368,7 +386,7 @@ class SummaryLayout {
   /** Projects per line, columns. */
   private countChart(id: string, table: PlacedTable, title: LabelKey): void {
     if (table.lines === 0) return;
-    this.sheet.chart({
+    this.sheet.sideChart({
       ...this.chartFrame(id, table, table.lines, title),
       type: 'columnClustered',
       series: [{ name: this.label('col_projects'), values: this.column(table, COL.projects, table.lines) }],
@@ -380,7 +398,7 @@ class SummaryLayout {
   private soeChart(table: PlacedTable): void {
     const shown = Math.min(TOP_SOES, table.lines);
     if (shown === 0) return;
-    this.sheet.chart({
+    this.sheet.sideChart({
       ...this.chartFrame('soe-top', table, shown, 'chart_soeTop', { n: shown }),
       type: 'barClustered',
       series: [{ name: this.label('col_total'), values: this.column(table, COL.total, shown) }],
@@ -401,7 +419,7 @@ class SummaryLayout {
       title: this.label(title, values),
       categories: this.column(table, COL.name, points),
       showDataLabels: points <= MAX_LABELLED_POINTS,
-      position: { row: table.top, col: table.end + CHART_GAP_COLS, rows: CHART_ROWS, cols: CHART_COLS },
+      position: { row: table.top, col: CHART_COL, rows: CHART_ROWS, cols: CHART_COLS },
     };
   }
 

@@ -1,3 +1,4 @@
+import { formatDataDate } from '../ledger/findDataDate';
 import { SEVERITIES, type Lang, type Severity } from '../ledger/types';
 import type { LedgerIssue, LedgerRead } from '../validate/types';
 import { formatLabel } from './formatLabel';
@@ -14,6 +15,8 @@ export interface ValidationLayoutOptions {
   readonly sourceSheet: string;
   /** Sheet name; default 校验结果 / "Validation". */
   readonly sheetName?: string | undefined;
+  /** The data date (`YYYY-MM-DD`) for the printed header; `null`: 截至日期：未注明; absent: no date in the header. */
+  readonly dataDate?: string | null;
 }
 
 /** Columns: severity, code, row, column, raw value, message, suggestion, link. */
@@ -58,9 +61,14 @@ export function layoutValidation(read: LedgerRead, options: ValidationLayoutOpti
   );
   sheet.skip();
 
+  const texts = {
+    lang,
+    title: label('val_title'),
+    ...(options.dataDate === undefined ? {} : { dateLine: options.dataDate === null ? label('dataDateUnknown') : label('asOf', { asOf: formatDataDate(options.dataDate, lang) }) }),
+  };
   if (read.issues.length === 0) {
     sheet.text(label('val_none'), PLAN_STYLES.ok);
-    return sheet.plan('validation', options.sheetName ?? label('sheetValidation'), [...COLUMN_WIDTHS]);
+    return sheet.plan('validation', options.sheetName ?? label('sheetValidation'), [...COLUMN_WIDTHS], undefined, { texts, printColumns: COLUMN_WIDTHS.length });
   }
 
   const headerRow = sheet.row;
@@ -95,7 +103,12 @@ export function layoutValidation(read: LedgerRead, options: ValidationLayoutOpti
     const range = sheet.table(rows, [null, null, '0', null, null, null, null, null]);
     sheet.format({ ...range, cols: 1 }, SEVERITY_STYLE[severity]);
   }
-  return sheet.plan('validation', options.sheetName ?? label('sheetValidation'), [...COLUMN_WIDTHS], { rows: headerRow + 1, cols: 0 });
+  // One long list: the spreadsheet program breaks it by page, and its header row repeats on every page.
+  return sheet.plan('validation', options.sheetName ?? label('sheetValidation'), [...COLUMN_WIDTHS], { rows: headerRow + 1, cols: 0 }, {
+    texts,
+    printColumns: COLUMN_WIDTHS.length,
+    titleRows: { first: headerRow, last: headerRow },
+  });
 }
 
 /** A link to the issue's cell (column A of its row when no column is known); `null` for a sheet-level issue. */

@@ -121,6 +121,29 @@ export interface PlanName {
   readonly col: number;
 }
 
+/** Left, centre and right sections of a printed header or footer, in Excel's header codes (`&P` page, `&N` pages, `&&` an ampersand). */
+export interface HeaderFooterText {
+  readonly left?: string;
+  readonly center?: string;
+  readonly right?: string;
+}
+
+/** How a sheet prints (`pagePrintSetup`): paper, scaling, margins, repeated rows, header, footer and page breaks. */
+export interface PageSetup {
+  readonly orientation: 'landscape' | 'portrait';
+  readonly paperSize: 'A4';
+  /** Scaled to fit this many pages wide; the height runs over as many pages as it takes. */
+  readonly fitToPagesWide: number;
+  /** Margins in inches. */
+  readonly margins: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number; readonly header: number; readonly footer: number };
+  /** Rows printed at the top of every page (0-based, inclusive). */
+  readonly titleRows?: { readonly first: number; readonly last: number };
+  readonly header: HeaderFooterText;
+  readonly footer: HeaderFooterText;
+  /** 0-based rows that start a new printed page (a manual break above each), never inside a table. */
+  readonly rowBreaks: readonly number[];
+}
+
 /** One sheet the add-in owns, as data. */
 export interface SheetPlan {
   readonly role: SheetRole;
@@ -137,6 +160,8 @@ export interface SheetPlan {
   readonly rowHeights?: readonly PlanRowHeight[];
   /** Defined names for key cells (workbook-scoped, pointing at this sheet). */
   readonly names?: readonly PlanName[];
+  /** How the sheet prints; absent: the host's defaults. */
+  readonly pageSetup?: PageSetup;
 }
 
 /** Key-figure changes since the last period, shown beside the key figures ("比上次 +3"). */

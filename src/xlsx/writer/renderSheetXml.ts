@@ -1,4 +1,4 @@
-import type { PlanCell, SheetPlan } from '../../domain';
+import type { HeaderFooterText, PlanCell, SheetPlan } from '../../domain';
 import type { PlannedCell } from './plannedCells';
 import type { StyleBook } from './StyleBook';
 import { cellAddress, escapeXml, MAX_CELL_CHARS, NS, quoteSheetName, XML_DECLARATION } from './xmlText';
@@ -65,6 +65,8 @@ export function* renderSheetXml(plan: SheetPlan, options: SheetXmlOptions): Gene
   for (const row of heights.keys()) lastRow = Math.max(lastRow, row);
 
   let head = `${XML_DECLARATION}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`;
+  // Fit-to-page scaling (pageSetup fitToWidth) applies only with this flag set.
+  if (plan.pageSetup !== undefined) head += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
   head += `<dimension ref="${lastRow < 0 ? 'A1' : `A1:${cellAddress(lastRow, maxCol)}`}"/>`;
   const freeze = plan.freeze;
   if (freeze !== undefined && (freeze.rows > 0 || freeze.cols > 0)) {
@@ -140,7 +142,37 @@ export function* renderSheetXml(plan: SheetPlan, options: SheetXmlOptions): Gene
     }
     tail += '</hyperlinks>';
   }
-  tail += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  tail += printSetupXml(plan);
   if (options.drawingRelId !== null) tail += `<drawing r:id="${options.drawingRelId}"/>`;
   yield `${tail}</worksheet>`;
+}
+
+/**
+ * The print elements of a worksheet, in the schema's order (printOptions, pageMargins, pageSetup, headerFooter,
+ * rowBreaks): the plan's page setup, or Excel's default margins when it has none.
+ */
+function printSetupXml(plan: SheetPlan): string {
+  const setup = plan.pageSetup;
+  if (setup === undefined) return '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  const m = setup.margins;
+  let xml = '<printOptions horizontalCentered="1"/>';
+  xml += `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
+  // paperSize 9 is A4 (ECMA-376 Part 1, pageSetup); fitToHeight 0: as many pages high as it takes.
+  xml += `<pageSetup paperSize="9" orientation="${setup.orientation}" fitToWidth="${setup.fitToPagesWide}" fitToHeight="0"/>`;
+  const header = headerFooterText(setup.header);
+  const footer = headerFooterText(setup.footer);
+  if (header !== '' || footer !== '') {
+    xml += `<headerFooter>${header === '' ? '' : `<oddHeader>${escapeXml(header)}</oddHeader>`}${footer === '' ? '' : `<oddFooter>${escapeXml(footer)}</oddFooter>`}</headerFooter>`;
+  }
+  const breaks = [...new Set(setup.rowBreaks)].filter((row) => Number.isInteger(row) && row > 0).sort((a, b) => a - b);
+  if (breaks.length > 0) {
+    // A break's id is the 0-based row it comes above (ECMA-376 Part 1 §18.3.1.3, brk).
+    xml += `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((row) => `<brk id="${row}" max="16383" man="1"/>`).join('')}</rowBreaks>`;
+  }
+  return xml;
+}
+
+/** One header or footer as Excel stores it: &L, &C and &R before each section's text. */
+function headerFooterText(text: HeaderFooterText): string {
+  return `${text.left === undefined ? '' : `&L${text.left}`}${text.center === undefined ? '' : `&C${text.center}`}${text.right === undefined ? '' : `&R${text.right}`}`;
 }

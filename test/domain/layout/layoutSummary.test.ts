@@ -225,7 +225,7 @@ describe('layoutSummary', () => {
       ['总投资', `F${first}:F${first + 8}`],
       ['累计完成投资', `G${first}:G${first + 8}`],
     ]);
-    expect(sector.position).toMatchObject({ row: first - 3, col: 10 });
+    expect(sector.position).toMatchObject({ row: first - 3, col: 11 });
   });
 
   it('charts the top 10 SOEs as bars from the first 10 rows of the SOE table, by short name', () => {
@@ -275,6 +275,28 @@ describe('layoutSummary', () => {
     expect(chart(layoutSummary(many, options), 'summary-sector').showDataLabels).toBe(false);
   });
 
+  it('keeps the tables together: one blank row between tables, whatever the charts beside them', () => {
+    const sectorTop = rowOf(plan, '按领域');
+    const stageTop = rowOf(plan, '按项目阶段');
+    // Title, header, 9 sectors, 合计, one blank row (seed 000 has 9 sectors).
+    expect(summary.bySector).toHaveLength(9);
+    expect(stageTop - sectorTop).toBe(13);
+  });
+
+  it('prints landscape A4, one page wide, with the title, the data date and page numbers, breaking only between tables', () => {
+    const setup = plan.pageSetup;
+    expect(setup).toMatchObject({ orientation: 'landscape', paperSize: 'A4', fitToPagesWide: 1, titleRows: { first: 0, last: 0 } });
+    expect(setup?.header).toEqual({ left: '央地合作项目统计汇总', right: '截至：2025年9月30日' });
+    expect(setup?.footer).toEqual({ center: '第 &P 页 共 &N 页' });
+    expect(layoutSummary(summary, { ...options, lang: 'en-US', dataDate: null }).pageSetup?.footer).toEqual({ center: 'Page &P of &N' });
+    expect(setup?.rowBreaks.length).toBeGreaterThan(0);
+    // Every break is at the title row of a table (a section title in column A), never inside one.
+    const titles = ['主要指标', '按领域', '按项目阶段', '按合作央企', '按地区', '按项目类别', '按投资规模', '领域 × 阶段：项目数（个）', '领域 × 阶段：总投资（亿元）'].map((t) => rowOf(plan, t) - 1);
+    for (const row of setup?.rowBreaks ?? []) expect(titles).toContain(row);
+    // No chart crosses a break.
+    for (const c of plan.charts) for (const b of setup?.rowBreaks ?? []) expect(b <= c.position.row || b >= c.position.row + c.position.rows).toBe(true);
+  });
+
   it('skips the charts of empty tables', () => {
     expect(layoutSummary(summarizeRows([]), options).charts.map((c) => c.id)).toEqual(['summary-stage', 'summary-size-band']);
   });
@@ -286,7 +308,8 @@ describe('layoutSummary', () => {
   });
 
   it('sizes each column to its widest text, CJK counted as two, so no header is clipped', () => {
-    expect(plan.columnWidths).toHaveLength(10);
+    // A–J fitted, K a gap, L–S the chart band.
+    expect(plan.columnWidths).toHaveLength(19);
     // 累计完成投资（亿元）: 10 CJK characters (full-width brackets included) = 20, plus 2 of padding.
     expect(plan.columnWidths[6]).toBeGreaterThanOrEqual(22);
     // 累计完成投资（亿元） is also the widest key-figure label in column A.

@@ -96,6 +96,15 @@ describe('layoutValidation', () => {
     expect(cell(en, `F${header + 1}`)).toBe('Total investment unreadable');
   });
 
+  it('prints its issue list with the header row on every page, and the data date in the page header', () => {
+    const header = rowOf(plan, '严重程度') - 1;
+    expect(plan.pageSetup).toMatchObject({ orientation: 'landscape', fitToPagesWide: 1, titleRows: { first: header, last: header }, rowBreaks: [] });
+    expect(plan.pageSetup?.header).toEqual({ left: '校验结果' });
+    const dated = layoutValidation(read, { lang: 'zh-CN', sourceSheet: '台账', dataDate: '2025-10-31' });
+    expect(dated.pageSetup?.header).toEqual({ left: '校验结果', right: '截至：2025年10月31日' });
+    expect(layoutValidation(read, { lang: 'zh-CN', sourceSheet: '台账', dataDate: null }).pageSetup?.header.right).toBe('截至日期：未注明');
+  });
+
   it('says so when there is no issue', () => {
     const clean = layoutValidation(readOf([row()]), { lang: 'zh-CN', sourceSheet: '台账' });
     expect(rowOf(clean, '未发现问题 ✓')).toBe(10);

@@ -45,6 +45,31 @@ describe('renderSheetXml', () => {
     expect(xml).toContain('<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>');
   });
 
+  it('writes the page setup: fit to one page wide, A4 landscape, margins, header, footer and page breaks, in schema order', () => {
+    const xml = render(
+      plan({
+        pageSetup: {
+          orientation: 'landscape',
+          paperSize: 'A4',
+          fitToPagesWide: 1,
+          margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+          titleRows: { first: 0, last: 0 },
+          header: { left: 'R&&D <汇总>', right: '截至：2025年9月30日' },
+          footer: { center: '第 &P 页 共 &N 页' },
+          rowBreaks: [30, 12, 12],
+        },
+      }),
+    );
+    expect(xml).toContain('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension');
+    expect(xml).toContain(
+      '<printOptions horizontalCentered="1"/><pageMargins left="0.4" right="0.4" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+        '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+        '<headerFooter><oddHeader>&amp;LR&amp;&amp;D &lt;汇总&gt;&amp;R截至：2025年9月30日</oddHeader><oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter></headerFooter>' +
+        '<rowBreaks count="2" manualBreakCount="2"><brk id="12" max="16383" man="1"/><brk id="30" max="16383" man="1"/></rowBreaks></worksheet>',
+    );
+    expect(render(plan())).not.toContain('<sheetPr>');
+  });
+
   it('links to a cell of another owned sheet under the name that sheet got', () => {
     const p = plan({ blocks: [{ row: 0, col: 0, values: [[{ link: { sheet: '校验结果', address: 'A5' }, text: '查看' }]] }] });
     const xml = [...renderSheetXml(p, { rows: () => plannedRows(p), styles: new StyleBook(MINIMAL_STYLES_XML), sheetName: (n) => `${n} (2)`, drawingRelId: null })].join('');
