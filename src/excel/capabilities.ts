@@ -37,6 +37,8 @@ export const FEATURE_SETS = {
   rangeCopyFrom: '1.9',
   /** `Application.suspendScreenUpdatingUntilNextSync`. */
   suspendScreenUpdating: '1.9',
+  /** `Worksheet.pageLayout` (orientation, paper, zoom, margins, headers and footers, print titles), `Worksheet.horizontalPageBreaks`. */
+  pageLayout: '1.9',
   /** `Worksheet.customProperties`. */
   worksheetCustomProperties: '1.12',
 } as const;
@@ -71,6 +73,7 @@ export const NOTE_CODES = [
   'snapshot_in_settings',
   'references_break',
   'no_defined_names',
+  'no_page_layout',
 ] as const;
 /** A capability-note code. */
 export type NoteCode = (typeof NOTE_CODES)[number];
@@ -111,6 +114,10 @@ const MESSAGES: Record<NoteCode, (detail: string) => CapabilityNote['message']> 
   no_defined_names: () => ({
     'zh-CN': '此版本的 Excel（低于 ExcelApi 1.4）不能定义名称：没有“台账统计_总投资”等名称；加载项按表名和表内标记识别自己的表。',
     'en-US': 'This Excel (below ExcelApi 1.4) cannot define names: there are no names such as 台账统计_总投资, and the add-in recognises its sheets by their name and a marker cell.',
+  }),
+  no_page_layout: () => ({
+    'zh-CN': '此版本的 Excel（低于 ExcelApi 1.9）不能设置打印格式：汇总表按 Excel 默认设置打印（未设横向 A4、按页宽缩放、页眉页脚和分页）。',
+    'en-US': 'This Excel (below ExcelApi 1.9) cannot set up printing: the summary sheets print with Excel\'s defaults (no landscape A4, fit to page width, header, footer or page breaks).',
   }),
   snapshot_in_settings: () => ({
     'zh-CN': '此版本的 Excel 不支持自定义 XML 部件（ExcelApi 1.5），上期快照保存在加载项设置中。',

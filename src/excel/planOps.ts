@@ -1,4 +1,4 @@
-import type { ChartSpec, PlanBlock, PlanRange, PlanStyle, SheetPlan } from '../domain';
+import type { ChartSpec, PageSetup, PlanBlock, PlanRange, PlanStyle, SheetPlan } from '../domain';
 import { cellAddress, rangeAddress } from './a1';
 import type { Capabilities, NoteCode } from './capabilities';
 import { jsonBytes, PAYLOAD_TARGET_BYTES } from './payload';
@@ -175,6 +175,12 @@ export function layoutOps(plan: SheetPlan, caps: Capabilities): PlanOps {
     }
   }
 
+  const setup = plan.pageSetup;
+  if (setup !== undefined) {
+    if (!caps.pageLayout) notes.push({ code: 'no_page_layout', detail: '' });
+    else ops.push(pageSetupOp(setup));
+  }
+
   const rowHeights = plan.rowHeights ?? [];
   if (rowHeights.length > 0 && caps.columnWidth) {
     for (const { row, height } of rowHeights) {
@@ -246,6 +252,47 @@ function chartHelperOps(plan: SheetPlan, chart: ChartSpec, col: number): { ops: 
     series: chart.series.map((s, i) => ({ ...s, values: { row: block.row, col: col + 1 + i, rows, cols: 1 } })),
   };
   return { ops: blockOps(block), chart: moved };
+}
+
+/** Inches (the plan's margins) as points (`PageLayout`'s), to the hundredth: 0.3 in is 21.6 pt. */
+const points = (inches: number): number => Math.round(inches * 72 * 100) / 100;
+
+/**
+ * The plan's print settings (ExcelApi 1.9): landscape A4, fit to one page wide (`zoom` with
+ * `horizontalFitToPages` only, as in office-js #1860, which reports that it did not take effect unless the Page
+ * Layout tab was shown; not checked here in a real Excel), margins, the header and footer (Excel's header codes, excel.headerfooter.yml:
+ * &P page, &N pages, && an ampersand), the print-title rows, and the manual page breaks, after removing the
+ * sheet's old ones (a sheet replaced in place keeps them otherwise).
+ */
+function pageSetupOp(setup: PageSetup): SheetOp {
+  const texts = { ...setup.header, ...setup.footer };
+  return {
+    bytes: OP_OVERHEAD_BYTES * (12 + setup.rowBreaks.length) + JSON.stringify(texts).length,
+    queue(sheet) {
+      const layout = sheet.pageLayout;
+      layout.orientation = setup.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+      layout.paperSize = 'A4';
+      layout.zoom = { horizontalFitToPages: setup.fitToPagesWide };
+      const m = setup.margins;
+      layout.leftMargin = points(m.left);
+      layout.rightMargin = points(m.right);
+      layout.topMargin = points(m.top);
+      layout.bottomMargin = points(m.bottom);
+      layout.headerMargin = points(m.header);
+      layout.footerMargin = points(m.footer);
+      layout.centerHorizontally = true;
+      const pages = layout.headersFooters.defaultForAllPages;
+      pages.leftHeader = setup.header.left ?? '';
+      pages.centerHeader = setup.header.center ?? '';
+      pages.rightHeader = setup.header.right ?? '';
+      pages.leftFooter = setup.footer.left ?? '';
+      pages.centerFooter = setup.footer.center ?? '';
+      pages.rightFooter = setup.footer.right ?? '';
+      if (setup.titleRows !== undefined) layout.setPrintTitleRows(`$${setup.titleRows.first + 1}:$${setup.titleRows.last + 1}`);
+      sheet.horizontalPageBreaks.removePageBreaks();
+      for (const row of setup.rowBreaks) sheet.horizontalPageBreaks.add(cellAddress(row, 0));
+    },
+  };
 }
 
 /** Office.js chart type of a plan chart type (basic types only, OFFICE-PLATFORM.md §9). */

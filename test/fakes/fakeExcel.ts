@@ -37,6 +37,8 @@ import {
   type CellValue,
   type FormatKey,
   type HyperlinkState,
+  clonePrintState,
+  type PrintState,
   type SheetRect,
   type SheetState,
   type WorkbookState,
@@ -530,6 +532,11 @@ export class FakeExcel {
       settings: Object.fromEntries([...w.settings].map(([k, v]) => [k, JSON.parse(JSON.stringify(v)) as unknown])),
       customXmlParts: w.customXmlParts.map((p) => ({ id: p.id, namespaceUri: p.namespaceUri, xml: p.xml })),
     };
+  }
+
+  /** A sheet's print settings (ExcelApi 1.9 `pageLayout`, `horizontalPageBreaks`), a copy. */
+  printSettings(name: string): PrintState {
+    return clonePrintState(this.sheetByName(name).print);
   }
 
   /** Values of a sheet from A1 to its last used cell ("" for empty cells). */

@@ -128,7 +128,7 @@ export interface HeaderFooterText {
   readonly right?: string;
 }
 
-/** How a sheet prints (`pagePrintSetup`): paper, scaling, margins, repeated rows, header, footer and page breaks. */
+/** How a sheet prints (`pageSetupOf`): paper, scaling, margins, repeated rows, header, footer and page breaks. */
 export interface PageSetup {
   readonly orientation: 'landscape' | 'portrait';
   readonly paperSize: 'A4';

@@ -37,6 +37,7 @@ import {
 } from './core';
 import { FakeNotModelledError, officeError, propertyNotLoaded } from './errors';
 import { FakeWorksheetProtection } from './worksheetProtection';
+import { FakePageBreakCollection, FakePageLayout } from './pageLayout';
 import { ExcelErr } from './formula';
 import {
   cellKey,
@@ -437,9 +438,25 @@ export class FakeWorksheet extends Resolved<string> {
         return this.customProperties;
       case 'protection':
         return this.protection;
+      case 'pageLayout':
+        return this.pageLayout;
+      case 'horizontalPageBreaks':
+        return this.horizontalPageBreaks;
       default:
         return undefined;
     }
+  }
+
+  /** Print settings (ExcelApi 1.9), pageLayout.ts. */
+  get pageLayout(): FakePageLayout {
+    this._gate('1.9', 'Worksheet.pageLayout');
+    return this._child('pageLayout', () => new FakePageLayout(this.ctx, `${this._path}.pageLayout`, (tx) => this._target(tx)));
+  }
+
+  /** Manual page breaks above rows (ExcelApi 1.9), pageLayout.ts. */
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    this._gate('1.9', 'Worksheet.horizontalPageBreaks');
+    return this._child('horizontalPageBreaks', () => new FakePageBreakCollection(this.ctx, `${this._path}.horizontalPageBreaks`, (tx) => this._target(tx)));
   }
 
   /** Sheet protection (ExcelApi 1.2); what it refuses is in protection.ts. */

@@ -97,6 +97,30 @@ export interface TableState {
   showHeaders: boolean;
 }
 
+/** The print settings of a sheet, as the fake keeps them (ExcelApi 1.9, pageLayout.ts). */
+export interface PrintState {
+  orientation: string;
+  paperSize: string;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } | null;
+  margins: Record<string, number>;
+  centerHorizontally: boolean;
+  headersFooters: Record<string, string>;
+  /** The print-title rows as set ("$1:$1"), or `null`. */
+  titleRows: string | null;
+  /** 0-based rows a manual page break is above. */
+  rowBreaks: number[];
+}
+
+/** A new sheet's print settings (Excel's defaults for the members modelled). */
+export function defaultPrintState(): PrintState {
+  return { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, margins: {}, centerHorizontally: false, headersFooters: {}, titleRows: null, rowBreaks: [] };
+}
+
+/** A copy for copy-on-write. */
+export function clonePrintState(p: PrintState): PrintState {
+  return { ...p, zoom: p.zoom === null ? null : { ...p.zoom }, margins: { ...p.margins }, headersFooters: { ...p.headersFooters }, rowBreaks: p.rowBreaks.slice() };
+}
+
 export interface SheetState {
   id: string;
   name: string;
@@ -114,6 +138,8 @@ export interface SheetState {
   conditionalFormats: ConditionalFormatState[];
   tables: TableState[];
   customProperties: Array<{ key: string; value: string }>;
+  /** Page layout, header, footer and page breaks (ExcelApi 1.9, pageLayout.ts). */
+  print: PrintState;
 }
 
 export interface XmlPartState {
@@ -256,6 +282,7 @@ export function newSheet(id: string, name: string): SheetState {
     conditionalFormats: [],
     tables: [],
     customProperties: [],
+    print: defaultPrintState(),
   };
 }
 
@@ -289,6 +316,7 @@ export function cloneSheet(s: SheetState): SheetState {
     conditionalFormats: s.conditionalFormats.map((f) => ({ ...f, rule: { ...f.rule }, format: { ...f.format } })),
     tables: s.tables.map((t) => ({ ...t })),
     customProperties: s.customProperties.map((p) => ({ ...p })),
+    print: clonePrintState(s.print),
   };
 }
 
