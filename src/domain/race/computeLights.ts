@@ -118,11 +118,16 @@ export function computeLights(input: LightsInput, asOf: AsOfDate, rules: RaceRul
   const counts = [0, 0, 0, 0];
   const byDistrict = new Map<string | null, number[]>();
   const red: FlaggedProject[] = [];
+  // Performance: a late-date reason depends only on its rule and planned month (the data date is fixed), so one
+  // frozen reason, and one single-reason list, per planned date serve every project (most flagged projects have one).
+  const dateReasons = new Map<string, { readonly reason: LightReason; readonly alone: readonly LightReason[] }>();
   const yellow: FlaggedProject[] = [];
   for (const row of input.rows) {
     const p = row.progress;
     let light = UNKNOWN;
-    let reasons: LightReason[] | null = null;
+    let startReason: LightReason | null = null;
+    let progressReason: LightReason | null = null;
+    let completionReason: LightReason | null = null;
     const isStarted = (p?.actualStartDate ?? null) !== null || row.stage === 'construction' || row.stage === 'completed';
     const isBeforeConstruction = row.stage === 'planning' || row.stage === 'signed' || row.stage === 'preparation';
     // Start
@@ -130,7 +135,7 @@ export function computeLights(input: LightsInput, asOf: AsOfDate, rules: RaceRul
     if (!isStarted && isBeforeConstruction && plannedStart !== null) {
       const late = asOfIndex - monthIndexOf(plannedStart);
       const l = late >= t.startRedMonths ? RED : late >= t.startYellowMonths ? YELLOW : GREEN;
-      if (l > GREEN) (reasons ??= []).push({ rule: 'start', planned: plannedStart, late });
+      if (l > GREEN) startReason = lateReason(dateReasons, 'start', plannedStart, late);
       if (l > light) light = l;
     }
     // Progress
@@ -141,7 +146,7 @@ export function computeLights(input: LightsInput, asOf: AsOfDate, rules: RaceRul
       const rate = (done * 100) / plan;
       const gap = roundPoints(elapsed - rate);
       const l = gap > t.progressRedGap ? RED : gap >= t.progressYellowGap ? YELLOW : GREEN;
-      if (l > GREEN) (reasons ??= []).push({ rule: 'progress', ratePercent: rate, elapsedPercent: elapsed, gap });
+      if (l > GREEN) progressReason = { rule: 'progress', ratePercent: rate, elapsedPercent: elapsed, gap };
       if (l > light) light = l;
     }
     // Completion
@@ -149,7 +154,7 @@ export function computeLights(input: LightsInput, asOf: AsOfDate, rules: RaceRul
     if (row.stage !== 'completed' && plannedEnd !== null) {
       const late = asOfIndex - monthIndexOf(plannedEnd);
       const l = late >= t.completionRedMonths ? RED : late >= t.completionYellowMonths ? YELLOW : GREEN;
-      if (l > GREEN) (reasons ??= []).push({ rule: 'completion', planned: plannedEnd, late });
+      if (l > GREEN) completionReason = lateReason(dateReasons, 'completion', plannedEnd, late);
       if (l > light) light = l;
     }
     counts[light] = (counts[light] ?? 0) + 1;
@@ -161,7 +166,8 @@ export function computeLights(input: LightsInput, asOf: AsOfDate, rules: RaceRul
     }
     tally[light] = (tally[light] ?? 0) + 1;
     if (light >= YELLOW) {
-      const flagged: FlaggedProject = { sheetRow: row.sheetRow, name: row.name, district, soes: row.soes, light: light === RED ? 'red' : 'yellow', reasons: reasons ?? [] };
+      const reasons = reasonList(dateReasons, startReason, progressReason, completionReason);
+      const flagged: FlaggedProject = { sheetRow: row.sheetRow, name: row.name, district, soes: row.soes, light: light === RED ? 'red' : 'yellow', reasons };
       (light === RED ? red : yellow).push(flagged);
     }
   }
@@ -188,6 +194,33 @@ export function districtOf(text: string | null): string | null {
 }
 
 const districtMemo = new Map<string, string>();
+
+type DateReasons = Map<string, { readonly reason: LightReason; readonly alone: readonly LightReason[] }>;
+
+function lateReason(memo: DateReasons, rule: 'start' | 'completion', planned: LedgerDate, late: number): LightReason {
+  const key = `${rule}${planned}`;
+  let entry = memo.get(key);
+  if (entry === undefined) {
+    const reason: LightReason = Object.freeze({ rule, planned, late });
+    entry = { reason, alone: Object.freeze([reason]) };
+    memo.set(key, entry);
+  }
+  return entry.reason;
+}
+
+/** The reasons in rule order; the shared single-reason list for a lone late-date reason. */
+function reasonList(memo: DateReasons, start: LightReason | null, progress: LightReason | null, completion: LightReason | null): readonly LightReason[] {
+  const only = progress === null && (start === null) !== (completion === null) ? (start ?? completion) : null;
+  if (only !== null && only.rule !== 'progress') {
+    const entry = memo.get(`${only.rule}${only.planned}`);
+    if (entry !== undefined) return entry.alone;
+  }
+  const list: LightReason[] = [];
+  if (start !== null) list.push(start);
+  if (progress !== null) list.push(progress);
+  if (completion !== null) list.push(completion);
+  return list;
+}
 
 /** Percentage points to 1e-9: 75 − 18.85 × 100 / 29 is 9.999999999999986 in floating point, a gap of 10 as a person computes it. */
 function roundPoints(points: number): number {
