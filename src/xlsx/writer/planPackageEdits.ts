@@ -8,6 +8,7 @@ import { MINIMAL_STYLES_XML, StyleBook } from './StyleBook';
 import type { PackageEdits, PartContent } from './writePackage';
 import { readPartText, relsPartOf, type Relationship, type WorkbookSheet, type XlsxPackage } from './XlsxPackage';
 import { cellAddress, CONTENT_TYPES, escapeXml, NS, REL_TYPES, XML_DECLARATION } from './xmlText';
+import { withPrintTitles } from './withPrintTitles';
 
 /** An owned sheet to write. */
 export interface PendingSheet {
@@ -226,7 +227,12 @@ export async function planPackageEdits(pkg: XlsxPackage, request: EditRequest): 
   }
   const appended = [...sheetElements.values()].flat().join('');
   workbookXml = workbookXml.replace(new RegExp(`</${mainPrefix}sheets>`), `${appended}</${mainPrefix}sheets>`);
-  replace.set(workbookPart, withFullCalcOnLoad(workbookXml, mainPrefix));
+  // Print titles are workbook-level defined names scoped to a sheet (`_xlnm.Print_Titles`).
+  const printTitles = request.sheets.flatMap((s) => {
+    const rows = s.plan.pageSetup?.titleRows;
+    return rows === undefined ? [] : [{ sheet: s.name, first: rows.first, last: rows.last }];
+  });
+  replace.set(workbookPart, withFullCalcOnLoad(withPrintTitles(workbookXml, mainPrefix, printTitles), mainPrefix));
 
   // Its relationships.
   const workbookRelsPart = relsPartOf(workbookPart);
