@@ -1,4 +1,6 @@
 import { formatDataDate } from '../ledger/findDataDate';
+import { parseLedgerDate } from '../ledger/parseLedgerDate';
+import { describeIssueCode } from '../validate/issueMessages';
 import { SEVERITIES, type Lang, type Severity } from '../ledger/types';
 import type { LedgerIssue, LedgerRead } from '../validate/types';
 import { formatLabel } from './formatLabel';
@@ -19,8 +21,10 @@ export interface ValidationLayoutOptions {
   readonly dataDate?: string | null;
 }
 
-/** Columns: severity, code, row, column, raw value, message, suggestion, link. */
-const COLUMN_WIDTHS = [10, 26, 8, 22, 22, 56, 44, 10] as const;
+/** Columns: severity, issue (its title), row, column, raw value, message, suggestion, link, and the code (narrow, for filtering). */
+const COLUMN_WIDTHS = [10, 24, 8, 22, 22, 56, 44, 10, 8] as const;
+/** Issues whose raw value is a date cell: a date serial is shown as the date it is, not as 44866. */
+const DATE_CODES: ReadonlySet<string> = new Set(['date_invalid', 'date_ambiguous', 'dates_reversed', 'completed_without_date']);
 
 const SEVERITY_STYLE = { error: PLAN_STYLES.error, warning: PLAN_STYLES.warning, info: PLAN_STYLES.info } as const;
 
@@ -76,13 +80,14 @@ export function layoutValidation(read: LedgerRead, options: ValidationLayoutOpti
     [
       [
         label('val_col_severity'),
-        label('val_col_code'),
+        label('val_col_issue'),
         label('val_col_row'),
         label('val_col_column'),
         label('val_col_raw'),
         label('val_col_message'),
         label('val_col_suggestion'),
         label('val_col_link'),
+        label('val_col_code'),
       ],
     ],
     undefined,
@@ -92,15 +97,16 @@ export function layoutValidation(read: LedgerRead, options: ValidationLayoutOpti
     const issues = bySeverity.get(severity) ?? [];
     const rows = issues.map((issue): PlanCell[] => [
       label(`severity_${severity}`),
-      issue.code,
+      describeIssueCode(issue.code, lang),
       issue.sheetRow,
       issue.column === null ? null : `${issue.column.letter} ${issue.column.header}`,
-      issue.raw,
+      shownRaw(issue),
       issue.message[lang],
       issue.suggestion?.[lang] ?? null,
       cellLink(issue, sourceSheet),
+      issue.code,
     ]);
-    const range = sheet.table(rows, [null, null, '0', null, null, null, null, null]);
+    const range = sheet.table(rows, [null, null, '0', null, null, null, null, null, null]);
     sheet.format({ ...range, cols: 1 }, SEVERITY_STYLE[severity]);
   }
   // One long list: the spreadsheet program breaks it by page, and its header row repeats on every page.
@@ -116,4 +122,12 @@ function cellLink(issue: LedgerIssue, sheet: string): PlanCell {
   if (issue.sheetRow === null) return null;
   const address = `${issue.column?.letter ?? 'A'}${issue.sheetRow}`;
   return { link: { sheet, address }, text: address };
+}
+
+/** The raw value as the sheet shows it: a date cell's serial as its date (YYYY-MM-DD), anything else as read. */
+function shownRaw(issue: LedgerIssue): PlanCell {
+  const raw = issue.raw;
+  if (typeof raw !== 'number' || !DATE_CODES.has(issue.code)) return raw ?? null;
+  const date = parseLedgerDate(raw);
+  return date.kind === 'ok' ? date.start : raw;
 }

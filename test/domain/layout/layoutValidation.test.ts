@@ -47,14 +47,18 @@ describe('layoutValidation', () => {
 
   it('lists errors first, then warnings, then info, in read order within each', () => {
     const header = rowOf(plan, '严重程度');
-    expect(rowValues(plan, header)).toEqual(['严重程度', '代码', '行', '列', '原值', '说明', '建议', '定位']);
-    expect([1, 2, 3, 4, 5].map((i) => cell(plan, `B${header + i}`))).toEqual([
+    expect(rowValues(plan, header)).toEqual(['严重程度', '问题', '行', '列', '原值', '说明', '建议', '定位', '代码']);
+    // Column I keeps the code for filtering; column B shows its title (a code this version does not know as is).
+    expect([1, 2, 3, 4, 5].map((i) => cell(plan, `I${header + i}`))).toEqual([
       'amount_unreadable',
       'stage_unknown',
       'missing_column',
       'amount_approximate',
       'skipped_total_row',
     ]);
+    expect([1, 2, 3, 4, 5].map((i) => cell(plan, `B${header + i}`))).toEqual(['amount_unreadable', '项目阶段无法识别', '缺少必需列', '金额为约数', 'skipped_total_row']);
+    const en = layoutValidation(read, { lang: 'en-US', sourceSheet: '台账' });
+    expect(cell(en, `B${rowOf(en, 'Severity') + 2}`)).toBe('Unknown stage');
     expect(plan.freeze).toEqual({ rows: header, cols: 0 });
   });
 
@@ -69,9 +73,19 @@ describe('layoutValidation', () => {
       '总投资无法识别',
       '填写数字，如 12.5',
       { link: { sheet: '台账', address: 'F12' }, text: 'F12' },
+      'amount_unreadable',
     ]);
-    expect(rowValues(plan, header + 3)).toEqual(['警告', 'missing_column', null, null, null, '缺少“所属地区”列', null, null]);
+    expect(rowValues(plan, header + 3)).toEqual(['警告', '缺少必需列', null, null, null, '缺少“所属地区”列', null, null, 'missing_column']);
     expect(cell(plan, `H${header + 5}`)).toEqual({ link: { sheet: '台账', address: 'A9' }, text: 'A9' });
+  });
+
+  it('shows the raw value of a date cell as its date, not its serial', () => {
+    const dated: LedgerIssue = { code: 'dates_reversed', severity: 'warning', sheetRow: 20, column: { letter: 'K', header: '竣工时间' }, raw: 44866, message: message('竣工早于开工', 'Completion before start') };
+    const withDate = layoutValidation({ ...read, issues: [dated] }, { lang: 'zh-CN', sourceSheet: '台账' });
+    // Serial 44866 is 2022-11-01 (1900 date system: day 25569 is 1970-01-01, and 44866 − 25569 = 19297 days later).
+    expect(cell(withDate, `E${rowOf(withDate, '严重程度') + 1}`)).toBe('2022-11-01');
+    // A number that is not a date cell's stays a number.
+    expect(cell(plan, `E${rowOf(plan, '严重程度') + 2}`)).toBe(3);
   });
 
   it('keeps a formula-like raw value as a plain string, never a formula', () => {
