@@ -28,7 +28,8 @@ const ZH = `ledger-stats — 央地合作项目台账统计（不需要 Excel）
                                        plannedStartDate actualStartDate plannedCompletionDate
                                        annualPlanInvestment yearInvested
   --as-of YYYY-MM-DD             数据截止日期（rank、warn、summarize --json；默认：上一个完整月份的月末）
-  --rules 文件.json              赛马与预警规则：weights、groups、lights（rank、warn）
+  --rules 文件.json              赛马与预警规则：weights、groups、lights（rank、warn）；
+                                 未给出时读工作簿中的“赛马规则”工作表，没有则用默认规则
   --soe-attribution full|split   多家央企合作的项目：每家全额计入（full，默认）或平分（split）
   --lang zh-CN|en-US             输出语言（默认 zh-CN）
   --json                         输出 JSON（summarize、validate、diff、rank、warn）
@@ -79,7 +80,8 @@ Options:
                                          annualPlanInvestment yearInvested
   --as-of YYYY-MM-DD             the data date (rank, warn, summarize --json; default: the end of
                                  the last complete month)
-  --rules FILE.json              赛马 and warning rules: weights, groups, lights (rank, warn)
+  --rules FILE.json              赛马 and warning rules: weights, groups, lights (rank, warn);
+                                 else the workbook's 赛马规则 sheet, else the defaults
   --soe-attribution full|split   a project with several SOEs: credit each in full (default) or split
   --lang zh-CN|en-US             output language (default zh-CN)
   --json                         JSON output (summarize, validate, diff, rank, warn)

@@ -24,6 +24,7 @@ const LABELS = {
     sheet: '赛马',
     title: '赛马排名（截至{asOf}）',
     weights: '权重：{weights}；得分 = Σ权重 × 指标值 ÷ 本组该指标最大值，满分{total}。',
+    rules: '默认分组依参考资料推定；权重、分组和预警阈值可在名为“赛马规则”的工作表中修改，加载项只读取、不改写该表。',
     district: '地区',
     signed: '签约（个）',
     started: '开工（个）',
@@ -43,6 +44,7 @@ const LABELS = {
     sheet: 'Race',
     title: '赛马 ranking (as of {asOf})',
     weights: 'Weights: {weights}; score = Σ weight × value ÷ the group’s largest value of the indicator, at most {total}.',
+    rules: 'The default groups are inferred from the reference data; weights, groups and thresholds can be changed in a sheet named 赛马规则, which the add-in reads and never writes.',
     district: 'District',
     signed: 'Signed',
     started: 'Started',
@@ -86,6 +88,7 @@ export function layoutRace(race: RaceResult, options: RaceLayoutOptions): SheetP
     .map((k) => `${RACE_INDICATOR_LABELS[k][lang]} ${round1(race.weights[k])}`)
     .join(lang === 'zh-CN' ? '、' : ', ');
   sheet.text(fillTemplate(labels.weights, { weights: weightText, total: round1(total) }));
+  sheet.text(labels.rules, PLAN_STYLES.note);
   for (const note of race.notes) sheet.text(note[lang], PLAN_STYLES.note);
   sheet.skip();
 

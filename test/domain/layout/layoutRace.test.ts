@@ -36,6 +36,10 @@ describe('layoutRace', () => {
     expect(formatAt(plan, `D${header + 1}`)).toBe('#,##0.0');
   });
 
+  it('tells where the rules can be changed', () => {
+    expect(rowOf(plan, '默认分组依参考资料推定；权重、分组和预警阈值可在名为“赛马规则”的工作表中修改，加载项只读取、不改写该表。')).toBeGreaterThan(0);
+  });
+
   it('says which indicator was dropped and how the weights were shared', () => {
     expect(rowOf(plan, '未找到“年度计划投资、本年完成投资”列，“完成率”指标未计分，其权重20按比例分给其他指标')).toBeGreaterThan(0);
     expect(rowOf(plan, '权重：签约 25、开工 37.5、完成投资 37.5；得分 = Σ权重 × 指标值 ÷ 本组该指标最大值，满分100。')).toBeGreaterThan(0);
