@@ -1,15 +1,17 @@
 import { SHEET_ROLES, type CellValue, type SheetRole } from '../domain';
+import { SOURCE_PREVIEW_ROWS } from '../workflows/chooseSource';
 import type { SheetInfo } from '../workflows/workbookPort';
 import { cellAddress } from './a1';
 import type { Capabilities } from './capabilities';
 import type { DocumentSettings } from './documentSettings';
+import { MARKS_SHEET_MARKER } from './markRules';
 import { jsonBytes } from './payload';
 import type { ReadHint } from './readGrid';
 import { CONTENT_MARKER_CELL, ownerName, ownerSheetsByName, readOwnedRecords, resolveOwnership, roleFromContentMarker } from './ownership';
 import { needsOwnerMarkers, queueNames, queueOwnerMarkers, queueWorksheets } from './worksheets';
 
-/** Rows of the preview (the header of a ledger sits in its first rows). */
-export const PREVIEW_ROWS = 30;
+/** Rows of the preview: the shared header window of `chooseSource` (see chooseSource.ts). */
+export const PREVIEW_ROWS = SOURCE_PREVIEW_ROWS;
 /** Columns of the preview: A:BZ, wider than any ledger seen. */
 export const PREVIEW_COLUMNS = 78;
 
@@ -27,8 +29,9 @@ function toCell(value: unknown): CellValue {
 }
 
 /**
- * Every sheet with its owned role, used-range size, tables and a preview of rows 1–30 (A:BZ),
- * in tab order. Two round trips whatever the number of sheets.
+ * Every sheet with its owned role, used-range size, tables and a preview of rows 1–`PREVIEW_ROWS`
+ * (A:BZ), in tab order, except the marks helper sheet (recognised by `MARKS_SHEET_MARKER` in A1,
+ * read with the preview; see markRules.ts). Two round trips whatever the number of sheets.
  */
 export async function listSheets(context: Excel.RequestContext, settings: DocumentSettings, caps: Capabilities): Promise<ListedSheets> {
   const worksheets = queueWorksheets(context);
@@ -60,6 +63,7 @@ export async function listSheets(context: Excel.RequestContext, settings: Docume
 
   const hints = new Map<string, ReadHint>();
   const infos = queued
+    .filter(({ preview }) => (preview.values as unknown[][])[0]?.[0] !== MARKS_SHEET_MARKER)
     .sort((a, b) => a.sheet.position - b.sheet.position)
     .map(({ sheet, used, tables, preview }): SheetInfo => {
       const lastRow = used.rowIndex + used.rowCount;

@@ -1,16 +1,19 @@
 import type { SheetPlan, SheetRole } from '../domain';
 import type { AppliedPlans, CapabilityNote, CellMark, SheetInfo, SourceGrid, SourceRef, StoredState, WorkbookPort } from '../workflows/workbookPort';
 import { applySheetPlans, type StatusCell } from './applySheetPlans';
-import { excelRun, excelRunIn, runOperation } from './batch';
+import { excelRun, excelRunIn, runOperation, type ExcelRun } from './batch';
 import { CapabilityNotes, detectCapabilities, type Capabilities } from './capabilities';
 import { documentSettings, SETTING_KEYS, type DocumentSettings } from './documentSettings';
 import { listSheets } from './listSheets';
 import { clearMarks, markCells } from './marks';
 import { readGrid, type ReadHint } from './readGrid';
-import { exclusive, LEASE_SHEET_NAME, type RefreshLeaseOptions } from './refreshLock';
+import { exclusiveLazily, LEASE_SHEET_NAME, LeaseRestart, type LazyLease, type RefreshLeaseOptions } from './refreshLock';
 import { readState, writeState, type SnapshotCache } from './state';
+import { ownerName, ownerSheetsByName } from './ownership';
 import { literalText } from './toCellInput';
+import { officeErrorCode } from './toPortError';
 import { watchEdits, type StopWatching } from './watchEdits';
+import { queueNames } from './worksheets';
 
 /** Options of `createOfficeWorkbookPort` (all injectable for tests). */
 export interface OfficeWorkbookPortOptions {
@@ -30,6 +33,11 @@ function randomToken(): string {
   return Math.random().toString(36).slice(2, 10).padEnd(8, '0');
 }
 
+/** What the adapter keeps in the document settings, as one string to compare. */
+function settingsFingerprint(settings: DocumentSettings): string {
+  return JSON.stringify(Object.values(SETTING_KEYS).map((key) => settings.get(key) ?? null));
+}
+
 /** A lease token: unique across runtimes that start at the same millisecond. */
 function leaseToken(): string {
   return `${Date.now().toString(36)}-${randomToken()}${randomToken()}`;
@@ -39,7 +47,7 @@ function leaseToken(): string {
 export interface OfficeWorkbookPort extends WorkbookPort {
   /** See `watchEdits` (src/excel/watchEdits.ts): `null` when the host has no change events. */
   watchEdits(onEdit: (sheet: string | null) => void): Promise<StopWatching | null>;
-  /** See `WorkbookPort.exclusive` and refreshLock.ts: the lease is a sheet, ExcelApi 1.1. */
+  /** See `WorkbookPort.exclusive` and refreshLock.ts: the lease is a sheet (ExcelApi 1.1), taken in the first request `work` makes (`exclusiveLazily`). */
   exclusive<T>(work: () => Promise<T>, onWait?: () => void): Promise<T>;
 }
 
@@ -51,7 +59,10 @@ export interface OfficeWorkbookPort extends WorkbookPort {
  * @example const report = await refresh(createOfficeWorkbookPort(), { displayLanguage: Office.context.displayLanguage });
  */
 export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}): OfficeWorkbookPort {
-  const run = excelRun(options.run);
+  const direct = excelRun(options.run);
+  // Inside `exclusive`: the lease, taken by the first request of the held section (refreshLock.ts).
+  let lease: LazyLease | null = null;
+  const run: ExcelRun = (batch) => (lease?.run ?? direct)(batch);
   const notes = new CapabilityNotes();
   let caps: Capabilities | undefined = options.capabilities;
   let settings: DocumentSettings | undefined = options.settings;
@@ -66,16 +77,53 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
   // baseline verbatim, so its multi-megabyte parts are not read or written twice.
   const snapshotCache: { value: SnapshotCache | null } = { value: null };
   // Resolved lazily: the port may be created before Office.onReady.
+  const settingsNow = (): DocumentSettings => (settings ??= documentSettings());
+  // The settings as an operation read them before the lease was taken (see `underLease`).
+  let readBeforeLease: string | null = null;
+  const guardedSettings: DocumentSettings = {
+    get: (key) => settingsNow().get(key),
+    set: (key, value) => settingsNow().set(key, value),
+    remove: (key) => settingsNow().remove(key),
+    save: () => settingsNow().save(),
+    async reload() {
+      await settingsNow().reload();
+      if (lease?.isPending() === true) readBeforeLease = settingsFingerprint(settingsNow());
+    },
+  };
   const deps = () => {
     caps ??= detectCapabilities();
-    settings ??= documentSettings();
-    return { run, caps, settings, notes };
+    return { run, caps, settings: guardedSettings, notes };
+  };
+
+  /**
+   * Run one port operation; inside `exclusive`, make it one that ran under the lease. Its first
+   * request carries the lease; when that request was refused, the operation starts over once the
+   * lease is taken (`LeaseRestart`). Settings it re-read before its first request were read before
+   * the lease: once the lease is held (taken in a round trip of its own when the operation made no
+   * request) they are re-read, and the operation starts over if another runtime changed them.
+   */
+  const underLease = async <T>(operation: () => Promise<T>): Promise<T> => {
+    for (;;) {
+      readBeforeLease = null;
+      let result: T;
+      try {
+        result = await operation();
+      } catch (error) {
+        if (error instanceof LeaseRestart) continue;
+        throw error;
+      }
+      const seen = readBeforeLease;
+      if (lease === null || seen === null) return result;
+      await lease.take();
+      await settingsNow().reload();
+      if (settingsFingerprint(settingsNow()) === seen) return result;
+    }
   };
 
   return {
     async listSheets(): Promise<readonly SheetInfo[]> {
       const { caps: c, settings: s } = deps();
-      const listed = await runOperation(run, 'listSheets', (context) => listSheets(context, s, c));
+      const listed = await underLease(() => runOperation(run, 'listSheets', (context) => listSheets(context, s, c)));
       hints = listed.hints;
       markers = listed.markers;
       // The refresh lease (this runtime's, or another's) is no sheet of the user's.
@@ -85,54 +133,79 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
     async readGrid(source: SourceRef, onChunk?: (rowsRead: number, rowsTotal: number) => void): Promise<SourceGrid> {
       const { caps: c } = deps();
       const hint = hints.get(source.name);
-      const result = await runOperation(run, 'readGrid', (context) =>
-        readGrid(context, source, c, { ...(hint === undefined ? {} : { hint }), ...(onChunk === undefined ? {} : { onChunk }) }),
+      const result = await underLease(() =>
+        runOperation(run, 'readGrid', (context) =>
+          readGrid(context, source, c, {
+            ...(hint === undefined ? {} : { hint }),
+            ...(onChunk === undefined ? {} : { onChunk }),
+          }),
+        ),
       );
       return { sheet: result.sheet, grid: result.grid };
     },
 
     applySheetPlans(plans: readonly SheetPlan[]): Promise<AppliedPlans> {
-      return applySheetPlans({ ...deps(), token, markers }, plans);
+      return underLease(() => applySheetPlans({ ...deps(), token, markers }, plans));
     },
 
     markCells(sheet: string, marks: readonly CellMark[]): Promise<void> {
-      return markCells(deps(), sheet, marks);
+      return underLease(() => markCells(deps(), sheet, marks));
     },
 
     clearMarks(): Promise<void> {
-      return clearMarks(deps());
+      return underLease(() => clearMarks(deps()));
     },
 
     readState(): Promise<StoredState> {
-      return readState({ ...deps(), cache: snapshotCache });
+      return underLease(() => readState({ ...deps(), cache: snapshotCache }));
     },
 
     writeState(patch: Partial<StoredState>): Promise<void> {
-      return writeState({ ...deps(), cache: snapshotCache }, patch);
+      return underLease(() => writeState({ ...deps(), cache: snapshotCache }, patch));
     },
 
     async selectCell(sheet: string, address: string): Promise<void> {
       // Worksheet.activate and Range.select are ExcelApi 1.1.
-      await runOperation(run, 'selectCell', async (context) => {
-        const target = context.workbook.worksheets.getItem(sheet);
-        target.activate();
-        target.getRange(address).select();
-        await context.sync();
-      });
+      await underLease(() =>
+        runOperation(run, 'selectCell', async (context) => {
+          const target = context.workbook.worksheets.getItem(sheet);
+          target.activate();
+          target.getRange(address).select();
+          await context.sync();
+        }),
+      );
     },
 
     async writeStatus(text: string): Promise<boolean> {
-      const { settings: s } = deps();
-      const cell = s.get(SETTING_KEYS.statusCell) as StatusCell | null | undefined;
+      const cell = guardedSettings.get(SETTING_KEYS.statusCell) as StatusCell | null | undefined;
       if (cell === null || cell === undefined || typeof cell.sheetId !== 'string' || typeof cell.address !== 'string') return false;
-      // One round trip: Worksheet ids are accepted by getItem; the sheet is ours by its recorded id.
-      await runOperation(run, 'writeStatus', async (context) => {
-        const range = context.workbook.worksheets.getItem(cell.sheetId).getRange(cell.address);
-        range.values = [[literalText(text.replace(/\s+/g, ' ').trim())]];
-        range.format.font.color = '#595959';
-        await context.sync();
-      });
-      return true;
+      const line = literalText(text.replace(/\s+/g, ' ').trim());
+      return underLease(() =>
+        runOperation(run, 'writeStatus', async (context) => {
+          const write = (sheet: Excel.Worksheet): void => {
+            const range = sheet.getRange(cell.address);
+            range.values = [[line]];
+            range.format.font.color = '#595959';
+          };
+          // One round trip: Worksheet ids are accepted by getItem; the sheet is ours by its recorded id.
+          write(context.workbook.worksheets.getItem(cell.sheetId));
+          try {
+            await context.sync();
+            return true;
+          } catch (error) {
+            if (officeErrorCode(error) !== 'ItemNotFound') throw error;
+          }
+          // Sheet ids change when the workbook is reopened (until the next refresh records the new
+          // one): the summary's owner name (ownership.ts) still points at the sheet. Two more trips.
+          const names = queueNames(context, deps().caps, [ownerName('summary')]);
+          await context.sync();
+          const summary = ownerSheetsByName(names.read()).get('summary');
+          if (summary === undefined) return false;
+          write(context.workbook.worksheets.getItem(summary));
+          await context.sync();
+          return true;
+        }),
+      );
     },
 
     watchEdits(onEdit: (sheet: string | null) => void): Promise<StopWatching | null> {
@@ -144,7 +217,24 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
     },
 
     exclusive<T>(work: () => Promise<T>, onWait?: () => void): Promise<T> {
-      return exclusive({ token: leaseToken, ...options.lease, run, canHide: deps().caps.sheetVisibility }, work, onWait);
+      const leaseOptions = {
+        token: leaseToken,
+        ...options.lease,
+        run: direct,
+        canHide: deps().caps.sheetVisibility,
+      };
+      return exclusiveLazily(
+        leaseOptions,
+        async (held) => {
+          lease = held;
+          try {
+            return await work();
+          } finally {
+            lease = null;
+          }
+        },
+        onWait,
+      );
     },
   };
 }

@@ -85,6 +85,194 @@ export function exclusive<T>(options: RefreshLeaseOptions, work: () => Promise<T
   return result;
 }
 
+/**
+ * Thrown by the run of `exclusiveLazily` when the batch that carried the lease was refused: nothing
+ * of that batch ran, and the lease has since been taken the slow way (or there is none to take).
+ * The caller runs its whole operation again, re-reading whatever it read before (document
+ * settings, say), since another runtime's refresh may have changed it while this one waited.
+ */
+export class LeaseRestart extends Error {
+  constructor() {
+    super('exclusive: the lease was taken after a wait; run the operation again');
+    this.name = 'LeaseRestart';
+  }
+}
+
+/** The held section's side of `exclusiveLazily`. */
+export interface LazyLease {
+  /** `Excel.run` for every request of the held section (see `exclusiveLazily`). */
+  readonly run: ExcelRun;
+  /** Whether no request has taken the lease yet (nor found there is none to take). */
+  isPending(): boolean;
+  /** Take the lease now, in a round trip of its own, if no request has taken it yet. */
+  take(): Promise<void>;
+}
+
+/**
+ * `exclusive` without a round trip of its own for the lease: `work` gets a `LazyLease` whose `run`
+ * carries the lease ops at the head of the first request of the held section, before that batch's
+ * own operations. When that request succeeds the lease is held, and the batch's results were read
+ * under it. When it fails, one look at the lease sheet (in the same `Excel.run`) tells whether the
+ * add ran:
+ * - the sheet carries our token: the add ran, the failure is the batch's own and reaches it as
+ *   without a lease (the lease is held);
+ * - otherwise the add was refused (another runtime's lease, a user's sheet of that name) or the
+ *   request did not run, so nothing of the batch ran either: the batch is stopped (its further
+ *   syncs fail), the lease is taken the way `exclusive` takes it (waiting, stale takeover,
+ *   `onWait`), and the run rejects with `LeaseRestart` for the caller to start its operation over.
+ * What a caller read outside Excel before its first request (document settings) was not read under
+ * the lease: it checks that after the lease is taken (see officeWorkbookPort.ts). A lease refused
+ * after the wait (or failing to be taken) fails every later request with the `PortError`, which
+ * this function then throws, whatever `work` returned. A section that makes no request takes no
+ * lease unless it calls `take`. Batches started while the carrying batch runs wait for it.
+ */
+export function exclusiveLazily<T>(options: RefreshLeaseOptions, work: (lease: LazyLease) => Promise<T>, onWait?: () => void): Promise<T> {
+  const job = (): Promise<T> => holdLeaseLazily(options, work, onWait);
+  const result = queue.then(job, job);
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+/** Where a lazily taken lease is: not asked for yet, held, or none to hold (a user's sheet has the name). */
+interface LeaseState {
+  state: 'pending' | 'held' | 'none';
+  heldSince: number;
+  /** The `PortError` that refused the lease: every later request fails with it. */
+  refusal: unknown;
+  /** The batch carrying the lease (or the slow take), while it runs. */
+  busy: Promise<void> | null;
+}
+
+/** A look at the lease sheet after a failed request that carried our add. */
+type Look = 'ours' | 'foreign' | 'other';
+
+async function holdLeaseLazily<T>(options: RefreshLeaseOptions, work: (lease: LazyLease) => Promise<T>, onWait?: () => void): Promise<T> {
+  const now = options.now ?? Date.now;
+  const token = options.token();
+  const lease: LeaseState = {
+    state: 'pending',
+    heldSince: 0,
+    refusal: null,
+    busy: null,
+  };
+  let hasWaited = false;
+  const held = (): void => {
+    lease.state = 'held';
+    lease.heldSince = now();
+  };
+  const takeTheSlowWay = async (): Promise<void> => {
+    try {
+      const isHeld = await takeLease(options, token, now, () => {
+        if (!hasWaited) onWait?.();
+        hasWaited = true;
+      });
+      if (isHeld) held();
+      else lease.state = 'none';
+    } catch (error) {
+      lease.refusal = error;
+      throw error;
+    }
+  };
+  /** Run `step` as the only one that may take the lease; later runs wait for it. */
+  const alone = <R>(step: () => Promise<R>): Promise<R> => {
+    const running = step();
+    lease.busy = running.then(
+      () => {
+        lease.busy = null;
+      },
+      () => {
+        lease.busy = null;
+      },
+    );
+    return running;
+  };
+  const settle = async (): Promise<void> => {
+    while (lease.busy !== null) await lease.busy;
+    if (lease.refusal !== null) throw lease.refusal;
+  };
+
+  const carry = async <R>(batch: (context: Excel.RequestContext) => Promise<R>): Promise<R> => {
+    let refused = false;
+    try {
+      return await options.run(async (context) => {
+        queueLeaseAdd(context, options.canHide, token, now);
+        const sync = context.sync.bind(context);
+        // The batch's first sync (or Excel.run's closing one) sends the lease ops with its own.
+        context.sync = async <S>(passThrough?: S): Promise<S> => {
+          if (refused) throw new LeaseRestart();
+          if (lease.state !== 'pending') return sync(passThrough) as Promise<S>;
+          try {
+            const value = (await sync(passThrough)) as S;
+            held();
+            return value;
+          } catch (error) {
+            const look = await lookAtLease(context, sync, token);
+            if (look === 'ours') {
+              held();
+              throw error;
+            }
+            if (look === 'foreign') lease.state = 'none';
+            refused = true;
+            throw new LeaseRestart();
+          }
+        };
+        return batch(context);
+      });
+    } catch (error) {
+      if (!refused) throw error;
+    }
+    if (lease.state === 'pending') await takeTheSlowWay();
+    throw new LeaseRestart();
+  };
+
+  const run: ExcelRun = async (batch) => {
+    await settle();
+    if (lease.state !== 'pending') return options.run(batch);
+    return alone(() => carry(batch));
+  };
+  const take = async (): Promise<void> => {
+    await settle();
+    if (lease.state === 'pending') await alone(takeTheSlowWay);
+  };
+
+  let outcome: { ok: true; value: T } | { ok: false; error: unknown };
+  try {
+    outcome = {
+      ok: true,
+      value: await work({
+        run,
+        isPending: () => lease.state === 'pending',
+        take,
+      }),
+    };
+  } catch (error) {
+    outcome = { ok: false, error };
+  }
+  while (lease.busy !== null) await lease.busy;
+  if (lease.state === 'held') await releaseLease(options, token, now() - lease.heldSince >= LEASE_TTL_MS);
+  if (lease.refusal !== null) throw lease.refusal;
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
+}
+
+/**
+ * In a context whose request carrying our add failed: does the lease sheet carry our token (the
+ * add ran), another runtime's lease or nothing (`other`: the add did not run), or is it a user's
+ * sheet (`foreign`)? One round trip; a failing look counts as `other` (the slow way looks again).
+ */
+async function lookAtLease(context: Excel.RequestContext, sync: () => Promise<unknown>, token: string): Promise<Look> {
+  try {
+    const head = context.workbook.worksheets.getItem(LEASE_SHEET_NAME).getRange('A1:C1').load('values');
+    await sync();
+    const [marker, holder] = head.values[0] ?? [];
+    const isEmpty = (head.values[0] ?? []).every((v) => v === '' || v === null);
+    if (marker === LEASE_MARKER) return holder === token ? 'ours' : 'other';
+    return isEmpty ? 'other' : 'foreign';
+  } catch {
+    return 'other';
+  }
+}
+
 type Attempt = 'held' | 'busy' | 'gone' | 'foreign';
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -125,18 +313,25 @@ async function takeLease(options: RefreshLeaseOptions, token: string, now: () =>
   }
 }
 
+/**
+ * Queue the taking of the lease: the add comes first, so when it fails nothing after it in the
+ * request runs (Excel keeps the operations of a failed request that ran before the failing one).
+ */
+function queueLeaseAdd(context: Excel.RequestContext, canHide: boolean, token: string, now: () => number): void {
+  const sheet = context.workbook.worksheets.add(LEASE_SHEET_NAME);
+  if (canHide) sheet.visibility = 'Hidden';
+  sheet.getRange('A1:C2').values = [
+    [LEASE_MARKER, token, now() + LEASE_TTL_MS],
+    [LEASE_NOTE, '', ''],
+  ];
+}
+
 /** One attempt: add the lease sheet; if it exists, look at it, and take it over when stale. */
 async function tryLease(options: RefreshLeaseOptions, token: string, now: () => number): Promise<Attempt> {
   const { run } = options;
   try {
     return await run(async (context) => {
-      // The add comes first: when it fails, nothing after it in the request runs.
-      const sheet = context.workbook.worksheets.add(LEASE_SHEET_NAME);
-      if (options.canHide) sheet.visibility = 'Hidden';
-      sheet.getRange('A1:C2').values = [
-        [LEASE_MARKER, token, now() + LEASE_TTL_MS],
-        [LEASE_NOTE, '', ''],
-      ];
+      queueLeaseAdd(context, options.canHide, token, now);
       await context.sync();
       return 'held' as const;
     });
@@ -147,9 +342,11 @@ async function tryLease(options: RefreshLeaseOptions, token: string, now: () => 
     return await run(async (context) => {
       const head = context.workbook.worksheets.getItem(LEASE_SHEET_NAME).getRange('A1:C1').load('values');
       await context.sync();
-      const [marker, , expires] = head.values[0] ?? [];
+      const [marker, holder, expires] = head.values[0] ?? [];
       const isEmpty = (head.values[0] ?? []).every((v) => v === '' || v === null);
       if (marker !== LEASE_MARKER && !isEmpty) return 'foreign' as const;
+      // Our own token: an add of ours ran in a request whose failure hid it (see exclusiveLazily).
+      if (marker === LEASE_MARKER && holder === token) return 'held' as const;
       if (marker === LEASE_MARKER && typeof expires === 'number' && expires > now()) return 'busy' as const;
       // Stale (or an empty sheet left by an interrupted write): take it over, then confirm in the
       // next request that no other runtime took it over at the same time.

@@ -1,20 +1,24 @@
+import { MARKS_SHEET_MARKER } from '../../src/excel/marks';
+import { SOURCE_PREVIEW_ROWS } from '../../src/workflows/chooseSource';
 import { fakeWorkbook, smallLedger, uninstallFakes } from './fakeWorkbook';
 
 afterEach(uninstallFakes);
 
 describe('listSheets', () => {
   it('lists every sheet in tab order with its used-range size and a preview from A1', async () => {
-    const { port } = fakeWorkbook({ sheets: { 说明: [['台账说明']], 台账: smallLedger(40), 空表: [] } });
+    const { port } = fakeWorkbook({ sheets: { 说明: [['台账说明']], 台账: smallLedger(45), 空表: [] } });
     const sheets = await port.listSheets();
     expect(sheets.map((s) => [s.name, s.rowCount, s.columnCount])).toEqual([
       ['说明', 1, 1],
-      ['台账', 41, 6],
+      ['台账', 46, 6],
       ['空表', 0, 0],
     ]);
     const ledger = sheets[1]!;
-    expect(ledger.preview).toHaveLength(30);
+    // The shared header window of chooseSource (40 rows), not a shorter one of its own.
+    expect(SOURCE_PREVIEW_ROWS).toBe(40);
+    expect(ledger.preview).toHaveLength(SOURCE_PREVIEW_ROWS);
     expect(ledger.preview[0]).toEqual(smallLedger()[0]);
-    expect(ledger.preview[29]).toEqual([29, '项目29', '中国华能', '能源', '在建', 38]);
+    expect(ledger.preview[39]).toEqual([39, '项目39', '中国华能', '能源', '在建', 48]);
     expect(sheets[2]!.preview).toEqual([]);
   });
 
@@ -25,6 +29,16 @@ describe('listSheets', () => {
       [null, null],
       [null, 'B2'],
     ]);
+  });
+
+  it('leaves out the marks helper sheet (by its A1 marker), not a user sheet of the same name', async () => {
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger(3), _ledger_marks: [['用户自己的表']] } });
+    await port.markCells('台账', [{ address: 'C2', severity: 'error' }]);
+    const all = fake.snapshot().sheets.map((s) => s.name);
+    const helper = all.find((name) => fake.getSheetValues(name)[0]?.[0] === MARKS_SHEET_MARKER);
+    expect(helper).toBeDefined();
+    expect((await port.listSheets()).map((s) => s.name)).toEqual(all.filter((name) => name !== helper));
+    expect(all).toContain('_ledger_marks');
   });
 
   it('names the tables of each sheet', async () => {

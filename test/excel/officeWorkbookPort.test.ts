@@ -41,6 +41,14 @@ describe('writeStatus', () => {
     expect(sheet.quotePrefix).toHaveProperty('A27');
   });
 
+  it('finds the summary sheet by its owner name when the recorded id went stale (workbook reopened)', async () => {
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger(3) } });
+    await port.applySheetPlans([summaryPlan()]);
+    fake.reopen();
+    expect(await port.writeStatus!('已刷新')).toBe(true);
+    expect(sheetSnapshot(fake, '汇总').values[26]?.[0]).toBe('已刷新');
+  });
+
   it('does nothing when there is no owned summary sheet', async () => {
     const { fake, port } = fakeWorkbook({ sheets: { 汇总: [['用户的']] } });
     await port.writeStatus!('已刷新');

@@ -1,4 +1,5 @@
 import { exclusive, LEASE_MARKER, LEASE_SHEET_NAME, LEASE_TTL_MS, type RefreshLeaseOptions } from '../../src/excel/refreshLock';
+import { documentSettings, SETTING_KEYS } from '../../src/excel/documentSettings';
 import { PortError } from '../../src/workflows/workbookPort';
 import { fakeWorkbook, uninstallFakes } from './fakeWorkbook';
 import type { FakeExcel } from '../fakes/fakeExcel';
@@ -66,5 +67,72 @@ describe('exclusive (refresh lease)', () => {
     fake.failAtSync(1, 'GeneralException');
     const error = await exclusive(leaseOver({ now: 1 }), async () => 'ran').catch((e: unknown) => e);
     expect([error instanceof PortError, (error as PortError).code, hasLease(fake)]).toEqual([true, 'host_error', false]);
+  });
+});
+
+describe('exclusive through the port (the lease rides on the first request)', () => {
+  const otherLease = (fake: FakeExcel, expires: number): Promise<void> =>
+    fake.run(async (context) => {
+      context.workbook.worksheets.add(LEASE_SHEET_NAME).getRange('A1:C1').values = [[LEASE_MARKER, 'other', expires]];
+    });
+
+  it('takes the lease in the first request of the held section, without a round trip of its own', async () => {
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: [['项目']] } });
+    fake.resetSyncStats();
+    const names = await port.listSheets();
+    const alone = fake.syncCount;
+    fake.resetSyncStats();
+    const seen = await port.exclusive(async () => {
+      const listed = await port.listSheets();
+      return { listed, holder: holder(fake), trips: fake.syncCount };
+    });
+    expect(seen).toEqual({ listed: names, holder: expect.any(String), trips: alone });
+    expect(fake.syncCount).toBe(alone + 1); // the release
+    expect(hasLease(fake)).toBe(false);
+  });
+
+  it('runs nothing of the carrying request when another runtime holds the lease, and is refused after the wait', async () => {
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: [['项目']] } }, { lease: { waitMs: 0, sleep: async () => undefined } });
+    await otherLease(fake, Date.now() + LEASE_TTL_MS);
+    const refused = await port.exclusive(() => port.selectCell('台账', 'B2')).catch((e: unknown) => e);
+    expect([refused instanceof PortError, (refused as PortError).code]).toEqual([true, 'refresh_in_progress']);
+    expect(fake.selectedAddress).not.toBe('台账!B2');
+    expect(holder(fake)).toBe('other');
+  });
+
+  it('starts the operation over once it has taken over a stale lease, and releases it', async () => {
+    const clock = { now: 1_000_000 };
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: [['项目']] } }, { lease: { now: () => clock.now, waitMs: 0, sleep: async () => undefined } });
+    await otherLease(fake, clock.now - 1);
+    const seen = await port.exclusive(async () => {
+      await port.selectCell('台账', 'B2');
+      return holder(fake);
+    });
+    expect([seen, fake.selectedAddress, hasLease(fake)]).toEqual([expect.not.stringMatching(/^other$/), '台账!B2', false]);
+  });
+
+  it('gives the operation its own failure when the lease was taken in the failed request, and still releases it', async () => {
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: [['项目']] } });
+    const error = await port.exclusive(() => port.selectCell('没有这张表', 'A1')).catch((e: unknown) => e);
+    expect([error instanceof PortError, (error as PortError).code]).toEqual([true, 'source_not_found']);
+    expect(hasLease(fake)).toBe(false);
+  });
+
+  it('re-reads the settings once the lease is held and starts over when another runtime changed them meanwhile', async () => {
+    let onPoll = async (): Promise<void> => undefined;
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: [['项目']] } }, { lease: { pollMs: 0, sleep: () => onPoll() } });
+    await otherLease(fake, Date.now() + LEASE_TTL_MS);
+    // While this runtime waits, the other one saves its settings and releases its lease.
+    const other = fake.newRuntime();
+    const otherSettings = documentSettings(() => other.Office.context.document.settings);
+    onPoll = async () => {
+      onPoll = async () => undefined;
+      otherSettings.set(SETTING_KEYS.lastRefresh, '2025-09-30T06:05:00.000Z');
+      await otherSettings.save();
+      await fake.run(async (context) => context.workbook.worksheets.getItem(LEASE_SHEET_NAME).delete());
+    };
+    const state = await port.exclusive(() => port.readState());
+    expect(state.lastRefresh).toBe('2025-09-30T06:05:00.000Z');
+    expect(hasLease(fake)).toBe(false);
   });
 });

@@ -101,7 +101,11 @@ describe('two runtimes refreshing one workbook', () => {
     const { fake } = fakeWorkbook({ sheets: { 台账: realisticLedgerGrid() } });
     const ribbon = await paneRuntime(fake);
     let finish: () => void = () => undefined;
-    const holding = ribbon.port.exclusive(() => new Promise<void>((resolve) => (finish = resolve)));
+    // The lease is taken by the first request of the held section (here: a sheet listing).
+    const holding = ribbon.port.exclusive(async () => {
+      await ribbon.port.listSheets();
+      await new Promise<void>((resolve) => (finish = resolve));
+    });
     await new Promise((resolve) => setTimeout(resolve, 0));
     const pane = await paneRuntime(fake, { waitMs: 30 });
     const report = await pane.refresh();
@@ -179,7 +183,10 @@ describe('the lease sheet', () => {
   ])('is %s: %s while a refresh holds it, with a note saying what it is', async (apiVersion, visibility) => {
     const { fake } = fakeWorkbook({ apiVersion, sheets: { 台账: realisticLedgerGrid() } });
     const pane = await paneRuntime(fake);
-    const seen = await pane.port.exclusive(async () => fake.snapshot().sheets.find((s) => s.name === LEASE_SHEET_NAME));
+    const seen = await pane.port.exclusive(async () => {
+      await pane.port.listSheets();
+      return fake.snapshot().sheets.find((s) => s.name === LEASE_SHEET_NAME);
+    });
     expect(seen?.visibility).toBe(visibility);
     expect(String(seen?.values[1]?.[0])).toContain('刷新结束后此表自动删除');
     expect(sheetNames(fake)).toEqual(['台账']);
