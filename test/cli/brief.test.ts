@@ -58,7 +58,8 @@ describe('ledger-stats brief', () => {
   it('prints the rounded style in English', async () => {
     const io = captureIo();
     await briefCommand([plain, '--lang', 'en-US', '--style', 'rounded'], io);
-    expect(io.out()).toContain('a total investment of nearly 5000 hundred million yuan');
+    // 4,965 亿元 = 496.5 billion yuan, 0.7% below 500.
+    expect(io.out()).toContain('a total investment of nearly 500 billion yuan');
     expect(io.out().split('\n')).toHaveLength(2);
   });
 

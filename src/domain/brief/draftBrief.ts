@@ -73,9 +73,28 @@ interface Writer {
   amount(wan: number, kind: AmountKind): string;
 }
 
+/** 万元 per billion yuan (10⁹ = 10⁵ × 10⁴) and per million yuan (10⁶ = 10² × 10⁴). */
+const WAN_PER_BILLION = 100_000;
+const WAN_PER_MILLION = 100;
+
 function makeWriter(lang: Lang, style: BriefStyle, unit: BriefUnit, decimals: number): Writer {
-  const unitText = lang === 'zh-CN' ? { yi: '亿元', wan: '万元' }[unit] : { yi: ' hundred million yuan', wan: ' ten thousand yuan' }[unit];
-  const qualifiers = lang === 'zh-CN' ? { near: '近', about: '约' } : { near: 'nearly ', about: 'about ' };
+  if (lang === 'en-US') {
+    const qualifiers = { near: 'nearly ', about: 'about ' };
+    return {
+      count: (n) => String(n),
+      // English has no 亿 or 万: amounts in billion yuan from one billion up, else in million yuan ("369.5 billion
+      // yuan", not "3695.1 hundred million yuan"), at the workbook's decimals and by the same rounding rules.
+      amount: (wan, kind) => {
+        const isBillions = Math.abs(wan) >= WAN_PER_BILLION;
+        // formatBriefAmount divides by its unit's 万元 (亿元: 10⁴, 万元: 1): the value is given pre-scaled to that.
+        const scaled = isBillions ? (wan / WAN_PER_BILLION) * 10_000 : wan / WAN_PER_MILLION;
+        const { qualifier, digits } = formatBriefAmount(scaled, { style, unit: isBillions ? 'yi' : 'wan', decimals, kind });
+        return `${qualifier === null ? '' : qualifiers[qualifier]}${digits} ${isBillions ? 'billion' : 'million'} yuan`;
+      },
+    };
+  }
+  const unitText = { yi: '亿元', wan: '万元' }[unit];
+  const qualifiers = { near: '近', about: '约' };
   return {
     count: (n) => String(n),
     amount: (wan, kind) => {

@@ -51,8 +51,18 @@ describe('draftBrief on the seed 000 ledger', () => {
 
   it('writes the same figures in English', () => {
     const en = briefOf(seed000Grid(), 'exact', 'en-US');
-    expect(numbersOf(en)).toEqual(numbersOf(briefOf(seed000Grid())));
-    const positions = positionsInOrder(en, SEED_ORDER);
+    // 4952.7 亿元 = 495.27 billion yuan.
+    expect(en).toContain('a total investment of 495.3 billion yuan');
+    const zh = briefOf(seed000Grid());
+    const amounts = (text: string, pattern: RegExp, toYi: (m: RegExpMatchArray) => number): number[] => [...text.matchAll(pattern)].map(toYi);
+    const enYi = amounts(en.replace(/(?<![\d.])1 billion yuan/g, ''), /(\d+(?:\.\d+)?) (billion|million) yuan/g, (m) => Number(m[1]) * (m[2] === 'billion' ? 10 : 0.01));
+    const zhYi = amounts(zh.replace(/10亿元以上/g, ''), /(\d+(?:\.\d+)?)亿元/g, (m) => Number(m[1]));
+    expect(enYi).toHaveLength(zhYi.length);
+    enYi.forEach((yi, i) => expect(Math.abs(yi - (zhYi[i] ?? NaN))).toBeLessThanOrEqual(0.55 + 1e-9));
+    const counts = (text: string): string[] => numbersOf(text.replace(/(\d+(?:\.\d+)?)(亿元| billion yuan| million yuan)/g, ''));
+    expect(counts(en)).toEqual(counts(zh));
+    // The seed figures with amounts in billion yuan: 4952.7 → 495.3, 3940.5 → 394.1 (394.05…), 112 → 11.2, 1012.2 → 101.2, 11.9 → 1.2.
+    const positions = positionsInOrder(en, ['70', '34', '495.3', '37', '26', '394.1', '17', '25', '11.2', '33', '19', '101.2', '11', '6', '1.2', '3']);
     expect(positions).not.toContain(-1);
   });
 

@@ -37,6 +37,23 @@ const numbersOf = (text: string): string[] =>
     .match(/\d+(?:\.\d+)?/g) ?? [];
 
 /**
+ * Whether an English and a Chinese brief write the same counts in the same order and the same amounts within the
+ * English rounding (billions at the same decimals: ±0.05 billion = ±0.5 亿元, plus the Chinese rounding).
+ */
+function sameFigures(en: string, zh: string): boolean {
+  const enAmounts = [...en.matchAll(/(\d+(?:\.\d+)?) (billion|million) yuan/g)]
+    .filter((m) => m[0] !== '1 billion yuan')
+    .map((m) => Number(m[1]) * (m[2] === 'billion' ? 10 : 0.01));
+  const zhAmounts = [...zh.replace(/10亿元以上/g, '').matchAll(/(\d+(?:\.\d+)?)亿元/g)].map((m) => Number(m[1]));
+  const counts = (text: string): string[] => numbersOf(text.replace(/(\d+(?:\.\d+)?)(亿元| billion yuan| million yuan)/g, ''));
+  return (
+    enAmounts.length === zhAmounts.length &&
+    enAmounts.every((a, i) => Math.abs(a - (zhAmounts[i] ?? NaN)) <= 0.5 + 0.05 + 1e-9) &&
+    JSON.stringify(counts(en)) === JSON.stringify(counts(zh))
+  );
+}
+
+/**
  * The figures the brief must write, in order, read from the summary JSON alone (and from each
  * category's sub-summary JSON for sectors and large projects), amounts at `decimals`.
  */
@@ -69,10 +86,19 @@ describe('draftBrief', () => {
     );
   });
 
-  it('writes the same figures in English', () => {
+  it('writes the same figures in English, amounts in billion or million yuan', () => {
     const en = draftBrief(summarizeRows(ROWS), { lang: 'en-US', rows: ROWS });
     expect(en.startsWith('The ledger lists 7 central–local cooperation projects with 4 central SOEs')).toBe(true);
-    expect(numbersOf(en)).toEqual(numbersOf(brief(ROWS)));
+    // 414.8 亿元 = 41.48 billion yuan; 5.2 亿元 = 520 million yuan would be below a billion.
+    expect(en).toContain('a total investment of 41.5 billion yuan');
+    expect(sameFigures(en, brief(ROWS))).toBe(true);
+  });
+
+  it('writes an amount under one billion yuan in million yuan', () => {
+    const en = draftBrief(summarizeRows([row(3, [HUANENG], { totalWan: 52_000, investedWan: 1_200 })]), { lang: 'en-US' });
+    // 52,000 万元 = 520 million yuan; 1,200 万元 = 12 million yuan.
+    expect(en).toContain('a total investment of 520.0 million yuan');
+    expect(en).toContain('and 12.0 million yuan has been invested to date');
   });
 
   it('opens with the data date when it is known, in either language', () => {
@@ -121,9 +147,10 @@ describe('draftBrief', () => {
       const near = brief([row(3, [HUANENG], { totalWan: 49_527_000, investedWan: 1_120_000 })], { style: 'rounded' });
       expect(near).toContain('投资总额近5000亿元');
       expect(near).toContain('累计完成投资112亿元');
-      expect(draftBrief(summarizeRows([row(3, [HUANENG], { totalWan: 49_527_000 })]), { lang: 'en-US', style: 'rounded' })).toContain(
-        'a total investment of nearly 5000 hundred million yuan',
-      );
+      // 4952.7 亿元 = 495.27 billion yuan: 0.95% below 500.
+      const en = draftBrief(summarizeRows([row(3, [HUANENG], { totalWan: 49_527_000 })]), { lang: 'en-US', style: 'rounded' });
+      expect(en).toContain('a total investment of nearly 500 billion yuan');
+      expect(en).toContain('and 0 million yuan has been invested to date');
     });
   });
 
