@@ -63,8 +63,11 @@ export function toCliError(error: unknown, context: FailureContext): CliError {
         return inputError(cliBilingual('fileUnreadable', { path, detail: errno }), error);
       case 'password_protected':
         return inputError(cliBilingual('passwordProtected', { path }), error);
-      case 'unsupported_format':
+      case 'unsupported_format': {
+        const other = /not a workbook \((\w+)\)$/.exec(error.message)?.[1];
+        if (other !== undefined) return inputError(notWorkbook(other, path), error);
         return inputError(cliBilingual(/\.xls\b|legacy/.test(error.message) ? 'legacyXls' : 'unsupportedFormat', { path }), error);
+      }
       case 'source_not_found':
         return inputError(
           /^table/.test(error.message)
@@ -84,4 +87,22 @@ export function toCliError(error: unknown, context: FailureContext): CliError {
   }
   const detail = error instanceof Error ? error.message : String(error);
   return new CliError(EXIT_CODES.internal, cliBilingual('internalError', { detail }), { cause: error });
+}
+
+/** What a zip package that is not a workbook looks like, in both languages (`detectInputFormat`'s kinds). */
+const OTHER_DOCUMENTS: Readonly<Record<string, { 'zh-CN': string; 'en-US': string }>> = {
+  word: { 'zh-CN': 'Word 文档', 'en-US': 'a Word document' },
+  powerpoint: { 'zh-CN': 'PowerPoint 演示文稿', 'en-US': 'a PowerPoint presentation' },
+  opendocument: { 'zh-CN': 'OpenDocument 文件', 'en-US': 'an OpenDocument file' },
+  xlsb: { 'zh-CN': 'Excel 二进制工作簿（.xlsb）', 'en-US': 'an Excel binary workbook (.xlsb)' },
+  zip: { 'zh-CN': '普通 zip 压缩包', 'en-US': 'a plain zip archive' },
+};
+
+function notWorkbook(kind: string, path: string): Bilingual {
+  const looks = OTHER_DOCUMENTS[kind] ?? OTHER_DOCUMENTS.zip ?? { 'zh-CN': kind, 'en-US': kind };
+  return {
+    // A space between Chinese and a Latin word, as Chinese typesetting writes it: 看起来是 Word 文档.
+    'zh-CN': `这不是 Excel 工作簿（看起来是${/^[A-Za-z]/.test(looks['zh-CN']) ? ' ' : ''}${looks['zh-CN']}）：${path}。请打开 .xlsx 或 .csv 文件。`,
+    'en-US': `This is not an Excel workbook (it looks like ${looks['en-US']}): ${path}. Open an .xlsx or .csv file.`,
+  };
 }

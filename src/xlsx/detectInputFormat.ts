@@ -2,6 +2,7 @@ import { createReadStream } from 'fs';
 import { open } from 'fs/promises';
 import { extname } from 'path';
 import { PortError } from '../workflows/workbookPort';
+import { readZipEntries } from './zipIndex';
 
 /** Input formats the CLI reads. */
 export const INPUT_FORMATS = ['xlsx', 'csv'] as const;
@@ -31,10 +32,39 @@ async function containsBytes(path: string, needle: Buffer): Promise<boolean> {
   return false;
 }
 
+/** What a zip package that is not an Excel workbook is, by its parts. */
+export const OTHER_ZIP_DOCUMENTS = ['word', 'powerpoint', 'opendocument', 'xlsb', 'zip'] as const;
+/** One of `OTHER_ZIP_DOCUMENTS`. */
+export type OtherZipDocument = (typeof OTHER_ZIP_DOCUMENTS)[number];
+
+/**
+ * Which other kind of zip package a file is (a Word document renamed .xlsx, …), or `null` when it has the usual
+ * workbook part (`xl/workbook.xml`), is some other Office package, or cannot be read as a zip (the reader then
+ * says what is wrong).
+ */
+async function otherZipDocument(path: string): Promise<OtherZipDocument | null> {
+  let entries;
+  try {
+    entries = await readZipEntries(path);
+  } catch (error) {
+    throw fileError(path, error);
+  }
+  if (entries === null) return null;
+  const names = new Set(entries.map((e) => e.name.toLowerCase()));
+  if (names.has('xl/workbook.xml')) return null;
+  if (names.has('word/document.xml')) return 'word';
+  if (names.has('ppt/presentation.xml')) return 'powerpoint';
+  if (names.has('content.xml') && names.has('mimetype')) return 'opendocument';
+  if (names.has('xl/workbook.bin')) return 'xlsb';
+  // Another package of Office parts is left to the reader (a workbook part may sit elsewhere, named by _rels/.rels).
+  return names.has('[content_types].xml') ? null : 'zip';
+}
+
 /**
  * Tell what a file is from its first bytes (and its extension for text files).
  * @throws PortError `file_unreadable` (missing, a directory, no permission, empty),
- *   `password_protected` (an encrypted workbook), `unsupported_format` (.xls, .ods, anything else).
+ *   `password_protected` (an encrypted workbook), `unsupported_format` (.xls, .ods, a zip without a workbook
+ *   part such as a Word document renamed .xlsx: "not a workbook (word)", anything else).
  */
 export async function detectInputFormat(path: string): Promise<InputFormat> {
   let head: Buffer;
@@ -60,6 +90,8 @@ export async function detectInputFormat(path: string): Promise<InputFormat> {
   }
   if (head.subarray(0, 4).equals(ZIP_SIGNATURE)) {
     if (ZIP_NON_XLSX_EXTENSIONS.has(extension)) throw new PortError('unsupported_format', `${path}: ${extension} is not supported`);
+    const kind = await otherZipDocument(path);
+    if (kind !== null) throw new PortError('unsupported_format', `${path}: not a workbook (${kind})`);
     return 'xlsx';
   }
   if (TEXT_EXTENSIONS.has(extension)) return 'csv';

@@ -1,6 +1,8 @@
+import { strToU8, zipSync } from 'fflate';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { toCliError } from '../../src/cli/CliError';
 import { detectInputFormat } from '../../src/xlsx/detectInputFormat';
 import { writeEncryptedLikeFile, writeGridXlsx, writeLegacyXlsLikeFile } from './xlsxFixtures';
 
@@ -36,5 +38,28 @@ describe('detectInputFormat', () => {
   it('rejects an OpenDocument spreadsheet (a zip too)', async () => {
     await writeGridXlsx(join(dir, 'a.ods'), [{ name: 'S', grid: [['x']] }]);
     await expect(detectInputFormat(join(dir, 'a.ods'))).rejects.toMatchObject({ code: 'unsupported_format' });
+  });
+});
+
+describe('detectInputFormat on a zip that is not a workbook', () => {
+  const zipOf = (files: Record<string, string>): Uint8Array => zipSync(Object.fromEntries(Object.entries(files).map(([n, t]) => [n, strToU8(t)])));
+
+  it.each([
+    ['a Word document', { '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }, 'word'],
+    ['a PowerPoint presentation', { '[Content_Types].xml': '<Types/>', 'ppt/presentation.xml': '<p:presentation/>' }, 'powerpoint'],
+    ['a plain zip', { 'readme.txt': 'hello' }, 'zip'],
+  ])('says %s renamed .xlsx is not a workbook', async (_name, files, kind) => {
+    const path = join(dir, 'report.xlsx');
+    writeFileSync(path, zipOf(files));
+    await expect(detectInputFormat(path)).rejects.toMatchObject({ code: 'unsupported_format', message: `${path}: not a workbook (${kind})` });
+  });
+
+  it('and the CLI says so in a sentence', async () => {
+    const path = join(dir, 'report.xlsx');
+    writeFileSync(path, zipOf({ 'word/document.xml': '<w:document/>' }));
+    const error = toCliError(await detectInputFormat(path).catch((e: unknown) => e), { path });
+    expect(error.exitCode).toBe(2);
+    expect(error.bilingual['zh-CN']).toContain('这不是 Excel 工作簿（看起来是 Word 文档）');
+    expect(error.bilingual['en-US']).toContain('This is not an Excel workbook (it looks like a Word document)');
   });
 });
