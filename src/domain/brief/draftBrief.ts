@@ -1,4 +1,5 @@
 import { formatDataDate } from '../ledger/findDataDate';
+import { termLabelEn } from '../reference/termLabels';
 import type { Lang, ProjectRow } from '../ledger/types';
 import { summarizeRows } from '../summarize/summarizeRows';
 import type { BreakdownLine, Figures, Summary } from '../summarize/types';
@@ -162,7 +163,7 @@ function enList(items: readonly string[]): string {
 
 function enSectors(f: SentenceFigures): string {
   if (f.sectors === null || f.sectorCount === null || f.sectorCount === 0) return '';
-  const listed = f.sectors.slice(0, LISTED_SECTORS);
+  const listed = f.sectors.slice(0, LISTED_SECTORS).map((name) => termLabelEn(name) ?? name);
   const names = f.sectorCount > listed.length ? `${listed.join(', ')} and others` : enList(listed);
   return ` in ${plural(f.sectorCount, 'sector', 'sectors')} (${names})`;
 }
@@ -172,7 +173,7 @@ const enBig = (f: SentenceFigures, w: Writer): string =>
 
 const enCompleted = (completed: number, w: Writer): string => (completed === 0 ? '' : `, ${w.count(completed)} of them completed`);
 
-const enCategoryLabel = (key: string | null): string => (key === null ? 'Projects without a category' : `Category ${plainText(key)}`);
+const enCategoryLabel = (key: string | null): string => (key === null ? 'Projects without a category' : (termLabelEn(key) ?? `Category ${plainText(key)}`));
 
 function draftEn(summary: Summary, categories: readonly CategoryFigures[] | null, whole: SentenceFigures, w: Writer): string {
   const t = summary.totals;

@@ -1,6 +1,7 @@
 import { plainText } from '../brief/plainText';
 import type { KeyFigureDeltas } from '../diff/types';
 import { formatDataDate } from '../ledger/findDataDate';
+import { soeNamesEn, termLabelEn } from '../reference/termLabels';
 import type { Lang } from '../ledger/types';
 import { fsum } from '../summarize/fsum';
 import { keyFigures } from '../summarize/keyFigures';
@@ -136,7 +137,11 @@ class SummaryLayout {
     this.countChart('stage', stages, 'chart_stage');
     const soes = this.breakdown(
       'bySoe',
-      summary.bySoe.map((line) => ({ label: plainText(line.shortName), fullName: plainText(line.key), figures: line })),
+      summary.bySoe.map((line) => {
+        // English sheets name an SOE by its official English name where the reference list has one.
+        const en = this.options.lang === 'en-US' ? soeNamesEn(line.key) : null;
+        return { label: en?.short ?? plainText(line.shortName), fullName: en?.full ?? plainText(line.key), figures: line };
+      }),
     );
     this.soeChart(soes);
     if (summary.byDistrict) this.breakdown('byDistrict', keyed(summary.byDistrict));
@@ -436,7 +441,8 @@ class SummaryLayout {
 
   /** A breakdown key as shown: ledger text made plain, or （未填） for the blank-cell line. */
   private keyLabel(key: string | null): string {
-    return key === null ? this.label('blank') : plainText(key);
+    if (key === null) return this.label('blank');
+    return (this.options.lang === 'en-US' ? termLabelEn(key) : null) ?? plainText(key);
   }
 
   /** An amount in 万元 in the display unit, exact (no -0). */

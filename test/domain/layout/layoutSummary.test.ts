@@ -275,6 +275,20 @@ describe('layoutSummary', () => {
     expect(chart(layoutSummary(many, options), 'summary-sector').showDataLabels).toBe(false);
   });
 
+  it('labels sectors and SOEs in English on the English sheet, keeping names it has no label for', () => {
+    const en = layoutSummary(summary, { ...options, lang: 'en-US' });
+    const sectorHeader = rowOf(en, 'By sector') + 1;
+    // Seed 000's biggest sector is 能源.
+    expect(summary.bySector[0]?.key).toBe('能源');
+    expect(cell(en, `A${sectorHeader + 1}`)).toBe('Energy');
+    const soeTop = rowOf(en, 'By SOE') + 1;
+    const firstSoe = summary.bySoe[0]!;
+    expect(firstSoe.key).toBe('中国石油天然气集团有限公司');
+    // The reference list's English name, its abbreviation in column A.
+    expect([cell(en, `A${soeTop + 1}`), cell(en, `J${soeTop + 1}`)]).toEqual(['CNPC', 'China National Petroleum Corporation (CNPC)']);
+    expect(cell(plan, `A${rowOf(plan, '按合作央企') + 2}`)).toBe('中国石油');
+  });
+
   it('keeps the tables together: one blank row between tables, whatever the charts beside them', () => {
     const sectorTop = rowOf(plan, '按领域');
     const stageTop = rowOf(plan, '按项目阶段');
