@@ -7,7 +7,7 @@ import type { DocumentSettings } from './documentSettings';
 import { MARKS_SHEET_MARKER } from './markRules';
 import { jsonBytes } from './payload';
 import type { ReadHint } from './readGrid';
-import { CONTENT_MARKER_CELL, ownerName, ownerSheetsByName, readOwnedRecords, resolveOwnership, roleFromContentMarker } from './ownership';
+import { CONTENT_MARKER_CELL, ownerName, ownerSheetsByName, readOwnedRecords, resolveOwnership, roleFromContentMarker, type LoadedName } from './ownership';
 import { needsOwnerMarkers, queueNames, queueOwnerMarkers, queueWorksheets } from './worksheets';
 
 /** Rows of the preview: the shared header window of `chooseSource` (see chooseSource.ts). */
@@ -23,6 +23,22 @@ export interface ListedSheets {
   readonly markers: ReadonlyMap<string, SheetRole>;
 }
 
+/** What the first round trip of `listSheets` reads: each sheet's id (in collection order) and the owner names. */
+export interface SheetListAhead {
+  readonly ids: readonly string[];
+  readonly names: readonly LoadedName[];
+}
+
+/**
+ * Queue the reads of `listSheets`' first round trip into another request (the port reads them
+ * ahead with the request before `listSheets`); `read()` after that request's sync.
+ */
+export function queueSheetListAhead(context: Excel.RequestContext, caps: Capabilities): () => SheetListAhead {
+  const worksheets = context.workbook.worksheets.load('items/id');
+  const names = queueNames(context, caps, SHEET_ROLES.map(ownerName));
+  return () => ({ ids: worksheets.items.map((sheet) => sheet.id), names: names.read() });
+}
+
 function toCell(value: unknown): CellValue {
   if (value === '' || value === null || value === undefined) return null;
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
@@ -31,30 +47,46 @@ function toCell(value: unknown): CellValue {
 /**
  * Every sheet with its owned role, used-range size, tables and a preview of rows 1–`PREVIEW_ROWS`
  * (A:BZ), in tab order, except the marks helper sheet (recognised by `MARKS_SHEET_MARKER` in A1,
- * read with the preview; see markRules.ts). Two round trips whatever the number of sheets.
+ * read with the preview; see markRules.ts). Two round trips whatever the number of sheets; one
+ * with `ahead` (the first one's reads, made with an earlier request): the sheets are then found by
+ * id (`WorksheetCollection.getItem` takes ids, ExcelApi 1.1) and their names and positions read
+ * with the rest, so a sheet renamed or moved since is listed as it is now, one deleted since fails
+ * the request with `ItemNotFound` (the caller lists again without `ahead`), and one added since is
+ * not listed.
  */
-export async function listSheets(context: Excel.RequestContext, settings: DocumentSettings, caps: Capabilities): Promise<ListedSheets> {
-  const worksheets = queueWorksheets(context);
-  const names = queueNames(context, caps, SHEET_ROLES.map(ownerName));
-  await context.sync();
-  const ownerSheets = ownerSheetsByName(names.read());
-  const sheets = worksheets.items.map((proxy) => ({ id: proxy.id, name: proxy.name, position: proxy.position, proxy }));
+export async function listSheets(context: Excel.RequestContext, settings: DocumentSettings, caps: Capabilities, ahead?: SheetListAhead): Promise<ListedSheets> {
+  let list: SheetListAhead;
+  let proxies: Excel.Worksheet[];
+  if (ahead === undefined) {
+    const worksheets = queueWorksheets(context);
+    const read = queueNames(context, caps, SHEET_ROLES.map(ownerName));
+    await context.sync();
+    list = { ids: worksheets.items.map((proxy) => proxy.id), names: read.read() };
+    proxies = worksheets.items;
+  } else {
+    list = ahead;
+    proxies = ahead.ids.map((id) => context.workbook.worksheets.getItem(id).load('name,position'));
+  }
+  const ownerSheets = ownerSheetsByName(list.names);
+  const byId = list.ids.map((id, i) => ({ id, proxy: proxies[i] as Excel.Worksheet }));
   // Owner markers (1.12, only without records) go with the second round trip instead of their own.
-  const queuedMarkers = ownerSheets.size === 0 && needsOwnerMarkers(settings, caps) ? queueOwnerMarkers(sheets) : null;
-  const queued = sheets.map((sheet) => {
-    const used = caps.valuesOnlyUsedRange ? sheet.proxy.getUsedRange(true) : sheet.proxy.getUsedRange();
+  const queuedMarkers = ownerSheets.size === 0 && needsOwnerMarkers(settings, caps) ? queueOwnerMarkers(byId) : null;
+  const queued = byId.map(({ proxy }) => {
+    const used = caps.valuesOnlyUsedRange ? proxy.getUsedRange(true) : proxy.getUsedRange();
     used.load('rowIndex,columnIndex,rowCount,columnCount');
-    const tables = sheet.proxy.tables;
+    const tables = proxy.tables;
     tables.load('items/name');
-    const preview = sheet.proxy.getRange(`A1:${cellAddress(PREVIEW_ROWS - 1, PREVIEW_COLUMNS - 1)}`);
+    const preview = proxy.getRange(`A1:${cellAddress(PREVIEW_ROWS - 1, PREVIEW_COLUMNS - 1)}`);
     preview.load('values');
-    return { sheet, used, tables, preview };
+    return { used, tables, preview };
   });
   await context.sync();
+  const sheets = byId.map(({ id, proxy }) => ({ id, name: proxy.name, position: proxy.position, proxy }));
+  const read = queued.map((reads, i) => ({ ...reads, sheet: sheets[i] as (typeof sheets)[number] }));
   const markers = queuedMarkers?.read() ?? new Map<string, SheetRole>();
   if (!caps.definedNames && readOwnedRecords(settings) !== null) {
     // Below ExcelApi 1.4 owned sheets carry a content marker, inside the preview read anyway.
-    for (const { sheet, preview } of queued) {
+    for (const { sheet, preview } of read) {
       const role = roleFromContentMarker((preview.values as unknown[][])[CONTENT_MARKER_CELL.row]?.[CONTENT_MARKER_CELL.col]);
       if (role !== null) markers.set(sheet.id, role);
     }
@@ -62,7 +94,7 @@ export async function listSheets(context: Excel.RequestContext, settings: Docume
   const owned = resolveOwnership(sheets, readOwnedRecords(settings), markers, ownerSheets);
 
   const hints = new Map<string, ReadHint>();
-  const infos = queued
+  const infos = read
     .filter(({ preview }) => (preview.values as unknown[][])[0]?.[0] !== MARKS_SHEET_MARKER)
     .sort((a, b) => a.sheet.position - b.sheet.position)
     .map(({ sheet, used, tables, preview }): SheetInfo => {

@@ -4,7 +4,7 @@ import { applySheetPlans, type StatusCell } from './applySheetPlans';
 import { excelRun, excelRunIn, runOperation, type ExcelRun } from './batch';
 import { CapabilityNotes, detectCapabilities, type Capabilities } from './capabilities';
 import { documentSettings, SETTING_KEYS, type DocumentSettings } from './documentSettings';
-import { listSheets } from './listSheets';
+import { listSheets, queueSheetListAhead, type SheetListAhead } from './listSheets';
 import { clearMarks, markCells } from './marks';
 import { readGrid, type ReadHint } from './readGrid';
 import { exclusiveLazily, LEASE_SHEET_NAME, LeaseRestart, type LazyLease, type RefreshLeaseOptions } from './refreshLock';
@@ -73,6 +73,10 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
   // fallback to markers costs no extra round trip; ids are stable and markers are bound to them).
   let markers: ReadonlyMap<string, SheetRole> | null = null;
 
+  // listSheets' first round trip, read with the request of the operation just before it in the same
+  // held section (see `readState` below); any other operation drops it.
+  let sheetListAhead: SheetListAhead | null = null;
+
   // The snapshot text last read or written, by part ids (see state.ts): a refresh keeps the period
   // baseline verbatim, so its multi-megabyte parts are not read or written twice.
   const snapshotCache: { value: SnapshotCache | null } = { value: null };
@@ -103,6 +107,7 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
    * request) they are re-read, and the operation starts over if another runtime changed them.
    */
   const underLease = async <T>(operation: () => Promise<T>): Promise<T> => {
+    sheetListAhead = null;
     for (;;) {
       readBeforeLease = null;
       let result: T;
@@ -123,7 +128,19 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
   return {
     async listSheets(): Promise<readonly SheetInfo[]> {
       const { caps: c, settings: s } = deps();
-      const listed = await underLease(() => runOperation(run, 'listSheets', (context) => listSheets(context, s, c)));
+      const ahead = sheetListAhead;
+      const listed = await underLease(() =>
+        runOperation(run, 'listSheets', async (context) => {
+          if (ahead === null) return listSheets(context, s, c);
+          try {
+            return await listSheets(context, s, c, ahead);
+          } catch (error) {
+            // A sheet read ahead was deleted since: list again from the start.
+            if (officeErrorCode(error) !== 'ItemNotFound') throw error;
+            return listSheets(context, s, c);
+          }
+        }),
+      );
       hints = listed.hints;
       markers = listed.markers;
       // The refresh lease (this runtime's, or another's) is no sheet of the user's.
@@ -157,7 +174,18 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
     },
 
     readState(): Promise<StoredState> {
-      return underLease(() => readState({ ...deps(), cache: snapshotCache }));
+      // In a held section (a refresh), listSheets usually comes next: its first round trip's reads
+      // go with readState's first request (one round trip fewer; see listSheets.ts for what may
+      // change in between). Only when readState makes a request, and only within the section.
+      const held = lease;
+      const readAhead: ExcelRun = (batch) =>
+        run(async (context) => {
+          const read = queueSheetListAhead(context, deps().caps);
+          const result = await batch(context);
+          if (lease === held) sheetListAhead = read();
+          return result;
+        });
+      return underLease(() => readState({ ...deps(), ...(held === null ? {} : { run: readAhead }), cache: snapshotCache }));
     },
 
     writeState(patch: Partial<StoredState>): Promise<void> {
@@ -231,6 +259,7 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
             return await work();
           } finally {
             lease = null;
+            sheetListAhead = null;
           }
         },
         onWait,

@@ -1,4 +1,5 @@
 import { MARKS_SHEET_MARKER } from '../../src/excel/marks';
+import { createOfficeWorkbookPort } from '../../src/excel/officeWorkbookPort';
 import { SOURCE_PREVIEW_ROWS } from '../../src/workflows/chooseSource';
 import { fakeWorkbook, smallLedger, uninstallFakes } from './fakeWorkbook';
 
@@ -75,5 +76,59 @@ describe('listSheets', () => {
     const { port } = fakeWorkbook({ apiVersion: '1.1', sheets: { 台账: smallLedger(2) } });
     const [sheet] = await port.listSheets();
     expect(sheet!.rowCount).toBe(3);
+  });
+});
+
+describe('listSheets read ahead with readState in a held section', () => {
+  /** A workbook with a stored snapshot (so readState makes a request), and a port without its cache. */
+  async function withSnapshot() {
+    const { fake, port: writer } = fakeWorkbook({ sheets: { 说明: [['台账说明']], 台账: smallLedger(3) } });
+    await writer.writeState({ snapshot: '{"rows":[]}' });
+    return { fake, port: createOfficeWorkbookPort() };
+  }
+
+  it('costs one round trip after readState under the lease, and lists what two would', async () => {
+    const { fake, port } = await withSnapshot();
+    const plain = await port.listSheets();
+    const trips = await port.exclusive(async () => {
+      await port.readState();
+      fake.resetSyncStats();
+      const listed = await port.listSheets();
+      return { listed, trips: fake.syncCount };
+    });
+    expect(trips).toEqual({ listed: plain, trips: 1 });
+  });
+
+  it('lists a sheet renamed in between by its new name', async () => {
+    const { fake, port } = await withSnapshot();
+    const names = await port.exclusive(async () => {
+      await port.readState();
+      await fake.run(async (context) => {
+        context.workbook.worksheets.getItem('说明').name = '说明2';
+      });
+      fake.resetSyncStats();
+      return (await port.listSheets()).map((s) => s.name);
+    });
+    expect([names, fake.syncCount]).toEqual([['说明2', '台账'], 2]); // one, and the release
+  });
+
+  it('lists again when a sheet was deleted in between', async () => {
+    const { fake, port } = await withSnapshot();
+    const names = await port.exclusive(async () => {
+      await port.readState();
+      await fake.run(async (context) => context.workbook.worksheets.getItem('说明').delete());
+      fake.resetSyncStats();
+      const listed = (await port.listSheets()).map((s) => s.name);
+      return { listed, trips: fake.syncCount };
+    });
+    expect(names).toEqual({ listed: ['台账'], trips: 3 }); // the failed one, then two
+  });
+
+  it('does not read ahead outside a held section', async () => {
+    const { fake, port } = await withSnapshot();
+    await port.readState();
+    fake.resetSyncStats();
+    await port.listSheets();
+    expect(fake.syncCount).toBe(2);
   });
 });

@@ -94,7 +94,7 @@ describe('exclusive through the port (the lease rides on the first request)', ()
   it('runs nothing of the carrying request when another runtime holds the lease, and is refused after the wait', async () => {
     const { fake, port } = fakeWorkbook({ sheets: { 台账: [['项目']] } }, { lease: { waitMs: 0, sleep: async () => undefined } });
     await otherLease(fake, Date.now() + LEASE_TTL_MS);
-    const refused = await port.exclusive(() => port.selectCell('台账', 'B2')).catch((e: unknown) => e);
+    const refused = await port.exclusive(() => port.selectCell!('台账', 'B2')).catch((e: unknown) => e);
     expect([refused instanceof PortError, (refused as PortError).code]).toEqual([true, 'refresh_in_progress']);
     expect(fake.selectedAddress).not.toBe('台账!B2');
     expect(holder(fake)).toBe('other');
@@ -105,7 +105,7 @@ describe('exclusive through the port (the lease rides on the first request)', ()
     const { fake, port } = fakeWorkbook({ sheets: { 台账: [['项目']] } }, { lease: { now: () => clock.now, waitMs: 0, sleep: async () => undefined } });
     await otherLease(fake, clock.now - 1);
     const seen = await port.exclusive(async () => {
-      await port.selectCell('台账', 'B2');
+      await port.selectCell!('台账', 'B2');
       return holder(fake);
     });
     expect([seen, fake.selectedAddress, hasLease(fake)]).toEqual([expect.not.stringMatching(/^other$/), '台账!B2', false]);
@@ -113,7 +113,7 @@ describe('exclusive through the port (the lease rides on the first request)', ()
 
   it('gives the operation its own failure when the lease was taken in the failed request, and still releases it', async () => {
     const { fake, port } = fakeWorkbook({ sheets: { 台账: [['项目']] } });
-    const error = await port.exclusive(() => port.selectCell('没有这张表', 'A1')).catch((e: unknown) => e);
+    const error = await port.exclusive(() => port.selectCell!('没有这张表', 'A1')).catch((e: unknown) => e);
     expect([error instanceof PortError, (error as PortError).code]).toEqual([true, 'source_not_found']);
     expect(hasLease(fake)).toBe(false);
   });
