@@ -99,12 +99,22 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
     return { run, caps, settings: guardedSettings, notes };
   };
 
+  /** Whether the settings read before the lease was taken are still those in the document (reloads them). */
+  const settingsUnchanged = async (): Promise<boolean> => {
+    const seen = readBeforeLease;
+    readBeforeLease = null;
+    if (seen === null) return true;
+    await settingsNow().reload();
+    return settingsFingerprint(settingsNow()) === seen;
+  };
+
   /**
    * Run one port operation; inside `exclusive`, make it one that ran under the lease. Its first
    * request carries the lease; when that request was refused, the operation starts over once the
    * lease is taken (`LeaseRestart`). Settings it re-read before its first request were read before
-   * the lease: once the lease is held (taken in a round trip of its own when the operation made no
-   * request) they are re-read, and the operation starts over if another runtime changed them.
+   * the lease: as soon as a request takes the lease (before the operation goes on to write
+   * anything), or, when the operation made no request, once the lease is taken in a round trip of
+   * its own, they are re-read, and the operation starts over if another runtime changed them.
    */
   const underLease = async <T>(operation: () => Promise<T>): Promise<T> => {
     sheetListAhead = null;
@@ -117,11 +127,9 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
         if (error instanceof LeaseRestart) continue;
         throw error;
       }
-      const seen = readBeforeLease;
-      if (lease === null || seen === null) return result;
+      if (lease === null || readBeforeLease === null) return result;
       await lease.take();
-      await settingsNow().reload();
-      if (settingsFingerprint(settingsNow()) === seen) return result;
+      if (await settingsUnchanged()) return result;
     }
   };
 
@@ -249,6 +257,7 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
         token: leaseToken,
         ...options.lease,
         run: direct,
+        stillValid: settingsUnchanged,
         canHide: deps().caps.sheetVisibility,
       };
       return exclusiveLazily(

@@ -17,7 +17,9 @@ import { officeErrorCode, toPortError } from './toPortError';
  *   exactly one gets the sheet: a test-and-set with ExcelApi 1.1 alone. The add comes first in its
  *   request, so a refused add leaves nothing behind. Where ExcelApi 1.2 allows it the sheet is
  *   hidden (`Hidden`, not `VeryHidden`: a very hidden sheet cannot be deleted, office-js #365).
- *   On ExcelApi 1.1 it shows as the last tab while a refresh runs, with a note in A2.
+ *   On ExcelApi 1.1 it shows as the last tab while a refresh runs, with a note in A2. The port
+ *   takes it in the first request of the refresh rather than in a request of its own
+ *   (`exclusiveLazily`).
  * - A runtime that finds the sheet waits (`LEASE_POLL_MS` between looks, up to `LEASE_WAIT_MS`)
  *   and is then refused with `PortError` `refresh_in_progress`.
  * - A lease is stale after `LEASE_TTL_MS` (5 minutes, the longest a ribbon command's runtime
@@ -65,6 +67,12 @@ export interface RefreshLeaseOptions {
   readonly waitMs?: number;
   readonly pollMs?: number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * `exclusiveLazily` only: called once a request has taken the lease, before the batch goes on;
+   * `false` (what the caller read before the lease changed meanwhile) stops that batch, which then
+   * rejects with `LeaseRestart` while the lease stays held.
+   */
+  readonly stillValid?: () => Promise<boolean>;
 }
 
 /** The refreshes of this runtime, in order (a runtime loads this module once). */
@@ -104,7 +112,7 @@ export interface LazyLease {
   readonly run: ExcelRun;
   /** Whether no request has taken the lease yet (nor found there is none to take). */
   isPending(): boolean;
-  /** Take the lease now, in a round trip of its own, if no request has taken it yet. */
+  /** Take the lease now, in a round trip of its own, if no request has taken it yet (`stillValid` is not called). */
   take(): Promise<void>;
 }
 
@@ -121,7 +129,8 @@ export interface LazyLease {
  *   syncs fail), the lease is taken the way `exclusive` takes it (waiting, stale takeover,
  *   `onWait`), and the run rejects with `LeaseRestart` for the caller to start its operation over.
  * What a caller read outside Excel before its first request (document settings) was not read under
- * the lease: it checks that after the lease is taken (see officeWorkbookPort.ts). A lease refused
+ * the lease: `options.stillValid` checks it as soon as the lease is taken, before the batch goes
+ * on (see officeWorkbookPort.ts). A lease refused
  * after the wait (or failing to be taken) fails every later request with the `PortError`, which
  * this function then throws, whatever `work` returned. A section that makes no request takes no
  * lease unless it calls `take`. Batches started while the carrying batch runs wait for it.
@@ -193,18 +202,18 @@ async function holdLeaseLazily<T>(options: RefreshLeaseOptions, work: (lease: La
 
   const carry = async <R>(batch: (context: Excel.RequestContext) => Promise<R>): Promise<R> => {
     let refused = false;
+    let stale = false;
     try {
       return await options.run(async (context) => {
         queueLeaseAdd(context, options.canHide, token, now);
         const sync = context.sync.bind(context);
         // The batch's first sync (or Excel.run's closing one) sends the lease ops with its own.
         context.sync = async <S>(passThrough?: S): Promise<S> => {
-          if (refused) throw new LeaseRestart();
+          if (refused || stale) throw new LeaseRestart();
           if (lease.state !== 'pending') return sync(passThrough) as Promise<S>;
+          let value: S;
           try {
-            const value = (await sync(passThrough)) as S;
-            held();
-            return value;
+            value = (await sync(passThrough)) as S;
           } catch (error) {
             const look = await lookAtLease(context, sync, token);
             if (look === 'ours') {
@@ -215,10 +224,17 @@ async function holdLeaseLazily<T>(options: RefreshLeaseOptions, work: (lease: La
             refused = true;
             throw new LeaseRestart();
           }
+          held();
+          if (options.stillValid !== undefined && !(await options.stillValid())) {
+            stale = true;
+            throw new LeaseRestart();
+          }
+          return value;
         };
         return batch(context);
       });
     } catch (error) {
+      if (stale) throw new LeaseRestart();
       if (!refused) throw error;
     }
     if (lease.state === 'pending') await takeTheSlowWay();

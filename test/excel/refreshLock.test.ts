@@ -1,5 +1,6 @@
 import { exclusive, LEASE_MARKER, LEASE_SHEET_NAME, LEASE_TTL_MS, type RefreshLeaseOptions } from '../../src/excel/refreshLock';
 import { documentSettings, SETTING_KEYS } from '../../src/excel/documentSettings';
+import { createOfficeWorkbookPort } from '../../src/excel/officeWorkbookPort';
 import { PortError } from '../../src/workflows/workbookPort';
 import { fakeWorkbook, uninstallFakes } from './fakeWorkbook';
 import type { FakeExcel } from '../fakes/fakeExcel';
@@ -131,6 +132,27 @@ describe('exclusive through the port (the lease rides on the first request)', ()
       await otherSettings.save();
       await fake.run(async (context) => context.workbook.worksheets.getItem(LEASE_SHEET_NAME).delete());
     };
+    const state = await port.exclusive(() => port.readState());
+    expect(state.lastRefresh).toBe('2025-09-30T06:05:00.000Z');
+    expect(hasLease(fake)).toBe(false);
+  });
+
+  it('starts over when another runtime changed the settings between their reading and the request that took the lease', async () => {
+    const { fake, port: writer } = fakeWorkbook({ sheets: { 台账: [['项目']] } });
+    await writer.writeState({ snapshot: '{"rows":[]}' }); // so readState makes a request
+    const other = fake.newRuntime();
+    const otherSettings = documentSettings(() => other.Office.context.document.settings);
+    let first = true;
+    const run = ((batch: (context: Excel.RequestContext) => Promise<unknown>) => {
+      if (first) {
+        first = false;
+        // Another runtime's refresh ends (its last save) after this one read its settings.
+        otherSettings.set(SETTING_KEYS.lastRefresh, '2025-09-30T06:05:00.000Z');
+        return otherSettings.save().then(() => Excel.run(batch));
+      }
+      return Excel.run(batch);
+    }) as typeof Excel.run;
+    const port = createOfficeWorkbookPort({ run });
     const state = await port.exclusive(() => port.readState());
     expect(state.lastRefresh).toBe('2025-09-30T06:05:00.000Z');
     expect(hasLease(fake)).toBe(false);
