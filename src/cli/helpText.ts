@@ -8,7 +8,7 @@ const ZH = `ledger-stats — 央地合作项目台账统计（不需要 Excel）
       --json 只输出汇总 JSON（docs/summary.schema.json）。
   ledger-stats validate <文件> [--json]
       按严重程度列出数据问题；有“错误”时退出码为 1，否则为 0。
-  ledger-stats refresh <文件.xlsx> [-o 输出.xlsx | --in-place]
+  ledger-stats refresh <文件.xlsx> [-o 输出.xlsx [--force] | --in-place]
       写入与加载项相同的汇总表、校验表和原生图表；默认写到新文件 <名称>.summary.xlsx，不改动原文件；
       原文件中的图表、数据透视表、宏和加载项设置原样保留。
   ledger-stats brief <文件> [--style exact|rounded] [--lang]
@@ -35,6 +35,7 @@ const ZH = `ledger-stats — 央地合作项目台账统计（不需要 Excel）
   --json                         输出 JSON（summarize、validate、diff、rank、warn）
   -o, --output 文件              refresh 的输出文件
   --in-place                     refresh 直接覆盖输入文件
+  --force                        refresh 覆盖已存在的输出文件
   -h, --help                     显示帮助
   -v, --version                  显示版本
 
@@ -53,7 +54,7 @@ Usage:
       the breakdown tables; with --json, only the summary JSON (docs/summary.schema.json).
   ledger-stats validate <file> [--json]
       List the data issues by severity; exit 1 when any is an error, else 0.
-  ledger-stats refresh <file.xlsx> [-o OUT.xlsx | --in-place]
+  ledger-stats refresh <file.xlsx> [-o OUT.xlsx [--force] | --in-place]
       Write the add-in's summary and validation sheets and native charts into a new file, by
       default <name>.summary.xlsx; the input is not modified. Charts, pivots, macros and add-in
       settings of the input are kept as they are.
@@ -87,6 +88,7 @@ Options:
   --json                         JSON output (summarize, validate, diff, rank, warn)
   -o, --output FILE              refresh: the output file
   --in-place                     refresh: overwrite the input file
+  --force                        refresh: overwrite an existing output file
   -h, --help                     show this help
   -v, --version                  show the version
 

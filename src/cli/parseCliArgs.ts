@@ -27,6 +27,8 @@ export type CliArgs =
       readonly soeAttribution?: SoeAttribution;
       readonly output?: string;
       readonly inPlace: boolean;
+      /** `--force`: refresh may overwrite an existing output file. */
+      readonly force: boolean;
       /** `--as-of YYYY-MM-DD` (summarize --json: the data date of `race` and `warnings`), unchecked here. */
       readonly asOf?: string;
     };
@@ -39,6 +41,7 @@ const OPTIONS = {
   'soe-attribution': { type: 'string' },
   output: { type: 'string', short: 'o' },
   'in-place': { type: 'boolean' },
+  force: { type: 'boolean' },
   'as-of': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -114,6 +117,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (command !== 'refresh') {
     if (values.output !== undefined) throw inputError(cliBilingual('optionNotFor', { option: '-o', command: 'refresh' }));
     if (values['in-place'] === true) throw inputError(cliBilingual('optionNotFor', { option: '--in-place', command: 'refresh' }));
+    if (values.force === true) throw inputError(cliBilingual('optionNotFor', { option: '--force', command: 'refresh' }));
   } else if (values.json === true) {
     throw inputError(cliBilingual('optionNotFor', { option: '--json', command: 'summarize / validate' }));
   }
@@ -127,6 +131,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     lang,
     langGiven: values.lang !== undefined,
     inPlace: values['in-place'] === true,
+    force: values.force === true,
     ...(values.sheet === undefined ? {} : { sheet: values.sheet }),
     ...(values.mapping === undefined ? {} : { mapping: parseMapping(values.mapping) }),
     ...(attribution === undefined ? {} : { soeAttribution: attribution }),

@@ -1,4 +1,4 @@
-import { realpathSync } from 'fs';
+import { existsSync, realpathSync } from 'fs';
 import { basename, dirname, join, parse, resolve } from 'path';
 import type { Lang } from '../domain';
 import { refresh, type RefreshStage } from '../workflows/refresh';
@@ -118,6 +118,9 @@ export async function refreshCommand(args: RunArgs, io: CliIo): Promise<number> 
   if (format !== 'xlsx') throw inputError(cliBilingual('refreshNeedsXlsx', { path: file }));
   const output = args.inPlace ? file : (args.output ?? defaultOutputPath(file));
   if (!args.inPlace && samePath(output, file)) throw inputError(cliBilingual('outputIsInput', { path: file }));
+  if (!args.inPlace && !/\.xls[xm]$/i.test(output)) throw inputError(cliBilingual('outputExtension', { path: output }));
+  // A former summary is not overwritten by surprise: that takes --force (or --in-place, which says so).
+  if (!args.inPlace && !args.force && existsSync(output)) throw inputError(cliBilingual('outputExists', { path: output }));
 
   const index = await readXlsxIndex(file);
   const userSheets = index.sheets.filter((s) => s.state !== 'veryHidden').map((s) => s.name);

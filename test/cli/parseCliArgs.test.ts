@@ -23,6 +23,7 @@ describe('parseCliArgs', () => {
       lang: 'en-US',
       langGiven: true,
       inPlace: false,
+      force: false,
       soeAttribution: 'split',
     });
   });
