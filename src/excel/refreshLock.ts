@@ -87,10 +87,15 @@ let queue: Promise<unknown> = Promise.resolve();
  *   another `PortError` when Excel fails while taking the lease.
  */
 export function exclusive<T>(options: RefreshLeaseOptions, work: () => Promise<T>, onWait?: () => void): Promise<T> {
-  const job = (): Promise<T> => holdLease(options, work, onWait);
-  const result = queue.then(job, job);
-  queue = result.catch(() => undefined);
-  return result;
+  // The lease in a round trip of its own, before `work` starts.
+  return exclusiveLazily(
+    options,
+    async (lease) => {
+      await lease.take();
+      return work();
+    },
+    onWait,
+  );
 }
 
 /**
@@ -292,18 +297,6 @@ async function lookAtLease(context: Excel.RequestContext, sync: () => Promise<un
 type Attempt = 'held' | 'busy' | 'gone' | 'foreign';
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function holdLease<T>(options: RefreshLeaseOptions, work: () => Promise<T>, onWait?: () => void): Promise<T> {
-  const now = options.now ?? Date.now;
-  const token = options.token();
-  const isHeld = await takeLease(options, token, now, onWait);
-  const heldSince = now();
-  try {
-    return await work();
-  } finally {
-    if (isHeld) await releaseLease(options, token, now() - heldSince >= LEASE_TTL_MS);
-  }
-}
 
 /**
  * Take the lease, waiting for another runtime's. `false`: a user sheet carries the lease's name,
