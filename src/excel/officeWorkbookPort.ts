@@ -115,11 +115,13 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
    * the lease: as soon as a request takes the lease (before the operation goes on to write
    * anything), or, when the operation made no request, once the lease is taken in a round trip of
    * its own, they are re-read, and the operation starts over if another runtime changed them.
+   * `readsSettings`: the operation reloads the settings (readState, clearMarks). The operations of
+   * a held section are assumed to run one after another, as a refresh runs them.
    */
-  const underLease = async <T>(operation: () => Promise<T>): Promise<T> => {
+  const underLease = async <T>(operation: () => Promise<T>, readsSettings = false): Promise<T> => {
     sheetListAhead = null;
     for (;;) {
-      readBeforeLease = null;
+      if (readsSettings) readBeforeLease = null;
       let result: T;
       try {
         result = await operation();
@@ -127,7 +129,7 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
         if (error instanceof LeaseRestart) continue;
         throw error;
       }
-      if (lease === null || readBeforeLease === null) return result;
+      if (!readsSettings || lease === null || readBeforeLease === null) return result;
       await lease.take();
       if (await settingsUnchanged()) return result;
     }
@@ -178,7 +180,7 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
     },
 
     clearMarks(): Promise<void> {
-      return underLease(() => clearMarks(deps()));
+      return underLease(() => clearMarks(deps()), true);
     },
 
     readState(): Promise<StoredState> {
@@ -193,7 +195,7 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
           if (lease === held) sheetListAhead = read();
           return result;
         });
-      return underLease(() => readState({ ...deps(), ...(held === null ? {} : { run: readAhead }), cache: snapshotCache }));
+      return underLease(() => readState({ ...deps(), ...(held === null ? {} : { run: readAhead }), cache: snapshotCache }), true);
     },
 
     writeState(patch: Partial<StoredState>): Promise<void> {
