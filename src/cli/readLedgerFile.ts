@@ -8,6 +8,7 @@ import { countSheetRows } from '../xlsx/countSheetRows';
 import { detectInputFormat, type InputFormat } from '../xlsx/detectInputFormat';
 import { readCsvRows } from '../xlsx/readCsvRows';
 import { streamSourceInWorker } from '../xlsx/streamLedgerSheetInWorker';
+import { openXlsReadPort } from '../xlsx/xlsReadPort';
 import { openXlsxReadPort } from '../xlsx/xlsxReadPort';
 
 /** Options of `readLedgerFile`. */
@@ -45,8 +46,8 @@ const PROGRESS_EVERY = 1_000;
  * Read and validate a ledger file with bounded memory. An .xlsx goes through the same workflow as
  * `refresh` and the add-in (`readLedgerSource`): the settings stored in the workbook, under the
  * overrides; the stored source or else `chooseSource` over 40-row previews; the project's own
- * streaming reader (`openXlsxReadPort`, large sheets parsed on a worker thread). A .csv is read
- * line by line with the overrides.
+ * streaming reader (`openXlsxReadPort`, large sheets parsed on a worker thread); an old .xls the same
+ * way through `openXlsReadPort` (SheetJS). A .csv is read line by line with the overrides.
  * @throws PortError for an unreadable, protected or unsupported file, or `source_not_found` for `--sheet`;
  *   WorkflowError `ledger_not_found` when no sheet has a ledger header.
  */
@@ -81,7 +82,8 @@ export async function readLedgerFile(path: string, options: ReadLedgerFileOption
     return { format, settings, source: { kind: 'sheet', name: sheetName }, read: reader.finish() };
   }
 
-  const port = await openXlsxReadPort(path, { streamSource: streamSourceInWorker });
+  // An old .xls (BIFF8) goes the same way as an .xlsx, through SheetJS instead of the streaming reader.
+  const port = format === 'xls' ? await openXlsReadPort(path) : await openXlsxReadPort(path, { streamSource: streamSourceInWorker });
   try {
     let total: number | null = null;
     const { settings, source, read } = await readLedgerSource(port, {

@@ -5,12 +5,12 @@ import { PortError } from '../workflows/workbookPort';
 import { readZipEntries } from './zipIndex';
 
 /** Input formats the CLI reads. */
-export const INPUT_FORMATS = ['xlsx', 'csv'] as const;
+export const INPUT_FORMATS = ['xlsx', 'csv', 'xls'] as const;
 /** An input format. */
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-/** OLE compound file (CFB): legacy .xls, and also every password-protected .xlsx. */
+/** OLE compound file (CFB): legacy .xls (read by `openXlsReadPort`), and also every password-protected .xlsx. */
 const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** An encrypted OOXML package is a CFB holding a stream named "EncryptedPackage" (MS-OFFCRYPTO §2.3.4.4). */
 const ENCRYPTED_PACKAGE_NAME = Buffer.from('EncryptedPackage', 'utf16le');
@@ -63,7 +63,7 @@ async function otherZipDocument(path: string): Promise<OtherZipDocument | null> 
 /**
  * Tell what a file is from its first bytes (and its extension for text files).
  * @throws PortError `file_unreadable` (missing, a directory, no permission, empty),
- *   `password_protected` (an encrypted workbook), `unsupported_format` (.xls, .ods, a zip without a workbook
+ *   `password_protected` (an encrypted workbook), `unsupported_format` (.ods, a zip without a workbook
  *   part such as a Word document renamed .xlsx: "not a workbook (word)", anything else).
  */
 export async function detectInputFormat(path: string): Promise<InputFormat> {
@@ -86,7 +86,8 @@ export async function detectInputFormat(path: string): Promise<InputFormat> {
   if (head.length === 0) throw new PortError('file_unreadable', `${path}: empty file`);
   if (head.subarray(0, 8).equals(CFB_SIGNATURE)) {
     if (await containsBytes(path, ENCRYPTED_PACKAGE_NAME)) throw new PortError('password_protected', `${path}: encrypted workbook`);
-    throw new PortError('unsupported_format', `${path}: legacy binary workbook (.xls)`);
+    // Another compound file (a .doc, an .msg) fails in the .xls reader, which says so.
+    return 'xls';
   }
   if (head.subarray(0, 4).equals(ZIP_SIGNATURE)) {
     if (ZIP_NON_XLSX_EXTENSIONS.has(extension)) throw new PortError('unsupported_format', `${path}: ${extension} is not supported`);
