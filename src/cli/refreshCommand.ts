@@ -1,9 +1,12 @@
 import { existsSync, realpathSync } from 'fs';
+import { mkdtemp, rm } from 'fs/promises';
+import { tmpdir } from 'os';
 import { basename, dirname, join, parse, resolve } from 'path';
 import type { Lang } from '../domain';
 import { refresh, type RefreshStage } from '../workflows/refresh';
 import type { RunError } from '../workflows/runError';
 import type { LedgerSettings } from '../workflows/workbookPort';
+import { convertXlsToXlsx } from '../xlsx/convertXlsToXlsx';
 import { detectInputFormat } from '../xlsx/detectInputFormat';
 import { readXlsxIndex } from '../xlsx/readXlsxIndex';
 import { openXlsxReader, type XlsxReader } from '../xlsx/reader/openXlsxReader';
@@ -115,6 +118,7 @@ function runErrorToCliError(error: RunError, args: RunArgs, sheets: readonly str
 export async function refreshCommand(args: RunArgs, io: CliIo): Promise<number> {
   const { file, lang } = args;
   const format = await detectInputFormat(file);
+  if (format === 'xls') return refreshXls(args, io);
   if (format !== 'xlsx') throw inputError(cliBilingual('refreshNeedsXlsx', { path: file }));
   const output = args.inPlace ? file : (args.output ?? defaultOutputPath(file));
   if (!args.inPlace && samePath(output, file)) throw inputError(cliBilingual('outputIsInput', { path: file }));
@@ -167,5 +171,28 @@ export async function refreshCommand(args: RunArgs, io: CliIo): Promise<number> 
     throw toCliError(error, { path: file, ...(args.sheet === undefined ? {} : { sheet: args.sheet }), sheets: userSheets });
   } finally {
     await reader?.close();
+  }
+}
+
+/**
+ * `refresh` of an old .xls: its sheets are written as an .xlsx (`convertXlsToXlsx`, in a temporary folder) and
+ * refreshed from there into `<name>.summary.xlsx` beside the .xls (or `-o`); the .xls itself is never written,
+ * so `--in-place` is refused. The output says that the result is an .xlsx.
+ */
+async function refreshXls(args: RunArgs, io: CliIo): Promise<number> {
+  if (args.inPlace) throw inputError(cliBilingual('xlsInPlace', { path: args.file }));
+  const output = args.output ?? defaultOutputPath(args.file);
+  const dir = await mkdtemp(join(tmpdir(), 'ledger-stats-xls-'));
+  try {
+    const converted = join(dir, `${parse(args.file).name}.xlsx`);
+    try {
+      await convertXlsToXlsx(args.file, converted);
+    } catch (error) {
+      throw toCliError(error, { path: args.file });
+    }
+    writeLines(io.stdout, [cliText(args.lang, 'xlsConverted', { path: args.file, output })]);
+    return await refreshCommand({ ...args, file: converted, output }, io);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }

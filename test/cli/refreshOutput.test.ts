@@ -1,4 +1,6 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'fs';
+import * as XLSX from '@e965/xlsx';
+import { unzipSync } from 'fflate';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { CliIo } from '../../src/cli/cliIo';
@@ -39,6 +41,27 @@ describe('ledger-stats refresh output', () => {
     expect(io.err()).toContain('The output file name must end in .xlsx or .xlsm');
     expect(existsSync(join(dir, 'out.pdf'))).toBe(false);
   });
+
+  it('refreshes an old .xls into an .xlsx beside it, and says so', async () => {
+    const xls = join(dir, 'old.xls');
+    const workbook = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet(realisticLedgerGrid().map((row) => row.map((v) => (v === undefined ? null : v)))), '台账');
+    writeFileSync(xls, XLSX.write(workbook, { bookType: 'biff8', type: 'buffer' }) as Buffer);
+    const before = readFileSync(xls);
+    const io = captureIo();
+    expect(await main(['refresh', xls], io)).toBe(0);
+    const output = join(dir, 'old.summary.xlsx');
+    expect(io.out()).toContain(`${xls} 是旧版 .xls 工作簿：汇总写入新的 .xlsx 文件 ${output}`);
+    expect(readFileSync(xls).equals(before)).toBe(true);
+    expect(Buffer.from(unzipSync(readFileSync(output))['xl/workbook.xml']!).toString('utf8')).toMatch(/<sheet [^>]*name="汇总"/);
+    const summary = captureIo();
+    expect(await main(['summarize', output, '--json'], summary)).toBe(0);
+    // The refreshed copy still holds the ledger (23 counted projects in the realistic fixture).
+    expect((JSON.parse(summary.out()) as { totals: { projects: number } }).totals.projects).toBe(23);
+    const inPlace = captureIo();
+    expect(await main(['refresh', xls, '--in-place'], inPlace)).toBe(2);
+    expect(inPlace.err()).toContain('不能就地刷新旧版 .xls 工作簿');
+  }, 60_000);
 
   it('takes --force only with refresh', async () => {
     const io = captureIo();
