@@ -29,7 +29,7 @@ export async function summarizeCommand(args: RunArgs, io: CliIo): Promise<number
   const summary = summarize(file.read, { soeAttribution: settings.soeAttribution });
   if (args.json) {
     // The briefing paragraph travels in the JSON as `brief` (docs/summary.schema.json), in the workbook's unit and decimals, as `refresh` drafts it.
-    const brief = draftBrief(summary, { lang, style: 'exact', displayUnit: settings.displayUnit, decimals: settings.decimals, rows: file.read.rows });
+    const brief = draftBrief(summary, { lang, style: 'exact', displayUnit: settings.displayUnit, decimals: settings.decimals, rows: file.read.rows, dataDate: resolveDataDate(settings, file.read).date });
     // 赛马 and 红黄绿灯 (issue 17) as of the report's data date, else the end of the last complete month.
     if (args.asOf !== undefined) checkAsOf(args.asOf);
     const asOf = resolveAsOf(args.asOf ?? resolveDataDate(settings, file.read).date, io.now);

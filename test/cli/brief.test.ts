@@ -82,6 +82,10 @@ describe('ledger-stats brief', () => {
     expect(await briefCommand([dated, '--as-of', '2025-09-30', '--lang', 'en-US'], pinned)).toBe(0);
     expect(pinned.out().startsWith('As of 30 Sep 2025, the ledger lists 3 ')).toBe(true);
     await expect(briefCommand([dated, '--as-of', '2025-09-31'], captureIo())).rejects.toMatchObject({ exitCode: 2 });
+    // summarize --json carries the same paragraph, dated the same way.
+    const json = captureIo();
+    expect(await main(['summarize', dated, '--json'], json)).toBe(0);
+    expect((JSON.parse(json.out()) as { brief: string }).brief).toBe(io.out().trimEnd());
   });
 
   it('is dispatched by the CLI main as `ledger-stats brief`', async () => {
