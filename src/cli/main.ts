@@ -5,6 +5,7 @@ import { cliText } from './cliText';
 import { helpText } from './helpText';
 import { parseCliArgs, type CliArgs } from './parseCliArgs';
 import { PortError } from '../workflows/workbookPort';
+import { langFromEnv } from './langFromEnv';
 
 /** Commands with their own argument parsing (`argv` after the command word), loaded on demand. */
 const EXTRA_COMMANDS: Readonly<Record<string, () => Promise<(argv: readonly string[], io: CliIo) => Promise<number>>>> = {
@@ -14,15 +15,20 @@ const EXTRA_COMMANDS: Readonly<Record<string, () => Promise<(argv: readonly stri
   warn: async () => (await import('./warnCommand')).warnCommand,
 };
 
-/** The language asked for on the command line, found before parsing so that argument errors use it too. */
-export function langOfArgv(argv: readonly string[]): Lang {
+/**
+ * The language asked for on the command line, found before parsing so that argument errors use it too;
+ * `fallback` (the environment's, `langFromEnv`) when there is no --lang.
+ */
+export function langOfArgv(argv: readonly string[], fallback: Lang = 'zh-CN'): Lang {
   for (const [i, arg] of argv.entries()) {
     const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
     if (value === 'en-US') return 'en-US';
     if (value === 'zh-CN') return 'zh-CN';
   }
-  return 'zh-CN';
+  return fallback;
 }
+
+const hasLangOption = (argv: readonly string[]): boolean => argv.some((arg) => arg === '--lang' || arg.startsWith('--lang='));
 
 /** The file and sheet a failure is about; for a missing sheet, the sheets there are. */
 async function failureContext(args: CliArgs | null, error: unknown): Promise<FailureContext> {
@@ -56,16 +62,19 @@ function version(): string {
  * @example await main(['summarize', 'assets/sample-ledger.xlsx', '--json'])
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  const lang = langOfArgv(argv);
+  // Without --lang the CLI follows LANG / LC_ALL (langFromEnv).
+  const envLang = langFromEnv(io.env);
+  const lang = langOfArgv(argv, envLang);
   let code: number;
   let args: CliArgs | null = null;
   try {
     const extra = EXTRA_COMMANDS[argv[0] ?? ''];
     if (extra !== undefined) {
-      code = await (await extra())(argv.slice(1), io);
+      const rest = argv.slice(1);
+      code = await (await extra())(hasLangOption(rest) || envLang === 'zh-CN' ? rest : [...rest, '--lang', envLang], io);
       return finish(code, io);
     }
-    args = parseCliArgs(argv);
+    args = parseCliArgs(argv, envLang);
     switch (args.kind) {
       case 'help':
         io.stdout.write(`${helpText(lang)}\n`);

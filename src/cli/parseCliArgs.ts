@@ -63,11 +63,11 @@ export function parseOptions<O extends OptionsConfig>(argv: readonly string[], o
 }
 
 /**
- * The `--lang` value; zh-CN when it is absent.
+ * The `--lang` value; `fallback` (zh-CN unless the environment asks for English) when it is absent.
  * @throws CliError (exit 2, `badLang`) for anything but zh-CN or en-US.
  */
-export function parseLang(value: string | undefined): Lang {
-  const lang = value ?? 'zh-CN';
+export function parseLang(value: string | undefined, fallback: Lang = 'zh-CN'): Lang {
+  const lang = value ?? fallback;
   if (lang !== 'zh-CN' && lang !== 'en-US') throw inputError(cliBilingual('badLang'));
   return lang;
 }
@@ -98,20 +98,21 @@ export function parseMapping(text: string): ColumnOverrides {
 
 /**
  * Parse the command line (without `node` and the script). Options may come before or after
- * the file.
+ * the file. `ledger-stats help [command]` is the help. `fallbackLang` is the language without --lang (the
+ * environment's, `langFromEnv`).
  * @throws CliError (exit 2) for an unknown command or option, a missing file, or a bad value.
  */
-export function parseCliArgs(argv: readonly string[]): CliArgs {
+export function parseCliArgs(argv: readonly string[], fallbackLang: Lang = 'zh-CN'): CliArgs {
   const { values, positionals } = parseOptions(argv, OPTIONS);
   if (values.help === true) return { kind: 'help' };
   if (values.version === true) return { kind: 'version' };
   const [command, file, ...rest] = positionals;
-  if (command === undefined) return { kind: 'help' };
+  if (command === undefined || command === 'help') return { kind: 'help' };
   if (!(COMMANDS as readonly string[]).includes(command)) throw inputError(cliBilingual('unknownCommand', { command }));
   if (file === undefined) throw inputError(cliBilingual('missingFile'));
   if (rest.length > 0) throw inputError(cliBilingual('extraArguments', { args: rest.join(' ') }));
 
-  const lang = parseLang(values.lang);
+  const lang = parseLang(values.lang, fallbackLang);
   const attribution = values['soe-attribution'];
   if (attribution !== undefined && attribution !== 'full' && attribution !== 'split') throw inputError(cliBilingual('badAttribution'));
   if (command !== 'refresh') {

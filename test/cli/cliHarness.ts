@@ -64,7 +64,8 @@ export function runCli(args: readonly string[], options: { env?: NodeJS.ProcessE
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? ROOT,
-      env: { ...process.env, LEDGER_STATS_DEBUG: '', ...options.env },
+      // The CLI follows LANG / LC_ALL: the tests expect its Chinese default unless they set one.
+      env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', LEDGER_STATS_DEBUG: '', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
