@@ -27,7 +27,8 @@ const ZH = `ledger-stats — 央地合作项目台账统计（不需要 Excel）
                                        investedToDate startDate completionDate notes signDate
                                        plannedStartDate actualStartDate plannedCompletionDate
                                        annualPlanInvestment yearInvested
-  --as-of YYYY-MM-DD             数据截止日期（rank、warn、summarize --json；默认：上一个完整月份的月末）
+  --as-of YYYY-MM-DD             数据截止日期（各命令的“截至”；默认：台账标题中的日期，如“截至2025年9月30日”；
+                                 rank、warn 没有日期时用上一个完整月份的月末）
   --rules 文件.json              赛马与预警规则：weights、groups、lights（rank、warn）；
                                  未给出时读工作簿中的“赛马规则”工作表，没有则用默认规则
   --soe-attribution full|split   多家央企合作的项目：每家全额计入（full，默认）或平分（split）
@@ -79,8 +80,9 @@ Options:
                                          investedToDate startDate completionDate notes signDate
                                          plannedStartDate actualStartDate plannedCompletionDate
                                          annualPlanInvestment yearInvested
-  --as-of YYYY-MM-DD             the data date (rank, warn, summarize --json; default: the end of
-                                 the last complete month)
+  --as-of YYYY-MM-DD             the data date, 截至, of every command (default: the date in the
+                                 ledger's title, such as 截至2025年9月30日; rank and warn without
+                                 one: the end of the last complete month)
   --rules FILE.json              赛马 and warning rules: weights, groups, lights (rank, warn);
                                  else the workbook's 赛马规则 sheet, else the defaults
   --soe-attribution full|split   a project with several SOEs: credit each in full (default) or split
