@@ -19,13 +19,15 @@ export interface BriefArgs {
   readonly decimals?: number;
   /** `--as-of YYYY-MM-DD`: the data date the paragraph opens with, instead of the ledger's own. */
   readonly asOf?: string;
+  /** `--json`: print `{ brief, dataDate, lang, style }` instead of the bare paragraph. */
+  readonly json?: boolean;
 }
 
 const bilingual = (zh: string, en: string): { 'zh-CN': string; 'en-US': string } => ({ 'zh-CN': zh, 'en-US': en });
 
 /**
  * Parse `brief <file> [--lang zh-CN|en-US] [--style exact|rounded] [--unit yi|wan] [--decimals n]
- * [--sheet name] [--mapping json] [--as-of YYYY-MM-DD]` (the arguments after the command word).
+ * [--sheet name] [--mapping json] [--as-of YYYY-MM-DD] [--json]` (the arguments after the command word).
  * @throws CliError (exit 2) for a bad or missing argument.
  */
 export function parseBriefArgs(argv: readonly string[]): BriefArgs {
@@ -37,6 +39,7 @@ export function parseBriefArgs(argv: readonly string[]): BriefArgs {
     sheet: { type: 'string' },
     mapping: { type: 'string' },
     'as-of': { type: 'string' },
+    json: { type: 'boolean' },
   });
   const [file, ...rest] = positionals;
   if (file === undefined) throw inputError(cliBilingual('missingFile'));
@@ -63,13 +66,15 @@ export function parseBriefArgs(argv: readonly string[]): BriefArgs {
     ...(unit === undefined ? {} : { displayUnit: unit }),
     ...(decimals === undefined ? {} : { decimals }),
     ...(values['as-of'] === undefined ? {} : { asOf: values['as-of'] }),
+    ...(values.json === true ? { json: true } : {}),
   };
 }
 
 /**
  * `ledger-stats brief <file>`: read the ledger the way `refresh` does (`readLedgerFile`: stored
  * settings, source choice, reader), summarise it and print the briefing paragraph (`draftBrief`)
- * as one line, in the workbook's display unit and decimals unless overridden.
+ * as one line, in the workbook's display unit and decimals unless overridden; with `--json`, as a JSON object
+ * with its data date (`YYYY-MM-DD` or `null`), language and style.
  * @returns exit code 0.
  * @throws CliError (exit 2) for bad arguments, an unreadable file or no ledger.
  */
@@ -84,14 +89,19 @@ export async function briefCommand(argv: readonly string[], io: CliIo): Promise<
   if (file.read.header === null) throw inputError(cliBilingual('ledgerNotFound', { path: args.file }));
   const { settings } = file;
   const summary = summarize(file.read, { soeAttribution: settings.soeAttribution });
+  const dataDate = resolveDataDate(settings, file.read).date;
   const brief = draftBrief(summary, {
     lang: args.lang,
     style: args.style,
     displayUnit: args.displayUnit ?? settings.displayUnit,
     decimals: args.decimals ?? settings.decimals,
     rows: file.read.rows,
-    dataDate: resolveDataDate(settings, file.read).date,
+    dataDate,
   });
+  if (args.json === true) {
+    io.stdout.write(`${JSON.stringify({ brief, dataDate, lang: args.lang, style: args.style }, null, 2)}\n`);
+    return EXIT_CODES.ok;
+  }
   io.stdout.write(`${cleanLine(brief)}\n`);
   return EXIT_CODES.ok;
 }

@@ -11,7 +11,7 @@ const ZH = `ledger-stats — 央地合作项目台账统计（不需要 Excel）
   ledger-stats refresh <文件.xlsx> [-o 输出.xlsx [--force] | --in-place]
       写入与加载项相同的汇总表、校验表和原生图表；默认写到新文件 <名称>.summary.xlsx，不改动原文件；
       原文件中的图表、数据透视表、宏和加载项设置原样保留。
-  ledger-stats brief <文件> [--style exact|rounded] [--lang]
+  ledger-stats brief <文件> [--style exact|rounded] [--lang] [--json]
       起草简报段落（总体、分类别、开工与竣工）；rounded 写成“近5000亿元/约3940.5亿元”。
   ledger-stats diff <上期.xlsx> <本期.xlsx> [--json]
       对比两期台账：新增、减少、阶段变化、投资变化及各关键指标增减。
@@ -59,7 +59,7 @@ Usage:
       Write the add-in's summary and validation sheets and native charts into a new file, by
       default <name>.summary.xlsx; the input is not modified. Charts, pivots, macros and add-in
       settings of the input are kept as they are.
-  ledger-stats brief <file> [--style exact|rounded] [--lang]
+  ledger-stats brief <file> [--style exact|rounded] [--lang] [--json]
       Draft the briefing paragraph (the whole, each category, started and completed);
       rounded writes "close to 5000" / "about 3940.5" the way bulletins do.
   ledger-stats diff <old.xlsx> <new.xlsx> [--json]

@@ -82,6 +82,9 @@ describe('ledger-stats brief', () => {
     expect(await briefCommand([dated, '--as-of', '2025-09-30', '--lang', 'en-US'], pinned)).toBe(0);
     expect(pinned.out().startsWith('As of 30 Sep 2025, the ledger lists 3 ')).toBe(true);
     await expect(briefCommand([dated, '--as-of', '2025-09-31'], captureIo())).rejects.toMatchObject({ exitCode: 2 });
+    const json1 = captureIo();
+    expect(await briefCommand([dated, '--json'], json1)).toBe(0);
+    expect(JSON.parse(json1.out())).toEqual({ brief: io.out().trimEnd(), dataDate: '2025-10-31', lang: 'zh-CN', style: 'exact' });
     // summarize --json carries the same paragraph, dated the same way.
     const json = captureIo();
     expect(await main(['summarize', dated, '--json'], json)).toBe(0);
