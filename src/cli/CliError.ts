@@ -39,6 +39,18 @@ export interface FailureContext {
   readonly sheets?: readonly string[];
 }
 
+/** Write failures by errno, as messages with advice. */
+const WRITE_REASONS: Readonly<Record<string, 'writeNoPermission' | 'writeNoFolder' | 'writeNoSpace' | 'writeReadOnly' | 'writeIsFolder'>> = {
+  EACCES: 'writeNoPermission',
+  EPERM: 'writeNoPermission',
+  ENOENT: 'writeNoFolder',
+  ENOTDIR: 'writeNoFolder',
+  ENOSPC: 'writeNoSpace',
+  EDQUOT: 'writeNoSpace',
+  EROFS: 'writeReadOnly',
+  EISDIR: 'writeIsFolder',
+};
+
 function errnoOf(error: PortError): string | undefined {
   const cause = error.cause as NodeJS.ErrnoException | undefined;
   return typeof cause?.code === 'string' ? cause.code : undefined;
@@ -75,8 +87,11 @@ export function toCliError(error: unknown, context: FailureContext): CliError {
             : cliBilingual('sheetNotFound', { sheet: context.sheet ?? '', sheets: (context.sheets ?? []).join('、') }),
           error,
         );
-      case 'write_failed':
-        return inputError(cliBilingual('writeFailed', { path, detail: error.message }), error);
+      case 'write_failed': {
+        // The file system's reason as a sentence with advice; anything else as it came.
+        const reason = WRITE_REASONS[errno ?? error.message];
+        return inputError(reason === undefined ? cliBilingual('writeFailed', { path, detail: error.message }) : cliBilingual(reason, { path }), error);
+      }
       default:
         return inputError(cliBilingual('fileUnreadable', { path, detail: error.message }), error);
     }

@@ -4,7 +4,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { CliIo } from '../../src/cli/cliIo';
+import { toCliError } from '../../src/cli/CliError';
 import { main } from '../../src/cli/main';
+import { PortError } from '../../src/workflows/workbookPort';
 import { realisticLedgerGrid } from '../fixtures/realisticLedger';
 import { writeGridXlsx } from '../xlsx/xlsxFixtures';
 
@@ -61,6 +63,17 @@ describe('ledger-stats refresh output', () => {
     const inPlace = captureIo();
     expect(await main(['refresh', xls, '--in-place'], inPlace)).toBe(2);
     expect(inPlace.err()).toContain('不能就地刷新旧版 .xls 工作簿');
+  }, 60_000);
+
+  it('says why an output cannot be written, with advice', async () => {
+    const io = captureIo();
+    const output = join(dir, 'no-such-folder', 'out.xlsx');
+    expect(await main(['refresh', input, '-o', output], io)).toBe(2);
+    expect(io.err()).toContain(`无法写入 ${output}：文件夹不存在。请先建立文件夹，或换一个输出位置（-o）。`);
+    // Root may write anywhere, so permission is checked on the error as the writer reports it.
+    const denied = toCliError(new PortError('write_failed', 'EACCES', { cause: Object.assign(new Error('denied'), { code: 'EACCES' }) }), { path: '/x' });
+    expect(denied.bilingual['zh-CN']).toBe('无法写入 /x：没有权限。请换一个输出位置（-o）。');
+    expect(denied.bilingual['en-US']).toBe('Cannot write /x: permission denied. Choose another output location (-o).');
   }, 60_000);
 
   it('takes --force only with refresh', async () => {
