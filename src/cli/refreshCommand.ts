@@ -18,6 +18,7 @@ import { cliBilingual, cliText, type CliTextId } from './cliText';
 import type { CliArgs } from './parseCliArgs';
 import { createProgressBar, PROGRESS_MIN_ROWS, SILENT_PROGRESS, type ProgressBar } from './progressBar';
 import { asOfOverride } from './readLedgerWithProgress';
+import { allZeroWarning } from './allZeroWarning';
 
 type RunArgs = Extract<CliArgs, { kind: 'run' }>;
 
@@ -165,6 +166,11 @@ export async function refreshCommand(args: RunArgs, io: CliIo): Promise<number> 
     const warnings = report.issues.filter((i) => i.severity === 'warning').length;
     if (counts !== undefined) lines.push(cliText(lang, 'issuesLine', { errors, warnings, info: counts.skippedRows }));
     writeLines(io.stdout, lines);
+    const warning = report.summary === null || counts === undefined ? null : allZeroWarning(report.summary, counts, args.mapping !== undefined, lang);
+    if (warning !== null) {
+      io.stderr.write(`${warning}\n`);
+      return EXIT_CODES.issues;
+    }
     return EXIT_CODES.ok;
   } catch (error) {
     status.stop();

@@ -10,6 +10,7 @@ import { readRulesSheet } from './readRulesSheet';
 import { resolveDataDate } from '../workflows/dataDate';
 import type { CliArgs } from './parseCliArgs';
 import { readLedgerWithProgress } from './readLedgerWithProgress';
+import { allZeroWarning } from './allZeroWarning';
 
 type RunArgs = Extract<CliArgs, { kind: 'run' }>;
 
@@ -18,7 +19,7 @@ type RunArgs = Extract<CliArgs, { kind: 'run' }>;
  * choice, reader: `readLedgerFile`), summarise it and print the key figures and breakdown tables,
  * or with `--json` exactly the summary JSON document of `refresh` (docs/summary.schema.json). The
  * language is `--lang`, else the workbook's stored language, else zh-CN.
- * @returns exit code 0.
+ * @returns exit code 0; 1 (with a warning on stderr) when a `--mapping` gives an all-zero report (`allZeroWarning`).
  * @throws CliError (exit 2) when the file cannot be read or holds no ledger.
  */
 export async function summarizeCommand(args: RunArgs, io: CliIo): Promise<number> {
@@ -40,6 +41,11 @@ export async function summarizeCommand(args: RunArgs, io: CliIo): Promise<number
     io.stdout.write(`${JSON.stringify({ ...toSummaryJson(summary, { lang }), brief, race, warnings }, null, 2)}\n`);
   } else {
     writeLines(io.stdout, formatSummaryText(summary, { lang, file: basename(args.file), decimals: settings.decimals }));
+  }
+  const warning = allZeroWarning(summary, file.read.counts, args.mapping !== undefined, lang);
+  if (warning !== null) {
+    io.stderr.write(`${warning}\n`);
+    return EXIT_CODES.issues;
   }
   return EXIT_CODES.ok;
 }

@@ -76,6 +76,17 @@ describe('ledger-stats refresh output', () => {
     expect(denied.bilingual['en-US']).toBe('Cannot write /x: permission denied. Choose another output location (-o).');
   }, 60_000);
 
+  it('warns with exit 1 when a --mapping gives an all-zero report', async () => {
+    // Column L (备注) is empty on most rows: as the total investment no row has an amount.
+    const summarize = captureIo();
+    expect(await main(['summarize', input, '--mapping', '{"totalInvestment":"L"}'], summarize)).toBe(1);
+    expect(summarize.err()).toContain('警告：按 --mapping 指定的列，28 行数据读出的项目数或总投资为 0');
+    const refresh = captureIo();
+    expect(await main(['refresh', input, '--mapping', '{"totalInvestment":"L"}', '-o', join(dir, 'zero.xlsx')], refresh)).toBe(1);
+    expect(refresh.err()).toContain('请检查 --mapping 是否指向了空列');
+    expect(await main(['summarize', input], captureIo())).toBe(0);
+  }, 60_000);
+
   it('takes --force only with refresh', async () => {
     const io = captureIo();
     expect(await main(['summarize', input, '--force'], io)).toBe(2);
