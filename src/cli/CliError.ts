@@ -7,7 +7,7 @@ import { cliBilingual } from './cliText';
 export const EXIT_CODES = {
   /** Done; for `validate`, no error-severity issue. */
   ok: 0,
-  /** `validate` found at least one error-severity issue. */
+  /** `validate` found at least one error-severity issue; `summarize` / `refresh`: an all-zero report after a `--mapping`. */
   issues: 1,
   /** Bad arguments, or an input that cannot be read (missing, protected, unsupported, no such sheet, no ledger). */
   input: 2,

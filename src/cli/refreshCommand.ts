@@ -113,7 +113,7 @@ function runErrorToCliError(error: RunError, args: RunArgs, sheets: readonly str
  * with `--in-place`, atomically. Every part of the input the CLI does not own (charts, pivots,
  * macros, add-in settings, custom XML, styles) is copied unchanged; the summary gets native charts.
  * The input is never written otherwise.
- * @returns exit code 0.
+ * @returns exit code 0; 1 (with a warning) when a `--mapping` gives an all-zero report.
  * @throws CliError (exit 2) for an unreadable input, no ledger, or an output that cannot be written.
  */
 export async function refreshCommand(args: RunArgs, io: CliIo): Promise<number> {
