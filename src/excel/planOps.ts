@@ -260,7 +260,7 @@ const points = (inches: number): number => Math.round(inches * 72 * 100) / 100;
 /**
  * The plan's print settings (ExcelApi 1.9): landscape A4, fit to one page wide (`zoom` with
  * `horizontalFitToPages` only, as in office-js #1860, which reports that it did not take effect unless the Page
- * Layout tab was shown; not checked here in a real Excel), margins, the header and footer (Excel's header codes, excel.headerfooter.yml:
+ * Layout tab was shown; to check in real Excel: TESTING.md 10.4), margins, the header and footer (Excel's header codes, excel.headerfooter.yml:
  * &P page, &N pages, && an ampersand), the print-title rows, and the manual page breaks, after removing the
  * sheet's old ones (a sheet replaced in place keeps them otherwise).
  */
