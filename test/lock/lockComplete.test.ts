@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { minVersion, satisfies } from 'semver';
 import { lockProblems, type PackageLock } from './lockProblems';
 
 const ROOT = join(__dirname, '..', '..');
@@ -14,6 +15,7 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
   allowScripts?: Record<string, boolean>;
+  engines?: { node?: string };
 };
 
 describe('package-lock.json', () => {
@@ -32,6 +34,15 @@ describe('package-lock.json', () => {
     for (const [name, version] of Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })) {
       expect(`${name}@${lock.packages[`node_modules/${name}`]?.version}`).toBe(`${name}@${version}`);
     }
+  });
+
+  it('holds only packages that run on the oldest Node that package.json admits', () => {
+    // A dependency that needs a newer Node warns (EBADENGINE) on every install and may not run.
+    const oldest = minVersion(manifest.engines?.node ?? '')?.version ?? 'none';
+    const refusing = Object.entries(lock.packages)
+      .filter(([, entry]) => entry.engines?.node !== undefined && !satisfies(oldest, entry.engines.node))
+      .map(([path, entry]) => `${path} needs node ${entry.engines?.node}`);
+    expect(refusing).toEqual([]);
   });
 
   it('names, in allowScripts, every locked package that has an install script', () => {

@@ -7,6 +7,7 @@ export interface PackageLock {
       version?: string;
       optional?: boolean;
       hasInstallScript?: boolean;
+      engines?: { node?: string };
       dependencies?: Record<string, string>;
       devDependencies?: Record<string, string>;
       optionalDependencies?: Record<string, string>;
