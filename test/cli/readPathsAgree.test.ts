@@ -24,10 +24,19 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function summarizeJson(path: string): Promise<SummaryJson> {
-  const run = await runCli(['summarize', path, '--json']);
-  if (run.code !== 0) throw new Error(`summarize ${path} exited ${run.code}: ${run.stderr}`);
-  return JSON.parse(run.stdout) as SummaryJson;
+const summaries = new Map<string, Promise<SummaryJson>>();
+
+/** `summarize --json` of a file, run once per file: no test writes to a file after summarising it. */
+function summarizeJson(path: string): Promise<SummaryJson> {
+  let summary = summaries.get(path);
+  if (summary === undefined) {
+    summary = runCli(['summarize', path, '--json']).then((run) => {
+      if (run.code !== 0) throw new Error(`summarize ${path} exited ${run.code}: ${run.stderr}`);
+      return JSON.parse(run.stdout) as SummaryJson;
+    });
+    summaries.set(path, summary);
+  }
+  return summary;
 }
 
 /** Every corpus workbook by name, for `it.each`. */
