@@ -60,7 +60,7 @@ export function parseRaceArgs(argv: readonly string[]): RaceArgs {
  */
 export function checkAsOf(text: string): void {
   if (parseAsOf(text) === null) {
-    throw inputError(bilingual(`参数错误：--as-of 须为 YYYY-MM-DD 格式的日期，收到“${text}”。`, `Invalid arguments: --as-of must be a date written YYYY-MM-DD, got "${text}".`));
+    throw inputError(cliBilingual('badAsOf', { value: text }));
   }
 }
 

@@ -5,7 +5,7 @@ import type { CliIo } from './cliIo';
 import { writeLines } from './cliIo';
 import { cliBilingual } from './cliText';
 import { formatSummaryText } from './formatSummaryText';
-import { checkAsOf, resolveAsOf } from './raceArgs';
+import { resolveAsOf } from './raceArgs';
 import { readRulesSheet } from './readRulesSheet';
 import { resolveDataDate } from '../workflows/dataDate';
 import type { CliArgs } from './parseCliArgs';
@@ -30,10 +30,11 @@ export async function summarizeCommand(args: RunArgs, io: CliIo): Promise<number
   const summary = summarize(file.read, { soeAttribution: settings.soeAttribution });
   if (args.json) {
     // The briefing paragraph travels in the JSON as `brief` (docs/summary.schema.json), in the workbook's unit and decimals, as `refresh` drafts it.
-    const brief = draftBrief(summary, { lang, style: 'exact', displayUnit: settings.displayUnit, decimals: settings.decimals, rows: file.read.rows, dataDate: resolveDataDate(settings, file.read).date });
+    // `--as-of` is in `settings` already (checked by readLedgerWithProgress's asOfOverride).
+    const dataDate = resolveDataDate(settings, file.read).date;
+    const brief = draftBrief(summary, { lang, style: 'exact', displayUnit: settings.displayUnit, decimals: settings.decimals, rows: file.read.rows, dataDate });
     // 赛马 and 红黄绿灯 (issue 17) as of the report's data date, else the end of the last complete month.
-    if (args.asOf !== undefined) checkAsOf(args.asOf);
-    const asOf = resolveAsOf(args.asOf ?? resolveDataDate(settings, file.read).date, io.now);
+    const asOf = resolveAsOf(dataDate, io.now);
     const input = { rows: file.read.rows, columns: file.read.header.columns };
     const rules = (await readRulesSheet(args.file)) ?? DEFAULT_RACE_RULES;
     const race = toRaceJson(computeRace(input, asOf, rules));
