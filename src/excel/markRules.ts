@@ -1,3 +1,4 @@
+import { MARKS_SHEET_MARKER, MARKS_SHEET_NAME, markRuleSheet } from '../workflows/markRuleSheet';
 import type { CellMark } from '../workflows/workbookPort';
 import type { Capabilities } from './capabilities';
 import { cellAddress, parseCellAddress, quotedSheetName } from './a1';
@@ -38,9 +39,7 @@ import { officeErrorCode } from './toPortError';
  * shape above and points at a sheet that carries the marker (or at `#REF!`, what Excel leaves
  * when that sheet is deleted, or at a sheet that no longer exists).
  */
-export const MARKS_SHEET_NAME = '_ledger_marks';
-/** A1 of the helper sheet. */
-export const MARKS_SHEET_MARKER = 'ledger-stats/marks';
+export { MARKS_SHEET_MARKER, MARKS_SHEET_NAME, markRuleSheet } from '../workflows/markRuleSheet';
 
 /** The flag character of each severity, and of an unflagged column (text that `literalText` never needs to quote). */
 export const MARK_FLAGS = { error: 'e', warning: 'w', none: '_' } as const;
@@ -56,22 +55,6 @@ const MANY_DELETES = 500;
  */
 export function markRuleFormula(helperName: string, severity: CellMark['severity']): string {
   return `=MID(${quotedSheetName(helperName)}!$${FLAG_COLUMN}1,COLUMN(),1)="${MARK_FLAGS[severity]}"`;
-}
-
-/** Our rule's shape as Excel may return it: the sheet quoted or not, any row, or `#REF!` once the sheet is gone. */
-const RULE_SHAPE = /^=MID\((?:(?:'((?:[^']|'')+)'|([^'!(),]+))!\$B\$?\d+|#REF!),COLUMN\(\),1\)="[ew]"$/i;
-const REF_ERROR = '#REF';
-
-/**
- * The sheet a mark rule's formula reads (`null` for `#REF!`), or `undefined` when the formula does
- * not have the shape of a mark rule.
- */
-export function markRuleSheet(formula: string): string | null | undefined {
-  const match = RULE_SHAPE.exec(formula.trim());
-  if (match === null) return undefined;
-  if (match[1] !== undefined) return match[1].replace(/''/g, "'");
-  // A deleted sheet: Excel keeps the cell part (`#REF!$B1`), or drops it (`#REF!`).
-  return match[2] === undefined || match[2].toUpperCase() === REF_ERROR ? null : match[2];
 }
 
 /** One helper row per ledger row from `firstRow` (0-based), and the extent the rules must cover. */
