@@ -218,8 +218,12 @@ class StreamingReader {
     const outliers =
       this.ctx === null
         ? []
-        : flagOutliers(this.rows, columns?.totalInvestment, columns?.investedToDate, (i, field) =>
-            field === 'totalInvestment' ? this.rawTotals[i] : this.rawInvested[i],
+        : flagOutliers(
+            this.rows,
+            columns?.totalInvestment,
+            columns?.investedToDate,
+            (i, field) => (field === 'totalInvestment' ? this.rawTotals[i] : this.rawInvested[i]),
+            { total: this.ctx.totalUnit, invested: this.ctx.investedUnit },
           );
     if (outliers.length > 0) {
       const indexBySheetRow = new Map(this.rows.map((r, i) => [r.sheetRow, i]));

@@ -1,4 +1,4 @@
-import type { CellValue, ColumnRef, ProjectRow } from '../ledger/types';
+import type { AmountUnit, CellValue, ColumnRef, ProjectRow } from '../ledger/types';
 import { createIssue } from './createIssue';
 import type { LedgerIssue } from './types';
 
@@ -17,11 +17,14 @@ export function flagOutliers(
   investedColumn: ColumnRef | undefined,
   /** The raw cell of a counted row (by its index in `rows`) for the given amount column. */
   rawOf: (rowIndex: number, field: 'totalInvestment' | 'investedToDate') => CellValue,
+  /** The unit of each column, in which the message states the amounts. */
+  units: { readonly total: AmountUnit; readonly invested: AmountUnit } = { total: 'wan', invested: 'wan' },
 ): LedgerIssue[] {
   const issues: LedgerIssue[] = [];
   const check = (
     field: 'totalInvestment' | 'investedToDate',
     column: ColumnRef | undefined,
+    unit: AmountUnit,
     pick: (r: ProjectRow) => number,
   ): void => {
     if (column === undefined) return;
@@ -31,12 +34,12 @@ export function flagOutliers(
       const wan = pick(row);
       if (wan > median * OUTLIER_FACTOR) {
         const at = { sheetRow: row.sheetRow, column, raw: rawOf(i, field) };
-        issues.push(createIssue('amount_outlier', { header: column.header, wan, medianWan: median }, at));
+        issues.push(createIssue('amount_outlier', { header: column.header, wan, medianWan: median, unit }, at));
       }
     });
   };
-  check('totalInvestment', totalColumn, (r) => r.totalWan);
-  check('investedToDate', investedColumn, (r) => r.investedWan);
+  check('totalInvestment', totalColumn, units.total, (r) => r.totalWan);
+  check('investedToDate', investedColumn, units.invested, (r) => r.investedWan);
   return issues;
 }
 

@@ -1,5 +1,5 @@
 import { FIELD_LABELS, STAGE_LABELS } from '../ledger/fieldLabels';
-import type { Bilingual, Field, Lang, Severity, Stage } from '../ledger/types';
+import type { AmountUnit, Bilingual, Field, Lang, Severity, Stage } from '../ledger/types';
 
 /** Every issue code the reader emits. Stable snake_case identifiers: never rename one. */
 export const ISSUE_CODES = [
@@ -75,7 +75,11 @@ export const ISSUE_SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   duplicate_project: 'warning',
 };
 
-/** The arguments each code's message is built from. `header` is the column header as written. */
+/**
+ * The arguments each code's message is built from. `header` is the column header as written. Amounts are in
+ * 万元 (`…Wan`, `wan`), each with the unit of the ledger column it came from (`unit`, `investedUnit`,
+ * `totalUnit`): the Chinese message states the amount in that unit, as the ledger shows it.
+ */
 export interface IssueParams {
   header_not_found: { readonly rowsSearched: number };
   missing_column: { readonly field: Field };
@@ -92,12 +96,17 @@ export interface IssueParams {
   amount_foreign_currency: { readonly header: string; readonly raw: string };
   amount_negative: { readonly header: string; readonly raw: string };
   stage_unknown: { readonly raw: string; readonly suggestion: { readonly term: string; readonly stage: Stage } | null };
-  amount_approximate: { readonly header: string; readonly raw: string; readonly wan: number };
+  amount_approximate: { readonly header: string; readonly raw: string; readonly wan: number; readonly unit: AmountUnit };
   invested_unreadable: { readonly header: string; readonly raw: string };
-  invested_exceeds_total: { readonly investedWan: number; readonly totalWan: number };
+  invested_exceeds_total: {
+    readonly investedWan: number;
+    readonly totalWan: number;
+    readonly investedUnit: AmountUnit;
+    readonly totalUnit: AmountUnit;
+  };
   dates_reversed: { readonly start: string; readonly completion: string };
   completed_without_date: { readonly stageRaw: string };
-  invested_before_start: { readonly stageRaw: string; readonly investedWan: number };
+  invested_before_start: { readonly stageRaw: string; readonly investedWan: number; readonly unit: AmountUnit };
   construction_without_investment: { readonly stageRaw: string };
   soe_unknown: {
     readonly name: string;
@@ -107,7 +116,7 @@ export interface IssueParams {
     readonly candidates: readonly string[];
   };
   soe_not_sasac: { readonly name: string; readonly fullName: string };
-  amount_outlier: { readonly header: string; readonly wan: number; readonly medianWan: number };
+  amount_outlier: { readonly header: string; readonly wan: number; readonly medianWan: number; readonly unit: AmountUnit };
   sector_not_allowed: { readonly value: string };
   district_not_allowed: { readonly value: string };
   date_invalid: { readonly header: string; readonly raw: string };
@@ -195,8 +204,8 @@ const MESSAGES: MessageTable = {
   }),
   amount_approximate: (p) => ({
     message: both(
-      `${q(p.header)}为约数 ${q(p.raw)}，按 ${formatWan(p.wan)} 万元计入`,
-      `${q(p.header)} is approximate ${q(p.raw)}; counted as ${formatWan(p.wan)} 万元`,
+      `${q(p.header)}为约数 ${q(p.raw)}，按 ${formatAmountZh(p.wan, p.unit)}计入`,
+      `${q(p.header)} is approximate ${q(p.raw)}; counted as ${formatAmountEn(p.wan)}`,
     ),
   }),
   invested_unreadable: (p) => ({
@@ -205,8 +214,8 @@ const MESSAGES: MessageTable = {
   }),
   invested_exceeds_total: (p) => ({
     message: both(
-      `累计完成投资 ${formatWan(p.investedWan)} 万元大于总投资 ${formatWan(p.totalWan)} 万元`,
-      `Invested to date ${formatWan(p.investedWan)} 万元 exceeds total investment ${formatWan(p.totalWan)} 万元`,
+      `累计完成投资 ${formatAmountZh(p.investedWan, p.investedUnit)}大于总投资 ${formatAmountZh(p.totalWan, p.totalUnit)}`,
+      `Invested to date ${formatAmountEn(p.investedWan)} exceeds total investment ${formatAmountEn(p.totalWan)}`,
     ),
     suggestion: both('请核对两列的数值和单位', 'Check both amounts and their units'),
   }),
@@ -218,8 +227,8 @@ const MESSAGES: MessageTable = {
   }),
   invested_before_start: (p) => ({
     message: both(
-      `阶段为 ${q(p.stageRaw)}（未开工），但累计完成投资为 ${formatWan(p.investedWan)} 万元`,
-      `Stage is ${q(p.stageRaw)} (not started) but ${formatWan(p.investedWan)} 万元 is invested to date`,
+      `阶段为 ${q(p.stageRaw)}（未开工），但累计完成投资为 ${formatAmountZh(p.investedWan, p.unit)}`,
+      `Stage is ${q(p.stageRaw)} (not started) but ${formatAmountEn(p.investedWan)} is invested to date`,
     ),
   }),
   construction_without_investment: (p) => ({
@@ -247,8 +256,8 @@ const MESSAGES: MessageTable = {
   }),
   amount_outlier: (p) => ({
     message: both(
-      `${q(p.header)} ${formatWan(p.wan)} 万元超过该列中位数（${formatWan(p.medianWan)} 万元）的一万倍`,
-      `${q(p.header)} ${formatWan(p.wan)} 万元 is more than 10,000 times the column median (${formatWan(p.medianWan)} 万元)`,
+      `${q(p.header)} ${formatAmountZh(p.wan, p.unit)}超过该列中位数（${formatAmountZh(p.medianWan, p.unit)}）的一万倍`,
+      `${q(p.header)} ${formatAmountEn(p.wan)} is more than 10,000 times the column median (${formatAmountEn(p.medianWan)})`,
     ),
     suggestion: both('可能把万元填成了元，或把亿元填成了万元', 'Possibly yuan entered as 万元, or 万元 as 亿元'),
   }),
@@ -336,11 +345,46 @@ const GROUPS = /\B(?=(\d{3})+(?!\d))/g;
  * Messages only; totals are never rounded.
  */
 export function formatWan(wan: number): string {
-  if (!Number.isFinite(wan)) return String(wan);
-  if (Number.isInteger(wan) && Math.abs(wan) < 1e15) return String(wan).replace(GROUPS, ',');
-  const sign = wan < 0 ? '-' : '';
-  const [int = '0', frac = ''] = Math.abs(wan).toFixed(4).split('.');
+  return formatDecimal(wan, 4);
+}
+
+/** `n` with up to `maxDecimals` decimals (whole 元 at the unit's scale), trailing zeros dropped, thousands separated. */
+function formatDecimal(n: number, maxDecimals: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n).replace(GROUPS, ',');
+  const sign = n < 0 ? '-' : '';
+  const [int = '0', frac = ''] = Math.abs(n).toFixed(maxDecimals).split('.');
   const grouped = int.replace(GROUPS, ',');
   const trimmed = frac.replace(/0+$/, '');
   return `${sign}${grouped}${trimmed === '' ? '' : `.${trimmed}`}`;
 }
+
+/** The unit's name, its figure for an amount in 万元, and the decimals that keep whole 元. */
+const ZH_UNITS: Readonly<Record<AmountUnit, { readonly name: string; readonly of: (wan: number) => number; readonly decimals: number }>> = {
+  yi: { name: '亿元', of: (wan) => wan / 1e4, decimals: 8 },
+  wan: { name: '万元', of: (wan) => wan, decimals: 4 },
+  yuan: { name: '元', of: (wan) => wan * 1e4, decimals: 0 },
+};
+
+/**
+ * An amount in 万元 stated in a ledger column's unit, for a Chinese message: the figure as the ledger
+ * shows it (up to whole 元), then the unit.
+ * @example formatAmountZh(2_360_000, 'yi') // → '236 亿元'
+ */
+export function formatAmountZh(wan: number, unit: AmountUnit): string {
+  const u = ZH_UNITS[unit];
+  return `${formatDecimal(u.of(wan), u.decimals)} ${u.name}`;
+}
+
+/**
+ * An amount in 万元 for an English message, in the plain English scale of its size: billion yuan from one
+ * billion up, million yuan from one million, else yuan (up to whole yuan).
+ * @example formatAmountEn(2_360_000) // → '23.6 billion yuan'
+ */
+export function formatAmountEn(wan: number): string {
+  const abs = Math.abs(wan);
+  if (abs >= 1e5) return `${formatDecimal(wan / 1e5, 9)} billion yuan`;
+  if (abs >= 100) return `${formatDecimal(wan / 100, 6)} million yuan`;
+  return `${formatDecimal(wan * 1e4, 0)} yuan`;
+}
+

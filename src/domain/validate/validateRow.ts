@@ -158,7 +158,7 @@ export function validateRow(cells: readonly CellValue[], sheetRow: number, ctx: 
       totalWan = fastWan;
     } else {
       const parsed = parseAmount(value, ctx.totalUnit);
-      const ok = parsed.kind === 'missing' ? missing(issues, sheetRow, 'totalInvestment', totalCol, value) : checkAmount(parsed, totalCol, value, true, issues, sheetRow);
+      const ok = parsed.kind === 'missing' ? missing(issues, sheetRow, 'totalInvestment', totalCol, value) : checkAmount(parsed, totalCol, ctx.totalUnit, value, true, issues, sheetRow);
       if (ok !== null) {
         totalWan = ok.wan;
         totalApprox = ok.isApproximate;
@@ -179,7 +179,7 @@ export function validateRow(cells: readonly CellValue[], sheetRow: number, ctx: 
       isInvestedExplicit = true;
     } else {
       const parsed = parseAmount(value, ctx.investedUnit);
-      const ok = parsed.kind === 'missing' ? null : checkAmount(parsed, investedCol, value, false, issues, sheetRow);
+      const ok = parsed.kind === 'missing' ? null : checkAmount(parsed, investedCol, ctx.investedUnit, value, false, issues, sheetRow);
       if (ok !== null) {
         investedWan = ok.wan;
         investedApprox = ok.isApproximate;
@@ -214,7 +214,7 @@ export function validateRow(cells: readonly CellValue[], sheetRow: number, ctx: 
   // Cross-field warnings, on rows without errors only.
   const investedRaw = cellOf(cells, investedCol);
   if (investedCol !== undefined && investedWan > totalWan) {
-    addIssue(issues, createIssue('invested_exceeds_total', { investedWan, totalWan }, at(sheetRow, investedCol, investedRaw)));
+    addIssue(issues, createIssue('invested_exceeds_total', { investedWan, totalWan, investedUnit: ctx.investedUnit, totalUnit: ctx.totalUnit }, at(sheetRow, investedCol, investedRaw)));
   }
   if (startDate !== null && completionDate !== null && compareLedgerDates(completionDate, startDate) < 0) {
     const col = cols.completionDate ?? cols.startDate ?? null;
@@ -225,7 +225,7 @@ export function validateRow(cells: readonly CellValue[], sheetRow: number, ctx: 
   }
   const isStarted = stage === 'construction' || stage === 'completed';
   if (!isStarted && investedCol !== undefined && investedWan > 0) {
-    addIssue(issues, createIssue('invested_before_start', { stageRaw, investedWan }, at(sheetRow, investedCol, investedRaw)));
+    addIssue(issues, createIssue('invested_before_start', { stageRaw, investedWan, unit: ctx.investedUnit }, at(sheetRow, investedCol, investedRaw)));
   }
   if (stage === 'construction' && investedCol !== undefined && isInvestedExplicit && investedWan === 0) {
     addIssue(issues, createIssue('construction_without_investment', { stageRaw }, at(sheetRow, investedCol, investedRaw)));
@@ -294,7 +294,7 @@ function optionalAmount(col: ColumnRef | undefined, cells: readonly CellValue[],
   if (typeof value === 'number' && value >= 0) return scaleToWan(value, unit);
   const parsed = parseAmount(value, unit);
   if (parsed.kind === 'missing') return null;
-  return checkAmount(parsed, col, value, false, issues, sheetRow)?.wan ?? null;
+  return checkAmount(parsed, col, unit, value, false, issues, sheetRow)?.wan ?? null;
 }
 
 type RequiredField = 'name' | 'soe' | 'sector' | 'stage' | 'totalInvestment';
@@ -351,6 +351,7 @@ interface AmountOk {
 function checkAmount(
   parsed: Exclude<AmountParse, { kind: 'missing' }>,
   col: ColumnRef,
+  unit: AmountUnit,
   value: CellValue,
   isTotal: boolean,
   issues: RowIssues,
@@ -370,7 +371,7 @@ function checkAmount(
     addIssue(issues, createIssue('amount_negative', { header, raw: displayText(value) }, at));
     return null;
   }
-  if (parsed.isApproximate) addIssue(issues, createIssue('amount_approximate', { header, raw: displayText(value), wan: parsed.wan }, at));
+  if (parsed.isApproximate) addIssue(issues, createIssue('amount_approximate', { header, raw: displayText(value), wan: parsed.wan, unit }, at));
   return parsed;
 }
 

@@ -1,6 +1,8 @@
 import { FIELDS } from '../../../src/domain/ledger/types';
 import {
   describeIssueCode,
+  formatAmountEn,
+  formatAmountZh,
   formatWan,
   ISSUE_CODES,
   ISSUE_SEVERITY,
@@ -26,16 +28,16 @@ const SAMPLES: { readonly [C in IssueCode]: IssueParams[C] } = {
   amount_foreign_currency: { header: '总投资X', raw: '12亿美元' },
   amount_negative: { header: '总投资X', raw: '-5' },
   stage_unknown: { raw: '竣公', suggestion: { term: '竣工', stage: 'completed' } },
-  amount_approximate: { header: '总投资X', raw: '约50', wan: 500_000 },
+  amount_approximate: { header: '总投资X', raw: '约50', wan: 500_000, unit: 'yi' },
   invested_unreadable: { header: '累计X', raw: '见附件' },
-  invested_exceeds_total: { investedWan: 150_000, totalWan: 120_000 },
+  invested_exceeds_total: { investedWan: 150_000, totalWan: 120_000, investedUnit: 'yi', totalUnit: 'wan' },
   dates_reversed: { start: '2024-05', completion: '2023-12' },
   completed_without_date: { stageRaw: '已竣工X' },
-  invested_before_start: { stageRaw: '谋划X', investedWan: 10 },
+  invested_before_start: { stageRaw: '谋划X', investedWan: 10, unit: 'wan' },
   construction_without_investment: { stageRaw: '在建X' },
   soe_unknown: { name: '大连城投', reason: 'unknown', candidates: ['中国华能'] },
   soe_not_sasac: { name: '中国绿发', fullName: '中国绿发投资集团有限公司' },
-  amount_outlier: { header: '总投资X', wan: 500_000_000, medianWan: 5000 },
+  amount_outlier: { header: '总投资X', wan: 500_000_000, medianWan: 5000, unit: 'wan' },
   sector_not_allowed: { value: '文旅X' },
   district_not_allowed: { value: '营口市' },
   date_invalid: { header: '开工X', raw: '一季度' },
@@ -60,16 +62,16 @@ const MUST_CONTAIN: Record<IssueCode, string> = {
   amount_foreign_currency: '12亿美元',
   amount_negative: '-5',
   stage_unknown: '竣公',
-  amount_approximate: '500,000',
+  amount_approximate: '约50',
   invested_unreadable: '见附件',
-  invested_exceeds_total: '150,000',
+  invested_exceeds_total: '',
   dates_reversed: '2023-12',
   completed_without_date: '已竣工X',
   invested_before_start: '谋划X',
   construction_without_investment: '在建X',
   soe_unknown: '大连城投',
   soe_not_sasac: '中国绿发',
-  amount_outlier: '500,000,000',
+  amount_outlier: '总投资X',
   sector_not_allowed: '文旅X',
   district_not_allowed: '营口市',
   date_invalid: '一季度',
@@ -89,6 +91,19 @@ describe('issueMessage', () => {
   it('names the missing column in both languages', () => {
     const { message } = issueMessage('missing_column', { field: 'totalInvestment' });
     expect(message).toEqual({ 'zh-CN': "没有找到'总投资'列", 'en-US': "No 'total investment' column found" });
+  });
+
+  it.each<[IssueCode, string, string]>([
+    ['amount_approximate', "'总投资X'为约数 '约50'，按 50 亿元计入", "'总投资X' is approximate '约50'; counted as 5 billion yuan"],
+    ['invested_exceeds_total', '累计完成投资 15 亿元大于总投资 120,000 万元', 'Invested to date 1.5 billion yuan exceeds total investment 1.2 billion yuan'],
+    ['invested_before_start', "阶段为 '谋划X'（未开工），但累计完成投资为 10 万元", "Stage is '谋划X' (not started) but 100,000 yuan is invested to date"],
+    [
+      'amount_outlier',
+      "'总投资X' 500,000,000 万元超过该列中位数（5,000 万元）的一万倍",
+      "'总投资X' 5,000 billion yuan is more than 10,000 times the column median (50 million yuan)",
+    ],
+  ])("states %s's amounts in the column's unit (Chinese) and in plain English", (code, zh, en) => {
+    expect(issueMessage(code, SAMPLES[code] as never).message).toEqual({ 'zh-CN': zh, 'en-US': en });
   });
 
   it('suggests the nearest stage', () => {
@@ -129,6 +144,32 @@ describe('describeIssueCode', () => {
   it('returns an unknown code as it is', () => {
     expect(describeIssueCode('future_code', 'en-US')).toBe('future_code');
     expect(isIssueCode('future_code')).toBe(false);
+  });
+});
+
+describe('formatAmountZh', () => {
+  it.each<[number, 'yi' | 'wan' | 'yuan', string]>([
+    [2_360_000, 'yi', '236 亿元'],
+    [32_000, 'yi', '3.2 亿元'],
+    [5_700, 'yi', '0.57 亿元'],
+    [0.0001, 'yi', '0.00000001 亿元'],
+    [12_345.5, 'wan', '12,345.5 万元'],
+    [1.2345, 'yuan', '12,345 元'],
+  ])('writes %p 万元 in %s as %p', (wan, unit, text) => {
+    expect(formatAmountZh(wan, unit)).toBe(text);
+  });
+});
+
+describe('formatAmountEn', () => {
+  it.each<[number, string]>([
+    [2_360_000, '23.6 billion yuan'],
+    [100_000, '1 billion yuan'],
+    [99_999, '999.99 million yuan'],
+    [100, '1 million yuan'],
+    [99.5, '995,000 yuan'],
+    [0, '0 yuan'],
+  ])('writes %p 万元 as %p', (wan, text) => {
+    expect(formatAmountEn(wan)).toBe(text);
   });
 });
 
