@@ -8,3 +8,4 @@ export * from './layout';
 export * from './brief';
 export * from './diff';
 export * from './race';
+export * from './merge';

@@ -1,0 +1,131 @@
+import { projectKey } from '../diff/projectKey';
+import { normalizeText } from '../ledger/normalizeText';
+import type { ProjectRow } from '../ledger/types';
+import { lookupRegion } from '../reference/lookupRegion';
+import { districtOfText } from './districtOfText';
+import { looseNameKey } from './looseNameKey';
+import { createMergeIssue } from './mergeIssueMessages';
+import type { ConflictField, DuplicateMatch, MergeDuplicate, MergedProject, MergeIssue, MergeOptions, MergeResult, MergeSource, ProjectSource } from './types';
+
+/** A merged project while the merge runs. */
+interface Entry {
+  readonly row: ProjectRow;
+  code: string | null;
+  readonly sources: ProjectSource[];
+  match: DuplicateMatch | null;
+  readonly conflicts: Set<ConflictField>;
+}
+
+const DEFAULT_TOLERANCE = 1e-9;
+
+/**
+ * Merge the districts' ledgers, each read by the project's reader with its own header, unit and mapping, into
+ * one ledger. Every counted row of every file is a project of the result, in input order, except a row of a
+ * later file that is the same project as an earlier file's: the same explicit project code, or the same
+ * normalised name (`nameKey`) and the same SOE set. That row is listed once, with both sources; the first
+ * file's values win, and a total, stage or district that differs is a warning pointing at both rows. Rows with
+ * the same SOEs whose names differ only by punctuation or a 项目 / 有限公司 suffix are `near_duplicate` warnings,
+ * never merged. When a file's name (or else its title) names one district, its rows of another district are
+ * `district_mismatch` warnings. Duplicates inside one file are the reader's (`duplicate_project`): not redone.
+ *
+ * Issue codes: `duplicate_across_files` (info), `conflict_total`, `conflict_stage`, `conflict_district`,
+ * `near_duplicate`, `district_mismatch` (warnings).
+ * @throws TypeError when `sources` is not an array (a caller bug).
+ */
+export function mergeLedgers(sources: readonly MergeSource[], options: MergeOptions = {}): MergeResult {
+  if (!Array.isArray(sources as unknown)) throw new TypeError('mergeLedgers: sources must be an array');
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  const entries: Entry[] = [];
+  const byKey = new Map<string, Entry>();
+  const byCode = new Map<string, Entry>();
+  const byLooseKey = new Map<string, Entry>();
+  const issues: MergeIssue[] = [];
+  const fileDistricts: (string | null)[] = [];
+
+  sources.forEach((source, fileIndex) => {
+    const fileDistrict = districtOfText(source.file) ?? districtOfText(source.title ?? '');
+    fileDistricts.push(fileDistrict);
+    const sheet = source.read.sheet;
+    for (const row of source.read.rows) {
+      const here: ProjectSource = { fileIndex, file: source.file, sheet, sheetRow: row.sheetRow };
+      if (fileDistrict !== null && row.district !== null) {
+        const district = lookupRegion(row.district)?.name ?? row.district;
+        if (district !== fileDistrict) issues.push(createMergeIssue('district_mismatch', { name: row.name, district, fileDistrict }, [here]));
+      }
+      const code = codeKey(source.codes?.get(row.sheetRow));
+      const soes = row.soes.map((s) => s.canonical);
+      const key = projectKey(row.nameKey, soes);
+      const byItsCode = code === null ? undefined : byCode.get(code);
+      const earlier = byItsCode ?? byKey.get(key);
+      // Only another file's row is merged: rows of one file were already told apart by the reader.
+      if (earlier !== undefined && earlier.sources[0]?.fileIndex !== fileIndex) {
+        const match: DuplicateMatch = byItsCode === undefined ? 'name_soes' : 'code';
+        addDuplicate(earlier, row, here, match, tolerance, issues);
+        if (code !== null && earlier.code === null) {
+          earlier.code = code;
+          byCode.set(code, earlier);
+        }
+        continue;
+      }
+      const entry: Entry = { row, code, sources: [here], match: null, conflicts: new Set() };
+      const looseKey = projectKey(looseNameKey(row.nameKey), soes);
+      const similar = byLooseKey.get(looseKey);
+      if (similar !== undefined && similar.row.nameKey !== row.nameKey && similar.sources[0]?.fileIndex !== fileIndex) {
+        const first = similar.sources[0] as ProjectSource;
+        issues.push(createMergeIssue('near_duplicate', { name: row.name, otherName: similar.row.name }, [first, here]));
+      }
+      entries.push(entry);
+      if (!byKey.has(key)) byKey.set(key, entry);
+      if (code !== null && !byCode.has(code)) byCode.set(code, entry);
+      if (!byLooseKey.has(looseKey)) byLooseKey.set(looseKey, entry);
+    }
+  });
+
+  const projects: MergedProject[] = entries.map((e) => ({ row: e.row, code: e.code, sources: e.sources }));
+  const duplicates: MergeDuplicate[] = [];
+  for (const e of entries) {
+    if (e.match === null) continue;
+    duplicates.push({ name: e.row.name, match: e.match, sources: e.sources, conflicts: [...e.conflicts] });
+  }
+  return { projects, duplicates, issues, fileDistricts };
+}
+
+/** Record a later file's row as another source of `entry`, with its conflicting fields as issues. */
+function addDuplicate(entry: Entry, row: ProjectRow, here: ProjectSource, match: DuplicateMatch, tolerance: number, issues: MergeIssue[]): void {
+  const first = entry.sources[0] as ProjectSource;
+  const pair = [first, here];
+  const kept = entry.row;
+  entry.sources.push(here);
+  entry.match ??= match;
+  issues.push(createMergeIssue('duplicate_across_files', { name: kept.name, byCode: match === 'code' }, pair));
+  if (!sameAmount(kept.totalWan, row.totalWan, tolerance)) {
+    entry.conflicts.add('totalInvestment');
+    issues.push(createMergeIssue('conflict_total', { name: kept.name, keptWan: kept.totalWan, otherWan: row.totalWan }, pair));
+  }
+  if (kept.stage !== row.stage) {
+    entry.conflicts.add('stage');
+    issues.push(createMergeIssue('conflict_stage', { name: kept.name, kept: kept.stage, other: row.stage }, pair));
+  }
+  const keptDistrict = districtKey(kept.district);
+  const otherDistrict = districtKey(row.district);
+  if (keptDistrict !== null && otherDistrict !== null && keptDistrict !== otherDistrict) {
+    entry.conflicts.add('district');
+    issues.push(createMergeIssue('conflict_district', { name: kept.name, kept: keptDistrict, other: otherDistrict }, pair));
+  }
+}
+
+function sameAmount(a: number, b: number, tolerance: number): boolean {
+  return Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/** The district's canonical name when the reference knows it, else its text; `null` for none. */
+function districtKey(district: string | null): string | null {
+  return district === null ? null : (lookupRegion(district)?.name ?? district);
+}
+
+/** A project code compared across files: NFKC, no spaces, upper case; `null` when blank. */
+function codeKey(code: string | undefined): string | null {
+  if (code === undefined) return null;
+  const key = normalizeText(code).replace(/\s+/g, '').toUpperCase();
+  return key === '' ? null : key;
+}
