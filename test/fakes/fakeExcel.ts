@@ -71,6 +71,12 @@ export interface FakeExcelOptions {
    * bulk values, 2–7 times for syncs of many small operations (measured on a 100,000-row refresh).
    */
   payloadMeter?: PayloadMeter;
+  /**
+   * Adjusts the initial workbook ("the file") after `sheets` and `settings` are in, before any
+   * request: for states no option describes, such as a workbook read from an .xlsx file
+   * (`xlsxBridge.ts` sets visibility, defined names, number formats and conditional formats).
+   */
+  initialize?: (workbook: WorkbookState) => void;
 }
 
 export interface ChartSnapshot {
@@ -194,6 +200,8 @@ function initialState(options: FakeExcelOptions): WorkbookState {
   if (w.sheets.length === 0) throw new Error('createFakeExcel: a workbook needs at least one sheet');
   w.activeSheetId = w.sheets[0]?.id ?? '';
   for (const [k, v] of Object.entries(options.settings ?? {})) w.settings.set(k, JSON.parse(JSON.stringify(v)) as unknown);
+  options.initialize?.(w);
+  if (w.sheets.length === 0) throw new Error('createFakeExcel: initialize left the workbook without a sheet');
   return w;
 }
 
