@@ -10,6 +10,7 @@ export { fillTemplate } from './fillTemplate';
 export { formatNumber } from './formatNumber';
 export { displayWidth, padDisplay, truncateDisplay } from './displayWidth';
 export { numberFormats, type NumberFormats } from './numberFormats';
+export { sheetAmountUnit, type SheetAmountUnit } from './sheetAmountUnit';
 export { PLAN_STYLES } from './planStyles';
 export {
   SHEET_ROLES,

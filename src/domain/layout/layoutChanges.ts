@@ -6,6 +6,7 @@ import { fillTemplate } from './fillTemplate';
 import { formatLabel } from './formatLabel';
 import { numberFormats } from './numberFormats';
 import { pageSetupOf } from './paginate';
+import { sheetAmountUnit } from './sheetAmountUnit';
 import { PLAN_STYLES } from './planStyles';
 import type { PlanBlock, PlanCell, SheetPlan } from './types';
 
@@ -14,7 +15,7 @@ export interface ChangesLayoutOptions {
   readonly lang: Lang;
   /** This refresh's time, already formatted for `lang`. */
   readonly asOf: string;
-  /** Display unit of amounts: 亿元 or 万元. */
+  /** Display unit of amounts: 亿元 (billions on English sheets, `sheetAmountUnit`) or 万元. */
   readonly displayUnit: 'yi' | 'wan';
   /** Decimals shown for amounts. */
   readonly decimals: number;
@@ -144,13 +145,9 @@ function soeText(soes: readonly string[]): string {
  */
 export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOptions): SheetPlan {
   const labels: Labels = LABELS[options.lang];
-  const decimals = Math.min(6, Math.max(0, Math.trunc(options.decimals)));
-  const perUnit = options.displayUnit === 'yi' ? 10_000 : 1;
-  const amount = (wan: number): number => {
-    const value = wan / perUnit;
-    return value === 0 ? 0 : value;
-  };
-  const formats = numberFormats(decimals);
+  const unit = sheetAmountUnit(options.lang, options.displayUnit, options.decimals);
+  const amount = unit.fromWan;
+  const formats = numberFormats(unit.decimals);
   const amountFormat = formats.amount;
   const deltaAmountFormat = formats.amountDelta;
   const countFormat = formats.count;
@@ -174,7 +171,7 @@ export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOpt
 
   line(labels.title, TITLE_STYLE);
   line(fillTemplate(labels.times, { baseline: options.baselineAt ?? labels.unknownTime, asOf: options.asOf }));
-  line(fillTemplate(labels.unit, { unit: formatLabel(options.lang, options.displayUnit === 'yi' ? 'unitYi' : 'unitWan') }));
+  line(fillTemplate(labels.unit, { unit: unit.label }));
   row += 1;
 
   if (diff === null) {

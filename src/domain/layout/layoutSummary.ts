@@ -13,6 +13,7 @@ import type { LabelKey } from './labels';
 import { numberFormats, type NumberFormats } from './numberFormats';
 import { PlanBuilder } from './PlanBuilder';
 import { PLAN_STYLES } from './planStyles';
+import { sheetAmountUnit, type SheetAmountUnit } from './sheetAmountUnit';
 import type { ChartSpec, PlanCell, PlanRange, SheetPlan } from './types';
 
 /** Options of `layoutSummary`. */
@@ -25,9 +26,9 @@ export interface LayoutOptions {
   readonly dataDate: string | null;
   /** When the report was made (生成时间), already formatted for `lang` (the domain has no clock). */
   readonly generatedAt: string;
-  /** Display unit of amounts: 亿元 (`yi`) or 万元 (`wan`). */
+  /** Display unit of amounts: 亿元 (`yi`; English sheets show it as billions, `sheetAmountUnit`) or 万元 (`wan`). */
   readonly displayUnit: 'yi' | 'wan';
-  /** Decimals of amounts (0–6): number formats only, the cells keep exact values. */
+  /** Decimals of amounts (0–6; one more for billions): number formats only, the cells keep exact values. */
   readonly decimals: number;
   /** Sheet name; default 汇总 / "Summary". */
   readonly sheetName?: string | undefined;
@@ -111,14 +112,16 @@ export function layoutSummary(summary: Summary, options: LayoutOptions): SheetPl
 class SummaryLayout {
   private readonly sheet = new PlanBuilder();
   private readonly formats: NumberFormats;
+  private readonly unit: SheetAmountUnit;
   private readonly unitLabel: string;
 
   constructor(
     private readonly summary: Summary,
     private readonly options: LayoutOptions,
   ) {
-    this.formats = numberFormats(options.decimals);
-    this.unitLabel = this.label(options.displayUnit === 'yi' ? 'unitYi' : 'unitWan');
+    this.unit = sheetAmountUnit(options.lang, options.displayUnit, options.decimals);
+    this.formats = numberFormats(this.unit.decimals);
+    this.unitLabel = this.unit.label;
   }
 
   build(): SheetPlan {
@@ -447,7 +450,6 @@ class SummaryLayout {
 
   /** An amount in 万元 in the display unit, exact (no -0). */
   private amount(wan: number): number {
-    const value = this.options.displayUnit === 'yi' ? wan / 10_000 : wan;
-    return value === 0 ? 0 : value;
+    return this.unit.fromWan(wan);
   }
 }

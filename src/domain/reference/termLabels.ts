@@ -37,6 +37,10 @@ const TERMS_EN: Readonly<Record<string, string>> = {
   省重点项目: 'Provincial key projects',
   市重点项目: 'Municipal key projects',
   市谋划项目: 'Municipal pipeline projects',
+  // The short forms ledgers write in a 项目类别 column (the sample's 省重点 / 市谋划).
+  省重点: 'Provincial key projects',
+  市重点: 'Municipal key projects',
+  市谋划: 'Municipal pipeline projects',
   存量: 'Existing',
   新增: 'Newly added',
 };

@@ -97,6 +97,16 @@ describe('layoutChanges', () => {
     expect(grid.find((line) => line?.[0] === 'Projects')).toEqual(['Projects', 3, 3, 0]);
   });
 
+  it('shows 亿元 as billions on the English sheet, with one decimal more', () => {
+    const plan = layoutChanges(diffLedgers(before, after), { ...options, lang: 'en-US' });
+    // 2,060,000 → 4,630,000 万元 = 20.6 → 46.3 bn (206 → 463 亿元).
+    expect(rowOf(plan, 'Total investment')).toEqual(['Total investment', 20.6, 46.3, 25.7]);
+    expect(texts(plan)).toContain('Amounts in CNY bn');
+    const formats = plan.blocks.map((b) => b.numberFormat).filter(Array.isArray).flat();
+    expect(formats).toContain('#,##0.00');
+    expect(formats).not.toContain('#,##0.0');
+  });
+
   it('keeps every block rectangular', () => {
     for (const block of layoutChanges(diffLedgers(before, after), options).blocks) {
       const width = block.values[0]?.length;

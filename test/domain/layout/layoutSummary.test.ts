@@ -119,6 +119,18 @@ describe('layoutSummary', () => {
     expect(cell(wan, 'A2')).toBe('单位：金额万元，项目个，央企家');
   });
 
+  it('shows 亿元 as billions on the English sheet (CNY bn, one decimal more), never as hundred millions', () => {
+    const en = layoutSummary(summary, { ...options, lang: 'en-US' });
+    const top = rowOf(en, 'Key figures');
+    // 49,527,000 万元 = 4,952.7 亿元 = 495.27 bn, shown with 2 decimals for the setting's 1.
+    expect(rowValues(en, top + 4)).toEqual(['Total investment (CNY bn)', 495.27, null]);
+    expect(formatAt(en, `B${top + 4}`)).toBe('#,##0.00');
+    expect(cell(en, 'A2')).toBe('Units: amounts in CNY bn; projects and SOEs as counts');
+    const { header } = tableRows(en, 'By sector');
+    expect(rowValues(en, header).slice(5, 7)).toEqual(['Total investment (CNY bn)', 'Invested to date (CNY bn)']);
+    expect(textsOf(en).join('\n')).not.toMatch(/100 million|hundred million|亿/);
+  });
+
   it('writes the brief as one merged, wrapped paragraph with a row height', () => {
     const brief = '据悉，目前我市央地合作项目达70个，合作覆盖34家央企，投资总额近5000亿元。'.repeat(3);
     const withBrief = layoutSummary(summary, { ...options, brief });
@@ -245,9 +257,9 @@ describe('layoutSummary', () => {
   it('labels charts in English in English', () => {
     const en = layoutSummary(summary, { ...options, lang: 'en-US' });
     expect(en.charts.map((c) => [c.title, c.valueAxisTitle])).toEqual([
-      ['Total and invested by sector', 'CNY 100 million'],
+      ['Total and invested by sector', 'CNY bn'],
       ['Projects by stage', 'Projects'],
-      ['Top 10 SOEs by total investment', 'CNY 100 million'],
+      ['Top 10 SOEs by total investment', 'CNY bn'],
       ['Projects by size', 'Projects'],
     ]);
   });

@@ -6,6 +6,8 @@ describe('termLabelEn', () => {
     ['仓储物流', 'Warehousing and logistics'],
     [' 省重点项目 ', 'Provincial key projects'],
     ['市谋划项目', 'Municipal pipeline projects'],
+    ['省重点', 'Provincial key projects'],
+    ['市谋划', 'Municipal pipeline projects'],
   ])('labels %s as %s', (name, label) => {
     expect(termLabelEn(name)).toBe(label);
   });
