@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import { PortError, type WorkbookPort } from '../workflows/workbookPort';
+import { PortError } from '../workflows/workbookPort';
 import { detectInputFormat } from './detectInputFormat';
-import { createXlsxWorkbookPort } from './xlsxWorkbookPort';
 
 /**
- * Load a whole .xlsx workbook into memory with ExcelJS (needed to write it back).
+ * Load a whole .xlsx workbook into memory with ExcelJS (tests and tools that inspect a written file; the CLI
+ * reads with `openXlsxReader` and writes with `openXlsxFilePort`).
  * @throws PortError `file_unreadable`, `password_protected` or `unsupported_format` (a CSV file included).
  */
 export async function openXlsxWorkbook(path: string): Promise<ExcelJS.Workbook> {
@@ -19,8 +19,3 @@ export async function openXlsxWorkbook(path: string): Promise<ExcelJS.Workbook> 
   return workbook;
 }
 
-/** Open an .xlsx file as a workbook port (see `createXlsxWorkbookPort`); save it with `saveWorkbookAtomic`. */
-export async function openXlsxPort(path: string): Promise<{ readonly workbook: ExcelJS.Workbook; readonly port: WorkbookPort }> {
-  const workbook = await openXlsxWorkbook(path);
-  return { workbook, port: createXlsxWorkbookPort(workbook) };
-}

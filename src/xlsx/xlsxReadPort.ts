@@ -1,9 +1,11 @@
 import { columnIndexOf } from '../domain';
-import type { CellValue, SheetRole } from '../domain';
+import type { CellValue } from '../domain';
 import { SOURCE_PREVIEW_ROWS } from '../workflows/chooseSource';
 import type { LedgerSourcePort, SourceRowVisitor } from '../workflows/readLedgerSource';
 import { PortError, type SheetInfo, type SourceRef, type StoredState } from '../workflows/workbookPort';
-import { EMPTY_STATE, readStateCells, STATE_MARKER, type LedgerStateDoc } from './ledgerStateSheet';
+import { EMPTY_STATE_DOC } from '../workflows/stateSheet';
+import { findHostSheets, type HostSheets } from './findHostSheets';
+import { ownedSheets } from './ownedSheets';
 import { openXlsxReader, readSheetGrid, type XlsxReader, type XlsxSheet } from './reader/openXlsxReader';
 
 /** A cell area, 0-based and inclusive. */
@@ -75,8 +77,8 @@ export async function streamResolvedSource(reader: XlsxReader, source: ResolvedS
  * Open an .xlsx file as a read-only workbook port (`LedgerSourcePort`) over the project's own
  * streaming reader: sheet previews for `chooseSource`, the state sheet's settings, and a source's
  * rows streamed with bounded memory. The same steps as the ExcelJS `WorkbookPort` that `refresh`
- * uses: the state sheet (A1 `ledger-stats/state`, see `ledgerStateSheet.ts`) is never listed, owned
- * sheets (name and sheetId recorded in the state) carry their role, tables are listed by name.
+ * uses: the state sheet (A1 `ledger-stats/state`, `src/workflows/stateSheet.ts`) and the add-in's marks helper are
+ * never listed, owned sheets (`ownedSheets`: by owner name) carry their role, tables are listed by name.
  * @throws PortError as `openXlsxReader`.
  */
 export async function openXlsxReadPort(path: string, options: XlsxReadPortOptions = {}): Promise<XlsxReadPort> {
@@ -90,22 +92,11 @@ export async function openXlsxReadPort(path: string, options: XlsxReadPortOption
     }
     return preview;
   };
-  let stateSheet: Promise<{ sheet: XlsxSheet; doc: LedgerStateDoc } | null> | null = null;
-  /** The state sheet: the first sheet (very hidden ones first) with the marker in A1. */
-  const findState = async (): Promise<{ sheet: XlsxSheet; doc: LedgerStateDoc } | null> => {
-    const ordered = [...reader.sheets].sort((a, b) => Number(b.state === 'veryHidden') - Number(a.state === 'veryHidden'));
-    for (const sheet of ordered) {
-      const head = await readSheetGrid(reader, sheet, 1);
-      if (head[0]?.[0] !== STATE_MARKER) continue;
-      const grid = await readSheetGrid(reader, sheet);
-      return { sheet, doc: readStateCells((row, col) => grid[row]?.[col] ?? null) };
-    }
-    return null;
-  };
-  const state = (): Promise<{ sheet: XlsxSheet; doc: LedgerStateDoc } | null> => (stateSheet ??= findState());
+  let hostSheets: Promise<HostSheets<XlsxSheet>> | null = null;
+  const hosts = (): Promise<HostSheets<XlsxSheet>> => (hostSheets ??= findHostSheets(reader.sheets, (sheet, limit) => readSheetGrid(reader, sheet, limit)));
   const userSheets = async (): Promise<XlsxSheet[]> => {
-    const found = await state();
-    return reader.sheets.filter((s) => s !== found?.sheet);
+    const found = await hosts();
+    return reader.sheets.filter((s) => s !== found.state?.sheet && !found.marksHelpers.includes(s));
   };
 
   const resolve = async (source: SourceRef): Promise<ResolvedSource> => {
@@ -128,9 +119,9 @@ export async function openXlsxReadPort(path: string, options: XlsxReadPortOption
     reader,
 
     async listSheets(): Promise<readonly SheetInfo[]> {
-      const found = await state();
-      const owned = found?.doc.owned ?? [];
       const sheets = await userSheets();
+      const owned = ownedSheets(sheets, reader.definedNames, (await hosts()).state?.doc.legacyOwned ?? []);
+      const roles = new Map([...owned].map(([role, sheet]) => [sheet, role]));
       const grids = await Promise.all(sheets.map(previewOf));
       // Sheets whose row count is unknown: no <dimension> and more rows than the preview. Counting
       // their rows inflates them, so it is done only when there is more than one to compare.
@@ -141,10 +132,9 @@ export async function openXlsxReadPort(path: string, options: XlsxReadPortOption
         const preview = grids[i] ?? [];
         const countedAt = unknown.indexOf(sheet);
         const rowCount = dimensions[i] ?? counted[countedAt] ?? preview.length;
-        const role: SheetRole | null = owned.find((o) => o.name === sheet.name && o.sheetId === sheet.sheetId)?.role ?? null;
         return {
           name: sheet.name,
-          ownedRole: role,
+          ownedRole: roles.get(sheet) ?? null,
           rowCount,
           columnCount: Math.max(0, ...preview.map((r) => r.length)),
           tables: sheet.tables.map((t) => t.name),
@@ -154,7 +144,7 @@ export async function openXlsxReadPort(path: string, options: XlsxReadPortOption
     },
 
     async readState(): Promise<StoredState> {
-      const doc = (await state())?.doc ?? EMPTY_STATE;
+      const doc = (await hosts()).state?.doc ?? EMPTY_STATE_DOC;
       return { settings: doc.settings, snapshot: doc.snapshot, lastRefresh: doc.lastRefresh };
     },
 

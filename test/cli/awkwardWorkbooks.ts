@@ -3,7 +3,8 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { DEFAULT_SETTINGS, type LedgerSettings } from '../../src/workflows/workbookPort';
-import { EMPTY_STATE, writeStateDoc } from '../../src/xlsx/ledgerStateSheet';
+import { EMPTY_STATE_DOC } from '../../src/workflows/stateSheet';
+import { writeStateDoc } from '../../src/xlsx/ledgerStateSheet';
 
 /** A workbook of the corpus: its file name and what makes it awkward. */
 export interface AwkwardWorkbook {
@@ -99,7 +100,7 @@ export async function writeAwkwardWorkbooks(dir: string): Promise<AwkwardWorkboo
   const mapped = wb.addWorksheet('台账');
   addRows(mapped, [['项目名称', '合作央企', '所属领域', '项目阶段', '计划盘子', '累计完成投资（亿元）'], ...projects(8, 6).map((r) => r.slice(0, 6)), ['联合项目', '中国华能、三峡集团', '能源', '在建', 40, 1]]);
   const settings: LedgerSettings = { ...DEFAULT_SETTINGS, mapping: { totalInvestment: 'E' }, allowedSectors: ['能源', '交通'], soeAttribution: 'split', decimals: 2 };
-  writeStateDoc(wb, { ...EMPTY_STATE, settings });
+  writeStateDoc(wb, { ...EMPTY_STATE_DOC, settings });
   await save(wb, join(dir, 'stored-mapping.xlsx'));
   corpus.push({ name: 'stored-mapping.xlsx', trap: 'a mapping, allowed sectors and split attribution stored in the state sheet', projects: 9 });
 

@@ -10,7 +10,8 @@ import { readLedger } from '../../src/domain/ledger/readLedger';
 import type { Grid } from '../../src/domain/ledger/types';
 import { summarize } from '../../src/domain/summarize/summarize';
 import { DEFAULT_SETTINGS } from '../../src/workflows/workbookPort';
-import { EMPTY_STATE, writeStateDoc } from '../../src/xlsx/ledgerStateSheet';
+import { EMPTY_STATE_DOC } from '../../src/workflows/stateSheet';
+import { writeStateDoc } from '../../src/xlsx/ledgerStateSheet';
 
 function captureIo(): CliIo & { out: () => string } {
   let out = '';
@@ -29,7 +30,7 @@ async function writeWorkbook(path: string, grid: Grid, decimals?: number): Promi
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('台账');
   grid.forEach((cells) => sheet.addRow([...cells]));
-  if (decimals !== undefined) writeStateDoc(workbook, { ...EMPTY_STATE, settings: { ...DEFAULT_SETTINGS, decimals } });
+  if (decimals !== undefined) writeStateDoc(workbook, { ...EMPTY_STATE_DOC, settings: { ...DEFAULT_SETTINGS, decimals } });
   await workbook.xlsx.writeFile(path);
 }
 

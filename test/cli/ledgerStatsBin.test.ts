@@ -10,7 +10,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import type { CellValue } from '../../src/domain/ledger/types';
 import type { SummaryJson, SummaryJsonIssue } from '../../src/domain/summarize/types';
-import { STATE_MARKER } from '../../src/xlsx/ledgerStateSheet';
+import { STATE_MARKER } from '../../src/workflows/stateSheet';
 import { readZipEntries, readZipEntryText } from '../../src/xlsx/zipIndex';
 import { realisticLedgerExpected, realisticLedgerGrid } from '../fixtures/realisticLedger';
 import { writeEncryptedLikeFile, writeGridXlsx, writeLegacyXlsLikeFile } from '../xlsx/xlsxFixtures';

@@ -6,7 +6,9 @@ import { readLedger } from '../../src/domain/ledger/readLedger';
 import type { CellValue, Grid } from '../../src/domain/ledger/types';
 import { gridSourcePort, readLedgerSource } from '../../src/workflows/readLedgerSource';
 import { DEFAULT_SETTINGS, type SheetInfo, type SourceRef } from '../../src/workflows/workbookPort';
-import { EMPTY_STATE, writeStateDoc } from '../../src/xlsx/ledgerStateSheet';
+import { EMPTY_STATE_DOC } from '../../src/workflows/stateSheet';
+import { writeStateDoc } from '../../src/xlsx/ledgerStateSheet';
+import { writeFormat1State } from './format1State';
 import { cropRow, openXlsxReadPort } from '../../src/xlsx/xlsxReadPort';
 
 let dir: string;
@@ -50,7 +52,8 @@ describe('openXlsxReadPort', () => {
     summary.getCell('A1').value = 'x';
     const withTable = workbook.addWorksheet('表');
     withTable.addTable({ name: 'Ledger1', ref: 'A1', columns: HEADER.map((name) => ({ name })), rows: ROWS });
-    writeStateDoc(workbook, { ...EMPTY_STATE, owned: [{ role: 'summary', name: '汇总', sheetId: summary.id }] });
+    workbook.definedNames.add("'汇总'!$A$1", '_LedgerStats_Owner_summary');
+    writeStateDoc(workbook, EMPTY_STATE_DOC);
     const port = await openXlsxReadPort(await save(workbook, 'a.xlsx'));
     const sheets: readonly SheetInfo[] = await port.listSheets();
     await port.close();
@@ -63,10 +66,38 @@ describe('openXlsxReadPort', () => {
     expect(sheets[0]?.rowCount).toBe(35);
   });
 
+  it('owns the sheet an owner name points at, renamed or not, and never a user sheet called 汇总 without one', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('台账').addRow(HEADER);
+    workbook.addWorksheet('汇总').getCell('A1').value = '我的汇总';
+    workbook.addWorksheet('九月汇总').getCell('A1').value = '央地合作项目统计汇总';
+    workbook.addWorksheet('校验结果').getCell('A1').value = 'x';
+    workbook.definedNames.add("'九月汇总'!$A$1", '_LedgerStats_Owner_summary');
+    // A format-1 record decides only for a role without an owner name: summary's is ignored, validation's holds.
+    const validation = workbook.getWorksheet('校验结果')!;
+    writeFormat1State(workbook, {
+      owned: [
+        { role: 'summary', name: '汇总', sheetId: workbook.getWorksheet('汇总')!.id },
+        { role: 'validation', name: '校验结果', sheetId: validation.id },
+      ],
+    });
+    const helper = workbook.addWorksheet('_ledger_marks', { state: 'veryHidden' });
+    helper.getCell('A1').value = 'ledger-stats/marks';
+    const port = await openXlsxReadPort(await save(workbook, 'owned.xlsx'));
+    const sheets = await port.listSheets();
+    await port.close();
+    expect(sheets.map((s) => [s.name, s.ownedRole])).toEqual([
+      ['台账', null],
+      ['汇总', null],
+      ['九月汇总', 'summary'],
+      ['校验结果', 'validation'],
+    ]);
+  });
+
   it('reads the stored settings, and the defaults without a state sheet', async () => {
     const stored = new ExcelJS.Workbook();
     stored.addWorksheet('台账').addRow(HEADER);
-    writeStateDoc(stored, { ...EMPTY_STATE, settings: { ...DEFAULT_SETTINGS, decimals: 3, mapping: { totalInvestment: 'E' } } });
+    writeStateDoc(stored, { ...EMPTY_STATE_DOC, settings: { ...DEFAULT_SETTINGS, decimals: 3, mapping: { totalInvestment: 'E' } } });
     const plain = new ExcelJS.Workbook();
     plain.addWorksheet('台账').addRow(HEADER);
     const a = await openXlsxReadPort(await save(stored, 'a.xlsx'));

@@ -1,5 +1,6 @@
 import type { CellValue } from '../../domain';
 import { PortError } from '../../workflows/workbookPort';
+import { readDefinedNames, type DefinedName } from '../definedNames';
 import { dateStylesOf, findEntry, readRelationships, readSharedStrings } from './readPackageParts';
 import { SheetRowParser, type CellContext, type RowHandler } from './SheetRowParser';
 import { attributeOf, startTags } from './xmlText';
@@ -34,6 +35,8 @@ export interface XlsxReader {
   readonly sheets: readonly XlsxSheet[];
   /** True for a workbook in the 1904 date system (`<workbookPr date1904="1"/>`). */
   readonly date1904: boolean;
+  /** The workbook's defined names (owner names, key-figure names, print titles…). */
+  readonly definedNames: readonly DefinedName[];
   /**
    * Stream a worksheet's rows in order (rows without cells are not reported). Stops when
    * `onRow` returns `'stop'`. Memory: the shared strings (read once, on the first call) plus one
@@ -143,6 +146,7 @@ async function readerOf(path: string, zip: ZipArchive): Promise<XlsxReader> {
     path,
     sheets,
     date1904,
+    definedNames: readDefinedNames(workbookXml),
     async streamRows(sheet, onRow) {
       context ??= loadContext();
       let parser: SheetRowParser;

@@ -1,4 +1,4 @@
-import type { CellValue, SheetPlan } from '../../domain';
+import type { CellValue, SheetPlan, SheetRole } from '../../domain';
 import {
   PortError,
   type AppliedPlans,
@@ -8,13 +8,18 @@ import {
   type SourceGrid,
   type SourceRef,
   type StoredState,
+  type UserSheetPlan,
   type WorkbookPort,
 } from '../../workflows/workbookPort';
 import { SOURCE_PREVIEW_ROWS } from '../../workflows/chooseSource';
 import type { LedgerSourcePort, SourceRowVisitor } from '../../workflows/readLedgerSource';
-import { readStateCells, EMPTY_STATE, STATE_MARKER, type LedgerStateDoc, type MarkRecord, type OwnedSheetRecord } from '../ledgerStateSheet';
+import { EMPTY_STATE_DOC, type MarkRecord, type StateSheetDoc } from '../../workflows/stateSheet';
+import { readDefinedNames } from '../definedNames';
+import { findHostSheets } from '../findHostSheets';
+import { ownedSheets } from '../ownedSheets';
 import { areaOf, cropRow, type CellArea as Area } from '../xlsxReadPort';
-import { freeSheetName, marksToRef } from '../xlsxWorkbookPort';
+import { freeSheetName } from './freeSheetName';
+import { marksToRef } from './marksToRef';
 import { planPackageEdits, type PendingSheet } from './planPackageEdits';
 import { readPartText, readXlsxPackage, type WorkbookSheet } from './XlsxPackage';
 import { writePackage } from './writePackage';
@@ -53,6 +58,15 @@ export interface SheetRowSource {
   rowCount?(sheetName: string): Promise<number | null>;
 }
 
+/** Options of `openXlsxFilePort`. */
+export interface XlsxFilePortOptions {
+  /**
+   * Save without any state (`refresh --drop-state`): the state sheet, the add-in's marks helper sheets and the
+   * issue marks are removed instead of written, so nothing of the ledger's history travels with the file.
+   */
+  readonly dropState?: boolean;
+}
+
 /** Read up to `limit` rows of a sheet into a grid (row index = sheet row − 1). */
 async function readRows(rows: SheetRowSource, sheetName: string, limit: number): Promise<CellValue[][]> {
   const grid: CellValue[][] = [];
@@ -70,23 +84,16 @@ async function readRows(rows: SheetRowSource, sheetName: string, limit: number):
  * streamed through `rows` (a preview of each, `SOURCE_PREVIEW_ROWS` rows as every command reads
  * it, then the chosen source's rows), and the owned sheets, the issue marks and the state are
  * kept as plans until `save` writes the new package (`writePackage`). The state lives in the very hidden state sheet
- * (`ledgerStateSheet.ts`), in the same cells as before.
+ * (`src/workflows/stateSheet.ts`, format 1 or 2 read, format 2 written); the owned sheets are the ones the owner
+ * names point at (`ownedSheets`), replaced in place.
  * @throws PortError `file_unreadable` for a file that is not a readable .xlsx package.
  */
-export async function openXlsxFilePort(path: string, rows: SheetRowSource): Promise<XlsxFilePort> {
+export async function openXlsxFilePort(path: string, rows: SheetRowSource, options: XlsxFilePortOptions = {}): Promise<XlsxFilePort> {
   const pkg = await readXlsxPackage(path);
   const worksheets = pkg.sheets.filter((s) => s.part !== null);
-  // The state sheet: the first sheet (very hidden ones first) with the marker in A1.
-  let stateSheet: WorkbookSheet | null = null;
-  let initial: LedgerStateDoc = EMPTY_STATE;
-  for (const sheet of [...worksheets].sort((a, b) => Number(b.state === 'veryHidden') - Number(a.state === 'veryHidden'))) {
-    const head = await readRows(rows, sheet.name, 1);
-    if (head[0]?.[0] !== STATE_MARKER) continue;
-    const grid = await readRows(rows, sheet.name, Number.POSITIVE_INFINITY);
-    stateSheet = sheet;
-    initial = readStateCells((r, c) => grid[r]?.[c] ?? null);
-    break;
-  }
+  const hosts = await findHostSheets(worksheets, (sheet, limit) => readRows(rows, sheet.name, limit));
+  const stateSheet = hosts.state?.sheet ?? null;
+  const initial: StateSheetDoc = hosts.state?.doc ?? EMPTY_STATE_DOC;
   const scanned = new Map<string, ScannedSheet>();
   const scan = async (name: string): Promise<ScannedSheet> => {
     const known = scanned.get(name);
@@ -97,13 +104,15 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource): Prom
     scanned.set(name, result);
     return result;
   };
-  let doc: LedgerStateDoc = initial;
-  const userSheets = worksheets.filter((s) => s !== stateSheet);
-  const liveOwned = (records: readonly OwnedSheetRecord[]): OwnedSheetRecord[] =>
-    records.filter((o) => userSheets.some((s) => s.name === o.name && s.sheetId === o.sheetId));
-  const initialOwned = liveOwned(initial.owned);
+  let doc: StateSheetDoc = initial;
+  const userSheets = worksheets.filter((s) => s !== stateSheet && !hosts.marksHelpers.includes(s));
+  const owned = ownedSheets(userSheets, readDefinedNames(pkg.workbookXml), initial.legacyOwned);
+  const roleOf = new Map([...owned].map(([role, sheet]) => [sheet, role]));
   let pending: PendingSheet[] = [];
-  const replacedSheetIds = new Set<number>();
+  // Sheets created for the user (`createSheetIfAbsent`): written with the package, never owned.
+  const created: { readonly plan: UserSheetPlan; readonly sheetId: number }[] = [];
+  /** Sheets whose add-in marks go: those the CLI marks or clears. */
+  const addinMarksOn = new Set<string>();
   let nextSheetId = Math.max(0, ...pkg.sheets.map((s) => (Number.isFinite(s.sheetId) ? s.sheetId : 0))) + 1;
 
   const tablesOf = async (sheetName: string): Promise<{ name: string; area: Area }[]> => {
@@ -153,7 +162,7 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource): Prom
         const scanned = await scan(sheet.name);
         infos.push({
           name: sheet.name,
-          ownedRole: initialOwned.find((o) => o.name === sheet.name)?.role ?? null,
+          ownedRole: roleOf.get(sheet) ?? null,
           rowCount: scanned.rowCount,
           columnCount: scanned.columnCount,
           tables: (await tablesOf(sheet.name)).map((t) => t.name),
@@ -184,17 +193,15 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource): Prom
 
     async applySheetPlans(plans: readonly SheetPlan[]): Promise<AppliedPlans> {
       const roles = new Set(plans.map((p) => p.role));
-      const kept = liveOwned(doc.owned);
-      for (const record of kept) if (roles.has(record.role)) replacedSheetIds.add(record.sheetId);
       // Sheets planned by an earlier call for the same roles are superseded.
       pending = pending.filter((p) => !roles.has(p.plan.role));
-      const taken = new Set(
-        [...pkg.sheets.filter((s) => !replacedSheetIds.has(s.sheetId)).map((s) => s.name), ...pending.map((p) => p.name)].map((n) => n.toLowerCase()),
-      );
-      // Final names first: a user sheet keeps its name, ours takes the next free "名称 (2)".
+      const replaced = new Set(plans.flatMap((p) => owned.get(p.role) ?? []));
+      const taken = new Set([...pkg.sheets.map((s) => s.name), ...pending.map((p) => p.name), ...created.map((c) => c.plan.name)].map((n) => n.toLowerCase()));
+      // Final names first: an owned sheet keeps its name (replaced in place), a new one takes the planned name or,
+      // when a user sheet has it, the next free "名称 (2)".
       const plannedToFinal = new Map<string, string>();
       const names = plans.map((plan) => {
-        const name = freeSheetName(plan.name, taken);
+        const name = owned.get(plan.role)?.name ?? freeSheetName(plan.name, taken);
         plannedToFinal.set(plan.name, name);
         return name;
       });
@@ -202,31 +209,28 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource): Prom
       const applied: AppliedPlans = {};
       plans.forEach((plan, i) => {
         const name = names[i] ?? plan.name;
-        const replaces = kept.find((o) => o.role === plan.role)?.sheetId ?? null;
-        pending.push({ plan, name, sheetId: nextSheetId++, replacesSheetId: replaces, sheetName });
+        const replaces = owned.get(plan.role) ?? null;
+        pending.push({ plan, name, sheetId: replaces === null ? nextSheetId++ : replaces.sheetId, replaces, sheetName });
         applied[plan.role] = name;
       });
-      const records: OwnedSheetRecord[] = [
-        ...kept.filter((o) => !roles.has(o.role)),
-        ...pending.map((p) => ({ role: p.plan.role, name: p.name, sheetId: p.sheetId })),
-      ];
-      const markable = new Set(userSheets.filter((s) => !replacedSheetIds.has(s.sheetId)).map((s) => s.name));
-      doc = { ...doc, owned: records, marks: doc.marks.filter((m) => markable.has(m.sheet)) };
+      doc = { ...doc, marks: doc.marks.filter((m) => !userSheets.some((s) => replaced.has(s) && s.name === m.sheet)) };
       return applied;
     },
 
     async markCells(sheetName: string, marks: readonly CellMark[]): Promise<void> {
       const sheet = userSheets.find((s) => s.name === sheetName && s.part !== null);
-      if (sheet === undefined || initialOwned.some((o) => o.sheetId === sheet.sheetId)) throw new PortError('source_not_found', `sheet "${sheetName}" not found`);
+      if (sheet === undefined || roleOf.has(sheet)) throw new PortError('source_not_found', `sheet "${sheetName}" not found`);
       const records: MarkRecord[] = [];
       for (const severity of ['error', 'warning'] as const) {
         const ref = marksToRef(marks.filter((m) => m.severity === severity).map((m) => m.address));
-        if (ref !== '') records.push({ sheet: sheet.name, severity, ref });
+        if (ref !== '' && options.dropState !== true) records.push({ sheet: sheet.name, severity, ref });
       }
+      addinMarksOn.add(sheet.name);
       doc = { ...doc, marks: records };
     },
 
     async clearMarks(): Promise<void> {
+      for (const mark of doc.marks) addinMarksOn.add(mark.sheet);
       doc = { ...doc, marks: [] };
     },
 
@@ -239,18 +243,34 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource): Prom
       doc = { ...doc, ...patch };
     },
 
+    async createSheetIfAbsent(plan: UserSheetPlan): Promise<string | null> {
+      const names = [...pkg.sheets.map((s) => s.name), ...pending.map((p) => p.name), ...created.map((c) => c.plan.name)];
+      if (names.some((n) => n.toLowerCase() === plan.name.toLowerCase())) return null;
+      created.push({ plan, sheetId: nextSheetId++ });
+      return plan.name;
+    },
+
     capabilityNotes(): readonly CapabilityNote[] {
       return [];
     },
 
     async save(outputPath: string): Promise<void> {
+      const replaced = new Set(pending.flatMap((p) => (p.replaces === null ? [] : [p.replaces])));
+      const keptOwned = new Map<SheetRole, WorkbookSheet>([...owned].filter(([, sheet]) => !replaced.has(sheet)));
+      const { settings, lastRefresh, snapshot, marks } = doc;
+      const dropState = options.dropState === true;
       const edits = await planPackageEdits(pkg, {
         sheets: pending,
-        replacedSheetIds,
+        created,
         stateSheet,
-        state: doc,
-        stateSheetId: stateSheet?.sheetId ?? nextSheetId,
+        state: dropState ? { kind: 'drop' } : { kind: 'write', doc: { settings, lastRefresh, snapshot, marks } },
+        stateSheetId: nextSheetId,
         oldMarks: initial.marks,
+        marks: dropState ? [] : marks,
+        addinMarksOn,
+        marksHelpers: hosts.marksHelpers,
+        removeMarksHelpers: dropState,
+        keptOwned,
       });
       await writePackage(pkg, edits, outputPath);
     },

@@ -1,5 +1,9 @@
-import type { SheetPlan } from '../../domain';
-import { STATE_SHEET_NAME, stateSheetRows, type LedgerStateDoc, type MarkRecord } from '../ledgerStateSheet';
+import { createHash } from 'crypto';
+import type { SheetPlan, SheetRole } from '../../domain';
+import { markRuleSheet } from '../../workflows/markRuleSheet';
+import { ownerName } from '../../workflows/ownerNames';
+import { STATE_SHEET_NAME, stateSheetCells, type MarkRecord, type StateSheetDoc } from '../../workflows/stateSheet';
+import { mainPrefixOf, withDefinedNames, withSheetsRemoved, type DefinedName } from '../definedNames';
 import { plannedCells, plannedRows } from './plannedCells';
 import { renderChartXml, renderDrawingXml } from './renderChartXml';
 import { renderSheetXml } from './renderSheetXml';
@@ -7,33 +11,51 @@ import { rewriteSheetMarks } from './rewriteSheetMarks';
 import { MINIMAL_STYLES_XML, StyleBook } from './StyleBook';
 import type { PackageEdits, PartContent } from './writePackage';
 import { readPartText, relsPartOf, type Relationship, type WorkbookSheet, type XlsxPackage } from './XlsxPackage';
-import { cellAddress, CONTENT_TYPES, escapeXml, NS, REL_TYPES, XML_DECLARATION } from './xmlText';
+import { absoluteRange, cellAddress, CONTENT_TYPES, escapeXml, NS, quoteSheetName, REL_TYPES, XML_DECLARATION } from './xmlText';
 import { withPrintTitles } from './withPrintTitles';
+import { renderUserSheetXml } from './renderUserSheetXml';
+import type { UserSheetPlan } from '../../workflows/workbookPort';
 
 /** An owned sheet to write. */
 export interface PendingSheet {
   readonly plan: SheetPlan;
-  /** The name it gets (never a user sheet's name). */
+  /** The name it gets: the replaced sheet's, or a name no other sheet has. */
   readonly name: string;
+  /** The sheetId of a new sheet (a replaced sheet keeps its own). */
   readonly sheetId: number;
-  /** The sheetId of the owned sheet it replaces (it then takes that sheet's tab position), or `null`. */
-  readonly replacesSheetId: number | null;
+  /**
+   * The owned sheet it replaces in place: its `<sheet>` entry (name, sheetId, tab position, visibility) stays and
+   * points at the new part, so formulas, names and charts that refer to it keep working. `null` for a new sheet.
+   */
+  readonly replaces: WorkbookSheet | null;
   /** Maps a sheet name used in the plan's links to the name the sheet really got. */
   readonly sheetName: (planned: string) => string;
 }
 
+/** What the state sheet gets: the new state (format 2), or nothing (`--drop-state`: the sheet goes). */
+export type StateEdit = { readonly kind: 'write'; readonly doc: Omit<StateSheetDoc, 'legacyOwned'> } | { readonly kind: 'drop' };
+
 /** Everything the port decided, for `planPackageEdits`. */
 export interface EditRequest {
   readonly sheets: readonly PendingSheet[];
-  /** Owned sheets of the input that are removed (replaced or superseded). */
-  readonly replacedSheetIds: ReadonlySet<number>;
+  /** Sheets created for the user (`createSheetIfAbsent`): added after the others, never owned. */
+  readonly created?: readonly { readonly plan: UserSheetPlan; readonly sheetId: number }[];
   /** The input's state sheet, replaced by the new state; `null` when it has none. */
   readonly stateSheet: WorkbookSheet | null;
-  readonly state: LedgerStateDoc;
-  /** sheetId of the state sheet (its old one, or a new one). */
+  readonly state: StateEdit;
+  /** sheetId of a new state sheet. */
   readonly stateSheetId: number;
   /** Issue marks the input's state recorded (removed from their sheets unless unchanged). */
   readonly oldMarks: readonly MarkRecord[];
+  /** The issue marks the CLI writes now (conditional formats with a TRUE formula). */
+  readonly marks: readonly MarkRecord[];
+  /** Sheets whose add-in mark rules go (the ledger the CLI marked, or cleared). */
+  readonly addinMarksOn: ReadonlySet<string>;
+  /** The add-in's marks helper sheets: their names tell its rules; removed when `removeMarksHelpers`. */
+  readonly marksHelpers: readonly WorkbookSheet[];
+  readonly removeMarksHelpers: boolean;
+  /** Owned sheets that no plan replaces now and that keep their owner names (a format-1 state's, rewritten). */
+  readonly keptOwned: ReadonlyMap<SheetRole, WorkbookSheet>;
 }
 
 /** Conditional-format fills of issue marks: Excel's "light red fill" and "yellow fill" presets. */
@@ -64,20 +86,38 @@ function relsXml(rels: readonly { id: string; type: string; target: string }[]):
   return `${XML_DECLARATION}<Relationships xmlns="${NS.pkgRel}">${rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join('')}</Relationships>`;
 }
 
-/** Render the state sheet, row by row: inline strings and numbers only, nothing else. */
-function* stateSheetXml(doc: LedgerStateDoc): Generator<string> {
+/**
+ * The state's revision (D1): a digest of the baseline, so it changes whenever another baseline is written and a
+ * host that cached the same baseline need not read it again.
+ */
+function stateRevision(snapshot: string | null): string {
+  return snapshot === null ? '' : createHash('sha256').update(snapshot).digest('hex').slice(0, 16);
+}
+
+/** Render the state sheet (format 2, `stateSheetCells`), row by row: inline strings and numbers only, nothing else. */
+function* stateSheetXml(doc: Omit<StateSheetDoc, 'legacyOwned'>): Generator<string> {
   yield `${XML_DECLARATION}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheetData>`;
-  const rows = stateSheetRows(doc);
+  const rows = stateSheetCells(doc, stateRevision(doc.snapshot));
   for (let r = 0; r < rows.length; r++) {
     const cells = (rows[r] ?? [])
       .map((v, c) => {
         const ref = cellAddress(r, c);
+        if (v === null) return '';
         return typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
       })
       .join('');
     yield `<row r="${r + 1}">${cells}</row>`;
   }
   yield '</sheetData></worksheet>';
+}
+
+/** The `<sheet>` element of a sheet replaced in place: the same element, pointing at the new part. */
+function retargeted(sheet: WorkbookSheet, relId: string, state: string | null = null): string {
+  let element = sheet.element.replace(/(\s[\w.-]+:id\s*=\s*")[^"]*(")/, (_m, a: string, b: string) => `${a}${relId}${b}`);
+  if (state !== null) {
+    element = /\sstate\s*=\s*"[^"]*"/.test(element) ? element.replace(/(\sstate\s*=\s*")[^"]*(")/, `$1${state}$2`) : element.replace(/^(<[\w:]*sheet)(\s)/, `$1 state="${state}"$2`);
+  }
+  return element;
 }
 
 /** Every part reachable from `roots` through internal relationships, not entering `blocked`. */
@@ -132,13 +172,23 @@ export async function planPackageEdits(pkg: XlsxPackage, request: EditRequest): 
   // time); styles.xml is written after every sheet, so it holds every format they used.
   const sheets = request.sheets.map((sheet) => ({ ...sheet, cells: sheet.plan.charts.length > 0 ? plannedCells(sheet.plan) : null }));
 
-  // Issue marks: a sheet whose marks changed gets its conditional formats rewritten.
-  const markSheets = new Set([...request.oldMarks, ...request.state.marks].map((m) => m.sheet));
+  // Issue marks: a sheet whose marks changed gets its conditional formats rewritten, and so does a sheet the CLI
+  // marks while the add-in's marks helper exists (its rules on that sheet go).
+  const replacedSheets = new Set(request.sheets.flatMap((s) => (s.replaces === null ? [] : [s.replaces])));
+  const helperNames = new Set(request.marksHelpers.map((s) => s.name.toLowerCase()));
+  const sheetNames = new Set(pkg.sheets.map((s) => s.name.toLowerCase()));
+  const isAddinMark = (formula: string): boolean => {
+    const sheet = markRuleSheet(`=${formula}`);
+    return sheet === null || (sheet !== undefined && (helperNames.has(sheet.toLowerCase()) || !sheetNames.has(sheet.toLowerCase())));
+  };
+  const cleanAddinMarks = request.marksHelpers.length > 0 ? request.addinMarksOn : new Set<string>();
+  const markSheets = new Set([...request.oldMarks.map((m) => m.sheet), ...request.marks.map((m) => m.sheet), ...cleanAddinMarks]);
   for (const name of markSheets) {
     const before = request.oldMarks.filter((m) => m.sheet === name);
-    const after = request.state.marks.filter((m) => m.sheet === name);
-    const part = pkg.sheets.find((s) => s.name === name)?.part ?? null;
-    if (part === null || request.replacedSheetIds.has(pkg.sheets.find((s) => s.name === name)?.sheetId ?? -1) || sameMarks(before, after)) continue;
+    const after = request.marks.filter((m) => m.sheet === name);
+    const sheet = pkg.sheets.find((s) => s.name === name);
+    const part = sheet?.part ?? null;
+    if (sheet === undefined || part === null || replacedSheets.has(sheet) || (sameMarks(before, after) && !cleanAddinMarks.has(name))) continue;
     const added = after
       .map(
         (m) =>
@@ -146,7 +196,8 @@ export async function planPackageEdits(pkg: XlsxPackage, request: EditRequest): 
       )
       .join('');
     const oldRefs = new Set(before.map((m) => m.ref));
-    replace.set(part, { rewrite: (original) => rewriteSheetMarks(original, oldRefs, added) });
+    const addin = cleanAddinMarks.has(name) ? isAddinMark : undefined;
+    replace.set(part, { rewrite: (original) => rewriteSheetMarks(original, oldRefs, added, addin) });
   }
   if (stylesXml === null) {
     add.push({ name: stylesPart, content: { late: () => styles.toXml() } });
@@ -159,7 +210,7 @@ export async function planPackageEdits(pkg: XlsxPackage, request: EditRequest): 
   // Owned sheets, with their drawings and charts.
   const sheetElements = new Map<number | 'append', string[]>();
   const relPrefix = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(pkg.workbookXml)?.[1] ?? null;
-  const mainPrefix = /<(\w+:)?sheets[\s>]/.exec(pkg.workbookXml)?.[1] ?? '';
+  const mainPrefix = mainPrefixOf(pkg.workbookXml);
   const sheetElement = (name: string, sheetId: number, relId: string, state: string | null): string =>
     `<${mainPrefix}sheet name="${escapeXml(name)}" sheetId="${sheetId}"${state === null ? '' : ` state="${state}"`} ${relPrefix ?? 'r'}:id="${relId}"${relPrefix === null ? ` xmlns:r="${NS.rel}"` : ''}/>`;
   const place = (key: number | 'append', element: string): void => {
@@ -171,8 +222,8 @@ export async function planPackageEdits(pkg: XlsxPackage, request: EditRequest): 
     const relId = nextRelId();
     newWorkbookRels.push({ id: relId, type: REL_TYPES.worksheet, target: relativeTarget(workbookPart, part) });
     overrides.push({ part, type: CONTENT_TYPES.worksheet });
-    const replaced = sheet.replacesSheetId === null ? undefined : pkg.sheets.find((s) => s.sheetId === sheet.replacesSheetId);
-    place(replaced === undefined ? 'append' : replaced.sheetId, sheetElement(sheet.name, sheet.sheetId, relId, null));
+    if (sheet.replaces === null) place('append', sheetElement(sheet.name, sheet.sheetId, relId, null));
+    else place(sheet.replaces.sheetId, retargeted(sheet.replaces, relId));
     const drawingRelId = sheet.plan.charts.length > 0 ? 'rId1' : null;
     const { plan, sheetName } = sheet;
     const laidOut = sheet.cells;
@@ -191,17 +242,32 @@ export async function planPackageEdits(pkg: XlsxPackage, request: EditRequest): 
     }
   }
 
-  // The state sheet: a new part in the old one's place (or at the end), very hidden.
-  const statePart = nextPart('xl/worksheets/sheet');
-  const stateRelId = nextRelId();
-  newWorkbookRels.push({ id: stateRelId, type: REL_TYPES.worksheet, target: relativeTarget(workbookPart, statePart) });
-  overrides.push({ part: statePart, type: CONTENT_TYPES.worksheet });
-  add.push({ name: statePart, content: stateSheetXml(request.state) });
-  const stateElement = sheetElement(request.stateSheet?.name ?? freeStateName(pkg), request.stateSheetId, stateRelId, 'veryHidden');
-  place(request.stateSheet === null ? 'append' : request.stateSheet.sheetId, stateElement);
+  // Sheets created for the user, at the end.
+  for (const sheet of request.created ?? []) {
+    const part = nextPart('xl/worksheets/sheet');
+    const relId = nextRelId();
+    newWorkbookRels.push({ id: relId, type: REL_TYPES.worksheet, target: relativeTarget(workbookPart, part) });
+    overrides.push({ part, type: CONTENT_TYPES.worksheet });
+    place('append', sheetElement(sheet.plan.name, sheet.sheetId, relId, null));
+    add.push({ name: part, content: renderUserSheetXml(sheet.plan, styles) });
+  }
+
+  // The state sheet: a new part in the old one's place (its name kept), very hidden, or at the end; or no state.
+  const dropped = new Set<WorkbookSheet>(request.removeMarksHelpers ? request.marksHelpers : []);
+  if (request.state.kind === 'write') {
+    const statePart = nextPart('xl/worksheets/sheet');
+    const stateRelId = nextRelId();
+    newWorkbookRels.push({ id: stateRelId, type: REL_TYPES.worksheet, target: relativeTarget(workbookPart, statePart) });
+    overrides.push({ part: statePart, type: CONTENT_TYPES.worksheet });
+    add.push({ name: statePart, content: stateSheetXml(request.state.doc) });
+    if (request.stateSheet === null) place('append', sheetElement(freeStateName(pkg), request.stateSheetId, stateRelId, 'veryHidden'));
+    else place(request.stateSheet.sheetId, retargeted(request.stateSheet, stateRelId, 'veryHidden'));
+  } else if (request.stateSheet !== null) {
+    dropped.add(request.stateSheet);
+  }
 
   // Removed sheets and the parts only they reached.
-  const removedSheets = pkg.sheets.filter((s) => request.replacedSheetIds.has(s.sheetId) || s === request.stateSheet);
+  const removedSheets = pkg.sheets.filter((s) => replacedSheets.has(s) || s === request.stateSheet || dropped.has(s));
   const removedRelIds = new Set(removedSheets.map((s) => s.relId));
   const removedParts = new Set(removedSheets.flatMap((s) => (s.part === null ? [] : [s.part])));
   const calcChain = workbookRels.find((r) => r.type === REL_TYPES.calcChain);
@@ -218,8 +284,10 @@ export async function planPackageEdits(pkg: XlsxPackage, request: EditRequest): 
   }
   for (const part of drop) if (!pkg.byName.has(part)) drop.delete(part);
 
-  // The workbook part: removed sheets give way to their replacements, new ones go last.
-  let workbookXml = pkg.workbookXml;
+  // The workbook part: removed sheets give way to their replacements, new ones go last; names scoped to a dropped
+  // sheet go, and those of later sheets follow their sheet's new position.
+  const droppedAt = new Set(pkg.sheets.flatMap((s, i) => (dropped.has(s) ? [i] : [])));
+  let workbookXml = withSheetsRemoved(pkg.workbookXml, mainPrefix, droppedAt, pkg.sheets.length);
   for (const sheet of pkg.sheets) {
     if (!removedRelIds.has(sheet.relId)) continue;
     workbookXml = workbookXml.replace(sheet.element, (sheetElements.get(sheet.sheetId) ?? []).join(''));
@@ -232,7 +300,7 @@ export async function planPackageEdits(pkg: XlsxPackage, request: EditRequest): 
     const rows = s.plan.pageSetup?.titleRows;
     return rows === undefined ? [] : [{ sheet: s.name, first: rows.first, last: rows.last }];
   });
-  replace.set(workbookPart, withFullCalcOnLoad(withPrintTitles(workbookXml, mainPrefix, printTitles), mainPrefix));
+  replace.set(workbookPart, withFullCalcOnLoad(withDefinedNames(withPrintTitles(workbookXml, mainPrefix, printTitles), mainPrefix, ownedNames(request)), mainPrefix));
 
   // Its relationships.
   const workbookRelsPart = relsPartOf(workbookPart);
@@ -255,6 +323,22 @@ export async function planPackageEdits(pkg: XlsxPackage, request: EditRequest): 
   replace.set('[Content_Types].xml', contentTypes);
 
   return { drop, replace, add };
+}
+
+/**
+ * The workbook-scoped names a refresh defines: each owned sheet's hidden owner name (`_LedgerStats_Owner_<role>` →
+ * its A1, as the add-in writes it), kept owned sheets' too, and the plans' key-figure names (`台账统计_总投资` → the
+ * figure's cell). Each replaces the former definition of the same name.
+ */
+function ownedNames(request: EditRequest): DefinedName[] {
+  const names: DefinedName[] = [];
+  const owner = (role: SheetRole, sheet: string): DefinedName => ({ name: ownerName(role), localSheetId: null, hidden: true, formula: `${quoteSheetName(sheet)}!$A$1` });
+  for (const [role, sheet] of request.keptOwned) names.push(owner(role, sheet.name));
+  for (const { plan, name } of request.sheets) {
+    names.push(owner(plan.role, name));
+    for (const key of plan.names ?? []) names.push({ name: key.name, localSheetId: null, hidden: false, formula: `${quoteSheetName(name)}!${absoluteRange(key.row, key.col, 1, 1)}` });
+  }
+  return names;
 }
 
 /** A name for a new state sheet that no sheet has. */

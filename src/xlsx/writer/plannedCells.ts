@@ -35,9 +35,8 @@ function merger(): (base: PlanStyle, over: PlanStyle) => PlanStyle {
 }
 
 /**
- * A sheet plan's cells row by row, in row order, the way `writeSheetPlan` applies the plan to an
- * ExcelJS sheet: a block sets the number format and style of each of its cells and writes its
- * non-null values; then a format merges its style into every cell of its range. Only one row's
+ * A sheet plan's cells row by row, in row order, as a host applies the plan to a sheet: a block
+ * sets the number format and style of each of its cells and writes its non-null values; then a format merges its style into every cell of its range. Only one row's
  * cells exist at a time, so a validation sheet of a million issues is never held as cells.
  * Rows without cells are left out.
  */

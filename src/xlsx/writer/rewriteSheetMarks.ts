@@ -1,3 +1,5 @@
+import { decodeXml } from './xmlText';
+
 /** Worksheet children that come after `<conditionalFormatting>` in the schema order of CT_Worksheet. */
 const AFTER_CONDITIONAL_FORMATTING = [
   'dataValidations',
@@ -33,13 +35,60 @@ function isMarkElement(element: string): boolean {
   return rules.length === 1 && /<cfRule[^>]*type="expression"/.test(element) && /<formula>TRUE<\/formula>/.test(element);
 }
 
+/** Tells whether a conditional-format formula (as the file holds it, without `=`) is one of the add-in's mark rules. */
+export type IsAddinMarkFormula = (formula: string) => boolean;
+
+const NEVER: IsAddinMarkFormula = () => false;
+
+/** `container` without its `rule` children that `drop` picks; `null` when it had rules and none is left. */
+function withoutRules(container: string, rule: RegExp, drop: (rule: string) => boolean): string | null {
+  let rules = 0;
+  let kept = 0;
+  const result = container.replace(rule, (element) => {
+    rules++;
+    if (drop(element)) return '';
+    kept++;
+    return element;
+  });
+  return rules > 0 && kept === 0 ? null : result;
+}
+
+/**
+ * Remove the add-in's mark rules (`isAddinMark`) from a worksheet's tail, in either form a file holds them: a
+ * main-part `<conditionalFormatting>` rule with `<formula>` (as ExcelJS and LibreOffice write a rule), or the x14
+ * extension's `<x14:conditionalFormatting>` rule with `<xm:f>` (where Excel keeps a rule that reads another sheet,
+ * [MS-XLSX] 2.6). A format left without rules goes, and so do the extension elements it leaves empty.
+ */
+export function removeAddinMarks(tail: string, isAddinMark: IsAddinMarkFormula): string {
+  if (isAddinMark === NEVER) return tail;
+  let result = tail.replace(/<conditionalFormatting\s[^>]*>[\s\S]*?<\/conditionalFormatting>/g, (element) => {
+    const kept = withoutRules(element, /<cfRule\b[^>]*?(?:\/>|>[\s\S]*?<\/cfRule>)/g, (rule) => {
+      const formula = /<formula>([\s\S]*?)<\/formula>/.exec(rule)?.[1];
+      return formula !== undefined && isAddinMark(decodeXml(formula));
+    });
+    return kept ?? '';
+  });
+  result = result.replace(/<(\w+):conditionalFormatting[\s>][\s\S]*?<\/\1:conditionalFormatting>/g, (element, prefix: string) => {
+    const kept = withoutRules(element, new RegExp(`<${prefix}:cfRule\\b[^>]*?(?:/>|>[\\s\\S]*?</${prefix}:cfRule>)`, 'g'), (rule) => {
+      const formula = /<(\w+):f>([\s\S]*?)<\/\1:f>/.exec(rule)?.[2];
+      return formula !== undefined && isAddinMark(decodeXml(formula));
+    });
+    return kept ?? '';
+  });
+  // Containers emptied above: the x14 list, its <ext>, then <extLst>.
+  result = result.replace(/<(\w+):conditionalFormattings>\s*<\/\1:conditionalFormattings>/g, '');
+  result = result.replace(/<(\w+:)?ext\s[^>]*>\s*<\/\1ext>/g, '');
+  return result.replace(/<(\w+:)?extLst>\s*<\/\1extLst>/g, '');
+}
+
 /**
  * Replace the issue marks in a worksheet's tail (everything after its cells): remove the
  * conditional formats whose `sqref` is one of `oldRefs` and whose only rule is a TRUE
- * expression, then insert `added` at the schema position of conditional formats.
+ * expression, and the add-in's mark rules (`removeAddinMarks`), then insert `added` at the schema position of
+ * conditional formats.
  */
-export function replaceMarksInTail(tail: string, oldRefs: ReadonlySet<string>, added: string): string {
-  let result = tail.replace(/<conditionalFormatting\s[^>]*>[\s\S]*?<\/conditionalFormatting>/g, (element) => {
+export function replaceMarksInTail(tail: string, oldRefs: ReadonlySet<string>, added: string, isAddinMark: IsAddinMarkFormula = NEVER): string {
+  let result = removeAddinMarks(tail, isAddinMark).replace(/<conditionalFormatting\s[^>]*>[\s\S]*?<\/conditionalFormatting>/g, (element) => {
     const sqref = /sqref="([^"]*)"/.exec(element)?.[1] ?? '';
     return oldRefs.has(sqref) && isMarkElement(element) ? '' : element;
   });
@@ -65,7 +114,12 @@ export function replaceMarksInTail(tail: string, oldRefs: ReadonlySet<string>, a
  * it is decoded and edited with `replaceMarksInTail`. A sheet whose cells are not in an
  * unprefixed `<sheetData>` passes through whole.
  */
-export async function* rewriteSheetMarks(original: AsyncIterable<Buffer>, oldRefs: ReadonlySet<string>, added: string): AsyncIterable<Buffer | string> {
+export async function* rewriteSheetMarks(
+  original: AsyncIterable<Buffer>,
+  oldRefs: ReadonlySet<string>,
+  added: string,
+  isAddinMark: IsAddinMarkFormula = NEVER,
+): AsyncIterable<Buffer | string> {
   let carry: Buffer = Buffer.alloc(0);
   let tail: Buffer[] | null = null;
   for await (const chunk of original) {
@@ -93,5 +147,5 @@ export async function* rewriteSheetMarks(original: AsyncIterable<Buffer>, oldRef
     yield carry;
     return;
   }
-  yield replaceMarksInTail(Buffer.concat(tail).toString('utf8'), oldRefs, added);
+  yield replaceMarksInTail(Buffer.concat(tail).toString('utf8'), oldRefs, added, isAddinMark);
 }

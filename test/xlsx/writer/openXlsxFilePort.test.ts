@@ -6,7 +6,9 @@ import ExcelJS from 'exceljs';
 import type { CellValue } from '../../../src/domain';
 import { refresh } from '../../../src/workflows/refresh';
 import { PortError } from '../../../src/workflows/workbookPort';
-import { STATE_MARKER } from '../../../src/xlsx/ledgerStateSheet';
+import { STATE_FORMAT_VERSION, STATE_MARKER } from '../../../src/workflows/stateSheet';
+import { readDefinedNames } from '../../../src/xlsx/definedNames';
+import { readStateDoc } from '../../../src/xlsx/ledgerStateSheet';
 import { openXlsxFilePort, type SheetRowSource } from '../../../src/xlsx/writer/openXlsxFilePort';
 import { realisticLedgerGrid } from '../../fixtures/realisticLedger';
 import { gridWorkbook } from '../xlsxFixtures';
@@ -48,6 +50,13 @@ async function fileRows(path: string): Promise<SheetRowSource> {
     grids[sheet.name] = grid;
   }
   return gridRows(grids);
+}
+
+/** The hidden workbook-scoped owner names of a workbook part, name → formula. */
+function ownerNames(workbookXml: string): Record<string, string> {
+  const names = readDefinedNames(workbookXml).filter((n) => n.name.startsWith('_LedgerStats_Owner_'));
+  expect(names.every((n) => n.hidden && n.localSheetId === null)).toBe(true);
+  return Object.fromEntries(names.map((n) => [n.name, n.formula]));
 }
 
 /** Parts a refresh may change: the workbook's structure, styles, and the ledger sheet (its issue marks). */
@@ -112,11 +121,19 @@ describe('openXlsxFilePort', () => {
     expect(workbook.getWorksheet('汇总 (2)')!.getCell('A1').value).toBe('央地合作项目统计汇总');
     const state = workbook.getWorksheet('_ledger_stats')!;
     expect(state.state).toBe('veryHidden');
-    expect(state.getCell('A1').value).toBe(STATE_MARKER);
-    const doc = JSON.parse(String(state.getCell('A2').value)) as { owned: { name: string }[]; marks: { sheet: string }[] };
-    expect(doc.owned.map((o) => o.name).sort()).toEqual(['变动', '校验结果', '汇总 (2)']);
+    expect([state.getCell('A1').value, state.getCell('B1').value]).toEqual([STATE_MARKER, STATE_FORMAT_VERSION]);
+    const doc = readStateDoc(workbook);
+    expect(doc.lastRefresh).toBe(NOW().toISOString());
+    expect(doc.snapshot).not.toBeNull();
     expect(doc.marks.length).toBeGreaterThan(0);
-    expect(text(unzipSync(readFileSync(output)), 'xl/worksheets/sheet1.xml')).toContain('<formula>TRUE</formula>');
+    expect(doc.marks.every((m) => m.sheet === '台账')).toBe(true);
+    const files = unzipSync(readFileSync(output));
+    expect(text(files, 'xl/worksheets/sheet1.xml')).toContain('<formula>TRUE</formula>');
+    expect(ownerNames(text(files, 'xl/workbook.xml'))).toEqual({
+      _LedgerStats_Owner_summary: "'汇总 (2)'!$A$1",
+      _LedgerStats_Owner_validation: "'校验结果'!$A$1",
+      _LedgerStats_Owner_changes: "'变动'!$A$1",
+    });
   });
 
   it('draws the summary charts as DrawingML bound to the summary cells, with cached values', async () => {
