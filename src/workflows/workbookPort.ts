@@ -42,6 +42,13 @@ export interface WorkbookPort {
   selectCell?(sheet: string, address: string): Promise<void>;
 
   /**
+   * Create a sheet of the user's (the 赛马规则 rules sheet) with `plan`'s cells, unless a sheet with that name
+   * (compared without regard to case) already exists. The sheet is not owned: no later operation writes to it.
+   * @returns the name of the sheet created, or `null` when one with that name existed and nothing was written.
+   */
+  createSheetIfAbsent?(plan: UserSheetPlan): Promise<string | null>;
+
+  /**
    * Write a one-line status (e.g. "已刷新 2025-09-30 14:05" or the failure message) into the owned
    * summary sheet, on the row below everything the summary plan draws, as literal text. Used by the
    * ribbon command, which has no pane to report in. A no-op when no owned summary sheet exists.
@@ -75,6 +82,17 @@ export interface SheetInfo {
   readonly tables: readonly string[];
   /** The first rows of the sheet (at most `SOURCE_PREVIEW_ROWS`, see chooseSource.ts), for ledger auto-detection. */
   readonly preview: Grid;
+}
+
+/** A sheet created once for the user and then left to them (`createSheetIfAbsent`). */
+export interface UserSheetPlan {
+  readonly name: string;
+  /** Cells from A1, row by row: a string is always written as literal text, `null` leaves the cell empty. */
+  readonly cells: readonly (readonly (string | number | null)[])[];
+  /** Column widths in characters, from column A. */
+  readonly columnWidths: readonly number[];
+  /** 0-based rows shown in bold (titles and headers). */
+  readonly boldRows: readonly number[];
 }
 
 /** What to read: a sheet's used range or a named table. */
