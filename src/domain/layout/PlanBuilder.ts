@@ -1,5 +1,5 @@
-import { cellTextWidth } from './cellTextWidth';
 import { displayWidth } from './displayWidth';
+import { fitColumnWidths } from './fitColumnWidths';
 import { DEFAULT_ROW_HEIGHT_PT, pageSetupOf, paginate, placeOnPages, type PrintTexts, type RowSpan } from './paginate';
 import type { ChartSpec, PlanBlock, PlanCell, PlanFormat, PlanName, PlanRange, PlanRowHeight, PlanStyle, SheetPlan, SheetRole } from './types';
 
@@ -100,29 +100,9 @@ export class PlanBuilder {
     this.row = Math.max(this.row, row);
   }
 
-  /**
-   * Column widths that fit the widest text of each column (`cellTextWidth`, CJK counted as two), plus `padding`,
-   * between `minWidths[col]` and `maxWidth`. Only tables count: a one-cell text spills over the empty cells to its
-   * right, and a merged range (title, paragraph) wraps or spans, so neither sizes a column.
-   */
-  fittedWidths(minWidths: readonly number[], maxWidth: number, padding = 2): number[] {
-    const widths = [...minWidths];
-    const merged = (row: number, col: number): boolean =>
-      this.merges.some((m) => row >= m.row && row < m.row + m.rows && col >= m.col && col < m.col + m.cols);
-    for (const block of this.blocks) {
-      const cols = block.values[0]?.length ?? 0;
-      if (cols < 2) continue;
-      block.values.forEach((cells, r) => {
-        cells.forEach((value, c) => {
-          const col = block.col + c;
-          if (value === null || merged(block.row + r, col)) return;
-          const format = typeof block.numberFormat === 'string' ? block.numberFormat : (block.numberFormat?.[c] ?? null);
-          const width = Math.min(maxWidth, cellTextWidth(value, format) + padding);
-          widths[col] = Math.max(widths[col] ?? 0, width);
-        });
-      });
-    }
-    return Array.from(widths, (w) => w ?? minWidths[0] ?? 8);
+  /** Column widths that fit the widest text of each column of the tables written so far (`fitColumnWidths`). */
+  fittedWidths(minWidths: readonly number[], maxWidths: number | readonly number[], padding = 2): number[] {
+    return fitColumnWidths(this.blocks, this.merges, minWidths, maxWidths, padding);
   }
 
   /** The finished plan. */

@@ -3,12 +3,13 @@ import type { LedgerDiff, SnapshotProject } from '../diff/types';
 import type { Lang, Stage } from '../ledger/types';
 import { soeGroupByFullName } from '../reference/lookupSoe';
 import { fillTemplate } from './fillTemplate';
+import { fitColumnWidths } from './fitColumnWidths';
 import { formatLabel } from './formatLabel';
 import { numberFormats } from './numberFormats';
 import { pageSetupOf } from './paginate';
 import { sheetAmountUnit } from './sheetAmountUnit';
 import { PLAN_STYLES } from './planStyles';
-import type { PlanBlock, PlanCell, SheetPlan } from './types';
+import type { PlanBlock, PlanCell, PlanFormat, SheetPlan } from './types';
 
 /** Options of `layoutChanges`. */
 export interface ChangesLayoutOptions {
@@ -125,10 +126,15 @@ const LABELS = {
 
 type Labels = (typeof LABELS)[Lang];
 
-const { title: TITLE_STYLE, section: SECTION_STYLE, header: HEADER_STYLE, total: TOTAL_STYLE, note: NOTE_STYLE } = PLAN_STYLES;
+const { title: TITLE_STYLE, section: SECTION_STYLE, header: HEADER_STYLE, numberHeader: NUMBER_HEADER_STYLE, total: TOTAL_STYLE, note: NOTE_STYLE } =
+  PLAN_STYLES;
 
-/** Columns of the sheet: row, name, SOEs, then six amount / stage columns. */
-const COLUMN_WIDTHS = [10, 36, 28, 16, 16, 16, 18, 18, 18] as const;
+/**
+ * Columns of the sheet: row (or the key figure), name, SOEs, then six amount / stage columns. Each is as wide as its
+ * widest table text (CJK counted as two, `fitColumnWidths`) between these bounds.
+ */
+const MIN_WIDTHS: readonly number[] = [8, 12, 10, 10, 10, 10, 10, 10, 10];
+const MAX_WIDTHS: readonly number[] = [30, 40, 36, 30];
 
 /** The SOEs of a project as short display names joined by 、 (ledger text, made plain). */
 function soeText(soes: readonly string[]): string {
@@ -155,6 +161,7 @@ export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOpt
   const stageName = (stage: Stage): string => formatLabel(options.lang, `stage_${stage}`);
 
   const blocks: PlanBlock[] = [];
+  const headerFormats: PlanFormat[] = [];
   let row = 0;
   // One text per row in column A, unmerged and unwrapped: it spills over the empty cells to its
   // right, and Excel never autofits the height of merged rows.
@@ -167,7 +174,11 @@ export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOpt
     blocks.push({ row, col: 0, values, numberFormat, ...(style ? { style } : {}) });
     row += values.length;
   };
-  const header = (cells: string[]): void => table([cells], cells.map(() => null), HEADER_STYLE);
+  /** A header row; the headers over numbers (`numberCols`) right-aligned like them, so each reads as its column's. */
+  const header = (cells: string[], numberCols: readonly number[]): void => {
+    for (const col of numberCols) headerFormats.push({ range: { row, col, rows: 1, cols: 1 }, style: NUMBER_HEADER_STYLE });
+    table([cells], cells.map(() => null), HEADER_STYLE);
+  };
 
   line(labels.title, TITLE_STYLE);
   line(fillTemplate(labels.times, { baseline: options.baselineAt ?? labels.unknownTime, asOf: options.asOf }));
@@ -176,7 +187,7 @@ export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOpt
 
   if (diff === null) {
     for (const text of labels.first) line(text, NOTE_STYLE);
-    return plan(labels, blocks, options.lang);
+    return plan(labels, blocks, headerFormats, options.lang);
   }
 
   line(
@@ -193,7 +204,7 @@ export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOpt
   row += 1;
 
   line(labels.keyFigures, SECTION_STYLE);
-  header([labels.figure, labels.baseline, labels.current, labels.change]);
+  header([labels.figure, labels.baseline, labels.current, labels.change], [1, 2, 3]);
   table(
     (['projects', 'soes', 'started', 'completed'] as const).map((id) => [labels[id], diff.previous[id], diff.current[id], diff.deltas[id]]),
     [null, countFormat, countFormat, deltaCountFormat],
@@ -211,7 +222,7 @@ export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOpt
     if (projects.length === 0) {
       line(labels.none);
     } else {
-      header([rowLabel, labels.name, labels.soe, labels.stage, labels.totalWan, labels.investedWan]);
+      header([rowLabel, labels.name, labels.soe, labels.stage, labels.totalWan, labels.investedWan], [0, 4, 5]);
       table(projectRows(projects), ['0', null, null, null, amountFormat, amountFormat]);
     }
     row += 1;
@@ -223,7 +234,7 @@ export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOpt
   if (diff.stageChanges.length === 0) {
     line(labels.none);
   } else {
-    header([labels.row, labels.name, labels.soe, labels.from, labels.to]);
+    header([labels.row, labels.name, labels.soe, labels.from, labels.to], [0]);
     table(
       diff.stageChanges.map((c) => [c.current.sheetRow, plainText(c.current.name), soeText(c.current.soes), stageName(c.from), stageName(c.to)]),
       ['0', null, null, null, null],
@@ -235,7 +246,10 @@ export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOpt
   if (diff.amountChanges.length === 0) {
     line(labels.none);
   } else {
-    header([labels.row, labels.name, labels.soe, labels.totalBefore, labels.totalAfter, labels.totalDelta, labels.investedBefore, labels.investedAfter, labels.investedDelta]);
+    header(
+      [labels.row, labels.name, labels.soe, labels.totalBefore, labels.totalAfter, labels.totalDelta, labels.investedBefore, labels.investedAfter, labels.investedDelta],
+      [0, 3, 4, 5, 6, 7, 8],
+    );
     const columnFormats = ['0', null, null, amountFormat, amountFormat, deltaAmountFormat, amountFormat, amountFormat, deltaAmountFormat];
     table(
       diff.amountChanges.map((c) => [
@@ -261,11 +275,12 @@ export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOpt
   row += 1;
 
   for (const text of labels.note) line(text, NOTE_STYLE);
-  return plan(labels, blocks, options.lang);
+  return plan(labels, blocks, headerFormats, options.lang);
 }
 
-function plan(labels: Labels, blocks: PlanBlock[], lang: Lang): SheetPlan {
+function plan(labels: Labels, blocks: PlanBlock[], formats: PlanFormat[], lang: Lang): SheetPlan {
   // Printed like the other owned sheets; its title row repeats on every page.
   const pageSetup = pageSetupOf({ lang, title: labels.title }, [], { first: 0, last: 0 });
-  return { role: 'changes', name: labels.sheet, blocks, formats: [], merges: [], columnWidths: [...COLUMN_WIDTHS], charts: [], pageSetup };
+  const columnWidths = fitColumnWidths(blocks, [], MIN_WIDTHS, MAX_WIDTHS);
+  return { role: 'changes', name: labels.sheet, blocks, formats, merges: [], columnWidths, charts: [], pageSetup };
 }

@@ -21,8 +21,15 @@ export interface ValidationLayoutOptions {
   readonly dataDate?: string | null;
 }
 
-/** Columns: severity, issue (its title), row, column, raw value, message, suggestion, link, and the code (narrow, for filtering). */
-const COLUMN_WIDTHS = [10, 24, 8, 22, 22, 56, 44, 10, 8] as const;
+/**
+ * Columns: severity, issue (its title), row, column, raw value, message, suggestion, link, and the code (narrow, for
+ * filtering). Each is as wide as its widest text (CJK counted as two, `fitColumnWidths`) between these bounds; the
+ * code column stays narrow (its text is for the filter, not for reading).
+ */
+const MIN_WIDTHS: readonly number[] = [8, 10, 6, 10, 10, 20, 12, 8, 8];
+const MAX_WIDTHS: readonly number[] = [20, 30, 10, 36, 30, 80, 60, 12, 8];
+/** Column of the row numbers, the only numbers under the issue header. */
+const ROW_COL = 2;
 /** Issues whose raw value is a date cell: a date serial is shown as the date it is, not as 44866. */
 const DATE_CODES: ReadonlySet<string> = new Set(['date_invalid', 'date_ambiguous', 'dates_reversed', 'completed_without_date']);
 
@@ -46,7 +53,7 @@ export function layoutValidation(read: LedgerRead, options: ValidationLayoutOpti
   for (const issue of read.issues) bySeverity.get(issue.severity)?.push(issue);
 
   const title = sheet.text(label('val_title'), PLAN_STYLES.title);
-  sheet.merge({ ...title, cols: COLUMN_WIDTHS.length });
+  sheet.merge({ ...title, cols: MIN_WIDTHS.length });
   sheet.text(label('val_source', { sheet: sourceSheet }));
   // One count per row, label | value | unit, so that no number reads as the label of the next one.
   sheet.table(
@@ -72,7 +79,10 @@ export function layoutValidation(read: LedgerRead, options: ValidationLayoutOpti
   };
   if (read.issues.length === 0) {
     sheet.text(label('val_none'), PLAN_STYLES.ok);
-    return sheet.plan('validation', options.sheetName ?? label('sheetValidation'), [...COLUMN_WIDTHS], undefined, { texts, printColumns: COLUMN_WIDTHS.length });
+    return sheet.plan('validation', options.sheetName ?? label('sheetValidation'), sheet.fittedWidths(MIN_WIDTHS, MAX_WIDTHS), undefined, {
+      texts,
+      printColumns: MIN_WIDTHS.length,
+    });
   }
 
   const headerRow = sheet.row;
@@ -93,6 +103,8 @@ export function layoutValidation(read: LedgerRead, options: ValidationLayoutOpti
     undefined,
     PLAN_STYLES.header,
   );
+  // 行 stands over right-aligned numbers: aligned like them, so it reads as theirs.
+  sheet.format({ row: headerRow, col: ROW_COL, rows: 1, cols: 1 }, PLAN_STYLES.numberHeader);
   for (const severity of SEVERITIES) {
     const issues = bySeverity.get(severity) ?? [];
     const rows = issues.map((issue): PlanCell[] => [
@@ -110,9 +122,9 @@ export function layoutValidation(read: LedgerRead, options: ValidationLayoutOpti
     sheet.format({ ...range, cols: 1 }, SEVERITY_STYLE[severity]);
   }
   // One long list: the spreadsheet program breaks it by page, and its header row repeats on every page.
-  return sheet.plan('validation', options.sheetName ?? label('sheetValidation'), [...COLUMN_WIDTHS], { rows: headerRow + 1, cols: 0 }, {
+  return sheet.plan('validation', options.sheetName ?? label('sheetValidation'), sheet.fittedWidths(MIN_WIDTHS, MAX_WIDTHS), { rows: headerRow + 1, cols: 0 }, {
     texts,
-    printColumns: COLUMN_WIDTHS.length,
+    printColumns: MIN_WIDTHS.length,
     titleRows: { first: headerRow, last: headerRow },
   });
 }

@@ -107,6 +107,26 @@ describe('layoutChanges', () => {
     expect(formats).not.toContain('#,##0.0');
   });
 
+  it('sizes each column to its widest table text, CJK counted as two', () => {
+    const plan = layoutChanges(diffLedgers(before, after), options);
+    // A: 累计完成投资 12 + 2; B: =HYPERLINK("x") 机场 20 + 2; C: 中国交建、招商局 16 + 2; D, E: 总投资（基线） / （本次） 14 + 2;
+    // F: 累计完成投资 12 + 2; G, H: 累计完成投资（基线） / （本次） 20 + 2; I: 累计完成投资变动 16 + 2.
+    expect(plan.columnWidths).toEqual([14, 22, 18, 16, 16, 14, 22, 22, 18]);
+  });
+
+  it('right-aligns the headers over numbers, and only those', () => {
+    const plan = layoutChanges(diffLedgers(before, after), options);
+    const grid = cells(plan);
+    const aligned = plan.formats.filter((f) => f.style.horizontalAlignment === 'right').map((f) => grid[f.range.row]?.[f.range.col]);
+    expect(aligned).toEqual([
+      ...['基线', '本次', '变动'],
+      ...['行号', '总投资', '累计完成投资'],
+      ...['基线行号', '总投资', '累计完成投资'],
+      '行号',
+      ...['行号', '总投资（基线）', '总投资（本次）', '总投资变动', '累计完成投资（基线）', '累计完成投资（本次）', '累计完成投资变动'],
+    ]);
+  });
+
   it('keeps every block rectangular', () => {
     for (const block of layoutChanges(diffLedgers(before, after), options).blocks) {
       const width = block.values[0]?.length;

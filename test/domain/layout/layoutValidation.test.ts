@@ -96,11 +96,25 @@ describe('layoutValidation', () => {
 
   it('colours the severity column by group', () => {
     const header = rowOf(plan, '严重程度');
-    expect(plan.formats.map((f) => [f.range.row + 1, f.range.rows, f.range.cols, f.style.fontColor])).toEqual([
+    const coloured = plan.formats.filter((f) => f.style.fontColor !== undefined);
+    expect(coloured.map((f) => [f.range.row + 1, f.range.rows, f.range.cols, f.style.fontColor])).toEqual([
       [header + 1, 2, 1, '#C00000'],
       [header + 3, 2, 1, '#9C5700'],
       [header + 5, 1, 1, '#595959'],
     ]);
+  });
+
+  it('sizes each column to its widest text, CJK counted as two, between its bounds; the code column stays narrow', () => {
+    // A: 错误行（未计入） 16 + 2; B: amount_unreadable 17 + 2; C: the minimum 6 (行, 12: 2 + 2); D: D 项目阶段 10 + 2;
+    // E: the raw formula text (29 + 2) capped at 30; F: the minimum 20 (总投资无法识别 14 + 2); G: 填写数字，如 12.5 17 + 2;
+    // H: the minimum 8 (F12); I: the code column's 8.
+    expect(plan.columnWidths).toEqual([18, 19, 6, 12, 30, 20, 19, 8, 8]);
+  });
+
+  it('right-aligns the 行 header over the row numbers, and only that header', () => {
+    const header = rowOf(plan, '严重程度') - 1;
+    const aligned = plan.formats.filter((f) => f.style.horizontalAlignment === 'right');
+    expect(aligned.map((f) => f.range)).toEqual([{ row: header, col: 2, rows: 1, cols: 1 }]);
   });
 
   it('writes messages in English in English', () => {
