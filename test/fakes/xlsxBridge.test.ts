@@ -153,6 +153,13 @@ describe('fakeToXlsx', () => {
     expect(carried(fakeFromXlsx(out, { unevaluable: 'throw' }))).toEqual(carried(before));
   });
 
+  it('writes the 1904 date system when asked, keeping the serials', async () => {
+    const out = join(dir, 'd1904.out.xlsx');
+    await fakeToXlsx(fakeFromXlsx(fixture('d1904-round.xlsx', { date1904: true })), out, { date1904: true });
+    expect(partText(out, 'xl/workbook.xml')).toMatch(/<workbookPr[^>]* date1904="1"/);
+    expect(fakeFromXlsx(out).getSheetValues('台账')[1]?.[2]).toBe(45200);
+  });
+
   it("writes what the add-in did through Office.js: a very hidden sheet, hidden names, a custom rule, formulas' values cached", async () => {
     const fake = createFakeExcel({ apiVersion: '1.16', sheets: { 台账: [['项目', 2], ['合计', '=B1*3']] } });
     await fake.run(async (context: FakeRequestContext) => {

@@ -5,7 +5,8 @@
  * fs; `fakeExcel.ts` itself stays free of Node APIs).
  *
  * What crosses, both ways: worksheets in tab order with their visibility; cell values (numbers,
- * text, booleans, error texts; dates as the serial numbers the file stores); formulas, with their
+ * text, booleans, error texts; dates as the serial numbers the file stores, the date system itself
+ * only by `fakeToXlsx`'s option; an error value without a formula becomes its text); formulas, with their
  * cached values on the way out; number formats; workbook- and sheet-scoped defined names with
  * their `hidden` flag (a name's comment is not carried); print-title rows; conditional formats of the expression kind
  * (Office.js `Custom`: formula, range, priority, fill colour; stop-if-true is read but not
@@ -393,15 +394,25 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** Options of `fakeToXlsx`. */
+export interface FakeToXlsxOptions {
+  /**
+   * Write a workbook in the 1904 date system. The fake has no date system of its own: its serials
+   * are the file's, so a 1904 workbook read by `fakeFromXlsx` must be written back with this set.
+   */
+  readonly date1904?: boolean;
+}
+
 /**
  * Save the fake's workbook as an .xlsx file (see the module comment for what is carried): every
  * formula with the value the fake gives it as the cached value, so a reader of cached values (the
  * CLI) sees what the add-in saw. Written with ExcelJS; the defined names are then written into
  * `xl/workbook.xml` directly, because ExcelJS keeps neither `hidden` nor names that are not ranges.
  */
-export async function fakeToXlsx(fake: FakeExcel, path: string): Promise<void> {
+export async function fakeToXlsx(fake: FakeExcel, path: string, options: FakeToXlsxOptions = {}): Promise<void> {
   const snapshot = fake.snapshot();
   const workbook = new ExcelJS.Workbook();
+  if (options.date1904 === true) workbook.properties.date1904 = true;
   const state: Record<string, ExcelJS.WorksheetState> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
   for (const sheet of snapshot.sheets) {
     const ws = workbook.addWorksheet(sheet.name, { state: state[sheet.visibility] ?? 'visible' });
