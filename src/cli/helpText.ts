@@ -19,6 +19,9 @@ const ZH = `ledger-stats — 央地合作项目台账统计（不需要 Excel）
       各组地区“赛马”排名（签约、开工、完成投资、完成率加权得分）；市本级/跨区域项目不参与排名。
   ledger-stats warn <文件> [--json] [--as-of YYYY-MM-DD] [--rules 规则.json]
       红黄绿灯预警：列出红灯、黄灯项目及原因（开工滞后、投资进度低于序时进度、竣工滞后）。
+  ledger-stats merge <文件|文件夹>… -o 合并.xlsx [--unit 亿元|万元] [--force] [--json]
+      合并各区县台账（每个文件各自识别表头、单位和列）为一个台账（“合并台账”表，带“来源”列）；
+      跨文件的同一项目只计一次并列出不一致；有文件含“错误”时退出码为 1。
 
 选项：
   --sheet 名称                   指定台账工作表（默认：第一个含台账表头的工作表）
@@ -72,6 +75,10 @@ Usage:
       红黄绿灯 warnings: the red and yellow projects with their reasons (late start, investment
       behind the time-elapsed target, late completion).
 
+  ledger-stats merge <file|folder>… -o CITY.xlsx [--unit yi|wan] [--force] [--json]
+      Merge the districts' ledgers (each read with its own header, unit and columns) into one
+      ledger (sheet 合并台账, with a 来源 column); a project in several files is counted once and
+      its differences listed; exit 1 when any file has an error.
 Options:
   --sheet NAME                   the ledger sheet (default: the first sheet with a ledger header)
   --mapping <JSON|file>          column overrides, field → column letter or header text,

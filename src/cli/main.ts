@@ -13,6 +13,7 @@ const EXTRA_COMMANDS: Readonly<Record<string, () => Promise<(argv: readonly stri
   brief: async () => (await import('./briefCommand')).briefCommand,
   rank: async () => (await import('./rankCommand')).rankCommand,
   warn: async () => (await import('./warnCommand')).warnCommand,
+  merge: async () => (await import('./mergeCommand')).mergeCommand,
 };
 
 /**

@@ -3,6 +3,7 @@ export { mergeLedgers } from './mergeLedgers';
 export { mergedLedgerGrid, SOURCE_HEADER, CODE_HEADER, type MergedCell, type MergedLedgerGrid, type MergedLedgerGridOptions } from './mergedLedgerGrid';
 export { districtOfText } from './districtOfText';
 export { looseNameKey } from './looseNameKey';
+export { isProjectCodeHeader } from './isProjectCodeHeader';
 export {
   MERGE_ISSUE_CODES,
   MERGE_ISSUE_SEVERITY,

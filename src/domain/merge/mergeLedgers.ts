@@ -9,7 +9,9 @@ import type { ConflictField, DuplicateMatch, MergeDuplicate, MergedProject, Merg
 
 /** A merged project while the merge runs. */
 interface Entry {
-  readonly row: ProjectRow;
+  row: ProjectRow;
+  /** Whether the row's values include an invested amount (its file has the column). */
+  hasInvested: boolean;
   code: string | null;
   readonly sources: ProjectSource[];
   match: DuplicateMatch | null;
@@ -26,7 +28,8 @@ const DEFAULT_TOLERANCE = 1e-9;
  * file's values win, and a total, stage or district that differs is a warning pointing at both rows. Rows with
  * the same SOEs whose names differ only by punctuation or a 项目 / 有限公司 suffix are `near_duplicate` warnings,
  * never merged. When a file's name (or else its title) names one district, its rows of another district are
- * `district_mismatch` warnings. Duplicates inside one file are the reader's (`duplicate_project`): not redone.
+ * `district_mismatch` warnings. What the kept row leaves blank (category, district, dates, progress columns, and
+ * the invested amount when its file has no such column) is filled from the later row (`fillBlanks`). Duplicates inside one file are the reader's (`duplicate_project`): not redone.
  *
  * Issue codes: `duplicate_across_files` (info), `conflict_total`, `conflict_stage`, `conflict_district`,
  * `near_duplicate`, `district_mismatch` (warnings).
@@ -52,6 +55,7 @@ export function mergeLedgers(sources: readonly MergeSource[], options: MergeOpti
         const district = lookupRegion(row.district)?.name ?? row.district;
         if (district !== fileDistrict) issues.push(createMergeIssue('district_mismatch', { name: row.name, district, fileDistrict }, [here]));
       }
+      const hasInvested = source.read.header?.columns.investedToDate !== undefined;
       const code = codeKey(source.codes?.get(row.sheetRow));
       const soes = row.soes.map((s) => s.canonical);
       const key = projectKey(row.nameKey, soes);
@@ -60,14 +64,14 @@ export function mergeLedgers(sources: readonly MergeSource[], options: MergeOpti
       // Only another file's row is merged: rows of one file were already told apart by the reader.
       if (earlier !== undefined && earlier.sources[0]?.fileIndex !== fileIndex) {
         const match: DuplicateMatch = byItsCode === undefined ? 'name_soes' : 'code';
-        addDuplicate(earlier, row, here, match, tolerance, issues);
+        addDuplicate(earlier, { row, hasInvested }, here, match, tolerance, issues);
         if (code !== null && earlier.code === null) {
           earlier.code = code;
           byCode.set(code, earlier);
         }
         continue;
       }
-      const entry: Entry = { row, code, sources: [here], match: null, conflicts: new Set() };
+      const entry: Entry = { row, hasInvested, code, sources: [here], match: null, conflicts: new Set() };
       const looseKey = projectKey(looseNameKey(row.nameKey), soes);
       const similar = byLooseKey.get(looseKey);
       if (similar !== undefined && similar.row.nameKey !== row.nameKey && similar.sources[0]?.fileIndex !== fileIndex) {
@@ -90,8 +94,19 @@ export function mergeLedgers(sources: readonly MergeSource[], options: MergeOpti
   return { projects, duplicates, issues, fileDistricts };
 }
 
-/** Record a later file's row as another source of `entry`, with its conflicting fields as issues. */
-function addDuplicate(entry: Entry, row: ProjectRow, here: ProjectSource, match: DuplicateMatch, tolerance: number, issues: MergeIssue[]): void {
+/**
+ * Record a later file's row as another source of `entry`, with its conflicting fields as issues; then fill what the
+ * kept row leaves blank from the later row (a value is never replaced).
+ */
+function addDuplicate(
+  entry: Entry,
+  later: { readonly row: ProjectRow; readonly hasInvested: boolean },
+  here: ProjectSource,
+  match: DuplicateMatch,
+  tolerance: number,
+  issues: MergeIssue[],
+): void {
+  const { row } = later;
   const first = entry.sources[0] as ProjectSource;
   const pair = [first, here];
   const kept = entry.row;
@@ -112,6 +127,32 @@ function addDuplicate(entry: Entry, row: ProjectRow, here: ProjectSource, match:
     entry.conflicts.add('district');
     issues.push(createMergeIssue('conflict_district', { name: kept.name, kept: keptDistrict, other: otherDistrict }, pair));
   }
+  entry.row = fillBlanks(kept, row, !entry.hasInvested && later.hasInvested);
+  entry.hasInvested ||= later.hasInvested;
+}
+
+/**
+ * `kept` with its blank category, district, dates and progress columns taken from `other`, and `other`'s invested
+ * amount when `takeInvested` (the kept row's file has no invested column): a 市直 ledger without 累计完成投资 does
+ * not erase what the district reported. `kept` itself when nothing is blank.
+ */
+function fillBlanks(kept: ProjectRow, other: ProjectRow, takeInvested: boolean): ProjectRow {
+  const filled: { -readonly [K in keyof ProjectRow]: ProjectRow[K] } = { ...kept };
+  let changed = false;
+  for (const field of ['category', 'district', 'startDate', 'completionDate'] as const) {
+    if (kept[field] !== null || other[field] === null) continue;
+    filled[field] = other[field];
+    changed = true;
+  }
+  if (takeInvested && other.investedWan !== kept.investedWan) {
+    filled.investedWan = other.investedWan;
+    changed = true;
+  }
+  if (kept.progress === undefined && other.progress !== undefined) {
+    filled.progress = other.progress;
+    changed = true;
+  }
+  return changed ? filled : kept;
 }
 
 function sameAmount(a: number, b: number, tolerance: number): boolean {

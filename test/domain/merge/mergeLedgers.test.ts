@@ -78,6 +78,22 @@ describe('mergeLedgers', () => {
     });
   });
 
+  it('fills what the kept row leaves blank from the later row, never replacing a value', () => {
+    // 市直 first: its rows win, but it has no invested column, and no category.
+    const cityFirst = [CITY_UNITS, GANJINGZI, JINPU].map((f) => source(f.file, f.grid));
+    const result = mergeLedgers(cityFirst);
+    const tunnel = result.projects.find((p) => p.row.name === '大连湾海底隧道配套工程');
+    expect(tunnel?.row).toMatchObject({ totalWan: 360_000, investedWan: 120_000, sheetRow: 2 });
+    expect(sum(result.projects.map((p) => p.row.investedWan))).toBeCloseTo(MERGED_EXPECTED.investedWan, 6);
+    expect(sum(result.projects.map((p) => p.row.totalWan))).toBeCloseTo(1_040_000, 6);
+    const later = source('B.xlsx', [
+      ['项目名称', '合作央企', '所属领域', '项目阶段', '所属地区', '项目类别', '总投资（亿元）', '累计完成投资（亿元）'],
+      ['大连湾海底隧道配套工程', '中国交建', '交通', '在建', '旅顺口区', '基础设施', 35, 1],
+    ]);
+    const filled = mergeLedgers([source('A.xlsx', GANJINGZI.grid), later]).projects[0]?.row;
+    expect(filled).toMatchObject({ district: '甘井子区', category: '基础设施', investedWan: 120_000, totalWan: 350_000 });
+  });
+
   it('merges rows with the same project code even when their names differ', () => {
     const a = source('A.xlsx', GANJINGZI.grid, { codes: new Map([[5, '2101-000123']]) });
     const b = source('B.xlsx', JINPU.grid, { codes: new Map([[6, ' 2101-000123 ']]) });
