@@ -2,7 +2,7 @@ import type { Lang } from '../domain';
 import { CliError, EXIT_CODES, toCliError, type FailureContext } from './CliError';
 import { cleanLine, processIo, type CliIo } from './cliIo';
 import { cliText } from './cliText';
-import { helpText } from './helpText';
+import { helpRequest, helpText } from './helpText';
 import { parseCliArgs, type CliArgs } from './parseCliArgs';
 import { PortError } from '../workflows/workbookPort';
 import { langFromEnv } from './langFromEnv';
@@ -69,6 +69,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   let code: number;
   let args: CliArgs | null = null;
   try {
+    // `help <command>` and `<command> --help` (every command, its own parsing or not) print that command's help.
+    const help = helpRequest(argv);
+    if (help !== null) {
+      io.stdout.write(`${helpText(lang, help.command)}\n`);
+      return finish(EXIT_CODES.ok, io);
+    }
     const extra = EXTRA_COMMANDS[argv[0] ?? ''];
     if (extra !== undefined) {
       const rest = argv.slice(1);

@@ -23,6 +23,18 @@ describe('main', () => {
     expect(en.stdout()).toContain('npx ledger-stats summarize assets/sample-ledger.xlsx');
   });
 
+  it.each([
+    [['brief', '--help'], '  ledger-stats brief <file>'],
+    [['help', 'rank'], '  ledger-stats rank <file>'],
+    [['validate', 'ledger.xlsx', '-h'], '  ledger-stats validate <file>'],
+  ])("prints a command's own help for %p", async (argv, usage) => {
+    const run = fakeIo();
+    expect(await main([...argv, '--lang', 'en-US'], run.io)).toBe(0);
+    expect(run.stdout().split('\n').slice(0, 2)).toEqual(['Usage:', expect.stringContaining(usage)]);
+    expect(run.stdout()).toContain('\nOptions:\n');
+    expect(run.stderr()).toBe('');
+  });
+
   it('prints the package version', async () => {
     const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
     const run = fakeIo();
