@@ -29,6 +29,8 @@ export type CliArgs =
       readonly inPlace: boolean;
       /** `--force`: refresh may overwrite an existing output file. */
       readonly force: boolean;
+      /** `--drop-state`: refresh writes no state (no settings, baseline or marks travel with the output). */
+      readonly dropState: boolean;
       /** `--as-of YYYY-MM-DD` (summarize --json: the data date of `race` and `warnings`), unchecked here. */
       readonly asOf?: string;
     };
@@ -42,6 +44,7 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   'in-place': { type: 'boolean' },
   force: { type: 'boolean' },
+  'drop-state': { type: 'boolean' },
   'as-of': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -119,6 +122,7 @@ export function parseCliArgs(argv: readonly string[], fallbackLang: Lang = 'zh-C
     if (values.output !== undefined) throw inputError(cliBilingual('optionNotFor', { option: '-o', command: 'refresh' }));
     if (values['in-place'] === true) throw inputError(cliBilingual('optionNotFor', { option: '--in-place', command: 'refresh' }));
     if (values.force === true) throw inputError(cliBilingual('optionNotFor', { option: '--force', command: 'refresh' }));
+    if (values['drop-state'] === true) throw inputError(cliBilingual('optionNotFor', { option: '--drop-state', command: 'refresh' }));
   } else if (values.json === true) {
     throw inputError(cliBilingual('optionNotFor', { option: '--json', command: 'summarize / validate' }));
   }
@@ -133,6 +137,7 @@ export function parseCliArgs(argv: readonly string[], fallbackLang: Lang = 'zh-C
     langGiven: values.lang !== undefined,
     inPlace: values['in-place'] === true,
     force: values.force === true,
+    dropState: values['drop-state'] === true,
     ...(values.sheet === undefined ? {} : { sheet: values.sheet }),
     ...(values.mapping === undefined ? {} : { mapping: parseMapping(values.mapping) }),
     ...(attribution === undefined ? {} : { soeAttribution: attribution }),

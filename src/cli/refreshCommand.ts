@@ -112,7 +112,8 @@ function runErrorToCliError(error: RunError, args: RunArgs, sheets: readonly str
  * whole), and save the result to a new file (`<name>.summary.xlsx`, or `-o`), or over the input
  * with `--in-place`, atomically. Every part of the input the CLI does not own (charts, pivots,
  * macros, add-in settings, custom XML, styles) is copied unchanged; the summary gets native charts.
- * The input is never written otherwise.
+ * The input is never written otherwise. The state (`src/workflows/stateSheet.ts`) is read and written back in the
+ * very hidden state sheet, or, with `--drop-state`, removed with the issue marks and the add-in's marks helper.
  * @returns exit code 0; 1 (with a warning) when a `--mapping` gives an all-zero report.
  * @throws CliError (exit 2) for an unreadable input, no ledger, or an output that cannot be written.
  */
@@ -136,7 +137,7 @@ export async function refreshCommand(args: RunArgs, io: CliIo): Promise<number> 
   try {
     status.step('loading');
     reader = await openXlsxReader(file);
-    const port = await openXlsxFilePort(file, rowSource(reader));
+    const port = await openXlsxFilePort(file, rowSource(reader), { dropState: args.dropState });
     const settings: Partial<LedgerSettings> = {
       ...(args.langGiven ? { lang } : {}),
       ...(args.mapping === undefined ? {} : { mapping: args.mapping }),

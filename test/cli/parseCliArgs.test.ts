@@ -24,6 +24,7 @@ describe('parseCliArgs', () => {
       langGiven: true,
       inPlace: false,
       force: false,
+      dropState: false,
       soeAttribution: 'split',
     });
   });
@@ -40,6 +41,12 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['refresh', 'a.xlsx', '--in-place'])).toMatchObject({ inPlace: true });
   });
 
+  it('takes --drop-state for refresh, with -o or --in-place', () => {
+    expect(parseCliArgs(['refresh', 'a.xlsx', '--drop-state', '-o', 'b.xlsx'])).toMatchObject({ command: 'refresh', dropState: true, output: 'b.xlsx' });
+    expect(parseCliArgs(['refresh', '--drop-state', '--in-place', 'a.xlsx'])).toMatchObject({ dropState: true, inPlace: true });
+    expect(parseCliArgs(['refresh', 'a.xlsx'])).toMatchObject({ dropState: false });
+  });
+
   it.each([
     [['tally', 'a.xlsx'], /Unknown command "tally"/],
     [['summarize'], /Missing the file/],
@@ -49,6 +56,7 @@ describe('parseCliArgs', () => {
     [['summarize', 'a.xlsx', '--soe-attribution', 'half'], /--soe-attribution must be/],
     [['summarize', 'a.xlsx', '-o', 'b.xlsx'], /only applies to the refresh/],
     [['validate', 'a.xlsx', '--in-place'], /only applies to the refresh/],
+    [['summarize', 'a.xlsx', '--drop-state'], /only applies to the refresh/],
     [['refresh', 'a.xlsx', '--json'], /--json only applies/],
     [['refresh', 'a.xlsx', '--in-place', '-o', 'b.xlsx'], /cannot be used together/],
   ])('rejects %j', (argv, pattern) => {
