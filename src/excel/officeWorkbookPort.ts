@@ -1,7 +1,8 @@
 import type { SheetPlan, SheetRole } from '../domain';
-import type { AppliedPlans, CapabilityNote, CellMark, SheetInfo, SourceGrid, SourceRef, StoredState, WorkbookPort } from '../workflows/workbookPort';
+import type { AppliedPlans, CapabilityNote, CellMark, SheetInfo, SourceGrid, SourceRef, StoredState, UserSheetPlan, WorkbookPort } from '../workflows/workbookPort';
 import { applySheetPlans, type StatusCell } from './applySheetPlans';
 import { excelRun, excelRunIn, runOperation, type ExcelRun } from './batch';
+import { createUserSheet } from './createUserSheet';
 import { CapabilityNotes, detectCapabilities, type Capabilities } from './capabilities';
 import { documentSettings, SETTING_KEYS, type DocumentSettings } from './documentSettings';
 import { listSheets, queueSheetListAhead, type SheetListAhead } from './listSheets';
@@ -49,6 +50,8 @@ export interface OfficeWorkbookPort extends WorkbookPort {
   watchEdits(onEdit: (sheet: string | null) => void): Promise<StopWatching | null>;
   /** See `WorkbookPort.exclusive` and refreshLock.ts: the lease is a sheet (ExcelApi 1.1), taken in the first request `work` makes (`exclusiveLazily`). */
   exclusive<T>(work: () => Promise<T>, onWait?: () => void): Promise<T>;
+  /** See `WorkbookPort.createSheetIfAbsent` and createUserSheet.ts: two round trips, ExcelApi 1.1 (widths 1.2). */
+  createSheetIfAbsent(plan: UserSheetPlan): Promise<string | null>;
 }
 
 /**
@@ -212,6 +215,10 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
           await context.sync();
         }),
       );
+    },
+
+    createSheetIfAbsent(plan: UserSheetPlan): Promise<string | null> {
+      return underLease(() => runOperation(run, 'createSheetIfAbsent', (context) => createUserSheet(context, deps().caps, plan)));
     },
 
     async writeStatus(text: string): Promise<boolean> {

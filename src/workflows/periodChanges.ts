@@ -1,5 +1,5 @@
 import { diffLedgers, makeSnapshot, parseSnapshot, snapshotOf } from '../domain';
-import type { KeyFigureDeltas, LedgerDiff, LedgerRead, Summary } from '../domain';
+import type { KeyFigureDeltas, LedgerDiff, LedgerRead, SnapshotRank, Summary } from '../domain';
 
 /**
  * What changed since the start of the period, and the snapshot to store.
@@ -23,19 +23,25 @@ export interface PeriodChanges {
   readonly nextSnapshot: string;
   /** ISO time the period's baseline was taken, when recorded (the new baseline's time on a first refresh). */
   readonly baselineAt?: string;
+  /**
+   * The 赛马 ranks the baseline recorded, to show the change in rank; `null` when there was no baseline (a new one is
+   * stored now) or it recorded none (an older snapshot, or a ledger without the 赛马 columns when it was taken).
+   */
+  readonly baselineRanks: readonly SnapshotRank[] | null;
 }
 
 /**
  * Compare a refresh with the period baseline stored in the workbook (see `PeriodChanges` for the
- * baseline semantics). `takenAt` (ISO) is recorded in a newly stored baseline.
+ * baseline semantics). `takenAt` (ISO) and the districts' current 赛马 `ranks` are recorded in a newly
+ * stored baseline; a kept baseline keeps its own ranks (or none).
  * Never throws on a bad stored snapshot: it is treated as no baseline.
  */
-export function periodChanges(baseline: string | null, read: LedgerRead, _summary: Summary, takenAt?: string): PeriodChanges {
-  const snapshotOptions = takenAt === undefined ? {} : { takenAt };
+export function periodChanges(baseline: string | null, read: LedgerRead, _summary: Summary, takenAt?: string, ranks?: readonly SnapshotRank[]): PeriodChanges {
   const stored = parseSnapshot(baseline);
   if (stored === null || baseline === null) {
-    return { deltas: null, diff: null, nextSnapshot: makeSnapshot(read, snapshotOptions), ...(takenAt === undefined ? {} : { baselineAt: takenAt }) };
+    const snapshotOptions = { ...(takenAt === undefined ? {} : { takenAt }), ...(ranks === undefined ? {} : { ranks }) };
+    return { deltas: null, diff: null, nextSnapshot: makeSnapshot(read, snapshotOptions), baselineRanks: null, ...(takenAt === undefined ? {} : { baselineAt: takenAt }) };
   }
-  const diff = diffLedgers(stored, snapshotOf(read, snapshotOptions));
-  return { deltas: diff.deltas, diff, nextSnapshot: baseline, ...(stored.takenAt === null ? {} : { baselineAt: stored.takenAt }) };
+  const diff = diffLedgers(stored, snapshotOf(read, takenAt === undefined ? {} : { takenAt }));
+  return { deltas: diff.deltas, diff, nextSnapshot: baseline, baselineRanks: stored.ranks ?? null, ...(stored.takenAt === null ? {} : { baselineAt: stored.takenAt }) };
 }

@@ -1,12 +1,12 @@
-import { computeLights, computeRace, createLedgerReader, draftBrief, lastCompleteMonthEnd, layoutChanges, layoutRace, layoutSummary, layoutValidation, layoutWarnings, PROGRESS_FIELDS, summarize, toSummaryJson } from '../domain';
-import type { Grid, Lang, LedgerIssue, LedgerRead, LightsResult, RaceResult, ReadOptions, SheetPlan, Summary, SummaryJson } from '../domain';
+import { computeLights, computeRace, createLedgerReader, raceRanks, withRankChanges, draftBrief, lastCompleteMonthEnd, layoutChanges, layoutRace, layoutSummary, layoutValidation, layoutWarnings, PROGRESS_FIELDS, summarize, toSummaryJson } from '../domain';
+import type { Bilingual, Grid, Lang, LedgerIssue, LedgerRead, LightsResult, RaceResult, ReadOptions, SheetPlan, Summary, SummaryJson } from '../domain';
 import { chooseSource } from './chooseSource';
 import { resolveDataDate } from './dataDate';
 import { resolveLang } from './resolveLang';
 import { formatAsOf } from './formatAsOf';
 import { issueMarks } from './issueMarks';
 import { periodChanges, type PeriodChanges } from './periodChanges';
-import { readRaceRules } from './readRaceRules';
+import { readRaceRules, type RaceRulesRead } from './readRaceRules';
 import { toRunError, type RunError } from './runError';
 import { runNote } from './runNotes';
 import type { AppliedPlans, CapabilityNote, LedgerSettings, SourceRef, WorkbookPort } from './workbookPort';
@@ -161,9 +161,11 @@ export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = 
     progress('summarising');
     await pause();
     summary = summarize(read, { soeAttribution: settings.soeAttribution });
-    changes = periodChanges(state.snapshot, read, summary, startedAt.toISOString());
     const dataDate = resolveDataDate(settings, read).date;
-    const race = await raceAndLights(port, read, dataDate, startedAt);
+    const raced = await raceAndLights(port, read, dataDate, startedAt);
+    // A new baseline records the ranks of now; a kept one gives back its own, to show the change in rank.
+    changes = periodChanges(state.snapshot, read, summary, startedAt.toISOString(), raced === null ? undefined : raceRanks(raced.race));
+    const race = raced === null ? null : { ...raced, race: withRankChanges(raced.race, changes.baselineRanks) };
     brief = draftBrief(summary, {
       lang,
       style: 'exact',
@@ -259,7 +261,8 @@ export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = 
 
 /**
  * The 赛马 ranking and the 红黄绿灯 lights (issue 17) by the workbook's 赛马规则 sheet (`readRaceRules`; the defaults
- * when it is absent or unusable, which the 赛马 sheet then says), as of the report's data date, else the end of the
+ * when it is absent or unusable, which the 赛马 sheet then says; an absent one is created with the defaults for the
+ * user to edit, and the 赛马 sheet says so or why it could not be), as of the report's data date, else the end of the
  * last complete month before the refresh (local calendar); `null` for a ledger with none of the optional columns
  * they read (签约时间, 计划/实际开工时间, 计划竣工时间, 年度计划投资, 本年完成投资), which gets no 赛马/预警 sheets and
  * costs no extra read.
@@ -267,7 +270,7 @@ export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = 
 async function raceAndLights(port: WorkbookPort, read: LedgerRead, dataDate: string | null, at: Date): Promise<{ race: RaceResult; lights: LightsResult } | null> {
   const columns = read.header?.columns;
   if (columns === undefined || !PROGRESS_FIELDS.some((f) => columns[f] !== undefined)) return null;
-  const { rules, problems } = await readRaceRules(port);
+  const { rules, problems, creation } = await readRaceRules(port, { createIfAbsent: true });
   const asOf = dataDate ?? lastCompleteMonthEnd({ year: at.getFullYear(), month: at.getMonth() + 1, day: at.getDate() });
   const input = { rows: read.rows, columns };
   const race = computeRace(input, asOf, rules);
@@ -275,7 +278,23 @@ async function raceAndLights(port: WorkbookPort, read: LedgerRead, dataDate: str
     problems.length === 0
       ? []
       : [{ 'zh-CN': `“赛马规则”工作表有误，已按默认规则计算：${problems.join('；')}`, 'en-US': `The 赛马规则 sheet is invalid; the default rules were used: ${problems.join('; ')}` }];
-  return { race: { ...race, notes: [...sheetNote, ...race.notes] }, lights: computeLights(input, asOf, rules) };
+  const creationNote = creation === undefined ? [] : [rulesSheetCreationNote(creation)];
+  return { race: { ...race, notes: [...sheetNote, ...creationNote, ...race.notes] }, lights: computeLights(input, asOf, rules) };
+}
+
+/** What the 赛马 sheet says about creating the 赛马规则 sheet. */
+function rulesSheetCreationNote(creation: NonNullable<RaceRulesRead['creation']>): Bilingual {
+  if ('created' in creation) {
+    return {
+      'zh-CN': `已新建“${creation.created}”工作表并填入默认规则：可在其中修改权重、分组和预警阈值，下次刷新起生效。`,
+      'en-US': `Created the sheet ${creation.created} with the default rules: change the weights, groups and thresholds there; the next refresh uses them.`,
+    };
+  }
+  const detail = toRunError(creation.failed).message;
+  return {
+    'zh-CN': `未能新建“赛马规则”工作表（${detail['zh-CN']}），已按默认规则计算。`,
+    'en-US': `Could not create the 赛马规则 sheet (${detail['en-US']}); the default rules were used.`,
+  };
 }
 
 /** Rows validated between two yields to the UI. */

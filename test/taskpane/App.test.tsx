@@ -233,7 +233,7 @@ const withBrief = (report: RunReport, brief: string, lang: RunReport['lang'] = '
 /** `report` compared with a period baseline (`deltas`), or with none (`null`: nothing to compare with yet). */
 const withChanges = (report: RunReport, deltas: KeyFigureDeltas | null, baselineAt?: string): RunReport => ({
   ...report,
-  changes: { deltas, diff: null, nextSnapshot: '{}', ...(baselineAt === undefined ? {} : { baselineAt }) },
+  changes: { deltas, diff: null, nextSnapshot: '{}', baselineRanks: null, ...(baselineAt === undefined ? {} : { baselineAt }) },
 });
 
 const BRIEF = '目前共有央地合作项目70个，合作覆盖34家央企，投资总额4952.6亿元。<b>备注</b>';

@@ -65,6 +65,26 @@ describe('periodChanges', () => {
     expect(parseSnapshot(result.nextSnapshot)?.projects).toHaveLength(6);
   });
 
+  it('records the ranks with a new baseline and gives them back while the baseline is kept', () => {
+    const read = readLedger(LAST_MONTH, { sheetName: '台账' });
+    const ranks = [{ district: '中山区', group: '主城区', rank: 2 }];
+    const first = periodChanges(null, read, summarize(read), SEP_1, ranks);
+    expect(first.baselineRanks).toBeNull();
+    expect(parseSnapshot(first.nextSnapshot)?.ranks).toEqual(ranks);
+    // Later refreshes of the period keep the baseline verbatim: its ranks, not the ones passed now.
+    const later = periodChanges(first.nextSnapshot, read, summarize(read), SEP_15, [{ district: '中山区', group: '主城区', rank: 1 }]);
+    expect(later.nextSnapshot).toBe(first.nextSnapshot);
+    expect(later.baselineRanks).toEqual(ranks);
+  });
+
+  it('has no baseline ranks for a baseline stored before ranks were recorded', () => {
+    const old = refreshOf(null, LAST_MONTH, SEP_1).nextSnapshot;
+    expect(JSON.parse(old)).not.toHaveProperty('r');
+    const next = refreshOf(old, THIS_MONTH, SEP_30);
+    expect(next.diff).not.toBeNull();
+    expect(next.baselineRanks).toBeNull();
+  });
+
   it('records no time when none is given', () => {
     const read = readLedger(THIS_MONTH);
     const result = periodChanges(null, read, summarize(read));

@@ -13,6 +13,7 @@ export {
   type KeyFigureDeltas,
   type SnapshotProject,
   type SnapshotData,
+  type SnapshotRank,
   type AmountDelta,
   type MatchedProject,
   type StageChange,

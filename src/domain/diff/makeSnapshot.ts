@@ -1,11 +1,13 @@
 import type { LedgerRead } from '../validate/types';
 import { projectKey, sortedSoes } from './projectKey';
-import { SNAPSHOT_VERSION, type SnapshotData, type SnapshotProject } from './types';
+import { SNAPSHOT_VERSION, type SnapshotData, type SnapshotProject, type SnapshotRank } from './types';
 
 /** Options of `makeSnapshot`. */
 export interface SnapshotOptions {
   /** ISO time to record as the moment the snapshot was taken (the domain has no clock). */
   readonly takenAt?: string;
+  /** The districts' 赛马 ranks to record with the snapshot (the period baseline's ranks). */
+  readonly ranks?: readonly SnapshotRank[];
 }
 
 /**
@@ -14,7 +16,8 @@ export interface SnapshotOptions {
  * Amounts stay in 万元, unrounded.
  *
  * Format (version 1): `{"v":1,"at":ISO|null,"sheet":name|null,"p":[[name, nameKey|null, [soe…],
- * sheetRow, stage, totalWan, investedWan], …]}`; `nameKey` is `null` when it equals `name`.
+ * sheetRow, stage, totalWan, investedWan], …]}`; `nameKey` is `null` when it equals `name`. With ranks,
+ * `"r":[[district, group, rank], …]` follows: an optional key, so readers that predate it still read the snapshot.
  */
 export function makeSnapshot(read: LedgerRead, options: SnapshotOptions = {}): string {
   return serializeSnapshot(snapshotOf(read, options));
@@ -34,7 +37,8 @@ export function snapshotOf(read: LedgerRead, options: SnapshotOptions = {}): Sna
       investedWan: row.investedWan,
     };
   });
-  return { version: SNAPSHOT_VERSION, takenAt: options.takenAt ?? null, sheet: read.sheet === '' ? null : read.sheet, projects };
+  const data: SnapshotData = { version: SNAPSHOT_VERSION, takenAt: options.takenAt ?? null, sheet: read.sheet === '' ? null : read.sheet, projects };
+  return options.ranks === undefined ? data : { ...data, ranks: options.ranks };
 }
 
 /** Serialise snapshot data in the compact version-1 format. */
@@ -51,5 +55,6 @@ export function serializeSnapshot(data: SnapshotData): string {
       project.investedWan,
     ];
   });
-  return JSON.stringify({ v: SNAPSHOT_VERSION, at: data.takenAt, sheet: data.sheet, p });
+  const r = data.ranks?.map((rank) => [rank.district, rank.group, rank.rank]);
+  return JSON.stringify({ v: SNAPSHOT_VERSION, at: data.takenAt, sheet: data.sheet, p, ...(r === undefined ? {} : { r }) });
 }

@@ -1,6 +1,6 @@
 import { STAGES, type Stage } from '../ledger/types';
 import { projectKey, sortedSoes } from './projectKey';
-import { SNAPSHOT_VERSION, type SnapshotData, type SnapshotProject } from './types';
+import { SNAPSHOT_VERSION, type SnapshotData, type SnapshotProject, type SnapshotRank } from './types';
 
 const isStage = (value: unknown): value is Stage => typeof value === 'string' && (STAGES as readonly string[]).includes(value);
 const isAmount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
@@ -16,9 +16,23 @@ function parseProject(entry: unknown): SnapshotProject | null {
   return { key: projectKey(nameKey ?? name, sorted), name, soes: sorted, sheetRow, stage, totalWan, investedWan };
 }
 
+/** The recorded ranks (`"r"`), or `undefined` when there are none or any entry is malformed (they are only an extra). */
+function parseRanks(value: unknown): SnapshotRank[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const ranks: SnapshotRank[] = [];
+  for (const entry of value) {
+    if (!Array.isArray(entry) || entry.length !== 3) return undefined;
+    const [district, group, rank] = entry as unknown[];
+    if (typeof district !== 'string' || typeof group !== 'string' || typeof rank !== 'number' || !Number.isInteger(rank) || rank < 1) return undefined;
+    ranks.push({ district, group, rank });
+  }
+  return ranks;
+}
+
 /**
  * Read a snapshot written by `makeSnapshot`. Tolerant: absent, empty, malformed JSON, another
  * format version, or any malformed project entry gives `null` (no baseline), never an exception.
+ * Ranks (`"r"`) are read when present and well-formed; otherwise the snapshot has none.
  */
 export function parseSnapshot(text: string | null | undefined): SnapshotData | null {
   if (typeof text !== 'string' || text.trim() === '') return null;
@@ -29,7 +43,7 @@ export function parseSnapshot(text: string | null | undefined): SnapshotData | n
     return null; // a damaged baseline is treated as no baseline: the next refresh stores a fresh one
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
-  const { v, at, sheet, p } = raw as Record<string, unknown>;
+  const { v, at, sheet, p, r } = raw as Record<string, unknown>;
   if (v !== SNAPSHOT_VERSION || !Array.isArray(p)) return null;
   if (!(at === undefined || at === null || typeof at === 'string')) return null;
   if (!(sheet === undefined || sheet === null || typeof sheet === 'string')) return null;
@@ -39,5 +53,6 @@ export function parseSnapshot(text: string | null | undefined): SnapshotData | n
     if (project === null) return null;
     projects.push(project);
   }
-  return { version: SNAPSHOT_VERSION, takenAt: at ?? null, sheet: sheet ?? null, projects };
+  const ranks = parseRanks(r);
+  return { version: SNAPSHOT_VERSION, takenAt: at ?? null, sheet: sheet ?? null, projects, ...(ranks === undefined ? {} : { ranks }) };
 }

@@ -41,6 +41,16 @@ export interface SnapshotProject {
   readonly investedWan: number;
 }
 
+/** A district's 赛马 rank as a snapshot remembers it, for the change in rank since the period baseline (issue 17). */
+export interface SnapshotRank {
+  /** Canonical district name. */
+  readonly district: string;
+  /** The 赛马 group it was ranked in. */
+  readonly group: string;
+  /** 1 = best within the group. */
+  readonly rank: number;
+}
+
 /** A parsed snapshot: the per-project figures of one ledger version. */
 export interface SnapshotData {
   readonly version: typeof SNAPSHOT_VERSION;
@@ -50,6 +60,8 @@ export interface SnapshotData {
   readonly sheet: string | null;
   /** Projects in sheet order. */
   readonly projects: readonly SnapshotProject[];
+  /** The districts' 赛马 ranks when the snapshot was taken; absent when not recorded (older snapshots, or no 赛马). */
+  readonly ranks?: readonly SnapshotRank[];
 }
 
 /** A before / after pair of one amount, in 万元. `delta` = `after` − `before`. */

@@ -33,6 +33,8 @@ const LABELS = {
     score: '得分',
     rank: '排名',
     change: '名次变化',
+    changeLegend: '名次变化与本期基期的排名相比：↑上升、↓下降，“新”为基期未在本组排名，“—”为持平或基期未记录排名。',
+    changeNew: '新',
     emptyGroup: '本组暂无地区。',
     outside: '市本级/跨区域项目{city}个、未分组地区项目{other}个，不参与排名。',
     unassigned: '未分组地区：{list}',
@@ -53,6 +55,8 @@ const LABELS = {
     score: 'Score',
     rank: 'Rank',
     change: 'Change',
+    changeLegend: 'Change in rank since the period baseline: ↑ up, ↓ down; “new”: not ranked in this group in the baseline; “—”: unchanged, or the baseline recorded no ranks.',
+    changeNew: 'new',
     emptyGroup: 'No districts in this group.',
     outside: '{city} city-level/cross-district and {other} ungrouped projects are not ranked.',
     unassigned: 'Districts in no group: {list}',
@@ -71,7 +75,7 @@ const CHART_COLS = 8;
 /**
  * The 赛马 / "Race" sheet plan (role `race`): the weights and the notes (dropped indicators, substitutes), then one
  * table per group — district, 签约, 开工, 完成投资 (display unit), 完成率, score (one decimal), rank, change in rank
- * as a signed number of places gained — and a bar chart of the scores per group to the right. Dropped indicators keep
+ * since the period baseline (↑2, ↓1, 新, —) — and a bar chart of the scores per group to the right. Dropped indicators keep
  * their column, empty. Projects outside the ranking (市本级/跨区域, districts in no group) are counted below.
  */
 export function layoutRace(race: RaceResult, options: RaceLayoutOptions): SheetPlan {
@@ -89,12 +93,13 @@ export function layoutRace(race: RaceResult, options: RaceLayoutOptions): SheetP
     .join(lang === 'zh-CN' ? '、' : ', ');
   sheet.text(fillTemplate(labels.weights, { weights: weightText, total: round1(total) }));
   sheet.text(labels.rules, PLAN_STYLES.note);
+  sheet.text(labels.changeLegend, PLAN_STYLES.note);
   for (const note of race.notes) sheet.text(note[lang], PLAN_STYLES.note);
   sheet.skip();
 
   const dropped = (k: RaceIndicator): boolean => race.dropped.includes(k);
   const header = [labels.district, labels.signed, labels.started, fillTemplate(labels.invested, { unit }), labels.rate, labels.score, labels.rank, labels.change];
-  const numberFormat = [null, formats.count, formats.count, formats.amount, formats.share, '0.0', '0', formats.countDelta];
+  const numberFormat = [null, formats.count, formats.count, formats.amount, formats.share, '0.0', '0', null];
   const chartTop = sheet.row;
   race.groups.forEach((group, index) => {
     sheet.text(plainText(group.group), PLAN_STYLES.section);
@@ -112,7 +117,7 @@ export function layoutRace(race: RaceResult, options: RaceLayoutOptions): SheetP
       dropped('rate') ? null : d.values.rate,
       d.score,
       d.rank,
-      d.rankChange,
+      rankChangeText(d.rankChange, race.hasRankBaseline, labels.changeNew),
     ]);
     const table = sheet.table(rows, numberFormat);
     sheet.chart({
@@ -135,6 +140,12 @@ export function layoutRace(race: RaceResult, options: RaceLayoutOptions): SheetP
     sheet.text(fillTemplate(labels.unassigned, { list }), PLAN_STYLES.note);
   }
   return sheet.plan('race', labels.sheet, [...COLUMN_WIDTHS]);
+}
+
+/** The change in rank as the sheet shows it: ↑2, ↓1, 新 (not in the baseline's ranking), — (unchanged or no baseline ranks). */
+function rankChangeText(change: number | null, hasBaseline: boolean, isNewText: string): string {
+  if (change === null) return hasBaseline ? isNewText : '—';
+  return change > 0 ? `↑${change}` : change < 0 ? `↓${-change}` : '—';
 }
 
 function round1(n: number): number {

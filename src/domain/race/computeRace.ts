@@ -28,7 +28,10 @@ export interface RaceDistrict {
   readonly score: number;
   /** 1 = best; tied scores share a rank (1, 1, 3). */
   readonly rank: number;
-  /** Places gained since the baseline (positive = up), `null` without a baseline rank for the district. */
+  /**
+   * Places gained since the baseline (positive = up), `null` without a baseline rank for the district in this group
+   * (see `RaceResult.hasRankBaseline` for whether it is new or there was nothing to compare with).
+   */
   readonly rankChange: number | null;
 }
 
@@ -55,10 +58,15 @@ export interface RaceResult {
   /** What the sheet says about dropped indicators and substitutes. */
   readonly notes: readonly Bilingual[];
   readonly outside: RaceOutside;
+  /** Whether the ranks were compared with a baseline's: then a district without `rankChange` is new to its group. */
+  readonly hasRankBaseline: boolean;
 }
 
-/** A previous period's ranks (from its 赛马 result), for the change in rank. */
-export type RaceBaseline = readonly { readonly district: string; readonly rank: number }[];
+/**
+ * A previous period's ranks (from its 赛马 result, `raceRanks`), for the change in rank. A district given with a
+ * group is compared only within that group; without one, in whichever group it is ranked now.
+ */
+export type RaceBaseline = readonly { readonly district: string; readonly group?: string; readonly rank: number }[];
 
 /** Input of `computeRace`: the read rows and the ledger's column mapping. */
 export interface RaceInput {
@@ -82,7 +90,8 @@ const both = (zh: string, en: string): Bilingual => ({ 'zh-CN': zh, 'en-US': en 
  * 完成投资 (Σ本年完成投资, 万元), 完成率 (Σ本年完成投资 / Σ年度计划投资). score = Σ weight × value / group maximum
  * (0 where the maximum is 0); an indicator whose column is missing is dropped and its weight shared among the
  * others in proportion (noted). Rank within the group, descending, scores within `RANK_TIE_TOLERANCE` sharing a rank.
- * 市本级/跨区域 rows and districts in no group are counted apart in `outside`.
+ * 市本级/跨区域 rows and districts in no group are counted apart in `outside`. With a `baseline`, each district's
+ * change in rank since it (`withRankChanges`).
  * @throws RangeError when `asOf` is not a `YYYY-MM-DD` date (a caller bug).
  */
 export function computeRace(input: RaceInput, asOf: AsOfDate, rules: RaceRules = DEFAULT_RACE_RULES, baseline?: RaceBaseline): RaceResult {
@@ -139,8 +148,6 @@ export function computeRace(input: RaceInput, asOf: AsOfDate, rules: RaceRules =
     }
   }
 
-  const baselineRank = new Map<string, number>();
-  for (const b of baseline ?? []) baselineRank.set(districtOf(b.district) ?? b.district, b.rank);
   const seen = new Set<string>();
   const groups = rules.groups.map((g): RaceGroup => {
     const names: string[] = [];
@@ -150,16 +157,48 @@ export function computeRace(input: RaceInput, asOf: AsOfDate, rules: RaceRules =
       seen.add(name);
       names.push(name);
     }
-    return { group: g.name, districts: rankGroup(g.name, names, tallies, weights, sumOf(rules.weights), baselineRank) };
+    return { group: g.name, districts: rankGroup(g.name, names, tallies, weights, sumOf(rules.weights)) };
   });
-  return {
+  const race: RaceResult = {
     asOf,
     groups,
     weights,
     dropped,
     notes,
     outside: { cityLevel, unassigned: [...unassigned].map(([district, projects]) => ({ district, projects })) },
+    hasRankBaseline: false,
   };
+  return baseline === undefined ? race : withRankChanges(race, baseline);
+}
+
+/**
+ * The ranks of a 赛马 result, to record with the period baseline (`SnapshotRank`s of the diff snapshot).
+ * @example raceRanks(race) // → [{ district: '中山区', group: '主城区', rank: 1 }, …]
+ */
+export function raceRanks(race: RaceResult): { district: string; group: string; rank: number }[] {
+  const ranks: { district: string; group: string; rank: number }[] = [];
+  for (const g of race.groups) for (const d of g.districts) ranks.push({ district: d.district, group: g.group, rank: d.rank });
+  return ranks;
+}
+
+/**
+ * `race` with each district's change in rank since `baseline` (places gained, positive = up): `null` for a district
+ * the baseline did not rank in the same group. Without a baseline (`null`), every change is `null` and
+ * `hasRankBaseline` false.
+ */
+export function withRankChanges(race: RaceResult, baseline: RaceBaseline | null): RaceResult {
+  if (baseline === null) return { ...race, hasRankBaseline: false, groups: race.groups.map((g) => ({ ...g, districts: g.districts.map((d) => ({ ...d, rankChange: null })) })) };
+  const before = new Map<string, { group: string | undefined; rank: number }>();
+  for (const b of baseline) before.set(districtOf(b.district) ?? b.district, { group: b.group, rank: b.rank });
+  const groups = race.groups.map((g) => ({
+    ...g,
+    districts: g.districts.map((d): RaceDistrict => {
+      const b = before.get(d.district);
+      const isSameGroup = b !== undefined && (b.group === undefined || b.group === g.group);
+      return { ...d, rankChange: isSameGroup ? b.rank - d.rank : null };
+    }),
+  }));
+  return { ...race, groups, hasRankBaseline: true };
 }
 
 function sumOf(weights: Readonly<Record<RaceIndicator, number>>): number {
@@ -187,7 +226,6 @@ function rankGroup(
   tallies: ReadonlyMap<string, Tally>,
   weights: Readonly<Record<RaceIndicator, number>>,
   total: number,
-  baselineRank: ReadonlyMap<string, number>,
 ): RaceDistrict[] {
   const values = names.map((name): RaceValues => {
     const t = tallies.get(name);
@@ -211,8 +249,7 @@ function rankGroup(
     const score = scores[i] ?? 0;
     let rank = 1;
     for (const other of scores) if (other - score >= RANK_TIE_TOLERANCE) rank++;
-    const before = baselineRank.get(district);
-    return { district, group, projects: tallies.get(district)?.projects ?? 0, values: values[i] ?? { signed: 0, started: 0, investedWan: 0, rate: null }, score, rank, rankChange: before === undefined ? null : before - rank };
+    return { district, group, projects: tallies.get(district)?.projects ?? 0, values: values[i] ?? { signed: 0, started: 0, investedWan: 0, rate: null }, score, rank, rankChange: null };
   });
   return lines.map((line, i) => ({ line, i })).sort((a, b) => a.line.rank - b.line.rank || a.i - b.i).map((x) => x.line);
 }

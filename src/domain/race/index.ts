@@ -28,6 +28,8 @@ export {
 } from './computeLights';
 export {
   computeRace,
+  raceRanks,
+  withRankChanges,
   RANK_TIE_TOLERANCE,
   type RaceValues,
   type RaceDistrict,
@@ -38,4 +40,4 @@ export {
   type RaceInput,
 } from './computeRace';
 export { toRaceJson, toWarningsJson, type RaceJson, type RaceDistrictJson, type WarningsJson, type FlaggedProjectJson } from './toRaceJson';
-export { RULES_SHEET_NAME, rulesSheetGrid, parseRulesSheet } from './rulesSheet';
+export { RULES_SHEET_NAME, rulesSheetGrid, parseRulesSheet, layoutRulesSheet, type RulesSheetLayout } from './rulesSheet';

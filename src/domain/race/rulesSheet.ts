@@ -45,6 +45,30 @@ export function rulesSheetGrid(rules: RaceRules): CellValue[][] {
   return grid;
 }
 
+/** The 赛马规则 sheet as it is created: cells, bold rows and column widths (a `UserSheetPlan` of the workbook port). */
+export interface RulesSheetLayout {
+  readonly name: string;
+  readonly cells: readonly (readonly (string | number | null)[])[];
+  /** Column widths in characters: labels up to 11 CJK characters, then the values. */
+  readonly columnWidths: readonly number[];
+  /** 0-based rows in bold: the title, the section titles and the column headers. */
+  readonly boldRows: readonly number[];
+}
+
+/**
+ * The 赛马规则 sheet to create for `rules` (the defaults on a workbook's first refresh): `rulesSheetGrid`'s cells
+ * with the title, section titles and headers in bold.
+ */
+export function layoutRulesSheet(rules: RaceRules): RulesSheetLayout {
+  const cells = rulesSheetGrid(rules).map((row) => row.map((value) => (typeof value === 'string' || typeof value === 'number' ? value : null)));
+  const headings = new Set<string>([RULES_SHEET_NAME, ...Object.values(SECTION), ...HEADERS]);
+  const boldRows: number[] = [];
+  cells.forEach((row, rowIndex) => {
+    if (typeof row[0] === 'string' && headings.has(row[0])) boldRows.push(rowIndex);
+  });
+  return { name: RULES_SHEET_NAME, cells, columnWidths: [26, 12], boldRows };
+}
+
 const textOf = (value: CellValue): string => normalizeText(cellText(value)).replace(/\s+/g, '');
 
 /** A number cell, or a number typed as text ("20"); anything else as it is (`parseRaceRules` reports it). */

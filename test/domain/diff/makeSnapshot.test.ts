@@ -38,6 +38,25 @@ describe('makeSnapshot', () => {
     expect(parsed.p[1]?.[1]).toBeNull();
   });
 
+  it('records the districts’ ranks when given, as "r": [[district, group, rank], …], and reads them back', () => {
+    const ranks = [
+      { district: '中山区', group: '主城区', rank: 1 },
+      { district: '庄河市', group: '北部地区', rank: 2 },
+    ];
+    const text = makeSnapshot(read, { ranks });
+    expect((JSON.parse(text) as { r: unknown }).r).toEqual([
+      ['中山区', '主城区', 1],
+      ['庄河市', '北部地区', 2],
+    ]);
+    expect(parseSnapshot(text)?.ranks).toEqual(ranks);
+    expect(parseSnapshot(text)?.projects).toEqual(snapshotOf(read).projects);
+  });
+
+  it('writes no ranks key without ranks', () => {
+    expect(JSON.parse(makeSnapshot(read))).not.toHaveProperty('r');
+    expect(parseSnapshot(makeSnapshot(read))).not.toHaveProperty('ranks');
+  });
+
   it('records no takenAt when none is given', () => {
     expect(snapshotOf(ledgerRead([])).takenAt).toBeNull();
     expect(parseSnapshot(makeSnapshot(ledgerRead([])))?.projects).toEqual([]);

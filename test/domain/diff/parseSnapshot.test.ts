@@ -28,6 +28,23 @@ describe('parseSnapshot', () => {
     expect(parseSnapshot(text)).toBeNull();
   });
 
+  it.each([
+    ['not a list', { a: 1 }],
+    ['an entry with a fractional rank', [['中山区', '主城区', 1.5]]],
+    ['an entry with rank 0', [['中山区', '主城区', 0]]],
+    ['an entry without a group', [['中山区', 1]]],
+    ['a good entry next to a text rank', [['中山区', '主城区', 1], ['西岗区', '主城区', '2']]],
+  ])('reads the projects but no ranks when the ranks are %s', (_label, r) => {
+    const data = parseSnapshot(JSON.stringify({ v: 1, at: null, sheet: null, p: [project], r }));
+    expect(data?.projects).toHaveLength(1);
+    expect(data).not.toHaveProperty('ranks');
+  });
+
+  it('reads the ranks of a snapshot that has them', () => {
+    const data = parseSnapshot(JSON.stringify({ v: 1, at: null, sheet: null, p: [project], r: [['中山区', '主城区', 2]] }));
+    expect(data?.ranks).toEqual([{ district: '中山区', group: '主城区', rank: 2 }]);
+  });
+
   it('reads a well-formed snapshot, rebuilding the key from the name when no name key is stored', () => {
     expect(parseSnapshot(good([project]))).toEqual({
       version: 1,

@@ -30,10 +30,32 @@ describe('layoutRace', () => {
     expect(rowValues(plan, header)).toEqual(['地区', '签约（个）', '开工（个）', '完成投资（亿元）', '完成率', '得分', '排名', '名次变化']);
     // No 年度计划投资: 完成率 dropped (20 shared: 签约 25, 开工 37.5, 完成投资 37.5).
     // 中山区: 25·1/1 + 0 + 37.5·2/2 = 62.5; 西岗区: 25 + 37.5 + 37.5·1/2 = 81.25.
-    expect(rowValues(plan, header + 1)).toEqual(['西岗区', 1, 1, 1, null, 81.25, 1, null]);
-    expect(rowValues(plan, header + 2)).toEqual(['中山区', 1, 0, 2, null, 62.5, 2, null]);
+    expect(rowValues(plan, header + 1)).toEqual(['西岗区', 1, 1, 1, null, 81.25, 1, '—']);
+    expect(rowValues(plan, header + 2)).toEqual(['中山区', 1, 0, 2, null, 62.5, 2, '—']);
     expect(formatAt(plan, `F${header + 1}`)).toBe('0.0');
     expect(formatAt(plan, `D${header + 1}`)).toBe('#,##0.0');
+  });
+
+  it('shows the change in rank since the baseline as ↑n, ↓n, 新 and —', () => {
+    const threeRules = { ...RULES, groups: [{ name: '主城区', districts: ['中山区', '西岗区', '沙河口区'] }] };
+    const rows = [...ROWS, project({ district: '沙河口区', name: '丁', sheetRow: 8, stage: 'signed' }, {})];
+    // Now: 西岗区 1, 中山区 2, 沙河口区 3 (scores 81.25, 62.5, 0).
+    const race3 = computeRace({ rows, columns }, '2025-09-30', threeRules, [
+      { district: '西岗区', group: '主城区', rank: 3 },
+      { district: '中山区', group: '主城区', rank: 1 },
+      { district: '沙河口区', group: '北部地区', rank: 3 },
+    ]);
+    const shown = layoutRace(race3, { lang: 'zh-CN', displayUnit: 'yi', decimals: 1 });
+    const header = rowOf(shown, '地区');
+    expect([1, 2, 3].map((i) => rowValues(shown, header + i)).map((r) => [r[0], r[6], r[7]])).toEqual([
+      ['西岗区', 1, '↑2'],
+      ['中山区', 2, '↓1'],
+      ['沙河口区', 3, '新'],
+    ]);
+    const same = layoutRace(computeRace({ rows, columns }, '2025-09-30', threeRules, [{ district: '西岗区', rank: 1 }]), { lang: 'en-US', displayUnit: 'yi', decimals: 1 });
+    const enHeader = rowOf(same, 'District');
+    expect([1, 2].map((i) => rowValues(same, enHeader + i)[7])).toEqual(['—', 'new']);
+    expect(rowOf(plan, '名次变化与本期基期的排名相比：↑上升、↓下降，“新”为基期未在本组排名，“—”为持平或基期未记录排名。')).toBeGreaterThan(0);
   });
 
   it('tells where the rules can be changed', () => {

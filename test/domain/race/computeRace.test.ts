@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { computeRace } from '../../../src/domain/race/computeRace';
+import { computeRace, raceRanks, withRankChanges } from '../../../src/domain/race/computeRace';
 import { DEFAULT_RACE_RULES, type RaceRules } from '../../../src/domain/race/raceRules';
 import type { ColumnMapping, ColumnRef, ProjectRow, RowProgress } from '../../../src/domain/ledger/types';
 import { row, type RowSpec } from '../summarize/rowBuilder';
@@ -119,6 +119,32 @@ describe('computeRace', () => {
       ['中山区', 2, -1],
       ['沙河口区', 3, null],
     ]);
+  });
+
+  it('compares a district only with its rank in the same group, and records the ranks to compare with later', () => {
+    const rows = [project('西岗区', { yearInvestedWan: 2 }), project('中山区', { yearInvestedWan: 1 })];
+    const race = computeRace({ rows, columns: { yearInvested: col(12) } }, AS_OF, RULES);
+    expect(race.hasRankBaseline).toBe(false);
+    expect(raceRanks(race)).toEqual([
+      { district: '西岗区', group: 'A', rank: 1 },
+      { district: '中山区', group: 'A', rank: 2 },
+      { district: '沙河口区', group: 'A', rank: 3 },
+    ]);
+    // 西岗区 was 2nd in A (↑1); 中山区 was ranked in another group (new to A); 沙河口区 kept 3rd (0).
+    const changed = withRankChanges(race, [
+      { district: '西岗区', group: 'A', rank: 2 },
+      { district: '中山区', group: '北部地区', rank: 1 },
+      { district: '沙河口区', group: 'A', rank: 3 },
+    ]);
+    expect(changed.hasRankBaseline).toBe(true);
+    expect(changed.groups[0]?.districts.map((d) => [d.district, d.rankChange])).toEqual([
+      ['西岗区', 1],
+      ['中山区', null],
+      ['沙河口区', 0],
+    ]);
+    const none = withRankChanges(changed, null);
+    expect(none.hasRankBaseline).toBe(false);
+    expect(none.groups[0]?.districts.map((d) => d.rankChange)).toEqual([null, null, null]);
   });
 
   describe('properties', () => {

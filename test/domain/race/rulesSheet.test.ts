@@ -1,5 +1,5 @@
 import { DEFAULT_RACE_RULES } from '../../../src/domain/race/raceRules';
-import { parseRulesSheet, rulesSheetGrid } from '../../../src/domain/race/rulesSheet';
+import { layoutRulesSheet, parseRulesSheet, rulesSheetGrid } from '../../../src/domain/race/rulesSheet';
 import type { CellValue } from '../../../src/domain/ledger/types';
 
 describe('rulesSheet', () => {
@@ -13,6 +13,18 @@ describe('rulesSheet', () => {
     expect(grid).toContainEqual(['先导区', '金普新区']);
     expect(grid).toContainEqual(['投资进度红灯（百分点）', 30]);
     expect(grid.filter((r) => r[0] === '主城区')).toHaveLength(5);
+  });
+
+  it('lays out the sheet to create: the grid’s cells, the title, section titles and headers in bold', () => {
+    const layout = layoutRulesSheet(DEFAULT_RACE_RULES);
+    expect(layout.name).toBe('赛马规则');
+    expect(layout.cells).toEqual(rulesSheetGrid(DEFAULT_RACE_RULES));
+    // Rows: 0 title, 1 note, 2 blank, 3 权重, 4 指标|权重, 5–8 indicators, 9 blank, 10 分组, 11 组别|地区, then 13 districts.
+    const districts = DEFAULT_RACE_RULES.groups.reduce((n, g) => n + g.districts.length, 0);
+    expect(districts).toBe(13);
+    expect(layout.boldRows).toEqual([0, 3, 4, 10, 11, 12 + districts + 1, 12 + districts + 2]);
+    expect(layout.cells[12 + districts + 2]).toEqual(['阈值', '值']);
+    expect(parseRulesSheet(layout.cells)).toEqual({ ok: true, rules: DEFAULT_RACE_RULES });
   });
 
   it('reads the user’s edits: weights typed as text, a group continued by a blank cell, a moved district, a threshold', () => {
