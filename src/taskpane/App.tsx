@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { keyFigures } from '../domain';
-import type { Field, Lang, LedgerIssue } from '../domain';
+import type { Field, FlaggedProject, Lang, LedgerIssue } from '../domain';
 import { formatAsOf } from '../workflows/formatAsOf';
 import type { RefreshProgress, RunReport } from '../workflows/refresh';
 import { resolveLang } from '../workflows/resolveLang';
@@ -241,6 +241,17 @@ export function App({ host, copyText = browserCopyText }: AppProps): React.JSX.E
     [host, result],
   );
 
+  // A red or yellow project selects its name cell (column A when the ledger has no name column mapped).
+  const selectProject = useCallback(
+    (project: FlaggedProject) => {
+      const sheet = result?.read?.sheet;
+      if (sheet === undefined) return;
+      const address = `${result?.read?.header?.columns.name?.letter ?? 'A'}${project.sheetRow}`;
+      host.selectCell(sheet, address).catch((error: unknown) => setFailure(accessFailure(error)));
+    },
+    [host, result],
+  );
+
   const figures = useMemo(() => (result?.summary ? keyFigures(result.summary) : null), [result]);
   const changes = result?.changes ?? null;
   // Without a baseline there is nothing to compare with: say why, or that a new period began.
@@ -308,7 +319,7 @@ export function App({ host, copyText = browserCopyText }: AppProps): React.JSX.E
               ) : null}
             </div>
             <KeyFigureCards lang={lang} figures={figures} decimals={settings.decimals} deltas={changes?.deltas ?? null} />
-            {result.race === undefined ? null : <RaceCard lang={lang} race={result.race.race} lights={result.race.lights} />}
+            {result.race === undefined ? null : <RaceCard lang={lang} race={result.race.race} lights={result.race.lights} onSelect={selectProject} />}
             {periodNote !== null ? (
               <p className={styles.periodNote} data-testid="period-note">
                 {periodNote}

@@ -3,6 +3,9 @@ import './setupDom';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { KeyFigureDeltas } from '../../src/domain/diff/types';
+import { readLedger } from '../../src/domain/ledger/readLedger';
+import { computeLights } from '../../src/domain/race/computeLights';
+import { computeRace } from '../../src/domain/race/computeRace';
 import { App } from '../../src/taskpane/App';
 import type { CopyText } from '../../src/taskpane/copyText';
 import type { RunReport } from '../../src/workflows/refresh';
@@ -119,6 +122,24 @@ describe('App', () => {
     const list = screen.getByTestId('issue-list');
     await act(async () => fireEvent.click(within(list).getByText('问题 stage_unknown')));
     expect(host.calls.selectCell).toEqual([['台账', 'E12']]);
+  });
+
+  it('selects the name cell of a red or yellow project clicked in the 赛马 card', async () => {
+    const read = readLedger(
+      [
+        ['序号', '项目名称', '合作央企', '所属领域', '项目阶段', '总投资（万元）', '所属地区', '计划开工时间'],
+        [1, '甲', '中国华能', '能源', '已签约', 1000, '中山区', '2025-01'],
+      ],
+      { sheetName: '台账' },
+    );
+    const input = { rows: read.rows, columns: read.header?.columns ?? {} };
+    const race = { race: computeRace(input, '2025-09-30'), lights: computeLights(input, '2025-09-30') };
+    const host = await renderPane();
+    await refreshWith(host, { ...REPORT, read, race });
+    const flagged = within(screen.getByTestId('race-flagged')).getAllByRole('button');
+    expect(flagged).toHaveLength(1);
+    await act(async () => fireEvent.click(flagged[0]!));
+    expect(host.calls.selectCell).toEqual([['台账', 'B2']]);
   });
 
   it('renders a failure with its message and code, and keeps the previous summaries', async () => {
