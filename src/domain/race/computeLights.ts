@@ -116,27 +116,31 @@ export function computeLights(input: LightsInput, asOf: AsOfDate, rules: RaceRul
   const t = rules.lights;
   // Performance: lights as severities (0 未判定, 1 green, 2 yellow, 3 red) and counts in arrays indexed by them.
   const counts = [0, 0, 0, 0];
-  const byDistrict = new Map<string | null, number[]>();
+  // Performance: tallies by the district text as written (one lookup per row gives the canonical name and the
+  // tally), merged by canonical name at the end.
+  const byText = new Map<string | null, { readonly district: string | null; readonly tally: number[] }>();
   const red: FlaggedProject[] = [];
-  // Performance: a late-date reason depends only on its rule and planned month (the data date is fixed), so one
-  // frozen reason, and one single-reason list, per planned date serve every project (most flagged projects have one).
-  const dateReasons = new Map<string, { readonly reason: LightReason; readonly alone: readonly LightReason[] }>();
+  // Performance: a late-date rule's outcome depends only on the planned date (the data date is fixed), so one entry
+  // per rule and planned date text — months late, severity, a frozen reason and a frozen single-reason list — serves
+  // every project with that date (most flagged projects have one reason). Keyed by the date text itself: no key is
+  // built per row.
+  const startDates: DateOutcomes = new Map();
+  const completionDates: DateOutcomes = new Map();
   const yellow: FlaggedProject[] = [];
   for (const row of input.rows) {
     const p = row.progress;
     let light = UNKNOWN;
-    let startReason: LightReason | null = null;
+    let start: DateOutcome | null = null;
     let progressReason: LightReason | null = null;
-    let completionReason: LightReason | null = null;
+    let completion: DateOutcome | null = null;
     const isStarted = (p?.actualStartDate ?? null) !== null || row.stage === 'construction' || row.stage === 'completed';
     const isBeforeConstruction = row.stage === 'planning' || row.stage === 'signed' || row.stage === 'preparation';
     // Start
     const plannedStart = startSource === 'planned' ? (p?.plannedStartDate ?? null) : startSource === 'start' ? row.startDate : null;
     if (!isStarted && isBeforeConstruction && plannedStart !== null) {
-      const late = asOfIndex - monthIndexOf(plannedStart);
-      const l = late >= t.startRedMonths ? RED : late >= t.startYellowMonths ? YELLOW : GREEN;
-      if (l > GREEN) startReason = lateReason(dateReasons, 'start', plannedStart, late);
-      if (l > light) light = l;
+      const outcome = dateOutcome(startDates, 'start', plannedStart, asOfIndex, t.startRedMonths, t.startYellowMonths);
+      if (outcome.severity > GREEN) start = outcome;
+      if (outcome.severity > light) light = outcome.severity;
     }
     // Progress
     const plan = p?.annualPlanWan ?? null;
@@ -152,21 +156,20 @@ export function computeLights(input: LightsInput, asOf: AsOfDate, rules: RaceRul
     // Completion
     const plannedEnd = completionSource === 'planned' ? (p?.plannedCompletionDate ?? null) : completionSource === 'completion' ? row.completionDate : null;
     if (row.stage !== 'completed' && plannedEnd !== null) {
-      const late = asOfIndex - monthIndexOf(plannedEnd);
-      const l = late >= t.completionRedMonths ? RED : late >= t.completionYellowMonths ? YELLOW : GREEN;
-      if (l > GREEN) completionReason = lateReason(dateReasons, 'completion', plannedEnd, late);
-      if (l > light) light = l;
+      const outcome = dateOutcome(completionDates, 'completion', plannedEnd, asOfIndex, t.completionRedMonths, t.completionYellowMonths);
+      if (outcome.severity > GREEN) completion = outcome;
+      if (outcome.severity > light) light = outcome.severity;
     }
     counts[light] = (counts[light] ?? 0) + 1;
-    const district = districtOf(row.district);
-    let tally = byDistrict.get(district);
-    if (tally === undefined) {
-      tally = [0, 0, 0, 0];
-      byDistrict.set(district, tally);
+    let entry = byText.get(row.district);
+    if (entry === undefined) {
+      entry = { district: districtOf(row.district), tally: [0, 0, 0, 0] };
+      byText.set(row.district, entry);
     }
-    tally[light] = (tally[light] ?? 0) + 1;
+    const district = entry.district;
+    entry.tally[light] = (entry.tally[light] ?? 0) + 1;
     if (light >= YELLOW) {
-      const reasons = reasonList(dateReasons, startReason, progressReason, completionReason);
+      const reasons = reasonList(start, progressReason, completion);
       const flagged: FlaggedProject = { sheetRow: row.sheetRow, name: row.name, district, soes: row.soes, light: light === RED ? 'red' : 'yellow', reasons };
       (light === RED ? red : yellow).push(flagged);
     }
@@ -174,10 +177,21 @@ export function computeLights(input: LightsInput, asOf: AsOfDate, rules: RaceRul
   return {
     asOf,
     counts: countsOf(counts),
-    byDistrict: [...byDistrict].map(([district, tally]) => ({ district, ...countsOf(tally) })),
+    byDistrict: mergeTallies(byText.values()),
     projects: red.concat(yellow),
     notes,
   };
+}
+
+/** Tallies of district texts merged by canonical district, in the order the districts first occur. */
+function mergeTallies(entries: Iterable<{ readonly district: string | null; readonly tally: readonly number[] }>): DistrictLightCounts[] {
+  const merged = new Map<string | null, number[]>();
+  for (const { district, tally } of entries) {
+    const into = merged.get(district);
+    if (into === undefined) merged.set(district, [...tally]);
+    else tally.forEach((n, i) => (into[i] = (into[i] ?? 0) + n));
+  }
+  return [...merged].map(([district, tally]) => ({ district, ...countsOf(tally) }));
 }
 
 /** Canonical district of a row's district text (rows already carry it; texts from elsewhere may be aliases). */
@@ -195,32 +209,36 @@ export function districtOf(text: string | null): string | null {
 
 const districtMemo = new Map<string, string>();
 
-type DateReasons = Map<string, { readonly reason: LightReason; readonly alone: readonly LightReason[] }>;
+/** What a late-date rule gives for one planned date: its severity and, when red or yellow, its reason. */
+interface DateOutcome {
+  readonly severity: number;
+  readonly reason: LightReason;
+  /** `[reason]`, shared by every project whose only reason this is. */
+  readonly alone: readonly LightReason[];
+}
 
-function lateReason(memo: DateReasons, rule: 'start' | 'completion', planned: LedgerDate, late: number): LightReason {
-  const key = `${rule}${planned}`;
-  let entry = memo.get(key);
-  if (entry === undefined) {
+type DateOutcomes = Map<LedgerDate, DateOutcome>;
+
+function dateOutcome(memo: DateOutcomes, rule: 'start' | 'completion', planned: LedgerDate, asOfIndex: number, redMonths: number, yellowMonths: number): DateOutcome {
+  let outcome = memo.get(planned);
+  if (outcome === undefined) {
+    const late = asOfIndex - monthIndexOf(planned);
     const reason: LightReason = Object.freeze({ rule, planned, late });
-    entry = { reason, alone: Object.freeze([reason]) };
-    memo.set(key, entry);
+    outcome = { severity: late >= redMonths ? RED : late >= yellowMonths ? YELLOW : GREEN, reason, alone: Object.freeze([reason]) };
+    memo.set(planned, outcome);
   }
-  return entry.reason;
+  return outcome;
 }
 
 /** The reasons in rule order; the shared single-reason list for a lone late-date reason. */
-function reasonList(memo: DateReasons, start: LightReason | null, progress: LightReason | null, completion: LightReason | null): readonly LightReason[] {
-  const only = progress === null && (start === null) !== (completion === null) ? (start ?? completion) : null;
-  if (only !== null && only.rule !== 'progress') {
-    const entry = memo.get(`${only.rule}${only.planned}`);
-    if (entry !== undefined) return entry.alone;
-  }
-  const list: LightReason[] = [];
-  if (start !== null) list.push(start);
-  if (progress !== null) list.push(progress);
-  if (completion !== null) list.push(completion);
-  return list;
+function reasonList(start: DateOutcome | null, progress: LightReason | null, completion: DateOutcome | null): readonly LightReason[] {
+  // Performance: array literals of the exact length (an empty array grows a spare backing store on its first push).
+  if (start === null) return completion === null ? (progress === null ? NO_REASONS : [progress]) : progress === null ? completion.alone : [progress, completion.reason];
+  if (completion === null) return progress === null ? start.alone : [start.reason, progress];
+  return progress === null ? [start.reason, completion.reason] : [start.reason, progress, completion.reason];
 }
+
+const NO_REASONS: readonly LightReason[] = Object.freeze([]);
 
 /** Percentage points to 1e-9: 75 − 18.85 × 100 / 29 is 9.999999999999986 in floating point, a gap of 10 as a person computes it. */
 function roundPoints(points: number): number {

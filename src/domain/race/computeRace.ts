@@ -74,6 +74,13 @@ export interface RaceInput {
   readonly columns: ColumnMapping;
 }
 
+/** Where the rows of one district text are counted: a district's tally, or outside the ranking. */
+interface Slot {
+  readonly tally: Tally | null;
+  readonly isCityLevel: boolean;
+  readonly district: string | null;
+}
+
 interface Tally {
   projects: number;
   signed: number;
@@ -126,17 +133,29 @@ export function computeRace(input: RaceInput, asOf: AsOfDate, rules: RaceRules =
   const tallies = new Map<string, Tally>();
   let cityLevel = 0;
   const unassigned = new Map<string | null, number>();
-  for (const row of input.rows) {
-    const district = districtOf(row.district);
-    if (district === null || !groupOf.has(district)) {
-      if (district !== null && lookupRegion(district)?.isRegion === false) cityLevel++;
-      else unassigned.set(district, (unassigned.get(district) ?? 0) + 1);
-      continue;
+  // Performance: where a district text goes (a tally, 市本级, or ungrouped), resolved once per text as written.
+  const slots = new Map<string | null, Slot>();
+  const slotOf = (text: string | null): Slot => {
+    const district = districtOf(text);
+    if (district === null || !groupOf.has(district)) return { tally: null, isCityLevel: district !== null && lookupRegion(district)?.isRegion === false, district };
+    let tally = tallies.get(district);
+    if (tally === undefined) {
+      tally = { projects: 0, signed: 0, started: 0, investedWan: 0, planWan: 0 };
+      tallies.set(district, tally);
     }
-    let t = tallies.get(district);
-    if (t === undefined) {
-      t = { projects: 0, signed: 0, started: 0, investedWan: 0, planWan: 0 };
-      tallies.set(district, t);
+    return { tally, isCityLevel: false, district };
+  };
+  for (const row of input.rows) {
+    let slot = slots.get(row.district);
+    if (slot === undefined) {
+      slot = slotOf(row.district);
+      slots.set(row.district, slot);
+    }
+    const t = slot.tally;
+    if (t === null) {
+      if (slot.isCityLevel) cityLevel++;
+      else unassigned.set(slot.district, (unassigned.get(slot.district) ?? 0) + 1);
+      continue;
     }
     t.projects++;
     const p = row.progress;

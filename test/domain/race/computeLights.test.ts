@@ -125,6 +125,15 @@ describe('computeLights', () => {
     expect(result.projects[0]?.reasons.map((r) => describeLightReason(r)['zh-CN'])).toEqual(['本年完成投资完成率10.0%，低于序时进度75.0%共65.0个百分点', '计划2025年8月竣工，已滞后1个月未竣工']);
   });
 
+  it.each([
+    ['start and completion', project({ stage: 'signed' }, { plannedStartDate: '2025-01', plannedCompletionDate: '2025-07' }), ['计划2025年1月开工，已滞后8个月未开工', '计划2025年7月竣工，已滞后2个月未竣工']],
+    ['completion alone', project({ stage: 'construction' }, { plannedCompletionDate: '2025-07' }), ['计划2025年7月竣工，已滞后2个月未竣工']],
+    ['progress alone', project({ stage: 'construction' }, { annualPlanWan: 100, yearInvestedWan: 40 }), ['本年完成投资完成率40.0%，低于序时进度75.0%共35.0个百分点']],
+  ])('lists the reasons of %s in rule order', (_label, p, reasons) => {
+    const result = computeLights({ rows: [p, p], columns: ALL }, '2025-09-30');
+    expect(result.projects.map((f) => f.reasons.map((r) => describeLightReason(r)['zh-CN']))).toEqual([reasons, reasons]);
+  });
+
   it('counts a project no rule applies to as 未判定, apart from green', () => {
     const result = computeLights({ rows: [row({ stage: 'construction' })], columns: {} }, '2025-09-30');
     expect(result.counts).toEqual({ red: 0, yellow: 0, green: 0, unknown: 1 });
