@@ -95,16 +95,20 @@ export function layoutRace(race: RaceResult, options: RaceLayoutOptions): SheetP
   sheet.text(labels.rules, PLAN_STYLES.note);
   sheet.text(labels.changeLegend, PLAN_STYLES.note);
   for (const note of race.notes) sheet.text(note[lang], PLAN_STYLES.note);
+  sheet.keepTogether(0, sheet.row - 1);
   sheet.skip();
 
   const dropped = (k: RaceIndicator): boolean => race.dropped.includes(k);
   const header = [labels.district, labels.signed, labels.started, fillTemplate(labels.invested, { unit }), labels.rate, labels.score, labels.rank, labels.change];
   const numberFormat = [null, formats.count, formats.count, formats.amount, formats.share, '0.0', '0', null];
-  const chartTop = sheet.row;
   race.groups.forEach((group, index) => {
+    // Each group's table (title, header, districts) prints on one page; its chart stands level with it, right of
+    // the tables, never across a page break (sideChart).
+    const top = sheet.row;
     sheet.text(plainText(group.group), PLAN_STYLES.section);
     if (group.districts.length === 0) {
       sheet.text(labels.emptyGroup, PLAN_STYLES.note);
+      sheet.keepTogether(top, sheet.row - 1);
       sheet.skip();
       return;
     }
@@ -120,7 +124,7 @@ export function layoutRace(race: RaceResult, options: RaceLayoutOptions): SheetP
       rankChangeText(d.rankChange, race.hasRankBaseline, labels.changeNew),
     ]);
     const table = sheet.table(rows, numberFormat);
-    sheet.chart({
+    sheet.sideChart({
       id: `race-group-${index + 1}`,
       type: 'barClustered',
       title: fillTemplate(labels.chart, { group: plainText(group.group) }),
@@ -128,9 +132,10 @@ export function layoutRace(race: RaceResult, options: RaceLayoutOptions): SheetP
       series: [{ name: labels.score, values: { row: table.row, col: 5, rows: table.rows, cols: 1 } }],
       valueAxisTitle: labels.points,
       showDataLabels: true,
-      position: { row: chartTop + index * (CHART_ROWS + 1), col: CHART_COL, rows: CHART_ROWS, cols: CHART_COLS },
+      position: { row: top, col: CHART_COL, rows: CHART_ROWS, cols: CHART_COLS },
       reverseCategories: true,
     });
+    sheet.keepTogether(top, sheet.row - 1);
     sheet.skip();
   });
   const other = race.outside.unassigned.reduce((n, u) => n + u.projects, 0);
@@ -139,7 +144,12 @@ export function layoutRace(race: RaceResult, options: RaceLayoutOptions): SheetP
     const list = race.outside.unassigned.map((u) => `${u.district === null ? labels.noDistrict : plainText(u.district)} ${u.projects}`).join(lang === 'zh-CN' ? '、' : ', ');
     sheet.text(fillTemplate(labels.unassigned, { list }), PLAN_STYLES.note);
   }
-  return sheet.plan('race', labels.sheet, [...COLUMN_WIDTHS]);
+  // Printed like the other owned sheets: landscape A4, one page wide with the charts, the title row on every page.
+  return sheet.plan('race', labels.sheet, [...COLUMN_WIDTHS], undefined, {
+    texts: { lang, title: fillTemplate(labels.title, { asOf: race.asOf }) },
+    printColumns: CHART_COL + CHART_COLS,
+    titleRows: { first: 0, last: 0 },
+  });
 }
 
 /** The change in rank as the sheet shows it: ↑2, ↓1, 新 (not in the baseline's ranking), — (unchanged or no baseline ranks). */

@@ -89,8 +89,12 @@ export function layoutWarnings(lights: LightsResult, options: WarningsLayoutOpti
   sheet.text(fillTemplate(labels.counts, { ...lights.counts }), { bold: true });
   sheet.text(labels.rules, PLAN_STYLES.note);
   for (const note of lights.notes) sheet.text(note.message[lang], PLAN_STYLES.note);
+  sheet.keepTogether(0, sheet.row - 1);
   sheet.skip();
 
+  // Printed like the other owned sheets: landscape A4, one page wide, page breaks only between tables.
+  const print = { texts: { lang, title: fillTemplate(labels.title, { asOf: lights.asOf }) }, printColumns: COLUMN_WIDTHS.length };
+  const districtTop = sheet.row;
   sheet.text(labels.byDistrict, PLAN_STYLES.section);
   const head = sheet.table([[labels.district, labels.red, labels.yellow, labels.green, labels.unknown, labels.total]], undefined, PLAN_STYLES.header);
   sheet.format({ ...head, col: 1, cols: 1 }, LIGHT_STYLES.red);
@@ -103,15 +107,21 @@ export function layoutWarnings(lights: LightsResult, options: WarningsLayoutOpti
     [null, count, count, count, count, count],
   );
   sheet.table([[labels.total, c.red, c.yellow, c.green, c.unknown, c.red + c.yellow + c.green + c.unknown]], [null, count, count, count, count, count], PLAN_STYLES.total);
+  sheet.keepTogether(districtTop, sheet.row - 1);
   sheet.skip();
 
+  const listTop = sheet.row;
   sheet.text(fillTemplate(labels.list, { n: lights.projects.length }), PLAN_STYLES.section);
   if (lights.projects.length === 0) {
     sheet.text(labels.none, PLAN_STYLES.ok);
-    return sheet.plan('warnings', labels.sheet, [...COLUMN_WIDTHS]);
+    sheet.keepTogether(listTop, sheet.row - 1);
+    return sheet.plan('warnings', labels.sheet, [...COLUMN_WIDTHS], undefined, print);
   }
   const headerRow = sheet.row;
   sheet.table([[labels.light, labels.district, labels.project, labels.soe, labels.reasons, labels.link]], undefined, PLAN_STYLES.header);
+  // The list's title and header never end a page on their own (with the first project); the list itself is one long
+  // table that the spreadsheet program breaks by page, its header row repeated on every page.
+  sheet.keepTogether(listTop, headerRow + 1);
   const rows = lights.projects.map((p): PlanCell[] => [
     labels[p.light],
     p.district === null ? null : plainText(p.district),
@@ -125,5 +135,5 @@ export function layoutWarnings(lights: LightsResult, options: WarningsLayoutOpti
   const reds = lights.projects.filter((p) => p.light === 'red').length;
   sheet.format({ row: list.row, col: 0, rows: reds, cols: 1 }, LIGHT_STYLES.red);
   sheet.format({ row: list.row + reds, col: 0, rows: list.rows - reds, cols: 1 }, LIGHT_STYLES.yellow);
-  return sheet.plan('warnings', labels.sheet, [...COLUMN_WIDTHS], { rows: headerRow + 1, cols: 0 });
+  return sheet.plan('warnings', labels.sheet, [...COLUMN_WIDTHS], { rows: headerRow + 1, cols: 0 }, { ...print, titleRows: { first: headerRow, last: headerRow } });
 }
