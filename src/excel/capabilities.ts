@@ -1,3 +1,4 @@
+import { STATE_SHEET_NAME_VISIBLE } from '../workflows/stateSheet';
 import type { CapabilityNote } from '../workflows/workbookPort';
 
 /**
@@ -70,7 +71,8 @@ export const NOTE_CODES = [
   'no_column_widths',
   'chart_format_skipped',
   'chart_data_copied',
-  'snapshot_in_settings',
+  'state_sheet_visible',
+  'cli_marks_left',
   'references_break',
   'no_defined_names',
   'no_page_layout',
@@ -119,9 +121,13 @@ const MESSAGES: Record<NoteCode, (detail: string) => CapabilityNote['message']> 
     'zh-CN': '此版本的 Excel（低于 ExcelApi 1.9）不能设置打印格式：汇总表按 Excel 默认设置打印（未设横向 A4、按页宽缩放、页眉页脚和分页）。',
     'en-US': 'This Excel (below ExcelApi 1.9) cannot set up printing: the summary sheets print with Excel\'s defaults (no landscape A4, fit to page width, header, footer or page breaks).',
   }),
-  snapshot_in_settings: () => ({
-    'zh-CN': '此版本的 Excel 不支持自定义 XML 部件（ExcelApi 1.5），上期快照保存在加载项设置中。',
-    'en-US': 'This Excel has no custom XML parts (ExcelApi 1.5); the last-period snapshot is kept in the add-in settings.',
+  state_sheet_visible: () => ({
+    'zh-CN': `此版本的 Excel（低于 ExcelApi 1.2）不能隐藏工作表：台账统计的设置和上期基准保存在可见的工作表“${STATE_SHEET_NAME_VISIBLE}”中，请勿修改或删除它。`,
+    'en-US': `This Excel (below ExcelApi 1.2) cannot hide sheets: the ledger-stats settings and period baseline are kept in the visible sheet "${STATE_SHEET_NAME_VISIBLE}"; please do not edit or delete it.`,
+  }),
+  cli_marks_left: () => ({
+    'zh-CN': '此版本的 Excel 不支持条件格式（ExcelApi 1.6）：命令行 ledger-stats 留下的问题标记无法移除，仍显示在台账中；可在支持的 Excel 中清除标记，或用 ledger-stats refresh 重新生成。',
+    'en-US': 'This Excel has no conditional formats (ExcelApi 1.6): the issue marks left by the ledger-stats command line cannot be removed and still show in the ledger; clear the marks in a newer Excel, or run ledger-stats refresh again.',
   }),
 };
 

@@ -227,6 +227,12 @@ function queueDeletes(formats: Excel.ConditionalFormatCollection, indices: reado
   for (const index of [...indices].sort((a, b) => b - a)) formats.items[index]?.delete();
 }
 
+/** Queue the deletion of a sheet: a very hidden one is made hidden first, or Excel refuses (office-js #365). */
+function deleteSheet(sheet: SheetRow): void {
+  if (sheet.visibility === 'VeryHidden') sheet.proxy.visibility = Excel.SheetVisibility.hidden;
+  sheet.proxy.delete();
+}
+
 /** A helper name that no sheet has yet. */
 function freeHelperName(sheets: readonly SheetRow[]): string {
   const taken = new Set(sheets.map((s) => sheetNameKey(s.name)));
@@ -377,13 +383,13 @@ async function writeRules(context: Excel.RequestContext, found: Found, restoreEv
 
   const flags = target?.flags ?? null;
   if (target === null || flags === null) {
-    for (const helper of helpers) helper.proxy.delete();
+    for (const helper of helpers) deleteSheet(helper);
     restoreEvents();
     await context.sync();
     return null;
   }
   const kept = helpers.find((s) => sheetNameKey(s.name) === recordedHelper) ?? helpers[0];
-  for (const extra of helpers) if (extra !== kept) extra.proxy.delete();
+  for (const extra of helpers) if (extra !== kept) deleteSheet(extra);
   let helper: Excel.Worksheet;
   let helperName: string;
   if (kept === undefined) {

@@ -9,8 +9,10 @@ import { listSheets, queueSheetListAhead, type SheetListAhead } from './listShee
 import { clearMarks, markCells } from './marks';
 import { readGrid, type ReadHint } from './readGrid';
 import { exclusiveLazily, LEASE_SHEET_NAME, LeaseRestart, type LazyLease, type RefreshLeaseOptions } from './refreshLock';
-import { readState, writeState, type SnapshotCache } from './state';
-import { ownerName, ownerSheetsByName } from './ownership';
+import { dropState, emptyStateCache, readState, readStateMarks, writeState, type StateDeps } from './state';
+import { removeCliMarks } from './cliMarks';
+import { isStateMarker } from '../workflows/stateSheet';
+import { LEGACY_OWNED_KEY, ownerName, ownerSheetsByName } from './ownership';
 import { literalText } from './toCellInput';
 import { officeErrorCode } from './toPortError';
 import { watchEdits, type StopWatching } from './watchEdits';
@@ -52,6 +54,8 @@ export interface OfficeWorkbookPort extends WorkbookPort {
   exclusive<T>(work: () => Promise<T>, onWait?: () => void): Promise<T>;
   /** See `WorkbookPort.createSheetIfAbsent` and createUserSheet.ts: two round trips, ExcelApi 1.1 (widths 1.2). */
   createSheetIfAbsent(plan: UserSheetPlan): Promise<string | null>;
+  /** See `WorkbookPort.dropState` and state.ts. */
+  dropState(): Promise<void>;
 }
 
 /**
@@ -80,15 +84,16 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
   // held section (see `readState` below); any other operation drops it.
   let sheetListAhead: SheetListAhead | null = null;
 
-  // The snapshot text last read or written, by part ids (see state.ts): a refresh keeps the period
-  // baseline verbatim, so its multi-megabyte parts are not read or written twice.
-  const snapshotCache: { value: SnapshotCache | null } = { value: null };
+  // The baseline last read or written, by the state sheet's pointer and revision (see state.ts): a refresh
+  // keeps the period baseline verbatim, so its megabytes are not read or written twice.
+  const stateCache = emptyStateCache();
   // Resolved lazily: the port may be created before Office.onReady.
   const settingsNow = (): DocumentSettings => (settings ??= documentSettings());
   // The settings as an operation read them before the lease was taken (see `underLease`).
   let readBeforeLease: string | null = null;
   const guardedSettings: DocumentSettings = {
-    get: (key) => settingsNow().get(key),
+    // A format-1 state's owned sheets, as readState last read them (never saved; see ownership.ts).
+    get: (key) => (key === LEGACY_OWNED_KEY ? stateCache.legacyOwned : settingsNow().get(key)),
     set: (key, value) => settingsNow().set(key, value),
     remove: (key) => settingsNow().remove(key),
     save: () => settingsNow().save(),
@@ -100,6 +105,23 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
   const deps = () => {
     caps ??= detectCapabilities();
     return { run, caps, settings: guardedSettings, notes };
+  };
+
+  const stateDeps = (): StateDeps => ({ ...deps(), cache: stateCache });
+
+  /**
+   * Remove the marks the CLI wrote (the state's `marks`, see cliMarks.ts) and record that they are gone;
+   * below ExcelApi 1.6 they stay, with a note. `useCache`: take the records readState last read, if any.
+   */
+  const clearCliMarks = async (useCache: boolean): Promise<void> => {
+    const records = await readStateMarks(stateDeps(), useCache);
+    if (records.length === 0) return;
+    if (!deps().caps.conditionalFormats) {
+      notes.add('marks', 'cli_marks_left');
+      return;
+    }
+    await runOperation(run, 'clearMarks', (context) => removeCliMarks(context, records));
+    await writeState(stateDeps(), { marks: [] });
   };
 
   /** Whether the settings read before the lease was taken are still those in the document (reloads them). */
@@ -156,8 +178,8 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
       );
       hints = listed.hints;
       markers = listed.markers;
-      // The refresh lease (this runtime's, or another's) is no sheet of the user's.
-      return listed.sheets.filter((sheet) => sheet.name !== LEASE_SHEET_NAME);
+      // The refresh lease (this runtime's, or another's) and the state sheet (its marker in A1) are no sheets of the user's.
+      return listed.sheets.filter((sheet) => sheet.name !== LEASE_SHEET_NAME && !isStateMarker(sheet.preview[0]?.[0]));
     },
 
     async readGrid(source: SourceRef, onChunk?: (rowsRead: number, rowsTotal: number) => void): Promise<SourceGrid> {
@@ -179,11 +201,17 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
     },
 
     markCells(sheet: string, marks: readonly CellMark[]): Promise<void> {
-      return underLease(() => markCells(deps(), sheet, marks));
+      return underLease(async () => {
+        await markCells(deps(), sheet, marks);
+        await clearCliMarks(true);
+      });
     },
 
     clearMarks(): Promise<void> {
-      return underLease(() => clearMarks(deps()), true);
+      return underLease(async () => {
+        await clearMarks(deps());
+        await clearCliMarks(true);
+      }, true);
     },
 
     readState(): Promise<StoredState> {
@@ -198,11 +226,19 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
           if (lease === held) sheetListAhead = read();
           return result;
         });
-      return underLease(() => readState({ ...deps(), ...(held === null ? {} : { run: readAhead }), cache: snapshotCache }), true);
+      return underLease(() => readState({ ...stateDeps(), ...(held === null ? {} : { run: readAhead }) }), true);
     },
 
     writeState(patch: Partial<StoredState>): Promise<void> {
-      return underLease(() => writeState({ ...deps(), cache: snapshotCache }, patch));
+      return underLease(() => writeState(stateDeps(), patch));
+    },
+
+    dropState(): Promise<void> {
+      return underLease(async () => {
+        await clearMarks(deps());
+        await clearCliMarks(false);
+        await dropState(stateDeps());
+      }, true);
     },
 
     async selectCell(sheet: string, address: string): Promise<void> {

@@ -30,7 +30,19 @@ export interface OwnedSheetRecord {
    * happened. Whether the swap happened or not, the sheet is ours (a leftover is deleted next time).
    */
   readonly pending?: true;
+  /**
+   * A format-1 state's record (the old CLI's; see `LEGACY_OWNED_KEY`): the sheet of this name is ours when the
+   * workbook has no owner name for the role. `id` is empty: the add-in cannot see a file's sheetIds. Never saved.
+   */
+  readonly byName?: true;
 }
+
+/**
+ * Not a stored key: the port answers it with the owned sheets a format-1 state sheet (the old CLI's) names,
+ * as `readState` last read them (`LegacyOwnedRecord[]`, see src/workflows/stateSheet.ts). `readOwnedRecords`
+ * adds them to the records, so that a workbook refreshed by the old CLI does not get 汇总 (2).
+ */
+export const LEGACY_OWNED_KEY = 'ledgerStats.legacyOwned';
 
 export { ownerName, ownerSheetsByName, sheetOfNameValue, type LoadedName } from '../workflows/ownerNames';
 
@@ -78,13 +90,22 @@ export function roleFromContentMarker(value: unknown): SheetRole | null {
 /** The stored records, or `null` when the workbook never had any (first refresh, or settings lost). */
 export function readOwnedRecords(settings: DocumentSettings): OwnedSheetRecord[] | null {
   const stored = settings.get(SETTING_KEYS.ownedSheets) as { ownedSheets?: unknown } | null | undefined;
-  if (stored === null || stored === undefined || !Array.isArray(stored.ownedSheets)) return null;
-  return stored.ownedSheets.map(parseRecord).filter((r): r is OwnedSheetRecord => r !== null);
+  const legacy = legacyRecords(settings.get(LEGACY_OWNED_KEY));
+  if (stored === null || stored === undefined || !Array.isArray(stored.ownedSheets)) return legacy.length === 0 ? null : legacy;
+  return [...stored.ownedSheets.map(parseRecord).filter((r): r is OwnedSheetRecord => r !== null), ...legacy];
 }
 
-/** Replace the stored records (in memory; the caller saves). */
+function legacyRecords(value: unknown): OwnedSheetRecord[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) => {
+    const { role, name } = (typeof item === 'object' && item !== null ? item : {}) as { role?: unknown; name?: unknown };
+    return isRole(role) && typeof name === 'string' ? [{ id: '', role, name, byName: true as const }] : [];
+  });
+}
+
+/** Replace the stored records (in memory; the caller saves). Records of a format-1 state are not stored. */
 export function setOwnedRecords(settings: DocumentSettings, records: readonly OwnedSheetRecord[]): void {
-  settings.set(SETTING_KEYS.ownedSheets, { ownedSheets: records.map((r) => ({ ...r })) });
+  settings.set(SETTING_KEYS.ownedSheets, { ownedSheets: records.filter((r) => r.byName !== true).map((r) => ({ ...r })) });
 }
 
 /** The custom-property value that marks `id` as the owned sheet of `role`. */
@@ -107,7 +128,8 @@ export function roleFromOwnerProperty(value: unknown, sheetId: string): SheetRol
  * The owned sheets among `sheets`, by id → role. When the workbook has owner names (`ownerSheets`,
  * role → sheet name) they alone decide; otherwise the records (by id, checked against the recorded
  * name or the marker), and without records the owner custom properties. Records of sheets that no
- * longer exist are ignored.
+ * longer exist are ignored. A format-1 state's records (`byName`) then claim, by sheet name, the roles
+ * still undecided: the old CLI wrote no owner names.
  * @param markers roles by sheet id: from the owner custom properties (ExcelApi 1.12, used only when
  *   `records` is `null`) or, below ExcelApi 1.4, from the content markers.
  */
@@ -118,12 +140,27 @@ export function resolveOwnership(
   ownerSheets: ReadonlyMap<SheetRole, string> = new Map(),
 ): Map<string, SheetRole> {
   const owned = new Map<string, SheetRole>();
+  const sameName = (sheet: WorksheetInfo, name: string): boolean => sheet.name.toLowerCase() === name.toLowerCase();
+  // A format-1 state's records: by name, for the roles that nothing else decided.
+  const addByName = (): Map<string, SheetRole> => {
+    const decided = new Set([...owned.values(), ...ownerSheets.keys()]);
+    for (const record of records ?? []) {
+      if (record.byName !== true || record.name === undefined || decided.has(record.role)) continue;
+      const name = record.name;
+      const sheet = sheets.find((s) => sameName(s, name) && !owned.has(s.id));
+      if (sheet !== undefined) {
+        owned.set(sheet.id, record.role);
+        decided.add(record.role);
+      }
+    }
+    return owned;
+  };
   if (ownerSheets.size > 0) {
     for (const [role, name] of ownerSheets) {
       const sheet = sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
       if (sheet !== undefined) owned.set(sheet.id, role);
     }
-    return owned;
+    return addByName();
   }
   const existing = new Set(sheets.map((s) => s.id));
   if (records === null) {
@@ -133,8 +170,8 @@ export function resolveOwnership(
   // A record names its sheet by id; ids change when the file is reopened (and may then name another
   // sheet), so a record that also has the sheet's name needs the name or the sheet's marker to agree,
   // and a sheet found by the recorded name needs the marker.
-  const sameName = (sheet: WorksheetInfo, name: string): boolean => sheet.name.toLowerCase() === name.toLowerCase();
   for (const record of records) {
+    if (record.byName === true) continue;
     const byId = existing.has(record.id) ? sheets.find((s) => s.id === record.id) : undefined;
     if (byId !== undefined && (record.name === undefined || sameName(byId, record.name) || markers.get(byId.id) === record.role)) {
       owned.set(byId.id, record.role);
@@ -144,5 +181,5 @@ export function resolveOwnership(
     const byName = name === undefined ? undefined : sheets.find((s) => sameName(s, name) && markers.get(s.id) === record.role);
     if (byName !== undefined) owned.set(byName.id, record.role);
   }
-  return owned;
+  return addByName();
 }

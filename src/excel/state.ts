@@ -1,36 +1,69 @@
-import { parseAsOfSetting } from '../workflows/dataDate';
-import { DEFAULT_SETTINGS, type LedgerSettings, type SourceRef, type StoredState } from '../workflows/workbookPort';
+import {
+  chunkText,
+  isStateMarker,
+  parseSettings,
+  readStateHeader,
+  readStateSheet,
+  SNAPSHOT_COLUMNS,
+  STATE_COLUMNS,
+  STATE_FIRST_CHUNK_ROW,
+  STATE_FORMAT_VERSION,
+  STATE_LABELS,
+  STATE_MARKER,
+  STATE_SHEET_NAME,
+  STATE_SHEET_NAME_VISIBLE,
+  type LegacyOwnedRecord,
+  type MarkRecord,
+  type SnapshotColumn,
+  type StateSheetDoc,
+} from '../workflows/stateSheet';
+import { DEFAULT_SETTINGS, PortError, type StoredState } from '../workflows/workbookPort';
+import { cellAddress } from './a1';
 import { syncChunk, syncResult, type ExcelRun } from './batch';
 import type { Capabilities, CapabilityNotes } from './capabilities';
 import { SETTING_KEYS, type DocumentSettings } from './documentSettings';
+import { jsonBytes, PAYLOAD_TARGET_BYTES } from './payload';
+import { LEASE_SHEET_NAME } from './refreshLock';
+import { sheetNameKey } from './sheetNames';
+import { literalText } from './toCellInput';
 import { officeErrorCode, toPortError } from './toPortError';
+import { ownerName } from './ownership';
 
 /**
- * Where the state lives (OFFICE-PLATFORM.md §5):
- * - settings and the last refresh time: the document settings (common API, every host, travels
- *   with the file, visible only to this add-in);
- * - the period baseline snapshot, which grows with the ledger (≈120 bytes per project, ≈6 MB for
- *   50,000): custom XML parts (ExcelApi 1.5, "persists with the file, independent of the add-in"),
- *   split into parts of at most one request each (Excel on the web refuses payloads over 5 MB), their
- *   ids kept in the settings. Parts are never modified, only added and deleted, so their ids identify
- *   their content: the port caches the text it read or wrote and skips the round trips when the ids
- *   in the settings still match (the baseline is kept verbatim across refreshes of a period).
- *   Without 1.5 the snapshot goes into the settings.
- * - An empty snapshot needs no part.
+ * The add-in's side of the one state (issue 15; the format is `src/workflows/stateSheet.ts`): settings, the
+ * last refresh time, the period baseline and the CLI's mark records live in a very hidden worksheet that every
+ * host reads and writes, found by the marker in its A1, never by its name.
+ *
+ * Versions before issue 15 kept the settings and the last refresh time in the document settings and the
+ * baseline in custom XML parts of `SNAPSHOT_NAMESPACE` (their ids in the settings; without custom XML parts, the
+ * baseline in the settings too). That state is still read while the workbook has no state sheet, and removed
+ * by the first write, once the state sheet holding it is complete.
  */
 export const SNAPSHOT_NAMESPACE = 'urn:ledger-stats:snapshot:1';
 
-/**
- * Most bytes of one snapshot part on the wire (JSON-encoded XML). Higher than the chunk target of
- * reads and writes because the size of a part is computed exactly, not estimated: it stays below
- * 4,000,000 bytes with the request around it, well under the 5 MB limit.
- */
-export const SNAPSHOT_PART_BYTES = 3_900_000;
+/** The document-settings keys of the state before issue 15 (read for the migration, then removed). */
+export const LEGACY_STATE_KEYS = [SETTING_KEYS.settings, SETTING_KEYS.lastRefresh, SETTING_KEYS.snapshot, SETTING_KEYS.snapshotParts] as const;
 
-/** The snapshot text the port last read or wrote, and the parts it is in. */
+/** The baseline the port last read or wrote: the state sheet's pointer (C1) and revision (D1) identify it. */
 export interface SnapshotCache {
-  ids: readonly string[];
-  text: string;
+  readonly column: SnapshotColumn;
+  readonly revision: string;
+  readonly text: string;
+}
+
+/** What the port remembers of the state between operations. */
+export interface StateCache {
+  /** See `SnapshotCache`: an unchanged baseline (same pointer and revision) is not read again. */
+  snapshot: SnapshotCache | null;
+  /** The CLI's mark records as last read or written (`null`: not read yet). */
+  marks: readonly MarkRecord[] | null;
+  /** A format-1 state's owned sheets, as last read (see ownership.ts). */
+  legacyOwned: readonly LegacyOwnedRecord[];
+}
+
+/** A fresh `StateCache`. */
+export function emptyStateCache(): StateCache {
+  return { snapshot: null, marks: null, legacyOwned: [] };
 }
 
 /** What the state functions need from the port. */
@@ -39,45 +72,152 @@ export interface StateDeps {
   readonly settings: DocumentSettings;
   readonly caps: Capabilities;
   readonly notes: CapabilityNotes;
-  /** Port-level cache (see above); `cache.value` is replaced by reads and writes. */
-  readonly cache: { value: SnapshotCache | null };
+  readonly cache: StateCache;
 }
 
-const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+/** `StoredState` with the CLI's mark records: what `writeState` takes. */
+export type StatePatch = Partial<StoredState> & { readonly marks?: readonly MarkRecord[] };
 
-function parseSource(value: unknown): SourceRef | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { kind, name } = value as { kind?: unknown; name?: unknown };
-  if ((kind === 'sheet' || kind === 'table') && typeof name === 'string' && name !== '') return { kind, name };
-  return null;
+/** Rows 1–3 of the format, plus row 4 (the first chunk of each column, so a one-chunk column needs no second read). */
+const HEAD_ADDRESS = 'A1:E4';
+const HEAD_ROWS = 4;
+
+/**
+ * Worst case of one chunk cell on the wire: a cell's 32,767 characters at 3 bytes each (a CJK character in
+ * UTF-8; the state's JSON text has no raw control characters, the only ones JSON escapes to 6 bytes).
+ */
+const MAX_CHUNK_WIRE_BYTES = 32_767 * 3 + 8;
+/** Chunk cells per read request. */
+const CHUNKS_PER_READ = Math.max(1, Math.floor(PAYLOAD_TARGET_BYTES / MAX_CHUNK_WIRE_BYTES));
+
+/** A state sheet (a sheet whose A1 holds the marker), with the cells read so far (0-based rows of A:E). */
+interface StateSheet {
+  readonly proxy: Excel.Worksheet;
+  readonly name: string;
+  readonly visibility: string;
+  readonly cells: unknown[][];
+  /** 1 or 2, or `null` when B1 holds no known version (a sheet whose first write was interrupted). */
+  readonly version: 1 | 2 | null;
+}
+
+/** The workbook's sheets as far as the state is concerned. */
+interface Located {
+  readonly sheets: readonly { readonly name: string; readonly visibility: string }[];
+  /** Every sheet carrying the marker. */
+  readonly marked: readonly StateSheet[];
+  /** The one to read: format 2 first, else format 1. */
+  readonly current: StateSheet | null;
+}
+
+const cellAtOf =
+  (cells: unknown[][]) =>
+  (row: number, col: number): unknown =>
+    cells[row]?.[col];
+
+function isCandidate(name: string, visibility: string): boolean {
+  const key = sheetNameKey(name);
+  // The refresh lease (hidden while a refresh runs) is the add-in's own, never the state.
+  if (key === sheetNameKey(LEASE_SHEET_NAME)) return false;
+  return visibility !== 'Visible' || key.startsWith(sheetNameKey(STATE_SHEET_NAME)) || key.startsWith(sheetNameKey(STATE_SHEET_NAME_VISIBLE));
 }
 
 /**
- * Stored settings, field by field: a field that is missing or malformed (an older version, a hand
- * edit) takes its default instead of failing the refresh.
+ * Find the state sheet, by the marker in A1: every sheet's name and visibility, then rows 1–4 of the
+ * candidates (hidden and very hidden sheets, and sheets named like the state sheet; a user renaming it keeps
+ * it hidden). Two round trips whatever the number of rows; one when no sheet is a candidate. Office.js lists
+ * a workbook's sheets only after a sync, so the candidates' cells cannot go with the list.
  */
-export function parseSettings(value: unknown): LedgerSettings {
-  if (typeof value !== 'object' || value === null) return DEFAULT_SETTINGS;
-  const v = value as Record<string, unknown>;
-  const mapping =
-    typeof v.mapping === 'object' && v.mapping !== null
-      ? Object.fromEntries(Object.entries(v.mapping).filter((e): e is [string, string] => typeof e[1] === 'string'))
-      : DEFAULT_SETTINGS.mapping;
-  return {
-    source: parseSource(v.source),
-    mapping,
-    soeAttribution: v.soeAttribution === 'split' || v.soeAttribution === 'full' ? v.soeAttribution : DEFAULT_SETTINGS.soeAttribution,
-    lang: v.lang === 'zh-CN' || v.lang === 'en-US' ? v.lang : null,
-    displayUnit: v.displayUnit === 'wan' || v.displayUnit === 'yi' ? v.displayUnit : DEFAULT_SETTINGS.displayUnit,
-    decimals:
-      typeof v.decimals === 'number' && Number.isInteger(v.decimals) && v.decimals >= 0 && v.decimals <= 6 ? v.decimals : DEFAULT_SETTINGS.decimals,
-    allowedSectors: isStringArray(v.allowedSectors) ? v.allowedSectors : DEFAULT_SETTINGS.allowedSectors,
-    allowedDistricts: isStringArray(v.allowedDistricts) ? v.allowedDistricts : DEFAULT_SETTINGS.allowedDistricts,
-    asOf: parseAsOfSetting(v.asOf),
-  };
+async function locate(context: Excel.RequestContext): Promise<Located> {
+  // `id` too: a sheet list read ahead with this request loads the same collection (officeWorkbookPort.ts).
+  const worksheets = context.workbook.worksheets.load('items/name,items/visibility,items/id');
+  await context.sync();
+  const heads = worksheets.items
+    .filter((sheet) => isCandidate(sheet.name, sheet.visibility))
+    .map((proxy) => ({ proxy, head: proxy.getRange(HEAD_ADDRESS).load('values') }));
+  if (heads.length > 0) await context.sync();
+  const marked = heads
+    .filter(({ head }) => isStateMarker(head.values[0]?.[0]))
+    .map(({ proxy, head }): StateSheet => {
+      const version = head.values[0]?.[1];
+      return {
+        proxy,
+        name: proxy.name,
+        visibility: proxy.visibility,
+        cells: head.values.map((row) => [...row]),
+        version: version === 1 || version === STATE_FORMAT_VERSION ? version : null,
+      };
+    });
+  const current = marked.find((s) => s.version === 2) ?? marked.find((s) => s.version === 1) ?? null;
+  return { sheets: worksheets.items.map((s) => ({ name: s.name, visibility: s.visibility })), marked, current };
 }
 
-const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/**
+ * Read the chunk cells `rows` of `col` into `sheet.cells` that the head did not hold, in requests of at most
+ * `CHUNKS_PER_READ` cells (`segments`: column, first row, count).
+ */
+async function readSegments(context: Excel.RequestContext, sheet: StateSheet, segments: readonly { col: number; first: number; count: number }[]): Promise<void> {
+  const cells: { col: number; row: number }[] = [];
+  for (const { col, first, count } of segments) for (let row = Math.max(first, HEAD_ROWS); row < first + count; row++) cells.push({ col, row });
+  for (let start = 0; start < cells.length; start += CHUNKS_PER_READ) {
+    const block = cells.slice(start, start + CHUNKS_PER_READ);
+    const ranges = runsOf(block).map((run) => ({ run, range: sheet.proxy.getRange(`${cellAddress(run.row, run.col)}:${cellAddress(run.row + run.count - 1, run.col)}`).load('values') }));
+    await syncChunk(context);
+    for (const { run, range } of ranges) {
+      range.values.forEach((values, i) => {
+        const row = (sheet.cells[run.row + i] ??= []);
+        row[run.col] = values[0];
+      });
+    }
+  }
+}
+
+/** Consecutive cells of one column as runs. */
+function runsOf(cells: readonly { col: number; row: number }[]): { col: number; row: number; count: number }[] {
+  const runs: { col: number; row: number; count: number }[] = [];
+  for (const cell of cells) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last.col === cell.col && last.row + last.count === cell.row) last.count++;
+    else runs.push({ ...cell, count: 1 });
+  }
+  return runs;
+}
+
+/**
+ * The state of a located state sheet: the columns it needs beyond the head, with the baseline taken from
+ * `cache` when the pointer and revision are those cached.
+ */
+async function readDoc(context: Excel.RequestContext, sheet: StateSheet, cache: StateCache): Promise<StateSheetDoc> {
+  const cellAt = cellAtOf(sheet.cells);
+  if (sheet.version === 1) {
+    const count = cellAt(0, 2);
+    if (typeof count === 'number' && Number.isInteger(count) && count > 0) await readSegments(context, sheet, [{ col: 0, first: 1, count }]);
+    return readStateSheet(cellAt) ?? emptyDoc();
+  }
+  const header = readStateHeader(cellAt);
+  if (header === null) return emptyDoc();
+  const cached = cache.snapshot;
+  const isCached = cached !== null && header.snapshotColumn === cached.column && header.revision === cached.revision && header.revision !== '';
+  const columns: number[] = [STATE_COLUMNS.settings, STATE_COLUMNS.lastRefresh, STATE_COLUMNS.marks];
+  if (header.snapshotColumn !== null && !isCached) columns.push(SNAPSHOT_COLUMNS[header.snapshotColumn]);
+  await readSegments(
+    context,
+    sheet,
+    columns.map((col) => ({ col, first: STATE_FIRST_CHUNK_ROW, count: header.counts[col] ?? 0 })),
+  );
+  const doc = readStateSheet(cellAt) ?? emptyDoc();
+  if (header.snapshotColumn === null) return doc;
+  if (isCached) return { ...doc, snapshot: cached.text };
+  if (doc.snapshot !== null) cache.snapshot = { column: header.snapshotColumn, revision: header.revision, text: doc.snapshot };
+  return doc;
+}
+
+function emptyDoc(): StateSheetDoc {
+  return { settings: DEFAULT_SETTINGS, lastRefresh: null, snapshot: null, marks: [], legacyOwned: [] };
+}
+
+// ----------------------------------------------------------------------------- the state before issue 15
+
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 function unescapeXml(text: string): string {
   return text.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#[0-9]+);/g, (_m, entity: string) => {
@@ -91,173 +231,400 @@ function unescapeXml(text: string): string {
   });
 }
 
-/** One snapshot part as XML. */
-export function snapshotPartXml(text: string, index: number, count: number): string {
-  return `<snapshot xmlns="${SNAPSHOT_NAMESPACE}" index="${index}" count="${count}">${escapeXml(text)}</snapshot>`;
-}
-
-/** The text of one snapshot part (`null` when the XML is not one). */
+/** The text of one snapshot part of the old state (`null` when the XML is not one). */
 export function snapshotPartText(xml: string): string | null {
   const match = /<snapshot\b[^>]*>([\s\S]*)<\/snapshot>/.exec(xml);
   if (match !== null) return unescapeXml(match[1] ?? '');
   return /<snapshot\b[^>]*\/>/.test(xml) ? '' : null;
 }
 
-/**
- * Bytes a character costs in a part on the wire: UTF-8, after XML escaping (`&amp;` `&lt;` `&gt;`)
- * and JSON string escaping of the request (`\"`, `\\`, `\uXXXX` for control characters).
- */
-function wireBytes(code: number): number {
-  if (code === 0x26) return 5; // &amp;
-  if (code === 0x3c || code === 0x3e) return 4; // &lt; &gt;
-  if (code === 0x22 || code === 0x5c) return 2;
-  if (code < 0x20) return 6;
-  if (code < 0x80) return 1;
-  if (code < 0x800) return 2;
-  return 3; // a surrogate pair counts 3 + 3, more than its 4 bytes
+/** True when the document settings hold state of a version before issue 15. */
+function hasLegacyState(settings: DocumentSettings): boolean {
+  return LEGACY_STATE_KEYS.some((key) => settings.get(key) !== undefined && settings.get(key) !== null);
 }
 
 /**
- * Split text into as few pieces as fit `partBytes` each on the wire, of about equal size (so 7 MB
- * become two parts of 3.5 MB, not 3.9 + 3.1), never inside a surrogate pair.
+ * The state of a version before issue 15 (document settings, baseline in custom XML parts, one part per round
+ * trip; each part was written within one request's size). A part that is gone means no baseline.
  */
-export function splitSnapshot(text: string, partBytes = SNAPSHOT_PART_BYTES): string[] {
-  let total = 0;
-  for (let i = 0; i < text.length; i++) total += wireBytes(text.charCodeAt(i));
-  const target = Math.min(partBytes, Math.ceil(total / Math.max(1, Math.ceil(total / partBytes))) + 16);
-  const parts: string[] = [];
-  let start = 0;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const cost = wireBytes(text.charCodeAt(i));
-    if (bytes + cost > target && i > start && !/[\uDC00-\uDFFF]/.test(text.charAt(i))) {
-      parts.push(text.slice(start, i));
-      start = i;
-      bytes = 0;
-    }
-    bytes += cost;
-  }
-  if (start < text.length) parts.push(text.slice(start));
-  return parts;
-}
-
-function storedPartIds(settings: DocumentSettings): string[] | null {
+async function readLegacyState(context: Excel.RequestContext, settings: DocumentSettings, caps: Capabilities): Promise<StateSheetDoc> {
+  const lastRefresh = settings.get(SETTING_KEYS.lastRefresh);
+  const inSettings = settings.get(SETTING_KEYS.snapshot);
   const ids = settings.get(SETTING_KEYS.snapshotParts);
-  return isStringArray(ids) && ids.length > 0 ? ids : null;
-}
-
-/** Read the parts one per round trip (each response stays within a request's size); `null` if one is gone. */
-async function readParts(context: Excel.RequestContext, ids: readonly string[]): Promise<string | null> {
-  const texts: string[] = [];
-  for (const id of ids) {
-    const text = snapshotPartText(await syncResult(context, context.workbook.customXmlParts.getItem(id).getXml()));
-    if (text === null) return null;
-    texts.push(text);
+  let snapshot = typeof inSettings === 'string' ? inSettings : null;
+  if (isStringArray(ids) && ids.length > 0 && caps.customXmlParts) {
+    const texts: string[] = [];
+    try {
+      for (const id of ids) {
+        const text = snapshotPartText(await syncResult(context, context.workbook.customXmlParts.getItem(id).getXml()));
+        if (text === null) break;
+        texts.push(text);
+      }
+      snapshot = texts.length === ids.length ? texts.join('') : null;
+    } catch (error) {
+      if (officeErrorCode(error) !== 'ItemNotFound') throw error;
+      snapshot = null;
+    }
   }
-  return texts.join('');
+  return {
+    settings: parseSettings(settings.get(SETTING_KEYS.settings)),
+    lastRefresh: typeof lastRefresh === 'string' ? lastRefresh : null,
+    snapshot,
+    marks: [],
+    legacyOwned: [],
+  };
 }
 
-const sameIds = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((id, i) => id === b[i]);
+/** Remove the old state: its custom XML parts (two round trips), then its settings keys. */
+async function dropLegacyState(run: ExcelRun, settings: DocumentSettings, caps: Capabilities): Promise<void> {
+  if (caps.customXmlParts) {
+    await run(async (context) => {
+      const parts = context.workbook.customXmlParts.getByNamespace(SNAPSHOT_NAMESPACE).load('items/id');
+      await context.sync();
+      for (const part of parts.items) part.delete();
+      await context.sync();
+    });
+  }
+  for (const key of LEGACY_STATE_KEYS) settings.remove(key);
+  await settings.save();
+}
 
-/**
- * The add-in's state in the workbook. Round trips: none, or one per snapshot part when the parts
- * are not the ones the port last read or wrote. A part that disappeared (deleted by another tool)
- * means there is no snapshot, not a failure.
- */
-export async function readState(deps: StateDeps): Promise<StoredState> {
+// ----------------------------------------------------------------------------- read
+
+/** The whole state: the state sheet's, or the old state while there is none. */
+async function readWhole(deps: StateDeps): Promise<StateSheetDoc> {
   const { run, settings, caps, cache } = deps;
   await settings.reload();
-  const lastRefresh = settings.get(SETTING_KEYS.lastRefresh);
-  const base = { settings: parseSettings(settings.get(SETTING_KEYS.settings)), lastRefresh: typeof lastRefresh === 'string' ? lastRefresh : null };
-  const ids = storedPartIds(settings);
-  if (ids === null || !caps.customXmlParts) {
-    const snapshot = settings.get(SETTING_KEYS.snapshot);
-    return { ...base, snapshot: typeof snapshot === 'string' ? snapshot : null };
-  }
-  if (cache.value !== null && sameIds(cache.value.ids, ids)) return { ...base, snapshot: cache.value.text };
   try {
-    const text = await run((context) => readParts(context, ids));
-    cache.value = text === null ? null : { ids, text };
-    return { ...base, snapshot: text };
+    const doc = await run(async (context) => {
+      const { current } = await locate(context);
+      if (current !== null) return readDoc(context, current, cache);
+      return hasLegacyState(settings) ? readLegacyState(context, settings, caps) : emptyDoc();
+    });
+    cache.marks = doc.marks;
+    cache.legacyOwned = doc.legacyOwned;
+    return doc;
   } catch (error) {
-    if (officeErrorCode(error) === 'ItemNotFound') return { ...base, snapshot: null };
     throw toPortError(error, 'readState');
   }
 }
 
 /**
- * Add the snapshot as new XML parts, one per round trip, and delete the previous parts (by id, in the
- * last round trip). If a previous part is already gone, every other part of our namespace is deleted
- * instead (also cleaning up leftovers of an interrupted write).
+ * The add-in's state. Round trips: one to list the sheets, one for the state sheet's head (none without a
+ * candidate sheet), and one more per payload-sized block of chunks when a column holds more than one chunk or
+ * the baseline is not the one cached. Without a state sheet, the state of a version before issue 15.
  */
-async function replaceSnapshotParts(context: Excel.RequestContext, snapshot: string, previous: readonly string[]): Promise<string[]> {
-  const parts = context.workbook.customXmlParts;
-  const texts = snapshot === '' ? [] : splitSnapshot(snapshot);
-  const added = texts.map((text, index) => ({ text, index }));
-  const ids: string[] = [];
-  const addPart = async (text: string, index: number, isLast: boolean): Promise<void> => {
-    // Deletions go first: if one fails, nothing after it in the batch runs.
-    if (isLast) for (const id of previous) parts.getItem(id).delete();
-    const part = parts.add(snapshotPartXml(text, index, texts.length));
-    part.load('id');
-    await syncChunk(context);
-    ids.push(part.id);
-  };
-  try {
-    for (const { text, index } of added) await addPart(text, index, index === texts.length - 1);
-    if (texts.length === 0 && previous.length > 0) {
-      for (const id of previous) parts.getItem(id).delete();
-      await context.sync();
-    }
-  } catch (error) {
-    if (officeErrorCode(error) !== 'ItemNotFound') throw error;
-    const existing = parts.getByNamespace(SNAPSHOT_NAMESPACE).load('items/id');
-    await context.sync();
-    const keep = new Set(ids);
-    for (const part of existing.items) if (!keep.has(part.id)) part.delete();
-    const last = added[added.length - 1];
-    if (last !== undefined && ids.length < texts.length) {
-      const part = parts.add(snapshotPartXml(last.text, last.index, texts.length));
-      part.load('id');
-      await context.sync();
-      ids.push(part.id);
-    } else await context.sync();
-  }
-  return ids;
+export async function readState(deps: StateDeps): Promise<StoredState> {
+  const { settings, snapshot, lastRefresh } = await readWhole(deps);
+  return { settings, snapshot, lastRefresh };
+}
+
+/** The CLI's mark records in the state: the cached ones, else read. */
+export async function readStateMarks(deps: StateDeps, useCache: boolean): Promise<readonly MarkRecord[]> {
+  if (useCache && deps.cache.marks !== null) return deps.cache.marks;
+  return (await readWhole(deps)).marks;
+}
+
+// ----------------------------------------------------------------------------- write
+
+/** One operation of a write, with its size on the wire. */
+interface WriteOp {
+  readonly bytes: number;
+  readonly queue: (sheet: Excel.Worksheet) => void;
+}
+
+const valuesOp = (address: string, values: (string | number)[][]): WriteOp => ({
+  bytes: jsonBytes(values) + address.length + 64,
+  queue: (sheet) => {
+    sheet.getRange(address).values = values;
+  },
+});
+
+const clearOp = (address: string): WriteOp => ({
+  bytes: address.length + 64,
+  queue: (sheet) => {
+    sheet.getRange(address).clear(Excel.ClearApplyTo.contents);
+  },
+});
+
+/** A column range of 0-based rows `[first, first + count)`. */
+const columnRange = (col: number, first: number, count: number): string => `${cellAddress(first, col)}:${cellAddress(first + count - 1, col)}`;
+
+/**
+ * The operations that put `text` into a column whose chunk rows held `previous` chunks: the chunks (as literal
+ * text, so that no chunk becomes a formula, number or date), the leftover rows cleared, the count in row 3.
+ */
+function columnOps(col: number, text: string, previous: number): WriteOp[] {
+  const chunks = chunkText(text);
+  const ops: WriteOp[] = chunks.map((chunk, i) => valuesOp(cellAddress(STATE_FIRST_CHUNK_ROW + i, col), [[literalText(chunk)]]));
+  if (previous > chunks.length) ops.push(clearOp(columnRange(col, STATE_FIRST_CHUNK_ROW + chunks.length, previous - chunks.length)));
+  ops.push(valuesOp(cellAddress(STATE_FIRST_CHUNK_ROW - 1, col), [[chunks.length]]));
+  return ops;
+}
+
+/** Clear a column's chunks and set its count to 0. */
+function emptyColumnOps(col: number, previous: number): WriteOp[] {
+  return [...(previous > 0 ? [clearOp(columnRange(col, STATE_FIRST_CHUNK_ROW, previous))] : []), valuesOp(cellAddress(STATE_FIRST_CHUNK_ROW - 1, col), [[0]])];
 }
 
 /**
- * Write the given keys of the state into the workbook. Round trips: none for settings, for an empty
- * snapshot and for the snapshot the port last read or wrote (the baseline kept during a period);
- * otherwise one per snapshot part.
+ * The revision of a baseline: its length and two 32-bit FNV-1a hashes of its text (over UTF-16 units, from two
+ * offset bases). Derived from the text, so two hosts writing the same baseline agree and a test's workbook does
+ * not depend on the clock; another baseline keeps the revision only by a collision of both hashes at the same
+ * length.
  */
-export async function writeState(deps: StateDeps, patch: Partial<StoredState>): Promise<void> {
+export function baselineRevision(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x01000193);
+  }
+  return `${text.length.toString(36)}-${(a >>> 0).toString(36)}-${(b >>> 0).toString(36)}`;
+}
+
+/** The chunk count a format-2 header holds for `col` (0 for other sheets). */
+function countOf(sheet: StateSheet | null, col: number): number {
+  if (sheet?.version !== 2) return 0;
+  return readStateHeader(cellAtOf(sheet.cells))?.counts[col] ?? 0;
+}
+
+/**
+ * Queue `early` in requests of at most `PAYLOAD_TARGET_BYTES`, then `late` in the last request (after the
+ * early ones, whatever their size), which is sent by the caller's sync.
+ */
+async function queueInBlocks(context: Excel.RequestContext, sheet: Excel.Worksheet, early: readonly WriteOp[], late: readonly WriteOp[]): Promise<void> {
+  let bytes = 0;
+  for (const op of early) {
+    if (bytes > 0 && bytes + op.bytes > PAYLOAD_TARGET_BYTES) {
+      await syncChunk(context);
+      bytes = 0;
+    }
+    op.queue(sheet);
+    bytes += op.bytes;
+  }
+  const lateBytes = late.reduce((sum, op) => sum + op.bytes, 0);
+  if (bytes > 0 && bytes + lateBytes > PAYLOAD_TARGET_BYTES) await syncChunk(context);
+  for (const op of late) op.queue(sheet);
+}
+
+/** A name for a new state sheet that no sheet has. */
+function freeName(base: string, names: readonly string[]): string {
+  const taken = new Set(names.map(sheetNameKey));
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base}_${n}`;
+    if (!taken.has(sheetNameKey(name))) return name;
+  }
+}
+
+/** The outcome of a write, for the caches. */
+interface Written {
+  readonly snapshot: SnapshotCache | null | 'unchanged';
+  readonly migrated: boolean;
+}
+
+/**
+ * Write `patch` into the state sheet. With a format-2 sheet only the given columns are written; a new
+ * baseline goes into the column C1 does not point at, and C1 and D1 move in the last request, so a write
+ * interrupted before it keeps the previous baseline. Without one (none yet, the old state, a format-1 sheet
+ * of the old CLI, or a sheet whose first write was interrupted) the whole state is written, and B1 (the
+ * version that makes it readable) comes in the last request: a format-1 sheet is rewritten in place, keeping
+ * its column A and row 1 (all that format 1 reads) until then.
+ */
+async function writeSheet(context: Excel.RequestContext, deps: StateDeps, patch: StatePatch): Promise<Written> {
+  const { caps, cache, settings, notes } = deps;
+  const { sheets, marked, current } = await locate(context);
+  const names = sheets.map((s) => s.name);
+  if (current === null && marked.some((s) => s.cells[0]?.[1] !== '' && s.cells[0]?.[1] !== null)) {
+    // A marker with a version this add-in does not know: a newer ledger-stats wrote it.
+    throw new PortError('not_supported', 'writeState: the state sheet was written by a newer version of ledger-stats');
+  }
+  const isFormat2 = current?.version === 2;
+  const migrated = current === null && hasLegacyState(settings);
+  let base: StateSheetDoc | null = null;
+  if (!isFormat2) base = current !== null ? await readDoc(context, current, cache) : migrated ? await readLegacyState(context, settings, caps) : emptyDoc();
+
+  let sheet: Excel.Worksheet;
+  let visible: boolean;
+  if (current !== null) {
+    sheet = current.proxy;
+    visible = current.visibility === 'Visible';
+  } else {
+    const incomplete = marked[0];
+    if (incomplete !== undefined) {
+      sheet = incomplete.proxy;
+      visible = incomplete.visibility === 'Visible';
+      sheet.getRange().clear(Excel.ClearApplyTo.contents);
+    } else {
+      sheet = context.workbook.worksheets.add(freeName(caps.sheetVisibility ? STATE_SHEET_NAME : STATE_SHEET_NAME_VISIBLE, names));
+      visible = true;
+    }
+    // The marker first: a sheet left by an interrupted write is recognised (and reused) by the next one.
+    sheet.getRange('A1').values = [[STATE_MARKER]];
+  }
+  if (caps.sheetVisibility && visible) {
+    // Very hidden: not even listed by Unhide (Worksheet.visibility is writable from ExcelApi 1.2).
+    sheet.visibility = Excel.SheetVisibility.veryHidden;
+    visible = false;
+  }
+  if (visible) notes.add('state', 'state_sheet_visible');
+
+  const header = isFormat2 && current !== null ? readStateHeader(cellAtOf(current.cells)) : null;
+  const pointer = header?.snapshotColumn ?? null;
+  const early: WriteOp[] = [];
+  const late: WriteOp[] = [];
+  const doc = base === null ? null : { ...base, ...definedOf(patch) };
+
+  const settingsText = doc !== null ? JSON.stringify(doc.settings) : patch.settings !== undefined ? JSON.stringify(patch.settings) : null;
+  if (settingsText !== null) {
+    // Format 1 keeps its document in column A: rewritten last.
+    (current?.version === 1 ? late : early).push(
+      ...(current?.version === 1 ? [clearOp(columnRange(0, 1, Math.max(1, numberAt(current.cells, 0, 2))))] : []),
+      ...columnOps(STATE_COLUMNS.settings, settingsText, countOf(current, STATE_COLUMNS.settings)),
+    );
+  }
+  const lastRefresh = doc !== null ? doc.lastRefresh : patch.lastRefresh;
+  if (lastRefresh !== undefined) early.push(...columnOps(STATE_COLUMNS.lastRefresh, lastRefresh ?? '', countOf(current, STATE_COLUMNS.lastRefresh)));
+  const marks = doc !== null ? doc.marks : patch.marks;
+  if (marks !== undefined) early.push(...columnOps(STATE_COLUMNS.marks, marks.length === 0 ? '' : JSON.stringify(marks), countOf(current, STATE_COLUMNS.marks)));
+
+  let written: Written['snapshot'] = 'unchanged';
+  const snapshot = doc !== null ? doc.snapshot : patch.snapshot;
+  const cached = cache.snapshot;
+  const isUnchanged =
+    isFormat2 && pointer !== null && cached !== null && cached.column === pointer && cached.revision === header?.revision && cached.text === snapshot;
+  if (snapshot !== undefined && !isUnchanged) {
+    const revision = snapshot === null ? '' : baselineRevision(snapshot);
+    if (snapshot === null) {
+      late.push(valuesOp('C1:D1', [['', '']]));
+      written = null;
+    } else {
+      const target: SnapshotColumn = pointer === 'C' ? 'D' : 'C';
+      const col = SNAPSHOT_COLUMNS[target];
+      early.push(...columnOps(col, snapshot, countOf(current, col)));
+      // The baseline moves in the last request: before it, readers still find the previous one.
+      late.push(valuesOp('C1:D1', [[target, revision]]));
+      written = { column: target, revision, text: snapshot };
+    }
+    // The previous baseline goes after the pointer moved (a failing request keeps what ran before the failure).
+    if (pointer !== null) late.push(...emptyColumnOps(SNAPSHOT_COLUMNS[pointer], countOf(current, SNAPSHOT_COLUMNS[pointer])));
+  }
+  if (!isFormat2) {
+    // Row 2, and the version that makes the sheet readable, last.
+    late.push(valuesOp('A2:E2', [[...STATE_LABELS]]));
+    late.push(valuesOp('B1', [[STATE_FORMAT_VERSION]]));
+  }
+  if (current?.version === 1 && base !== null) late.push(...(await legacyOwnerNameOps(context, base.legacyOwned, names, caps)));
+  await queueInBlocks(context, sheet, early, late);
+  await context.sync();
+  return { snapshot: written, migrated };
+}
+
+/**
+ * A format-1 state named the sheets the old CLI owned (`legacyOwned`); format 2 does not, because every host
+ * now recognises its sheets by the owner names (ownership.ts). So that rewriting a format-1 sheet does not
+ * orphan them (the next refresh would write 汇总 (2)), each role without an owner name gets one, pointing at the
+ * sheet of the recorded name (ExcelApi 1.4; one round trip to see which names exist).
+ */
+async function legacyOwnerNameOps(
+  context: Excel.RequestContext,
+  owned: readonly LegacyOwnedRecord[],
+  sheetNames: readonly string[],
+  caps: Capabilities,
+): Promise<WriteOp[]> {
+  const existing = new Map(sheetNames.map((name) => [sheetNameKey(name), name]));
+  const wanted = owned.filter((record) => existing.has(sheetNameKey(record.name)));
+  if (!caps.definedNames || wanted.length === 0) return [];
+  const names = wanted.map((record) => ({ record, item: context.workbook.names.getItemOrNullObject(ownerName(record.role)).load('name') }));
+  await context.sync();
+  return names
+    .filter(({ item }) => item.isNullObject)
+    .map(({ record }) => ({
+      bytes: 256,
+      queue: () => {
+        const sheet = context.workbook.worksheets.getItem(existing.get(sheetNameKey(record.name)) ?? record.name);
+        const owner = context.workbook.names.add(ownerName(record.role), sheet.getRange('A1'));
+        owner.visible = false;
+      },
+    }));
+}
+
+function numberAt(cells: unknown[][], row: number, col: number): number {
+  const value = cells[row]?.[col];
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0;
+}
+
+function definedOf(patch: StatePatch): Partial<StateSheetDoc> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<StateSheetDoc>;
+}
+
+/**
+ * Write the given keys of the state into the state sheet (see `writeSheet` for the order that keeps the
+ * previous baseline when a write is interrupted). A baseline equal to the one cached costs no write. The first
+ * write into a workbook that still has the old state writes the whole state, and only once that succeeded
+ * removes the old settings keys and custom XML parts. Round trips: two to find the state sheet, then one per
+ * payload-sized block; two more for the migration.
+ */
+export async function writeState(deps: StateDeps, patch: StatePatch): Promise<void> {
   const { run, settings, caps, notes, cache } = deps;
-  if (patch.settings !== undefined) settings.set(SETTING_KEYS.settings, patch.settings);
-  if (patch.lastRefresh !== undefined) settings.set(SETTING_KEYS.lastRefresh, patch.lastRefresh);
-  if (patch.snapshot !== undefined) {
-    notes.reset('state');
-    const snapshot = patch.snapshot ?? '';
-    const previous = storedPartIds(settings) ?? [];
-    const isCached = cache.value !== null && cache.value.text === snapshot && sameIds(cache.value.ids, previous);
-    if (!caps.customXmlParts) {
-      if (snapshot !== '') notes.add('state', 'snapshot_in_settings');
-      settings.set(SETTING_KEYS.snapshot, patch.snapshot);
-    } else if (snapshot === '' && previous.length === 0) {
-      settings.set(SETTING_KEYS.snapshot, patch.snapshot);
-    } else if (!isCached) {
-      let ids: string[];
-      try {
-        ids = await run((context) => replaceSnapshotParts(context, snapshot, previous));
-      } catch (error) {
-        cache.value = null;
-        throw toPortError(error, 'writeState');
-      }
-      settings.set(SETTING_KEYS.snapshotParts, ids);
-      if (snapshot === '') settings.set(SETTING_KEYS.snapshot, patch.snapshot);
-      else settings.remove(SETTING_KEYS.snapshot);
-      cache.value = { ids, text: snapshot };
+  notes.reset('state');
+  const hasWrite = Object.values(patch).some((v) => v !== undefined);
+  if (!hasWrite) return;
+  await settings.reload();
+  let written: Written;
+  try {
+    written = await run((context) => writeSheet(context, deps, patch));
+  } catch (error) {
+    cache.snapshot = null;
+    throw toPortError(error, 'writeState');
+  }
+  if (written.snapshot !== 'unchanged') cache.snapshot = written.snapshot;
+  if (patch.marks !== undefined) cache.marks = patch.marks;
+  cache.legacyOwned = [];
+  if (written.migrated) {
+    try {
+      await dropLegacyState(run, settings, caps);
+    } catch (error) {
+      throw toPortError(error, 'writeState');
     }
   }
-  await settings.save();
 }
+
+/**
+ * Remove the state sheet (every sheet carrying the marker) and the old state (document settings keys, custom
+ * XML parts). A very hidden sheet cannot be deleted (office-js #365): it is made hidden first, which needs
+ * ExcelApi 1.2; below, a very hidden state sheet (written by the CLI) is emptied instead.
+ */
+export async function dropState(deps: StateDeps): Promise<void> {
+  const { run, settings, caps, cache } = deps;
+  await settings.reload();
+  try {
+    await run(async (context) => {
+      const { marked, sheets } = await locate(context);
+      const isStateSheet = new Set(marked.map((s) => sheetNameKey(s.name)));
+      const othersVisible = sheets.some((s) => s.visibility === 'Visible' && !isStateSheet.has(sheetNameKey(s.name)));
+      for (const sheet of marked) {
+        if (sheet.visibility === 'VeryHidden' && !caps.sheetVisibility) {
+          sheet.proxy.getRange().clear(Excel.ClearApplyTo.contents);
+          continue;
+        }
+        // A workbook keeps at least one visible sheet: a visible state sheet alone is emptied instead.
+        if (sheet.visibility === 'Visible' && !othersVisible) {
+          sheet.proxy.getRange().clear(Excel.ClearApplyTo.contents);
+          continue;
+        }
+        if (sheet.visibility === 'VeryHidden') sheet.proxy.visibility = Excel.SheetVisibility.hidden;
+        sheet.proxy.delete();
+      }
+      if (marked.length > 0) await context.sync();
+    });
+    cache.snapshot = null;
+    cache.marks = [];
+    cache.legacyOwned = [];
+    await dropLegacyState(run, settings, caps);
+  } catch (error) {
+    throw toPortError(error, 'dropState');
+  }
+}
+

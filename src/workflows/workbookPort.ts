@@ -66,6 +66,13 @@ export interface WorkbookPort {
    */
   exclusive?<T>(work: () => Promise<T>, onWait?: () => void): Promise<T>;
 
+  /**
+   * Remove what ledger-stats keeps in the workbook before it is sent outside the office: the state sheet
+   * (settings, last refresh, the period baseline with its project list), the state of versions before it
+   * (document settings, custom XML parts) and the issue marks. The owned summary sheets stay.
+   */
+  dropState?(): Promise<void>;
+
   /** Notes about degraded features (e.g. an API set the host lacks), shown to the user. */
   capabilityNotes(): readonly CapabilityNote[];
 }

@@ -1,152 +1,376 @@
+import { FEATURE_SETS, type Capabilities } from '../../src/excel/capabilities';
+import { documentSettings, SETTING_KEYS } from '../../src/excel/documentSettings';
 import { createOfficeWorkbookPort } from '../../src/excel/officeWorkbookPort';
-import { utf8Length } from '../../src/excel/payload';
-import { parseSettings, snapshotPartText, snapshotPartXml, splitSnapshot } from '../../src/excel/state';
+import { ownerName } from '../../src/excel/ownership';
+import { SNAPSHOT_NAMESPACE, snapshotPartText } from '../../src/excel/state';
+import {
+  STATE_MARKER,
+  STATE_SHEET_NAME,
+  STATE_SHEET_NAME_VISIBLE,
+  stateSheetCells,
+  type MarkRecord,
+  type StateSheetDoc,
+} from '../../src/workflows/stateSheet';
 import { DEFAULT_SETTINGS } from '../../src/workflows/workbookPort';
-import { fakeWorkbook, smallLedger, uninstallFakes } from './fakeWorkbook';
+import type { FakeExcel } from '../fakes/fakeExcel';
+import { fakeWorkbook, sheetSnapshot, smallLedger, uninstallFakes } from './fakeWorkbook';
 
 afterEach(uninstallFakes);
 
-describe('parseSettings', () => {
-  it.each([
-    [null, DEFAULT_SETTINGS],
-    ['text', DEFAULT_SETTINGS],
-    [{}, DEFAULT_SETTINGS],
-    [{ decimals: 2, displayUnit: 'wan', lang: 'en-US' }, { ...DEFAULT_SETTINGS, decimals: 2, displayUnit: 'wan', lang: 'en-US' }],
-    [{ decimals: -1, displayUnit: '元', lang: 'fr', soeAttribution: 'half' }, DEFAULT_SETTINGS],
-    [{ source: { kind: 'table', name: '项目表' } }, { ...DEFAULT_SETTINGS, source: { kind: 'table', name: '项目表' } }],
-    [{ source: { kind: 'range', name: 'A1' } }, DEFAULT_SETTINGS],
-    [{ mapping: { name: 'B', bad: 3 }, allowedSectors: ['能源', 1] }, { ...DEFAULT_SETTINGS, mapping: { name: 'B' } }],
-  ])('reads %p field by field, defaulting what is malformed', (stored, expected) => {
-    expect(parseSettings(stored)).toEqual(expected);
+/** The capabilities of a host of ExcelApi `version`. */
+function detectCapabilitiesOf(version: string): Capabilities {
+  const minor = (v: string): number => Number(v.split('.')[1]);
+  return Object.fromEntries(Object.entries(FEATURE_SETS).map(([feature, set]) => [feature, minor(set) <= minor(version)])) as Capabilities;
+}
+
+/** A snapshot of `projects` projects in the shape of src/domain/diff's, with CJK names, quotes and markup. */
+function bigSnapshot(projects: number): string {
+  return JSON.stringify({ p: Array.from({ length: projects }, (_, i) => [`大连项目<${i}>&"`, null, ['中国华能集团有限公司'], i + 7, 'construction', i, 0]) });
+}
+
+/** The sheets that carry the state marker in A1. */
+function stateSheets(fake: FakeExcel) {
+  return fake.snapshot().sheets.filter((s) => s.values[0]?.[0] === STATE_MARKER);
+}
+
+/** Write a state sheet the way a host that writes the whole sheet (the CLI) does, very hidden. */
+async function cliStateSheet(fake: FakeExcel, rows: (string | number | null)[][], name = STATE_SHEET_NAME): Promise<void> {
+  await fake.run(async (context) => {
+    const sheet = context.workbook.worksheets.add(name);
+    const width = Math.max(...rows.map((r) => r.length));
+    sheet.getRange(`A1:${String.fromCharCode(64 + width)}${rows.length}`).values = rows.map((r) => Array.from({ length: width }, (_, i) => {
+      const v = r[i];
+      return v === null || v === undefined ? '' : typeof v === 'string' && v !== '' ? `'${v}` : v;
+    }));
+    sheet.visibility = 'VeryHidden';
   });
+}
+
+const doc = (over: Partial<StateSheetDoc> = {}): Omit<StateSheetDoc, 'legacyOwned'> => ({
+  settings: DEFAULT_SETTINGS,
+  lastRefresh: null,
+  snapshot: null,
+  marks: [],
+  ...over,
 });
 
-describe('splitSnapshot', () => {
-  it('splits by bytes on the wire and joins back to the text', () => {
-    const text = '中"&<'.repeat(1_000);
-    const parts = splitSnapshot(text, 1_000);
-    expect(parts.join('')).toBe(text);
-    const wrapper = utf8Length(JSON.stringify(snapshotPartXml('', 0, 1)));
-    for (const part of parts) expect(utf8Length(JSON.stringify(snapshotPartXml(part, 0, 1))) - wrapper).toBeLessThanOrEqual(1_000);
-    expect(parts.length).toBe(15);
-  });
+/** A format-1 state sheet (the CLI before issue 15): one JSON document in A2… */
+function format1Rows(value: unknown): (string | number)[][] {
+  const text = JSON.stringify(value);
+  const chunks = text.match(/[\s\S]{1,20}/g) ?? [];
+  return [[STATE_MARKER, 1, chunks.length], ...chunks.map((c) => [c])];
+}
 
-  it('never splits a surrogate pair', () => {
-    const parts = splitSnapshot('𠀀'.repeat(10), 7);
-    expect(parts.every((p) => !/^[\uDC00-\uDFFF]/.test(p))).toBe(true);
-    expect(parts.join('')).toBe('𠀀'.repeat(10));
+/** The old add-in state: settings keys and the baseline in custom XML parts. */
+async function oldState(fake: FakeExcel, state: { settings?: unknown; lastRefresh?: string; parts?: string[] }): Promise<void> {
+  const ids = await fake.run(async (context) => {
+    const parts = (state.parts ?? []).map((text) => {
+      const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      return context.workbook.customXmlParts.add(`<snapshot xmlns="${SNAPSHOT_NAMESPACE}">${escaped}</snapshot>`).load('id');
+    });
+    await context.sync();
+    return parts.map((part) => part.id);
   });
-});
+  const settings = documentSettings();
+  if (state.settings !== undefined) settings.set(SETTING_KEYS.settings, state.settings);
+  if (state.lastRefresh !== undefined) settings.set(SETTING_KEYS.lastRefresh, state.lastRefresh);
+  if (ids.length > 0) settings.set(SETTING_KEYS.snapshotParts, ids);
+  await settings.save();
+}
 
-describe('snapshot parts', () => {
-  it('round-trips text with XML special characters', () => {
-    const text = '{"p":[["<a&b>","]]>",1]]}\u4e2d';
-    expect(snapshotPartText(snapshotPartXml(text, 0, 1))).toBe(text);
-  });
-
-  it('reads a part that Excel returns with an XML declaration', () => {
-    expect(snapshotPartText(`<?xml version="1.0" encoding="UTF-8"?>\n${snapshotPartXml('x', 0, 1)}`)).toBe('x');
-  });
-});
-
-describe('readState / writeState', () => {
-  it('returns the defaults of a workbook that never had the add-in', async () => {
-    const { port } = fakeWorkbook({ sheets: { 台账: smallLedger() } });
-    expect(await port.readState()).toEqual({ settings: DEFAULT_SETTINGS, snapshot: null, lastRefresh: null });
-  });
-
-  it('changes only the given keys and saves them in the file', async () => {
+describe('readState / writeState over the state sheet', () => {
+  it('returns the defaults of a workbook that never had the add-in, without adding a sheet', async () => {
     const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger() } });
-    const settings = { ...DEFAULT_SETTINGS, decimals: 2 };
-    await port.writeState({ settings });
-    await port.writeState({ lastRefresh: '2025-09-30T06:05:00.000Z' });
-    expect(await port.readState()).toEqual({ settings, snapshot: null, lastRefresh: '2025-09-30T06:05:00.000Z' });
-    expect(fake.snapshot().settings['ledgerStats.settings']).toEqual(settings);
+    expect(await port.readState()).toEqual({ settings: DEFAULT_SETTINGS, snapshot: null, lastRefresh: null });
+    expect(fake.snapshot().sheets.map((s) => s.name)).toEqual(['台账']);
   });
 
-  it('keeps a large snapshot in custom XML parts of one request each, and replaces them', async () => {
+  it('keeps every key in a very hidden state sheet that another port reads back', async () => {
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger() } });
+    const settings = { ...DEFAULT_SETTINGS, decimals: 2, mapping: { name: 'B' } };
+    await port.writeState({ settings });
+    expect(stateSheets(fake).map((s) => [s.name, s.visibility])).toEqual([[STATE_SHEET_NAME, 'VeryHidden']]);
+    await port.writeState({ lastRefresh: '2025-09-30T06:05:00.000Z', snapshot: '{"p":[]}' });
+    expect(await createOfficeWorkbookPort().readState()).toEqual({ settings, snapshot: '{"p":[]}', lastRefresh: '2025-09-30T06:05:00.000Z' });
+    const [sheet] = stateSheets(fake);
+    expect([sheet?.name, sheet?.visibility]).toEqual([STATE_SHEET_NAME, 'VeryHidden']);
+    expect(fake.snapshot().settings).toEqual({});
+  });
+
+  it('writes chunks as literal text: a baseline that looks like a formula or a number stays text', async () => {
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger() } });
+    await port.writeState({ snapshot: '=1+1', lastRefresh: '2025-09-30' });
+    expect(await createOfficeWorkbookPort().readState()).toMatchObject({ snapshot: '=1+1', lastRefresh: '2025-09-30' });
+    expect(stateSheets(fake)[0]?.formulas).toEqual({});
+  });
+
+  it('distinguishes an empty baseline from none', async () => {
+    const { port } = fakeWorkbook({ sheets: { 台账: smallLedger() } });
+    await port.writeState({ snapshot: '' });
+    expect((await createOfficeWorkbookPort().readState()).snapshot).toBe('');
+    await port.writeState({ snapshot: null });
+    expect((await createOfficeWorkbookPort().readState()).snapshot).toBeNull();
+  });
+
+  it('cuts a 50,000-project baseline into requests and responses under the payload limit, and reads it back', async () => {
     const { fake, port } = fakeWorkbook({ maxPayloadBytes: 5_000_000, sheets: { 台账: smallLedger() } });
-    const big = JSON.stringify({ p: Array.from({ length: 50_000 }, (_, i) => [`大连项目<${i}>&"`, null, ['中国华能集团有限公司'], i + 7, 'construction', i, 0]) });
+    const big = bigSnapshot(50_000);
     fake.resetSyncStats();
-    await port.writeState({ snapshot: big });
-    const parts = fake.snapshot().customXmlParts;
-    expect(parts.length).toBe(splitSnapshot(big).length);
-    expect(parts.length).toBeGreaterThan(1);
-    expect(fake.syncCount).toBe(parts.length);
+    await port.writeState({ snapshot: big, lastRefresh: 'x' });
     expect(fake.maxRequestBytes).toBeLessThan(4_000_000);
-    // A port that did not write it reads it back, one part per round trip.
+    expect(fake.syncCount).toBeGreaterThan(2);
     fake.resetSyncStats();
     expect((await createOfficeWorkbookPort().readState()).snapshot).toBe(big);
-    expect(fake.syncCount).toBe(parts.length);
     expect(fake.maxResponseBytes).toBeLessThan(4_000_000);
-    await port.writeState({ snapshot: 'small' });
-    expect(fake.snapshot().customXmlParts).toHaveLength(1);
-    expect((await createOfficeWorkbookPort().readState()).snapshot).toBe('small');
   });
 
-  it('skips the round trips for the snapshot it last read or wrote', async () => {
-    const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger() } });
-    await port.writeState({ snapshot: 'baseline' });
-    fake.resetSyncStats();
-    expect((await port.readState()).snapshot).toBe('baseline');
-    await port.writeState({ snapshot: 'baseline', lastRefresh: 'x' });
-    expect(fake.syncCount).toBe(0);
+  it('reads and writes the rest of the state in round trips that do not grow with the baseline it has cached', async () => {
+    const trips = async (projects: number): Promise<number[]> => {
+      const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger() } });
+      await port.writeState({ snapshot: bigSnapshot(projects) });
+      fake.resetSyncStats();
+      await port.readState();
+      const read = fake.syncCount;
+      fake.resetSyncStats();
+      await port.writeState({ snapshot: bigSnapshot(projects), lastRefresh: 'x', settings: { ...DEFAULT_SETTINGS, decimals: 3 } });
+      const written = [read, fake.syncCount, fake.maxRequestBytes];
+      uninstallFakes();
+      return written;
+    };
+    const [small, large] = [await trips(10), await trips(30_000)];
+    expect(large.slice(0, 2)).toEqual(small.slice(0, 2));
+    expect(large[0]).toBe(2); // the sheet list, the state sheet's head
+    expect(large[2]).toBeLessThan(2_000); // the baseline is not written again
   });
 
-  it('reads the parts again when another runtime replaced them', async () => {
+  it('reads the baseline again when another runtime replaced it', async () => {
     const { port } = fakeWorkbook({ sheets: { 台账: smallLedger() } });
     await port.writeState({ snapshot: 'mine' });
     await createOfficeWorkbookPort().writeState({ snapshot: 'theirs' });
     expect((await port.readState()).snapshot).toBe('theirs');
+    await createOfficeWorkbookPort().writeState({ snapshot: 'mine' });
+    expect((await port.readState()).snapshot).toBe('mine');
   });
 
-  it('clears the snapshot and its parts when asked to store none', async () => {
-    const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger() } });
-    await port.writeState({ snapshot: 'baseline' });
-    await port.writeState({ snapshot: null });
-    expect(fake.snapshot().customXmlParts).toEqual([]);
-    expect((await createOfficeWorkbookPort().readState()).snapshot).toBeNull();
+  it('keeps the previous baseline when a write is interrupted at any request', async () => {
+    const big = bigSnapshot(60_000);
+    const setUp = async () => {
+      const w = fakeWorkbook({ sheets: { 台账: smallLedger() } });
+      await w.port.writeState({ snapshot: 'old', lastRefresh: 'then' });
+      w.fake.resetSyncStats();
+      return w;
+    };
+    const { fake, port } = await setUp();
+    await port.writeState({ snapshot: big, lastRefresh: 'now' });
+    const requests = fake.syncCount;
+    expect(requests).toBeGreaterThan(3); // the sheet list, the head, two blocks or more
+    uninstallFakes();
+    for (let n = 1; n <= requests; n++) {
+      const { fake, port } = await setUp();
+      fake.failAtSync(n);
+      await expect(port.writeState({ snapshot: big, lastRefresh: 'now' })).rejects.toThrow();
+      expect([n, (await createOfficeWorkbookPort().readState()).snapshot]).toEqual([n, 'old']);
+      expect([n, (await port.readState()).snapshot]).toEqual([n, 'old']);
+      uninstallFakes();
+    }
   });
 
-  it('replaces the parts even when an old part was deleted by another tool', async () => {
-    const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger() } });
-    await port.writeState({ snapshot: 'old' });
-    await fake.run(async (context) => {
-      const parts = context.workbook.customXmlParts.getByNamespace('urn:ledger-stats:snapshot:1').load('items');
-      await context.sync();
-      for (const part of parts.items) part.delete();
-      context.workbook.customXmlParts.add('<snapshot xmlns="urn:ledger-stats:snapshot:1">leftover</snapshot>');
-    });
-    await port.writeState({ snapshot: 'new' });
-    expect(fake.snapshot().customXmlParts.map((p) => snapshotPartText(p.xml))).toEqual(['new']);
-    expect((await createOfficeWorkbookPort().readState()).snapshot).toBe('new');
+  it('takes a user sheet named like the state sheet for what it is', async () => {
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger(), [STATE_SHEET_NAME]: [['我的数据']] } });
+    await port.writeState({ lastRefresh: 'x' });
+    expect(sheetSnapshot(fake, STATE_SHEET_NAME).values).toEqual([['我的数据']]);
+    expect(stateSheets(fake).map((s) => s.name)).toEqual([`${STATE_SHEET_NAME}_2`]);
+    expect((await createOfficeWorkbookPort().readState()).lastRefresh).toBe('x');
   });
 
-  it('writes an empty snapshot without a round trip', async () => {
-    const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger() } });
-    fake.resetSyncStats();
-    await port.writeState({ snapshot: '', lastRefresh: 'x' });
-    expect(fake.syncCount).toBe(0);
-    expect((await port.readState()).snapshot).toBe('');
-  });
-
-  it('reads no snapshot when its part was deleted by another tool', async () => {
+  it('finds the state sheet by its marker under another name', async () => {
     const { fake } = fakeWorkbook({ sheets: { 台账: smallLedger() } });
-    await createOfficeWorkbookPort().writeState({ snapshot: 'abc' });
-    const port = createOfficeWorkbookPort();
-    await fake.run(async (context) => {
-      const parts = context.workbook.customXmlParts.getByNamespace('urn:ledger-stats:snapshot:1').load('items');
-      await context.sync();
-      for (const part of parts.items) part.delete();
-    });
-    expect((await port.readState()).snapshot).toBeNull();
+    await cliStateSheet(fake, stateSheetCells(doc({ lastRefresh: 'cli', snapshot: 'base' }), 'r1'), '改名了');
+    expect(await createOfficeWorkbookPort().readState()).toMatchObject({ lastRefresh: 'cli', snapshot: 'base' });
   });
 
-  it('keeps the snapshot in the settings on ExcelApi 1.1 and notes it', async () => {
+  it('creates a visible, clearly named state sheet on ExcelApi 1.1, with a note', async () => {
     const { fake, port } = fakeWorkbook({ apiVersion: '1.1', sheets: { 台账: smallLedger() } });
     await port.writeState({ snapshot: 'abc' });
+    expect(stateSheets(fake).map((s) => [s.name, s.visibility])).toEqual([[STATE_SHEET_NAME_VISIBLE, 'Visible']]);
+    expect((await createOfficeWorkbookPort().readState()).snapshot).toBe('abc');
+    const notes = port.capabilityNotes();
+    expect(notes.map((n) => n.code)).toEqual(['state_sheet_visible']);
+    expect(notes[0]?.message['zh-CN']).toContain(STATE_SHEET_NAME_VISIBLE);
+    expect(notes[0]?.message['en-US']).toContain(STATE_SHEET_NAME_VISIBLE);
+  });
+});
+
+describe('a format-1 state sheet (the CLI before issue 15)', () => {
+  const old = {
+    settings: { ...DEFAULT_SETTINGS, decimals: 3 },
+    snapshot: '{"p":[["项目1"]]}',
+    lastRefresh: '2025-06-30T00:00:00.000Z',
+    owned: [{ role: 'summary', name: '汇总', sheetId: 4 }],
+    marks: [],
+  };
+
+  it('is read', async () => {
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger() } });
+    await cliStateSheet(fake, format1Rows(old));
+    expect(await port.readState()).toEqual({ settings: old.settings, snapshot: old.snapshot, lastRefresh: old.lastRefresh });
+  });
+
+  it('is rewritten in place as format 2 by the first write, keeping what it held', async () => {
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger() } });
+    await cliStateSheet(fake, format1Rows(old));
+    await port.writeState({ lastRefresh: 'now' });
+    const sheets = stateSheets(fake);
+    expect(sheets.map((s) => [s.name, s.visibility, s.values[0]?.[1]])).toEqual([[STATE_SHEET_NAME, 'VeryHidden', 2]]);
+    expect(await createOfficeWorkbookPort().readState()).toEqual({ settings: old.settings, snapshot: old.snapshot, lastRefresh: 'now' });
+  });
+
+  it('still reads as format 1 when the rewrite is interrupted', async () => {
+    for (const n of [1, 2, 3, 4]) {
+      const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger() } });
+      await cliStateSheet(fake, format1Rows(old));
+      fake.failAtSync(n);
+      const ok = await port.writeState({ lastRefresh: 'now' }).then(
+        () => true,
+        () => false,
+      );
+      expect([n, await createOfficeWorkbookPort().readState()]).toEqual([n, { settings: old.settings, snapshot: old.snapshot, lastRefresh: ok ? 'now' : old.lastRefresh }]);
+      uninstallFakes();
+    }
+  });
+
+  it('makes the sheets it owned the owned ones, by name, when the workbook has no owner names', async () => {
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger(), 汇总: [['旧汇总']] } });
+    await cliStateSheet(fake, format1Rows(old));
+    await port.readState();
+    expect((await port.listSheets()).map((s) => [s.name, s.ownedRole])).toEqual([
+      ['台账', null],
+      ['汇总', 'summary'],
+    ]);
+    // The rewrite as format 2 keeps them ours through an owner name.
+    await port.writeState({ lastRefresh: 'now' });
+    expect(fake.definedNames.find((n) => n.name === ownerName('summary'))?.formula).toMatch(/汇总/);
+    const fresh = createOfficeWorkbookPort();
+    await fresh.readState();
+    expect((await fresh.listSheets()).find((s) => s.name === '汇总')?.ownedRole).toBe('summary');
+  });
+
+  it('does not claim a sheet by name for a role that has an owner name', async () => {
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger(), 汇总: [['旧汇总']], 汇总2: [['新']] } });
+    await fake.run(async (context) => {
+      context.workbook.names.add(ownerName('summary'), context.workbook.worksheets.getItem('汇总2').getRange('A1'));
+    });
+    await cliStateSheet(fake, format1Rows(old));
+    await port.readState();
+    expect((await port.listSheets()).map((s) => [s.name, s.ownedRole])).toEqual([
+      ['台账', null],
+      ['汇总', null],
+      ['汇总2', 'summary'],
+    ]);
+  });
+});
+
+describe('migration of the state before issue 15', () => {
+  const settings = { ...DEFAULT_SETTINGS, decimals: 2, lang: 'en-US' as const };
+  const baseline = '{"p":[["<项目&1>"]]}';
+
+  it('reads the old settings and baseline while there is no state sheet', async () => {
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger() } });
+    await oldState(fake, { settings, lastRefresh: 'then', parts: [baseline.slice(0, 7), baseline.slice(7)] });
+    expect(await port.readState()).toEqual({ settings, snapshot: baseline, lastRefresh: 'then' });
+    expect(stateSheets(fake)).toEqual([]);
+  });
+
+  it('writes the whole state into the state sheet on the first write, then removes the old state', async () => {
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger() } });
+    await oldState(fake, { settings, lastRefresh: 'then', parts: [baseline] });
+    await createOfficeWorkbookPort().writeState({ lastRefresh: 'now' });
     expect(fake.snapshot().customXmlParts).toEqual([]);
-    expect((await port.readState()).snapshot).toBe('abc');
-    expect(port.capabilityNotes().map((n) => n.code)).toEqual(['snapshot_in_settings']);
+    expect(Object.keys(fake.snapshot().settings).filter((k) => k.startsWith('ledgerStats.'))).toEqual([]);
+    expect(stateSheets(fake)).toHaveLength(1);
+    expect(await port.readState()).toEqual({ settings, snapshot: baseline, lastRefresh: 'now' });
+  });
+
+  it('keeps the old state when the first write is interrupted', async () => {
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger() } });
+    await oldState(fake, { settings, lastRefresh: 'then', parts: [baseline] });
+    fake.failAtSync(3);
+    await expect(createOfficeWorkbookPort().writeState({ lastRefresh: 'now' })).rejects.toThrow();
+    expect(fake.snapshot().customXmlParts.map((p) => snapshotPartText(p.xml))).toEqual([baseline]);
+    expect(await port.readState()).toEqual({ settings, snapshot: baseline, lastRefresh: 'then' });
+    // The next write completes the migration over the half-written sheet.
+    await port.writeState({ lastRefresh: 'now' });
+    expect(stateSheets(fake)).toHaveLength(1);
+    expect(await createOfficeWorkbookPort().readState()).toEqual({ settings, snapshot: baseline, lastRefresh: 'now' });
+    expect(fake.snapshot().customXmlParts).toEqual([]);
+  });
+});
+
+describe('issue marks the CLI wrote', () => {
+  const marks: MarkRecord[] = [{ sheet: '台账', severity: 'error', ref: 'C2:C3' }];
+
+  /** A ledger with a CLI mark (an `=TRUE` rule with the error fill) and a rule of the user's own. */
+  async function withCliMarks(caps: Partial<Capabilities> = {}) {
+    const w = fakeWorkbook({ sheets: { 台账: smallLedger() } }, { capabilities: { ...detectCapabilitiesOf('1.16'), ...caps } });
+    await w.fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('台账');
+      const cli = sheet.getRange('C2:C3').conditionalFormats.add('Custom');
+      cli.custom.rule.formula = '=TRUE';
+      cli.custom.format.fill.color = '#FFC7CE';
+      const user = sheet.getRange('B2:D4').conditionalFormats.add('Custom');
+      user.custom.rule.formula = '=TRUE';
+      user.custom.format.fill.color = '#00B050';
+    });
+    await cliStateSheet(w.fake, stateSheetCells(doc({ marks, lastRefresh: 'cli' }), 'r1'));
+    return w;
+  }
+
+  const rules = (fake: FakeExcel) => sheetSnapshot(fake, '台账').conditionalFormats.map((f) => [f.address, f.rule.formula, f.format.fill]);
+
+  it('are removed when the add-in marks, and the state records none', async () => {
+    const { fake, port } = await withCliMarks();
+    await port.readState();
+    await port.markCells('台账', [{ address: 'F3', severity: 'warning' }]);
+    expect(rules(fake)).toEqual([
+      ['A1:F3', expect.stringContaining('MID('), '#FFEB9C'],
+      ['B2:D4', '=TRUE', '#00B050'],
+    ]);
+    expect(stateSheets(fake)[0]?.values[2]?.[4]).toBe(0);
+    expect((await createOfficeWorkbookPort().readState()).lastRefresh).toBe('cli');
+  });
+
+  it('are removed when the add-in clears its marks', async () => {
+    const { fake, port } = await withCliMarks();
+    await port.clearMarks();
+    expect(rules(fake)).toEqual([['B2:D4', '=TRUE', '#00B050']]);
+    expect(stateSheets(fake)[0]?.values[2]?.[4]).toBe(0);
+  });
+
+  it('stay below ExcelApi 1.6, with a note', async () => {
+    const { fake, port } = await withCliMarks({ conditionalFormats: false });
+    await port.clearMarks();
+    expect(rules(fake)).toHaveLength(2);
+    expect(port.capabilityNotes().map((n) => n.code)).toEqual(['cli_marks_left']);
+  });
+});
+
+describe('dropState', () => {
+  it('removes the state sheet, the old state and the marks, and keeps the owned sheets', async () => {
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger(), 汇总: [['汇总']] } });
+    await fake.run(async (context) => {
+      context.workbook.names.add(ownerName('summary'), context.workbook.worksheets.getItem('汇总').getRange('A1'));
+    });
+    await oldState(fake, { settings: DEFAULT_SETTINGS, parts: ['old'] });
+    await port.writeState({ snapshot: 'baseline', lastRefresh: 'x' });
+    await oldState(fake, { settings: DEFAULT_SETTINGS, parts: ['left over'] });
+    await port.markCells('台账', [{ address: 'C2', severity: 'error' }]);
+    await port.dropState();
+    const snap = fake.snapshot();
+    expect(snap.sheets.map((s) => s.name)).toEqual(['台账', '汇总']);
+    expect(snap.customXmlParts).toEqual([]);
+    expect(Object.keys(snap.settings).filter((k) => k !== SETTING_KEYS.ownedSheets)).toEqual([]);
+    expect(sheetSnapshot(fake, '台账').conditionalFormats).toEqual([]);
+    expect(await createOfficeWorkbookPort().readState()).toEqual({ settings: DEFAULT_SETTINGS, snapshot: null, lastRefresh: null });
+    expect((await createOfficeWorkbookPort().listSheets()).find((s) => s.name === '汇总')?.ownedRole).toBe('summary');
   });
 });

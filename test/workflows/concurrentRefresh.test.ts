@@ -3,6 +3,7 @@
  * run in separate runtimes (each its own globals, document settings and module instances), which
  * the fake models with `newRuntime()`; the refresh lease (src/excel/refreshLock.ts) keeps them apart.
  */
+import { createOfficeWorkbookPort } from '../../src/excel/officeWorkbookPort';
 import { LEASE_MARKER, LEASE_SHEET_NAME, LEASE_TTL_MS } from '../../src/excel/refreshLock';
 import { fakeWorkbook, uninstallFakes } from '../excel/fakeWorkbook';
 import type { FakeAddinRuntime, FakeExcel } from '../fakes/fakeExcel';
@@ -156,9 +157,9 @@ describe('the pane saving settings while the ribbon refreshes', () => {
     expect(fake.syncCount).toBe(3);
     const [saved] = await Promise.all([host.saveSettings({ decimals: 2 }), ribbon]);
     expect(saved.decimals).toBe(2);
-    const settings = fake.snapshot().settings;
-    expect((settings['ledgerStats.settings'] as { decimals?: number } | undefined)?.decimals).toBe(2);
-    expect(typeof settings['ledgerStats.lastRefresh']).toBe('string');
+    const state = await createOfficeWorkbookPort().readState();
+    expect(state.settings.decimals).toBe(2);
+    expect(typeof state.lastRefresh).toBe('string');
     expect((await host.loadState()).settings.decimals).toBe(2);
   });
 });

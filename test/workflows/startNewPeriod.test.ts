@@ -167,7 +167,9 @@ describe('period changes in Excel', () => {
 
   it('keeps the old baseline when the new period cannot be started', async () => {
     const first = await refresh(port, at(SEP_1));
-    fake.failAtSync(1);
+    // The third request: the first writeState's (readState takes two, the first carrying the lease,
+    // whose failure would only make it start over).
+    fake.failAtSync(3);
     const failed = await startNewPeriod(port, at(OCT_1));
     expect(failed.ok).toBe(false);
     expect((await port.readState()).snapshot).toBe(first.changes?.nextSnapshot);

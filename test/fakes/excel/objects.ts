@@ -596,6 +596,8 @@ export class FakeWorksheet extends Resolved<string> {
       if (sh.visibility === 'Visible' && visible.length <= 1) {
         throw officeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       }
+      // By design a very hidden sheet cannot be deleted; make it hidden or visible first (office-js #365).
+      if (sh.visibility === 'VeryHidden') throw officeError('GeneralException');
       const idx = tx.state.sheets.indexOf(sh);
       tx.state.sheets.splice(idx, 1);
       if (tx.state.activeSheetId === id) tx.state.activeSheetId = nextVisibleId(tx, idx);
