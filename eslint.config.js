@@ -6,8 +6,8 @@ const tseslint = require('typescript-eslint');
 const importX = require('eslint-plugin-import-x');
 const officeAddins = require('eslint-plugin-office-addins');
 
-const LAYERS = ['domain', 'workflows', 'excel', 'xlsx', 'taskpane', 'commands', 'cli'];
-const SHELLS = ['taskpane', 'commands', 'cli'];
+const LAYERS = ['domain', 'workflows', 'excel', 'xlsx', 'taskpane', 'legacyPane', 'commands', 'cli'];
+const SHELLS = ['taskpane', 'legacyPane', 'commands', 'cli'];
 
 /** What each layer may NOT import (STYLE.md "Layout"). */
 const FORBIDDEN = {
@@ -15,9 +15,12 @@ const FORBIDDEN = {
   workflows: ['excel', 'xlsx', ...SHELLS],
   excel: ['xlsx', ...SHELLS],
   xlsx: ['excel', ...SHELLS],
-  taskpane: ['xlsx', 'cli', 'commands'],
-  commands: ['xlsx', 'cli', 'taskpane'],
-  cli: ['excel', 'taskpane', 'commands'],
+  taskpane: ['xlsx', 'cli', 'commands', 'legacyPane'],
+  // The light pane (ES5, for old webviews) shares the Fluent pane's host and labels: it may import
+  // src/taskpane's plain modules, never its React ones (see the legacyPane block below).
+  legacyPane: ['xlsx', 'cli', 'commands'],
+  commands: ['xlsx', 'cli', 'taskpane', 'legacyPane'],
+  cli: ['excel', 'taskpane', 'legacyPane', 'commands'],
 };
 
 const zones = Object.entries(FORBIDDEN).flatMap(([target, froms]) =>
@@ -103,6 +106,22 @@ module.exports = tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ regex: '(^|/)domain/.+', message: 'Import the domain through its index: "../domain".' }] },
+      ],
+    },
+  },
+  {
+    // The light pane is plain DOM built to ES5: no React, no Fluent UI, none of the pane's components.
+    files: ['src/legacyPane/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)domain/.+', message: 'Import the domain through its index: "../domain".' },
+            { group: ['react', 'react-dom', 'react-dom/*', '@fluentui/*', '../taskpane/index'], message: 'The light pane uses no React (lightpane.es5.js).' },
+            { regex: '^\\.\\./taskpane/[A-Z]', caseSensitive: true, message: 'The light pane uses no React components (lightpane.es5.js).' },
+          ],
+        },
       ],
     },
   },

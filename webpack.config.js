@@ -17,6 +17,38 @@ const DEFAULT_PRODUCTION_BASE_URL = "https://ledger-stats.example.gov.cn/";
 const OFFICE_JS_CDN_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /**
+ * The bundles for Internet Explorer 11 and Edge Legacy (Office 2016/2019 on Windows), built by the
+ * second configuration ("es5"); legacy-webview.js loads them where a feature test fails.
+ */
+const ES5_BUNDLES = {
+  // unorm: String.prototype.normalize (the ledger reader's NFKC), which Internet Explorer 11 lacks
+  // and core-js does not provide; it installs itself only where the method is missing.
+  "commands.es5": ["unorm", "./src/commands/commands.ts"],
+  "lightpane.es5": ["unorm", "./src/legacyPane/index.ts"],
+};
+
+/** Babel options of the ES5 bundles: syntax down to ES5, and only the core-js polyfills the code uses. */
+const ES5_BABEL_OPTIONS = {
+  babelrc: false,
+  configFile: false,
+  presets: [
+    [
+      "@babel/preset-env",
+      {
+        targets: { ie: "11" },
+        useBuiltIns: "usage",
+        corejs: require("core-js/package.json").version,
+        modules: false, // webpack keeps the ES modules, to tree-shake them
+        bugfixes: true,
+      },
+    ],
+  ],
+  // Babel's helpers (async functions, for-of, spread) imported once from @babel/runtime instead of
+  // inlined into every module. Polyfills stay with preset-env above (corejs: false here).
+  plugins: [["@babel/plugin-transform-runtime", { corejs: false, helpers: true, regenerator: true, version: require("@babel/runtime/package.json").version }]],
+};
+
+/**
  * Normalises the production base URL (LEDGER_STATS_BASE_URL): https only, no query or
  * fragment, always ending with a slash. Throws on an unusable value.
  */
@@ -116,6 +148,7 @@ module.exports = async (env = {}, argv = {}) => {
 
   /** @type {import("webpack").Configuration} */
   const config = {
+    name: "modern",
     mode,
     context: __dirname,
     devtool: isProduction ? false : "source-map",
@@ -127,7 +160,8 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      clean: true,
+      // The "es5" configuration writes into the same folder, maybe first: keep its bundles.
+      clean: { keep: /\.es5\.js$/ },
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
@@ -153,13 +187,13 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane"],
+        chunks: [], // legacy-webview.js, named in the template, loads taskpane.js or lightpane.es5.js
         templateParameters,
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
-        chunks: ["commands"],
+        chunks: [], // legacy-webview.js, named in the template, loads commands.js or commands.es5.js
         templateParameters,
       }),
       new HtmlWebpackPlugin({
@@ -192,6 +226,44 @@ module.exports = async (env = {}, argv = {}) => {
     ],
   };
 
+  /** @type {import("webpack").Configuration} */
+  const es5 = {
+    name: "es5",
+    mode,
+    context: __dirname,
+    devtool: isProduction ? false : "source-map",
+    // ES5 for webpack's own runtime code too (no arrow functions, no const).
+    target: ["web", "es5"],
+    entry: ES5_BUNDLES,
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: false },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          // Babel's helpers (for-of, spread, destructuring) use Symbol.iterator and Array.from: run
+          // them through the same usage-based injection, or a window without those fails in them
+          // (test/bundles/es5Bundles.test.ts). Not core-js itself.
+          test: /\.js$/,
+          include: /node_modules[\\/]@babel[\\/]runtime[\\/]/,
+          use: { loader: "babel-loader", options: { ...ES5_BABEL_OPTIONS, plugins: [], sourceType: "unambiguous" } },
+        },
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          // Loaders run last to first: ts-loader strips the types (ES2020 out), then Babel lowers to ES5.
+          use: [
+            { loader: "babel-loader", options: ES5_BABEL_OPTIONS },
+            {
+              loader: "ts-loader",
+              options: { configFile: "tsconfig.json", transpileOnly: true, compilerOptions: { module: "esnext" } },
+            },
+          ],
+        },
+      ],
+    },
+    performance: { hints: false },
+  };
+
   if (serving) {
     config.devServer = {
       port: DEV_PORT,
@@ -200,10 +272,11 @@ module.exports = async (env = {}, argv = {}) => {
       static: false, // everything is emitted by the compilation (CopyWebpackPlugin), from memory
     };
   }
-  return config;
+  return [config, es5];
 };
 
 module.exports.resolveBaseUrl = resolveBaseUrl;
 module.exports.resolveOfficeJsSource = resolveOfficeJsSource;
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.DEV_BASE_URL = DEV_BASE_URL;
+module.exports.ES5_BUNDLES = ES5_BUNDLES;

@@ -233,25 +233,27 @@ describe('task pane in Chromium', () => {
     }
   });
 
-  it('shows the old-webview notice, not a stuck "Loading…", where Office uses Internet Explorer 11', async () => {
-    const userAgent = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko';
-    const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: 'zh-CN', userAgent });
+  it('loads the light pane where the Fluent pane cannot run (no structuredClone: Internet Explorer 11, Edge Legacy, older Safari)', async () => {
+    const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
+    // legacy-webview.js picks the bundle by feature test: without structuredClone it loads lightpane.es5.js.
+    await page.addInitScript(() => Reflect.deleteProperty(window, 'structuredClone'));
     const errors: string[] = [];
+    const requests: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
     try {
-      await page.goto(`${server.origin}/taskpane.html`);
-      const notice = page.getByTestId('legacy-webview');
-      await notice.waitFor();
-      expect(await notice.textContent()).toContain('台账统计需要较新的 Excel');
-      await page.waitForTimeout(500);
-      // The bundle ran (Chromium parses it) but did not start the pane over the notice.
-      expect(await page.getByTestId('refresh').count()).toBe(0);
-      expect(await page.getByTestId('legacy-webview').count()).toBe(1);
-      // The ribbon's dialog page shows the same notice, with no office.js and no bundle.
-      await page.goto(`${server.origin}/legacy-notice.html`);
-      expect(await page.getByTestId('legacy-webview').textContent()).toContain('ledger-stats needs a newer Excel');
-      expect(await page.locator('script').evaluateAll((scripts) => scripts.map((script) => script.getAttribute('src')))).toEqual(['legacy-webview.js']);
+      await page.goto(`${server.origin}/taskpane.html?api=1.1`);
+      await page.getByTestId('light-pane').waitFor();
+      await page.getByTestId('refresh').click();
+      await page.getByTestId('key-figures').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('figure-projects').evaluate((dd) => dd.firstChild?.textContent)).toBe(String(realisticLedgerExpected.projects));
+      expect(await page.locator('[data-testid="notes"] li').allTextContents()).toContainEqual(expect.stringContaining('问题单元格改用填充色标记'));
+      const issue = page.locator('[data-testid="issues"] button[data-col]').first();
+      const address = `${await issue.getAttribute('data-col')}${await issue.getAttribute('data-row')}`;
+      await issue.click();
+      await page.waitForFunction((want) => (window as unknown as FakeWindow).__fake.selectedAddress === want, `台账!${address}`);
+      expect(requests).not.toContain('/taskpane.js');
       expect(errors).toEqual([]);
     } finally {
       await context.close();
@@ -267,7 +269,7 @@ describe('task pane in Chromium', () => {
       await page.goto(`${server.origin}/taskpane.html`);
       const notice = page.getByTestId('old-webview');
       await notice.waitFor({ timeout: 5_000 });
-      expect(await notice.textContent()).toContain('需要 Safari 16.4 或更高版本');
+      expect(await notice.textContent()).toContain('台账统计未能在此窗口中启动');
       expect(await page.getByText('Loading').count()).toBe(0);
     } finally {
       await context.close();

@@ -17,6 +17,9 @@ describe('formatNumber', () => {
     [-2.5, 0, '-3'],
     [1.005, 2, '1.01'],
     [1e21, 0, '1,000,000,000,000,000,000,000'],
+    [2 ** 80, 0, '1,208,925,819,614,629,174,706,176'],
+    [999.96, 1, '1,000.0'],
+    [-0.96, 0, '-1'],
     [Number.NaN, 1, '—'],
   ])('writes %p with %p decimals as %p', (value, decimals, expected) => {
     expect(formatNumber(value, decimals)).toBe(expected);
