@@ -168,6 +168,16 @@ describe('refresh: 赛马 and 预警 sheets', () => {
     expect(sheetSnapshot(fake, 'rules').values).toEqual([['mine']]);
   });
 
+  it('creates the rules sheet on ExcelApi 1.1, without column widths (RangeFormat.columnWidth is 1.2)', async () => {
+    const { fake } = fakeWorkbook({ sheets: { 台账: GRID }, apiVersion: '1.1' });
+    const report = await refresh(createOfficeWorkbookPort(), options);
+    expect(report.error).toBeNull();
+    const created = sheetSnapshot(fake, '赛马规则');
+    expect(created.values[0]).toEqual(['赛马规则', '']);
+    expect(created.fonts.A1?.bold).toBe(true);
+    expect(created.columnWidths).toEqual({});
+  });
+
   it('still refreshes when the rules sheet cannot be created, and says why on the 赛马 sheet', async () => {
     const { fake, port } = fakeWorkbook({ sheets: { 台账: GRID } });
     const create = port.createSheetIfAbsent.bind(port);
