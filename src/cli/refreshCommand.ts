@@ -74,7 +74,7 @@ function stepStatus(bar: ProgressBar, lang: Lang): { step(id: CliTextId, fractio
 }
 
 /** The project's streaming reader as the rows of the file port. */
-function rowSource(reader: XlsxReader): SheetRowSource {
+export function rowSource(reader: XlsxReader): SheetRowSource {
   const sheet = (name: string) => reader.sheets.find((s) => s.name === name);
   return {
     async streamRows(name, onRow) {

@@ -63,9 +63,37 @@ export interface ReadLedgerSourceOptions {
  *   `ledger_not_found` from `chooseSource`.
  */
 export async function readLedgerSource(port: LedgerSourcePort, options: ReadLedgerSourceOptions = {}): Promise<LedgerSourceRead> {
+  const { state, settings, source } = await resolveLedgerSource(port, options.settings);
+  const { sheet, read } = await streamLedger(port, source, settings, options);
+  return { settings, state, source, sheet, read };
+}
+
+/**
+ * The first half of `readLedgerSource`: the stored state, the settings (stored, under `overrides`)
+ * and the source they name, else the one `chooseSource` picks from the sheets' previews.
+ * @throws PortError from the port; WorkflowError `ledger_not_found` from `chooseSource`.
+ */
+export async function resolveLedgerSource(
+  port: Pick<LedgerSourcePort, 'readState' | 'listSheets'>,
+  overrides: Partial<LedgerSettings> = {},
+): Promise<{ readonly state: StoredState; readonly settings: LedgerSettings; readonly source: SourceRef }> {
   const state = await port.readState();
-  const settings: LedgerSettings = { ...DEFAULT_SETTINGS, ...state.settings, ...options.settings };
+  const settings: LedgerSettings = { ...DEFAULT_SETTINGS, ...state.settings, ...overrides };
   const source = settings.source ?? chooseSource(await port.listSheets(), settings.mapping);
+  return { state, settings, source };
+}
+
+/**
+ * The second half of `readLedgerSource`: stream `source`'s rows into the domain's incremental
+ * reader with the settings' mapping and allowed lists, and finish the read.
+ * @throws PortError from the port (`source_not_found`, an unreadable file).
+ */
+export async function streamLedger(
+  port: Pick<LedgerSourcePort, 'streamRows'>,
+  source: SourceRef,
+  settings: LedgerSettings,
+  options: Pick<ReadLedgerSourceOptions, 'onProgress' | 'onSourceRows' | 'progressRows'> = {},
+): Promise<{ readonly sheet: string; readonly read: LedgerRead }> {
   const every = options.progressRows ?? 1_000;
   let reader: ReturnType<typeof createLedgerReader> | null = null;
   let sheet = source.name;
@@ -96,21 +124,44 @@ export async function readLedgerSource(port: LedgerSourcePort, options: ReadLedg
   });
   const chosen = reader as ReturnType<typeof createLedgerReader> | null;
   const read = (chosen ?? createLedgerReader({ sheetName: sheet, mapping: settings.mapping })).finish();
-  return { settings, state, source, sheet, read };
+  return { sheet, read };
+}
+
+/** Whether a workbook port can also stream its sources (`LedgerSourcePort`), as the .xlsx file port does. */
+export function canStreamRows<P extends object>(port: P): port is P & Pick<LedgerSourcePort, 'streamRows'> {
+  return typeof (port as Partial<LedgerSourcePort>).streamRows === 'function';
+}
+
+/** Options of `gridSourcePort`. */
+export interface GridSourceOptions {
+  /** Passed on to `readGrid`: the rows read so far, of the total. */
+  readonly onChunk?: (rowsRead: number, rowsTotal: number) => void;
+  /** Awaited once the grid is read, before its first row is handed on. */
+  readonly onGrid?: () => Promise<void>;
+  /** Awaited between two slices of `sliceRows` rows (the task pane yields to the UI there). */
+  readonly pause?: () => Promise<void>;
+  /** Rows handed on between two pauses (default: all of them). */
+  readonly sliceRows?: number;
 }
 
 /**
  * A `LedgerSourcePort` over any `WorkbookPort` (the add-in's, the ExcelJS one): the source is read
- * with `readGrid` and handed on row by row.
+ * with `readGrid` and handed on row by row, in slices with a pause between them when asked.
  */
-export function gridSourcePort(port: Pick<WorkbookPort, 'listSheets' | 'readState' | 'readGrid'>): LedgerSourcePort {
+export function gridSourcePort(port: Pick<WorkbookPort, 'listSheets' | 'readState' | 'readGrid'>, options: GridSourceOptions = {}): LedgerSourcePort {
   return {
     listSheets: () => port.listSheets(),
     readState: () => port.readState(),
     async streamRows(source, visitor) {
-      const { sheet, grid } = await port.readGrid(source);
+      const { sheet, grid } = await port.readGrid(source, options.onChunk);
+      await options.onGrid?.();
       visitor.onSource(sheet, grid.length);
-      grid.forEach((cells, rowIndex) => visitor.onRow(rowIndex, cells));
+      const slice = options.sliceRows ?? grid.length;
+      for (let start = 0; start < grid.length; start += slice) {
+        const end = Math.min(grid.length, start + slice);
+        for (let rowIndex = start; rowIndex < end; rowIndex++) visitor.onRow(rowIndex, grid[rowIndex] ?? []);
+        if (end < grid.length) await options.pause?.();
+      }
     },
   };
 }

@@ -1,16 +1,15 @@
-import { computeLights, computeRace, createLedgerReader, raceRanks, withRankChanges, draftBrief, lastCompleteMonthEnd, layoutChanges, layoutRace, layoutSummary, layoutValidation, layoutWarnings, PROGRESS_FIELDS, summarize, toSummaryJson } from '../domain';
-import type { Bilingual, Grid, Lang, LedgerIssue, LedgerRead, LightsResult, RaceResult, ReadOptions, SheetPlan, Summary, SummaryJson } from '../domain';
-import { chooseSource } from './chooseSource';
+import { computeLights, computeRace, raceRanks, withRankChanges, draftBrief, lastCompleteMonthEnd, layoutChanges, layoutRace, layoutSummary, layoutValidation, layoutWarnings, PROGRESS_FIELDS, summarize, toSummaryJson } from '../domain';
+import type { Bilingual, Lang, LedgerIssue, LedgerRead, LightsResult, RaceResult, SheetPlan, Summary, SummaryJson } from '../domain';
 import { resolveDataDate } from './dataDate';
 import { resolveLang } from './resolveLang';
 import { formatAsOf } from './formatAsOf';
 import { issueMarks } from './issueMarks';
 import { periodChanges, type PeriodChanges } from './periodChanges';
+import { canStreamRows, gridSourcePort, resolveLedgerSource, streamLedger } from './readLedgerSource';
 import { readRaceRules, type RaceRulesRead } from './readRaceRules';
 import { toRunError, type RunError } from './runError';
 import { runNote } from './runNotes';
 import type { AppliedPlans, CapabilityNote, LedgerSettings, SourceRef, WorkbookPort } from './workbookPort';
-import { DEFAULT_SETTINGS } from './workbookPort';
 
 /** The stages a refresh reports, in order. */
 export const REFRESH_STAGES = ['reading', 'validating', 'summarising', 'writing', 'done'] as const;
@@ -139,22 +138,31 @@ export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = 
   try {
     let t = clock();
     progress('reading', 0);
-    const state = await port.readState();
-    const settings: LedgerSettings = { ...DEFAULT_SETTINGS, ...state.settings, ...options.settings };
+    const resolved = await resolveLedgerSource(port, options.settings);
+    const { state, settings } = resolved;
     lang = resolveLang(settings.lang, options.displayLanguage);
-    source = settings.source ?? chooseSource(await port.listSheets(), settings.mapping);
-    const { sheet, grid } = await port.readGrid(source, (done, total) => progress('reading', total > 0 ? done / total : 1));
-    timings.reading = clock() - t;
-
-    t = clock();
-    progress('validating');
-    await pause();
-    read = await validateInSlices(grid, {
-      sheetName: sheet,
-      mapping: settings.mapping,
-      allowedSectors: settings.allowedSectors,
-      allowedDistricts: settings.allowedDistricts,
-    }, pause);
+    source = resolved.source;
+    const validating = async (): Promise<void> => {
+      timings.reading = clock() - t;
+      t = clock();
+      progress('validating');
+      await pause();
+    };
+    // A port that streams its sources (the .xlsx file port) hands each row to the incremental reader as it is
+    // parsed, so the grid is never held (issue 15: bounded memory at 1,048,576 rows); the reader validates the
+    // rows as they come, so the reading stage includes the validation. Any other port (the add-in's) reads the
+    // grid in payload-sized chunks, then the rows are validated in slices with a yield to the UI between them.
+    const isStreamed = canStreamRows(port);
+    const rows = isStreamed ? port : gridSourcePort(port, { onChunk: (done, total) => progress('reading', total > 0 ? done / total : 1), onGrid: validating, pause, sliceRows: VALIDATE_SLICE_ROWS });
+    const streamed = await streamLedger(rows, source, settings, {
+      progressRows: PROGRESS_ROWS,
+      onProgress: (done, total) => {
+        if (isStreamed) progress('reading', total === null || total <= 0 ? undefined : Math.min(1, done / total));
+      },
+    });
+    const { sheet } = streamed;
+    read = streamed.read;
+    if (isStreamed) await validating();
     timings.validating = clock() - t;
 
     t = clock();
@@ -299,17 +307,5 @@ function rulesSheetCreationNote(creation: NonNullable<RaceRulesRead['creation']>
 
 /** Rows validated between two yields to the UI. */
 const VALIDATE_SLICE_ROWS = 5000;
-
-/**
- * Validate the grid in slices, yielding between them, so that the task pane stays responsive on
- * a 50,000-row ledger. Gives exactly `readLedger(grid, options)` (the reader is incremental).
- */
-async function validateInSlices(grid: Grid, options: ReadOptions, pause: () => Promise<void>): Promise<LedgerRead> {
-  const reader = createLedgerReader(options);
-  for (let start = 0; start < grid.length; start += VALIDATE_SLICE_ROWS) {
-    const end = Math.min(grid.length, start + VALIDATE_SLICE_ROWS);
-    for (let rowIndex = start; rowIndex < end; rowIndex += 1) reader.push(grid[rowIndex] ?? []);
-    if (end < grid.length) await pause();
-  }
-  return reader.finish();
-}
+/** Rows streamed between two progress reports. */
+const PROGRESS_ROWS = 10_000;
