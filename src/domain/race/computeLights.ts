@@ -232,7 +232,8 @@ function dateOutcome(memo: DateOutcomes, rule: 'start' | 'completion', planned: 
 
 /** The reasons in rule order; the shared single-reason list for a lone late-date reason. */
 function reasonList(start: DateOutcome | null, progress: LightReason | null, completion: DateOutcome | null): readonly LightReason[] {
-  // Performance: array literals of the exact length (an empty array grows a spare backing store on its first push).
+  // Performance: array literals of the exact length. An empty array's first push gives it a backing store of 16
+  // slots (V8's JSObject::NewElementsCapacity: old + old / 2 + 16), kept alive with the flagged project.
   if (start === null) return completion === null ? (progress === null ? NO_REASONS : [progress]) : progress === null ? completion.alone : [progress, completion.reason];
   if (completion === null) return progress === null ? start.alone : [start.reason, progress];
   return progress === null ? [start.reason, completion.reason] : [start.reason, progress, completion.reason];
