@@ -85,7 +85,8 @@ export function paginate(spans: readonly RowSpan[], rowCount: number, geometry: 
 
 /**
  * Place blocks of `rows` rows (charts beside the tables) at or below their wanted top row, one below the other,
- * none across a page break: a block that would cross one moves to the top of the next page. Rows past the
+ * none across a page break: a block that would cross one moves to the next page, one row below its top (a block
+ * never starts on a break row, whose top edge would print on the page before). Rows past the
  * existing breaks are filled by the same page height, and the breaks they need are added to `breaks`.
  * @returns the top row of each block, in order.
  */
@@ -116,6 +117,9 @@ export function placeOnPages(blocks: readonly { readonly top: number; readonly r
       pageEnd = nextPageStart(pageStart);
     }
     if (top + block.rows > pageEnd && top > pageStart) top = pageEnd;
+    // A chart whose top edge lies on a page break prints that edge as a line at the foot of the page before (seen in
+    // LibreOffice's PDF of the sample's 汇总): it starts one row into its page instead.
+    if (top > 0 && breaks.includes(top)) top += 1;
     tops.push(top);
     next = top + block.rows + 1;
   }

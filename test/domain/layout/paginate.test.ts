@@ -40,9 +40,14 @@ describe('paginate', () => {
 describe('placeOnPages', () => {
   it('moves a block that would cross a page break to the next page, and stacks the next one below it', () => {
     const breaks: number[] = [];
-    // Pages of 30 rows: a 15-row block wanted at row 20 moves to row 30; the next, wanted at 21, goes below it (46).
-    expect(placeOnPages([{ top: 20, rows: 15 }, { top: 21, rows: 5 }], breaks, geometry)).toEqual([30, 46]);
+    // Pages of 30 rows: a 15-row block wanted at row 20 moves to the page from row 30, one row in (31); the next,
+    // wanted at 21, goes below it (47).
+    expect(placeOnPages([{ top: 20, rows: 15 }, { top: 21, rows: 5 }], breaks, geometry)).toEqual([31, 47]);
     expect(breaks).toEqual([30, 60]);
+  });
+
+  it('never starts a block on a break row, whose top edge would print at the foot of the page before', () => {
+    expect(placeOnPages([{ top: 40, rows: 5 }, { top: 0, rows: 5 }], [40], geometry)).toEqual([41, 47]);
   });
 
   it('keeps a block where it is wanted when it fits', () => {
