@@ -259,6 +259,9 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource, optio
       const keptOwned = new Map<SheetRole, WorkbookSheet>([...owned].filter(([, sheet]) => !replaced.has(sheet)));
       const { settings, lastRefresh, snapshot, marks } = doc;
       const dropState = options.dropState === true;
+      // The helper goes with the state: no rule of the add-in may be left reading a sheet the file no longer has,
+      // on whatever sheet the add-in marked last.
+      const cleanOn = dropState && hosts.marksHelpers.length > 0 ? new Set([...addinMarksOn, ...userSheets.filter((s) => !roleOf.has(s)).map((s) => s.name)]) : addinMarksOn;
       const edits = await planPackageEdits(pkg, {
         sheets: pending,
         created,
@@ -267,7 +270,7 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource, optio
         stateSheetId: nextSheetId,
         oldMarks: initial.marks,
         marks: dropState ? [] : marks,
-        addinMarksOn,
+        addinMarksOn: cleanOn,
         marksHelpers: hosts.marksHelpers,
         removeMarksHelpers: dropState,
         keptOwned,

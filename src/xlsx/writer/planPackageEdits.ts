@@ -49,7 +49,7 @@ export interface EditRequest {
   readonly oldMarks: readonly MarkRecord[];
   /** The issue marks the CLI writes now (conditional formats with a TRUE formula). */
   readonly marks: readonly MarkRecord[];
-  /** Sheets whose add-in mark rules go (the ledger the CLI marked, or cleared). */
+  /** Sheets whose add-in mark rules go: the ledger the CLI marks (or cleared); with the state dropped, every user sheet. */
   readonly addinMarksOn: ReadonlySet<string>;
   /** The add-in's marks helper sheets: their names tell its rules; removed when `removeMarksHelpers`. */
   readonly marksHelpers: readonly WorkbookSheet[];
@@ -141,8 +141,9 @@ function sameMarks(a: readonly MarkRecord[], b: readonly MarkRecord[]): boolean 
 
 /**
  * Decide every change of the package for a refresh: the owned sheets (cells, styles, charts and
- * drawings), the state sheet, the issue marks, and their entries in the workbook part, its
- * relationships, `[Content_Types].xml` and `styles.xml`. Parts only the removed owned sheets
+ * drawings; an owned sheet replaced in place), the state sheet (written, or dropped with the add-in's marks
+ * helper), the issue marks (the CLI's and the add-in's), the owner and key-figure names, and their entries in the
+ * workbook part, its relationships, `[Content_Types].xml` and `styles.xml`. Parts only the removed sheets
  * reached (their drawings and charts) are dropped, and `calcChain.xml` when a sheet is removed
  * (Excel rebuilds it). Everything else is left to be copied unchanged.
  */

@@ -236,7 +236,10 @@ describe('openXlsxFilePort: the one state', () => {
       const helper = wb.addWorksheet('_ledger_marks', { state: 'veryHidden' });
       helper.getCell('A1').value = MARKS_SHEET_MARKER;
       wb.getWorksheet('台账')!.addConditionalFormatting({ ref: 'A1:L40', rules: [{ type: 'expression', priority: 3, formulae: [ADDIN_ERROR_RULE], style: {} }] });
-      wb.addWorksheet('报告').getCell('A1').value = '报告';
+      const report = wb.addWorksheet('报告');
+      report.getCell('A1').value = '报告';
+      // A sheet the add-in marked before (a former ledger): its rule must not outlive the helper.
+      report.addConditionalFormatting({ ref: 'A1:C9', rules: [{ type: 'expression', priority: 5, formulae: [ADDIN_WARNING_RULE], style: {} }] });
     });
     editParts(marked, (name, xml) =>
       name === 'xl/workbook.xml' ? withNames(xml, `<definedName name="区域" localSheetId="2">'报告'!$A$1:$B$2</definedName>`).replace('<sheets>', '<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="12000" windowHeight="9000" activeTab="2"/></bookViews><sheets>') : xml,
@@ -252,8 +255,9 @@ describe('openXlsxFilePort: the one state', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['台账', '报告', '汇总', '校验结果', '变动']);
     expect(workbook.worksheets.some((w) => w.getCell('A1').value === STATE_MARKER || w.getCell('A1').value === MARKS_SHEET_MARKER)).toBe(false);
     expect(workbook.getWorksheet('汇总')!.getCell('A1').value).toBe('央地合作项目统计汇总');
-    const ledger = sheetPart(output, '台账');
-    expect(ledger).not.toContain('<conditionalFormatting');
+    expect(sheetPart(refreshed, '报告')).toContain('_ledger_marks');
+    expect(sheetPart(output, '台账')).not.toContain('<conditionalFormatting');
+    expect(sheetPart(output, '报告')).not.toContain('<conditionalFormatting');
     const workbookXml = part(output, 'xl/workbook.xml');
     expect(workbookXml).toContain(`<definedName name="区域" localSheetId="1">'报告'!$A$1:$B$2</definedName>`);
     expect(workbookXml).toMatch(/<workbookView [^>]*activeTab="1"/);
