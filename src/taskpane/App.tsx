@@ -388,6 +388,7 @@ export function App({ host, copyText = browserCopyText }: AppProps): React.JSX.E
               startingNewPeriod={running === 'newPeriod'}
               onStartNewPeriod={() => void run('newPeriod')}
               onClearMarks={() => host.clearMarks()}
+              onDropState={host.dropState === undefined ? undefined : () => host.dropState?.() ?? Promise.resolve()}
               refreshedAt={asOf}
             />
           </AccordionPanel>

@@ -17,12 +17,21 @@ export interface MoreActionsProps {
   readonly onClearMarks: () => Promise<void>;
   /** Time of the shown summaries: a newer run marks the issues again, so "cleared" goes away. */
   readonly refreshedAt: string | null;
+  /**
+   * Remove the ledger state before the workbook is sent outside the office (`WorkbookPort.dropState`); called
+   * only after the user confirmed. Without it (a host that cannot) the action is not offered.
+   */
+  readonly onDropState?: (() => Promise<void>) | undefined;
 }
 
 const START_ID = 'start-new-period';
+const DROP_ID = 'drop-state';
 
 /** Where "clear marks" stands: not asked, running, done, or failed with an error. */
 type ClearState = { readonly kind: 'idle' | 'clearing' | 'cleared' } | { readonly kind: 'failed'; readonly error: RunError };
+
+/** Where "remove ledger state" stands, like `ClearState` with a confirmation first. */
+type DropState = { readonly kind: 'idle' | 'confirming' | 'dropping' | 'dropped' } | { readonly kind: 'failed'; readonly error: RunError };
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
@@ -48,15 +57,19 @@ const useStyles = makeStyles({
 
 /**
  * Less frequent actions: "start a new period" (after an inline confirmation, since it replaces
- * the comparison baseline) and "clear marks" (with a result line). The confirmation is inline
+ * the comparison baseline), "clear marks" (with a result line) and "remove ledger state before
+ * sending" (confirmed too, since it deletes the baseline; with a result line). The confirmation is inline
  * rather than a modal dialog: it stays where the user clicked in the narrow pane, and the focus
  * moves to it and back.
  */
-export function MoreActions({ lang, disabled, startingNewPeriod, onStartNewPeriod, onClearMarks, refreshedAt }: MoreActionsProps): React.JSX.Element {
+export function MoreActions({ lang, disabled, startingNewPeriod, onStartNewPeriod, onClearMarks, refreshedAt, onDropState }: MoreActionsProps): React.JSX.Element {
   const styles = useStyles();
   const labels = LABELS[lang];
   const [confirming, setConfirming] = useState(false);
   const [clear, setClear] = useState<ClearState>({ kind: 'idle' });
+  const [drop, setDrop] = useState<DropState>({ kind: 'idle' });
+  const dropConfirmRef = useRef<HTMLDivElement>(null);
+  const refocusDrop = useRef(false);
   const confirmRef = useRef<HTMLDivElement>(null);
   // After a cancel, the focus goes back to the (then enabled again) start button.
   const refocusStart = useRef(false);
@@ -66,6 +79,27 @@ export function MoreActions({ lang, disabled, startingNewPeriod, onStartNewPerio
     else if (refocusStart.current) document.getElementById(START_ID)?.focus();
     refocusStart.current = false;
   }, [confirming]);
+
+  useEffect(() => {
+    if (drop.kind === 'confirming') dropConfirmRef.current?.focus();
+    else if (refocusDrop.current) document.getElementById(DROP_ID)?.focus();
+    refocusDrop.current = false;
+  }, [drop.kind]);
+
+  const cancelDrop = (): void => {
+    refocusDrop.current = true;
+    setDrop({ kind: 'idle' });
+  };
+
+  const dropState = async (run: () => Promise<void>): Promise<void> => {
+    setDrop({ kind: 'dropping' });
+    try {
+      await run();
+      setDrop({ kind: 'dropped' });
+    } catch (error) {
+      setDrop({ kind: 'failed', error: toRunError(error) });
+    }
+  };
 
   const cancel = (): void => {
     refocusStart.current = true;
@@ -151,6 +185,56 @@ export function MoreActions({ lang, disabled, startingNewPeriod, onStartNewPerio
           ) : null}
         </p>
       </div>
+      {onDropState === undefined ? null : (
+        <div className={styles.action}>
+          <p className={styles.hint}>{labels.dropStateHint}</p>
+          <Button
+            id={DROP_ID}
+            size="small"
+            disabled={disabled || drop.kind === 'confirming' || drop.kind === 'dropping'}
+            aria-expanded={drop.kind === 'confirming'}
+            onClick={() => setDrop({ kind: 'confirming' })}
+            data-testid="drop-state"
+          >
+            {drop.kind === 'dropping' ? labels.droppingState : labels.dropState}
+          </Button>
+          {drop.kind === 'confirming' && !disabled ? (
+            <div
+              ref={dropConfirmRef}
+              tabIndex={-1}
+              role="group"
+              aria-labelledby="drop-state-title"
+              aria-describedby="drop-state-body"
+              className={styles.confirm}
+              onKeyDown={(e) => e.key === 'Escape' && cancelDrop()}
+              data-testid="confirm-drop-state"
+            >
+              <p id="drop-state-title" className={styles.confirmTitle}>
+                {labels.confirmDropStateTitle}
+              </p>
+              <p id="drop-state-body" className={styles.confirmBody}>
+                {labels.confirmDropStateBody}
+              </p>
+              <div className={styles.confirmActions}>
+                <Button size="small" appearance="primary" onClick={() => void dropState(onDropState)} data-testid="confirm-drop-state-ok">
+                  {labels.dropState}
+                </Button>
+                <Button size="small" onClick={cancelDrop}>
+                  {labels.cancel}
+                </Button>
+              </div>
+            </div>
+          ) : null}
+          <p role="status" className={styles.result} data-testid="drop-state-result">
+            {drop.kind === 'dropped' ? labels.stateDropped : null}
+            {drop.kind === 'failed' ? (
+              <span className={styles.error}>
+                {fill(lang, 'dropStateFailed', { message: drop.error.message[lang] })} {fill(lang, 'errorCode', { code: drop.error.code })}
+              </span>
+            ) : null}
+          </p>
+        </div>
+      )}
     </div>
   );
 }

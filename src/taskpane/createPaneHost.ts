@@ -147,6 +147,8 @@ export function createPaneHost(options: PaneHostOptions): PaneHost {
       return ownWrites(() => leased(() => port.clearMarks()));
     },
 
+    ...(port.dropState === undefined ? {} : { dropState: () => ownWrites(() => leased(() => port.dropState?.() ?? Promise.resolve())) }),
+
     async selectCell(sheet, address) {
       await port.selectCell?.(sheet, address);
     },

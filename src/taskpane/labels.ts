@@ -113,6 +113,13 @@ const zhCN = {
   clearingMarks: '正在清除…',
   marksCleared: '已清除问题标记；下次刷新会重新标记。',
   clearMarksFailed: '清除标记失败：{message}',
+  dropStateHint: '外发前使用：移除台账统计保存在本工作簿中的设置、上期比较基准（含项目清单，也包括已从台账删除的项目）和问题标记；汇总表保留。',
+  dropState: '外发前移除台账状态',
+  droppingState: '正在移除…',
+  confirmDropStateTitle: '移除台账状态？',
+  confirmDropStateBody: '设置、上期比较基准和问题标记将从本工作簿中删除，无法恢复；汇总表保留。之后再刷新，将从头开始新的一期。',
+  stateDropped: '已移除台账状态。保存工作簿后即可外发。',
+  dropStateFailed: '移除台账状态失败：{message}',
 } as const;
 
 /** A key of the label tables. */
@@ -224,6 +231,13 @@ const enUS: Record<LabelKey, string> = {
   clearingMarks: 'Clearing…',
   marksCleared: 'Issue marks cleared; the next refresh marks the issues again.',
   clearMarksFailed: 'Could not clear the marks: {message}',
+  dropStateHint: 'Before sending the workbook outside the office: remove the settings, the period baseline (with its project list, including projects since deleted from the ledger) and the issue marks ledger-stats keeps in it. The summary sheets stay.',
+  dropState: 'Remove ledger state before sending',
+  droppingState: 'Removing…',
+  confirmDropStateTitle: 'Remove the ledger state?',
+  confirmDropStateBody: 'The settings, the comparison baseline and the issue marks are deleted from this workbook and cannot be restored; the summary sheets stay. A later refresh starts a new period from scratch.',
+  stateDropped: 'The ledger state was removed. Save the workbook, then send it.',
+  dropStateFailed: 'Could not remove the ledger state: {message}',
 };
 
 /** The label tables, by language. Both tables have the same keys (checked by the compiler and a test). */

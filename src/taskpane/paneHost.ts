@@ -69,6 +69,11 @@ export interface PaneHost {
   startNewPeriod(onProgress: (progress: RefreshProgress) => void): Promise<RunReport>;
   /** Remove the issue marks the add-in made in the ledger, restoring the cells' own formatting. */
   clearMarks(): Promise<void>;
+  /**
+   * "Remove ledger state before sending" (外发前移除台账状态): the state sheet, the old state and the issue marks
+   * (`WorkbookPort.dropState`); absent when the port cannot.
+   */
+  dropState?(): Promise<void>;
   /** Select and scroll to a cell of the ledger. */
   selectCell(sheet: string, address: string): Promise<void>;
   /** Detect the ledger source and its columns, for the source panel. */
