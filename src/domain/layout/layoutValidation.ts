@@ -27,7 +27,8 @@ export interface ValidationLayoutOptions {
  * code column stays narrow (its text is for the filter, not for reading).
  */
 const MIN_WIDTHS: readonly number[] = [8, 10, 6, 10, 10, 20, 12, 8, 8];
-const MAX_WIDTHS: readonly number[] = [20, 30, 10, 36, 30, 80, 60, 12, 8];
+// Bounded so that the sheet, printed one page wide, stays legible: a longer raw value or message shows in part.
+const MAX_WIDTHS: readonly number[] = [20, 30, 10, 30, 24, 60, 44, 12, 8];
 /** Column of the row numbers, the only numbers under the issue header. */
 const ROW_COL = 2;
 /** Issues whose raw value is a date cell: a date serial is shown as the date it is, not as 44866. */

@@ -106,9 +106,9 @@ describe('layoutValidation', () => {
 
   it('sizes each column to its widest text, CJK counted as two, between its bounds; the code column stays narrow', () => {
     // A: 错误行（未计入） 16 + 2; B: amount_unreadable 17 + 2; C: the minimum 6 (行, 12: 2 + 2); D: D 项目阶段 10 + 2;
-    // E: the raw formula text (29 + 2) capped at 30; F: the minimum 20 (总投资无法识别 14 + 2); G: 填写数字，如 12.5 17 + 2;
+    // E: the raw formula text (29 + 2) capped at 24; F: the minimum 20 (总投资无法识别 14 + 2); G: 填写数字，如 12.5 17 + 2;
     // H: the minimum 8 (F12); I: the code column's 8.
-    expect(plan.columnWidths).toEqual([18, 19, 6, 12, 30, 20, 19, 8, 8]);
+    expect(plan.columnWidths).toEqual([18, 19, 6, 12, 24, 20, 19, 8, 8]);
   });
 
   it('right-aligns the 行 header over the row numbers, and only that header', () => {
