@@ -55,7 +55,7 @@ function withoutRules(container: string, rule: RegExp, drop: (rule: string) => b
 
 /**
  * Remove the add-in's mark rules (`isAddinMark`) from a worksheet's tail, in either form a file holds them: a
- * main-part `<conditionalFormatting>` rule with `<formula>` (as ExcelJS and LibreOffice write a rule), or the x14
+ * main-part `<conditionalFormatting>` rule with `<formula>` (where ExcelJS writes every rule), or the x14
  * extension's `<x14:conditionalFormatting>` rule with `<xm:f>` (where Excel keeps a rule that reads another sheet,
  * [MS-XLSX] 2.6). A format left without rules goes, and so do the extension elements it leaves empty.
  */
