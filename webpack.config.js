@@ -161,7 +161,7 @@ module.exports = async (env = {}, argv = {}) => {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       // The "es5" configuration writes into the same folder, maybe first: keep its bundles.
-      clean: { keep: /\.es5\.js$/ },
+      clean: { keep: /\.es5\.js/ }, // the bundles and their .LICENSE.txt
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
