@@ -15,7 +15,16 @@ export function findStateSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet | 
 export function readStateDoc(workbook: ExcelJS.Workbook): StateSheetDoc {
   const sheet = findStateSheet(workbook);
   if (sheet === undefined) return EMPTY_STATE_DOC;
-  return readStateSheet((row, col) => sheet.getCell(row + 1, col + 1).value) ?? EMPTY_STATE_DOC;
+  return readStateSheet((row, col) => plainValue(sheet.getCell(row + 1, col + 1).value)) ?? EMPTY_STATE_DOC;
+}
+
+/**
+ * A cell's value with rich text joined into plain text: LibreOffice saves a string that mixes scripts (JSON with
+ * Chinese names) as rich text, one run per font, which ExcelJS returns as `{ richText }`.
+ */
+function plainValue(value: ExcelJS.CellValue): unknown {
+  if (value !== null && typeof value === 'object' && 'richText' in value) return value.richText.map((run) => run.text).join('');
+  return value;
 }
 
 /**

@@ -49,6 +49,13 @@ describe('writeStateDoc / readStateDoc', () => {
     expect(workbook.getWorksheet('_ledger_stats')?.getCell('A1').value).toBe('user data');
   });
 
+  it('read text that another program saved as rich text (LibreOffice: one run per script)', () => {
+    const workbook = new ExcelJS.Workbook();
+    writeStateDoc(workbook, doc('{"p":["华能风电"]}'));
+    findStateSheet(workbook)!.getCell('C4').value = { richText: [{ text: '{"p":["' }, { text: '华能风电', font: { name: 'Noto Sans CJK SC' } }, { text: '"]}' }] };
+    expect(readStateDoc(workbook).snapshot).toBe('{"p":["华能风电"]}');
+  });
+
   it('read a format-1 state, its owned records kept for migration and ill-typed fields dropped', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('台账');
