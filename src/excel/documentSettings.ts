@@ -20,7 +20,11 @@ export interface DocumentSettings {
   reload(): Promise<void>;
 }
 
-/** Keys the adapter stores. One place, so nothing else invents a key. */
+/**
+ * Keys the adapter stores. One place, so nothing else invents a key. `settings`, `lastRefresh`, `snapshot` and
+ * `snapshotParts` are the state of versions before issue 15, now read only for its migration into the state
+ * sheet and then removed (state.ts).
+ */
 export const SETTING_KEYS = {
   settings: 'ledgerStats.settings',
   lastRefresh: 'ledgerStats.lastRefresh',

@@ -441,7 +441,8 @@ async function writeSheet(context: Excel.RequestContext, deps: StateDeps, patch:
     throw new PortError('not_supported', 'writeState: the state sheet was written by a newer version of ledger-stats');
   }
   const isFormat2 = current?.version === 2;
-  const migrated = current === null && hasLegacyState(settings);
+  // The old state is removed once a write succeeded (also when an earlier removal failed after its write).
+  const migrated = hasLegacyState(settings);
   let base: StateSheetDoc | null = null;
   if (!isFormat2) base = current !== null ? await readDoc(context, current, cache) : migrated ? await readLegacyState(context, settings, caps) : emptyDoc();
 

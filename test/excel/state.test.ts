@@ -306,6 +306,19 @@ describe('migration of the state before issue 15', () => {
   });
 });
 
+describe('old state left beside a state sheet', () => {
+  it('is ignored by reads and removed by the next write', async () => {
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger() } });
+    await port.writeState({ snapshot: 'sheet', lastRefresh: 'sheet' });
+    await oldState(fake, { settings: { ...DEFAULT_SETTINGS, decimals: 4 }, lastRefresh: 'old', parts: ['old'] });
+    expect(await createOfficeWorkbookPort().readState()).toEqual({ settings: DEFAULT_SETTINGS, snapshot: 'sheet', lastRefresh: 'sheet' });
+    await port.writeState({ lastRefresh: 'now' });
+    expect(fake.snapshot().customXmlParts).toEqual([]);
+    expect(fake.snapshot().settings).toEqual({});
+    expect(await createOfficeWorkbookPort().readState()).toEqual({ settings: DEFAULT_SETTINGS, snapshot: 'sheet', lastRefresh: 'now' });
+  });
+});
+
 describe('issue marks the CLI wrote', () => {
   const marks: MarkRecord[] = [{ sheet: '台账', severity: 'error', ref: 'C2:C3' }];
 
