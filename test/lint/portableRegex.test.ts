@@ -9,6 +9,12 @@ import { join, relative } from 'path';
  */
 const SRC = join(__dirname, '..', '..', 'src');
 
+/**
+ * The loader tests whether the engine has lookbehind: its pattern is a string handed to
+ * `new RegExp` inside try/catch, so an engine without it throws there, caught, and parses the file.
+ */
+const FEATURE_TESTS = ['taskpane/legacyWebview.js'];
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -21,7 +27,10 @@ describe('portable regular expressions', () => {
   it('uses no lookbehind in any source file', () => {
     const files = sourceFiles(SRC);
     expect(files.length).toBeGreaterThan(50);
-    const offenders = files.filter((path) => /\(\?<[=!]/.test(readFileSync(path, 'utf8'))).map((path) => relative(SRC, path));
+    const offenders = files
+      .filter((path) => /\(\?<[=!]/.test(readFileSync(path, 'utf8')))
+      .map((path) => relative(SRC, path))
+      .filter((path) => !FEATURE_TESTS.includes(path));
     expect(offenders).toEqual([]);
   });
 });
