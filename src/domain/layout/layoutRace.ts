@@ -3,8 +3,8 @@ import type { Lang } from '../ledger/types';
 import type { RaceResult } from '../race/computeRace';
 import { RACE_INDICATOR_LABELS, RACE_INDICATORS, type RaceIndicator } from '../race/raceRules';
 import { fillTemplate } from './fillTemplate';
-import { formatLabel } from './formatLabel';
 import { numberFormats } from './numberFormats';
+import { sheetAmountUnit } from './sheetAmountUnit';
 import { PlanBuilder } from './PlanBuilder';
 import { PLAN_STYLES } from './planStyles';
 import type { PlanCell, SheetPlan } from './types';
@@ -81,9 +81,9 @@ const CHART_COLS = 8;
 export function layoutRace(race: RaceResult, options: RaceLayoutOptions): SheetPlan {
   const labels = LABELS[options.lang];
   const lang = options.lang;
-  const formats = numberFormats(options.decimals);
-  const perUnit = options.displayUnit === 'yi' ? 10_000 : 1;
-  const unit = formatLabel(lang, options.displayUnit === 'yi' ? 'unitYi' : 'unitWan');
+  const amountUnit = sheetAmountUnit(lang, options.displayUnit, options.decimals);
+  const formats = numberFormats(amountUnit.decimals);
+  const unit = amountUnit.label;
   const sheet = new PlanBuilder();
   const title = sheet.text(fillTemplate(labels.title, { asOf: race.asOf }), PLAN_STYLES.title);
   sheet.merge({ ...title, cols: COLUMN_WIDTHS.length });
@@ -117,7 +117,7 @@ export function layoutRace(race: RaceResult, options: RaceLayoutOptions): SheetP
       plainText(d.district),
       dropped('signed') ? null : d.values.signed,
       d.values.started,
-      dropped('invested') ? null : zeroSafe(d.values.investedWan / perUnit),
+      dropped('invested') ? null : zeroSafe(amountUnit.fromWan(d.values.investedWan)),
       dropped('rate') ? null : d.values.rate,
       d.score,
       d.rank,

@@ -36,6 +36,15 @@ describe('layoutRace', () => {
     expect(formatAt(plan, `D${header + 1}`)).toBe('#,##0.0');
   });
 
+  it('shows 亿元 as billions on an English sheet (1 亿元 = 0.1 bn, one decimal more), never "100 million"', () => {
+    const en = layoutRace(race, { lang: 'en-US', displayUnit: 'yi', decimals: 1 });
+    const header = rowOf(en, 'District');
+    expect(rowValues(en, header)[3]).toBe('Invested (CNY bn)');
+    // 西岗区 invested 1 亿元 and 中山区 2 亿元 (the zh-CN table above).
+    expect([rowValues(en, header + 1)[3], rowValues(en, header + 2)[3]]).toEqual([0.1, 0.2]);
+    expect(formatAt(en, `D${header + 1}`)).toBe('#,##0.00');
+  });
+
   it('shows the change in rank since the baseline as ↑n, ↓n, 新 and —', () => {
     const threeRules = { ...RULES, groups: [{ name: '主城区', districts: ['中山区', '西岗区', '沙河口区'] }] };
     const rows = [...ROWS, project({ district: '沙河口区', name: '丁', sheetRow: 8, stage: 'signed' }, {})];
