@@ -12,6 +12,8 @@
  */
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
+import { createOfficeWorkbookPort } from '../../src/excel/officeWorkbookPort';
+import { refresh } from '../../src/workflows/refresh';
 import { createFakeExcel, type FakeExcel } from '../fakes/fakeExcel';
 import type { FakeActionEvent } from '../fakes/excel/office';
 import { realisticLedgerExpected, realisticLedgerGrid } from '../fixtures/realisticLedger';
@@ -130,6 +132,17 @@ describe('commands.es5.js in a webview without modern built-ins', () => {
     expect(report.read.rows).toHaveLength(realisticLedgerExpected.projects);
     expect(report.notes.map((note) => note.code)).toEqual(expect.arrayContaining(API_1_1_NOTES));
     expect(event.completedCalls).toBe(1);
+    // The same summary JSON and notes as the TypeScript source gives, run here on a second fake.
+    const twin = createFakeExcel({ apiVersion: '1.1', sheets: { 台账: realisticLedgerGrid() }, displayLanguage: 'zh-CN' });
+    twin.install(globalThis);
+    try {
+      const expected = await refresh(createOfficeWorkbookPort(), { displayLanguage: 'zh-CN' });
+      expect(Object.keys(report.json)).toEqual(expect.arrayContaining(['totals', 'bySector', 'bySoe']));
+      expect(JSON.parse(JSON.stringify(report.json))).toEqual(JSON.parse(JSON.stringify(expected.json)));
+      expect(report.notes.map((note) => note.code)).toEqual(expected.notes.map((note) => note.code));
+    } finally {
+      twin.uninstall();
+    }
     const names = fake.snapshot().sheets.map((sheet) => sheet.name);
     expect(names).toEqual(expect.arrayContaining(['台账', '汇总', '校验结果']));
     // The status line: the summary counts the fixture's projects and says that features are limited.
