@@ -5,7 +5,7 @@ import { EXIT_CODES, inputError, toCliError } from './CliError';
 import { writeLines, type CliIo } from './cliIo';
 import { cliBilingual } from './cliText';
 import { formatTable } from './formatTable';
-import { formatYi } from './formatSummaryText';
+import { formatAmount } from './formatSummaryText';
 import { parseLang, parseMapping, parseOptions } from './parseCliArgs';
 import { readLedgerWithProgress } from './readLedgerWithProgress';
 
@@ -80,8 +80,8 @@ const TEXT = {
     soes: 'SOEs',
     started: 'Started',
     completed: 'Completed',
-    totalWan: 'Total investment (100M yuan)',
-    investedWan: 'Invested to date (100M yuan)',
+    totalWan: 'Total investment (bn yuan)',
+    investedWan: 'Invested to date (bn yuan)',
     added: 'Projects added ({n})',
     removed: 'Projects removed ({n})',
     stageChanges: 'Stage changes ({n})',
@@ -100,9 +100,9 @@ const TEXT = {
 const fill = (template: string, values: Readonly<Record<string, string | number>>): string =>
   template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 
-/** 万元 → 亿元 with `decimals` decimals; `signed` adds "+" to a positive value. */
-function yi(wan: number, decimals: number, signed = false): string {
-  const clean = formatYi(wan, decimals);
+/** 万元 → 亿元 (English: billion yuan, `formatAmount`) with `decimals` decimals; `signed` adds "+" to a positive value. */
+function amount(lang: Lang, wan: number, decimals: number, signed = false): string {
+  const clean = formatAmount(wan, decimals, lang);
   return signed && wan > 0 ? `+${clean}` : clean;
 }
 const signedCount = (n: number): string => (n > 0 ? `+${n}` : String(n));
@@ -110,13 +110,14 @@ const soeText = (soes: readonly string[]): string => soes.map((c) => soeGroupByF
 
 /**
  * The diff as text lines: the key figures (old, new, change), then the projects added, removed,
- * with a stage change and with an investment change. Amounts in 亿元 at `decimals`.
+ * with a stage change and with an investment change. Amounts in 亿元 at `decimals` (English: billion yuan, one decimal more).
  */
 export function formatDiffText(diff: LedgerDiff, options: { lang: Lang; previous: string; current: string; decimals: number }): string[] {
   const t = TEXT[options.lang];
   // Stage names as on the add-in's 变动 sheet.
   const stage = (s: Stage): string => LABELS[options.lang][`stage_${s}`];
   const d = options.decimals;
+  const yi = (wan: number, decimals: number, signed = false): string => amount(options.lang, wan, decimals, signed);
   const lines = [fill(t.title, { previous: options.previous, current: options.current }), ''];
   if (!diff.hasChanges) lines.push(t.nothing, '');
   const counts = (['projects', 'soes', 'started', 'completed'] as const).map((id) => [t[id], String(diff.previous[id]), String(diff.current[id]), signedCount(diff.deltas[id])]);

@@ -24,6 +24,14 @@ export function formatYi(wan: number, decimals: number): string {
   return formatPlain(wan / WAN_PER_YI, decimals);
 }
 
+/**
+ * An amount as the summary text shows it: 亿元 in Chinese; in English billions of yuan (1 亿元 = 0.1 bn) with one
+ * decimal more, so no digit is lost, as the English summary sheet shows it (`sheetAmountUnit`).
+ */
+export function formatAmount(wan: number, decimals: number, lang: Lang): string {
+  return lang === 'en-US' ? formatPlain(wan / (WAN_PER_YI * 10), decimals + 1) : formatYi(wan, decimals);
+}
+
 /** `formatNumber` without thousands separators, for aligned terminal columns. */
 function formatPlain(value: number, decimals: number): string {
   return formatNumber(value, decimals).replace(/,/g, '');
@@ -44,12 +52,12 @@ const BAND_TEXT: Record<SizeBand, CliTextId> = { '100+': 'band_100', '10-100': '
 /**
  * The summary as aligned text for a terminal: the source line, the key figures (in the
  * briefings' order: projects, SOEs, total investment, started, invested), then one table per
- * breakdown with a 合计 line, then a one-line account of the data issues. Amounts in 亿元.
+ * breakdown with a 合计 line, then a one-line account of the data issues. Amounts in 亿元 (English: billion yuan).
  */
 export function formatSummaryText(summary: Summary, options: SummaryTextOptions): string[] {
   const { lang, decimals } = options;
   const t = (id: CliTextId, values?: Record<string, string | number>): string => cliText(lang, id, values);
-  const yi = (wan: number): string => formatYi(wan, decimals);
+  const yi = (wan: number): string => formatAmount(wan, decimals, lang);
   const out: string[] = [];
 
   out.push(

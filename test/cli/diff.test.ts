@@ -106,6 +106,9 @@ describe('ledger-stats diff', () => {
     const io = captureIo();
     await diffCommand([september, september, '--lang', 'en-US'], io);
     expect(io.out()).toContain('Nothing changed.');
+    // Amounts in billions of yuan, never "100M yuan".
+    expect(io.out()).toContain('Total investment (bn yuan)');
+    expect(io.out()).not.toMatch(/100M|hundred million/);
     const json = captureIo();
     await diffCommand([september, september, '--json'], json);
     expect((JSON.parse(json.out()) as DiffJson).hasChanges).toBe(false);

@@ -1,4 +1,4 @@
-import { formatCount, formatShare, formatYi } from '../../src/cli/formatSummaryText';
+import { formatAmount, formatCount, formatShare, formatYi } from '../../src/cli/formatSummaryText';
 
 describe('formatYi', () => {
   it.each([
@@ -10,6 +10,17 @@ describe('formatYi', () => {
     [0, 0, '0'],
   ])('writes %p 万元 with %p decimals as %p 亿元', (wan, decimals, expected) => {
     expect(formatYi(wan, decimals)).toBe(expected);
+  });
+});
+
+describe('formatAmount', () => {
+  it.each([
+    [36_952_000, 1, 'zh-CN', '3695.2'],
+    // English: billions of yuan, one decimal more: 3,695.2 亿元 = 369.52 bn.
+    [36_952_000, 1, 'en-US', '369.52'],
+    [12_345_678, 2, 'en-US', '123.457'],
+  ] as const)('writes %p 万元 with %p decimals in %p as %p', (wan, decimals, lang, expected) => {
+    expect(formatAmount(wan, decimals, lang)).toBe(expected);
   });
 });
 
