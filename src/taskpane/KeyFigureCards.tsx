@@ -78,18 +78,21 @@ const UNIT: Readonly<Record<KeyFigureId, LabelKey>> = {
 
 /**
  * The key figures as cards, in the order of the seed briefings: projects, SOEs, total
- * investment, started projects, invested to date (amounts in 亿元), each with its change since
+ * investment, started projects, invested to date (amounts in 亿元; in English billions of yuan), each with its change since
  * the period baseline when there is one.
  */
 export function KeyFigureCards({ lang, figures, decimals, deltas = null }: KeyFigureCardsProps): React.JSX.Element {
   const styles = useStyles();
   const labels = LABELS[lang];
+  // 亿元 in Chinese; billions of yuan in English (1 亿元 = 0.1 bn) with one decimal more, as the English sheets show them.
+  const wanPerUnit = lang === 'en-US' ? 100_000 : 10_000;
+  const amountDecimals = lang === 'en-US' ? decimals + 1 : decimals;
   const cards = figures.map((f) => ({
     id: f.id,
     label: labels[LABEL[f.id]],
     unit: labels[UNIT[f.id]],
-    value: f.kind === 'amount' ? formatNumber(f.value / 10000, decimals) : formatNumber(f.value),
-    delta: deltas === null ? null : f.kind === 'amount' ? formatDelta(deltas[f.id] / 10000, decimals) : formatDelta(deltas[f.id]),
+    value: f.kind === 'amount' ? formatNumber(f.value / wanPerUnit, amountDecimals) : formatNumber(f.value),
+    delta: deltas === null ? null : f.kind === 'amount' ? formatDelta(deltas[f.id] / wanPerUnit, amountDecimals) : formatDelta(deltas[f.id]),
   }));
   return (
     <dl className={styles.grid} aria-label={labels.keyFigures} data-testid="key-figures">

@@ -367,7 +367,9 @@ describe('changes since the period baseline', () => {
     const host = await renderPane({ settings: { lang: 'en-US' } });
     await refreshWith(host, withChanges(REPORT, DELTAS));
     expect(screen.getByTestId('delta-projects').textContent).toBe('vs last +3');
-    expect(screen.getByTestId('delta-totalWan').textContent).toBe('vs last +1.2');
+    // Amounts in billions of yuan with one decimal more: +1.2 亿元 is +0.12 bn.
+    expect(screen.getByTestId('delta-totalWan').textContent).toBe('vs last +0.12');
+    expect(screen.getByTestId('key-figures').querySelector('[data-figure="totalWan"]')?.textContent).toBe('Total investment495.26bn CNYvs last +0.12');
     expect(screen.queryByTestId('baseline-at')).toBeNull();
   });
 
