@@ -137,7 +137,7 @@ export async function refreshCommand(args: RunArgs, io: CliIo): Promise<number> 
   try {
     status.step('loading');
     reader = await openXlsxReader(file);
-    const port = await openXlsxFilePort(file, rowSource(reader), { dropState: args.dropState });
+    const port = await openXlsxFilePort(file, rowSource(reader));
     const settings: Partial<LedgerSettings> = {
       ...(args.langGiven ? { lang } : {}),
       ...(args.mapping === undefined ? {} : { mapping: args.mapping }),
@@ -151,6 +151,7 @@ export async function refreshCommand(args: RunArgs, io: CliIo): Promise<number> 
       onProgress: (p) => status.step(`stage_${p.stage}` as `stage_${RefreshStage}`, p.fraction ?? null),
     });
     if (!report.ok) throw runErrorToCliError(report.error ?? { code: 'internal', message: cliBilingual('internalError', { detail: 'refresh failed' }), detail: '' }, args, userSheets);
+    if (args.dropState) await port.dropState();
     status.step('saving');
     try {
       await port.save(output);

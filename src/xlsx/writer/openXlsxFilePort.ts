@@ -33,6 +33,8 @@ const PROGRESS_ROWS = 10_000;
  * is also a `LedgerSourcePort`: a workflow may stream the source's rows instead of reading a grid.
  */
 export interface XlsxFilePort extends WorkbookPort, LedgerSourcePort {
+  /** As `WorkbookPort.dropState`: the next `save` writes no state (`refresh --drop-state`). */
+  dropState(): Promise<void>;
   /**
    * Write the workbook with every change made through the port to `outputPath` (which may be the
    * input itself), atomically. Every part the port does not own is copied unchanged.
@@ -58,15 +60,6 @@ export interface SheetRowSource {
   rowCount?(sheetName: string): Promise<number | null>;
 }
 
-/** Options of `openXlsxFilePort`. */
-export interface XlsxFilePortOptions {
-  /**
-   * Save without any state (`refresh --drop-state`): the state sheet, the add-in's marks helper sheets and the
-   * issue marks are removed instead of written, so nothing of the ledger's history travels with the file.
-   */
-  readonly dropState?: boolean;
-}
-
 /** Read up to `limit` rows of a sheet into a grid (row index = sheet row − 1). */
 async function readRows(rows: SheetRowSource, sheetName: string, limit: number): Promise<CellValue[][]> {
   const grid: CellValue[][] = [];
@@ -88,7 +81,7 @@ async function readRows(rows: SheetRowSource, sheetName: string, limit: number):
  * names point at (`ownedSheets`), replaced in place.
  * @throws PortError `file_unreadable` for a file that is not a readable .xlsx package.
  */
-export async function openXlsxFilePort(path: string, rows: SheetRowSource, options: XlsxFilePortOptions = {}): Promise<XlsxFilePort> {
+export async function openXlsxFilePort(path: string, rows: SheetRowSource): Promise<XlsxFilePort> {
   const pkg = await readXlsxPackage(path);
   const worksheets = pkg.sheets.filter((s) => s.part !== null);
   const hosts = await findHostSheets(worksheets, (sheet, limit) => readRows(rows, sheet.name, limit));
@@ -113,6 +106,8 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource, optio
   const created: { readonly plan: UserSheetPlan; readonly sheetId: number }[] = [];
   /** Sheets whose add-in marks go: those the CLI marks or clears. */
   const addinMarksOn = new Set<string>();
+  /** Set by `dropState`: `save` writes no state, no marks and no marks helper. */
+  let stateDropped = false;
   let nextSheetId = Math.max(0, ...pkg.sheets.map((s) => (Number.isFinite(s.sheetId) ? s.sheetId : 0))) + 1;
 
   const tablesOf = async (sheetName: string): Promise<{ name: string; area: Area }[]> => {
@@ -223,7 +218,7 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource, optio
       const records: MarkRecord[] = [];
       for (const severity of ['error', 'warning'] as const) {
         const ref = marksToRef(marks.filter((m) => m.severity === severity).map((m) => m.address));
-        if (ref !== '' && options.dropState !== true) records.push({ sheet: sheet.name, severity, ref });
+        if (ref !== '') records.push({ sheet: sheet.name, severity, ref });
       }
       addinMarksOn.add(sheet.name);
       doc = { ...doc, marks: records };
@@ -232,6 +227,15 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource, optio
     async clearMarks(): Promise<void> {
       for (const mark of doc.marks) addinMarksOn.add(mark.sheet);
       doc = { ...doc, marks: [] };
+    },
+
+    /**
+     * Save without any state (`refresh --drop-state`): the state sheet, the add-in's marks helper sheets and every
+     * issue mark (the CLI's and the add-in's) are removed instead of written, so nothing of the ledger's history
+     * travels with the file. The owned sheets stay.
+     */
+    async dropState(): Promise<void> {
+      stateDropped = true;
     },
 
     async readState(): Promise<StoredState> {
@@ -258,21 +262,20 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource, optio
       const replaced = new Set(pending.flatMap((p) => (p.replaces === null ? [] : [p.replaces])));
       const keptOwned = new Map<SheetRole, WorkbookSheet>([...owned].filter(([, sheet]) => !replaced.has(sheet)));
       const { settings, lastRefresh, snapshot, marks } = doc;
-      const dropState = options.dropState === true;
       // The helper goes with the state: no rule of the add-in may be left reading a sheet the file no longer has,
       // on whatever sheet the add-in marked last.
-      const cleanOn = dropState && hosts.marksHelpers.length > 0 ? new Set([...addinMarksOn, ...userSheets.filter((s) => !roleOf.has(s)).map((s) => s.name)]) : addinMarksOn;
+      const cleanOn = stateDropped && hosts.marksHelpers.length > 0 ? new Set([...addinMarksOn, ...userSheets.filter((s) => !roleOf.has(s)).map((s) => s.name)]) : addinMarksOn;
       const edits = await planPackageEdits(pkg, {
         sheets: pending,
         created,
         stateSheet,
-        state: dropState ? { kind: 'drop' } : { kind: 'write', doc: { settings, lastRefresh, snapshot, marks } },
+        state: stateDropped ? { kind: 'drop' } : { kind: 'write', doc: { settings, lastRefresh, snapshot, marks } },
         stateSheetId: nextSheetId,
         oldMarks: initial.marks,
-        marks: dropState ? [] : marks,
+        marks: stateDropped ? [] : marks,
         addinMarksOn: cleanOn,
         marksHelpers: hosts.marksHelpers,
-        removeMarksHelpers: dropState,
+        removeMarksHelpers: stateDropped,
         keptOwned,
       });
       await writePackage(pkg, edits, outputPath);

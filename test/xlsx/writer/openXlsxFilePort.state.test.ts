@@ -12,7 +12,7 @@ import { readDefinedNames } from '../../../src/xlsx/definedNames';
 import { readStateDoc, writeStateDoc } from '../../../src/xlsx/ledgerStateSheet';
 import { openXlsxReader } from '../../../src/xlsx/reader/openXlsxReader';
 import { sheetRowsOf } from '../../../src/xlsx/xlsxReadPort';
-import { openXlsxFilePort, type XlsxFilePortOptions } from '../../../src/xlsx/writer/openXlsxFilePort';
+import { openXlsxFilePort } from '../../../src/xlsx/writer/openXlsxFilePort';
 import { realisticLedgerGrid } from '../../fixtures/realisticLedger';
 import { writeFormat1State } from '../format1State';
 import { gridWorkbook } from '../xlsxFixtures';
@@ -29,12 +29,13 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Refresh `input` into `output` as the CLI does: rows from the project's reader, the package writer. */
-async function refreshFile(input: string, output: string, now = T1, options: XlsxFilePortOptions = {}): Promise<RunReport> {
+async function refreshFile(input: string, output: string, now = T1, dropState = false): Promise<RunReport> {
   const reader = await openXlsxReader(input);
   try {
-    const port = await openXlsxFilePort(input, sheetRowsOf(reader), options);
+    const port = await openXlsxFilePort(input, sheetRowsOf(reader));
     const report = await refresh(port, { now: () => now, displayLanguage: 'zh-CN' });
     expect(report.error).toBeNull();
+    if (dropState) await port.dropState();
     await port.save(output);
     return report;
   } finally {
@@ -231,7 +232,7 @@ describe('openXlsxFilePort: the one state', () => {
     expect(readStateDoc(await load(output)).marks.length).toBeGreaterThan(0);
   });
 
-  it('with dropState writes the summaries but no state, no marks and no marks helper, and keeps names scoped to later sheets on their sheet', async () => {
+  it('after dropState writes the summaries but no state, no marks and no marks helper, and keeps names scoped to later sheets on their sheet', async () => {
     const marked = await ledgerFile('marked.xlsx', (wb) => {
       const helper = wb.addWorksheet('_ledger_marks', { state: 'veryHidden' });
       helper.getCell('A1').value = MARKS_SHEET_MARKER;
@@ -249,7 +250,7 @@ describe('openXlsxFilePort: the one state', () => {
     await refreshFile(marked, refreshed);
     expect((await load(refreshed)).worksheets.map((w) => w.name)).toEqual(['台账', '_ledger_marks', '报告', '汇总', '校验结果', '变动', '_ledger_stats']);
     const output = join(dir, 'outside.xlsx');
-    const report = await refreshFile(refreshed, output, T2, { dropState: true });
+    const report = await refreshFile(refreshed, output, T2, true);
     expect(report.changes?.diff).not.toBeNull();
     const workbook = await load(output);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['台账', '报告', '汇总', '校验结果', '变动']);
