@@ -127,9 +127,10 @@ function isCandidate(name: string, visibility: string): boolean {
  * it hidden). Two round trips whatever the number of rows; one when no sheet is a candidate. Office.js lists
  * a workbook's sheets only after a sync, so the candidates' cells cannot go with the list.
  */
-async function locate(context: Excel.RequestContext): Promise<Located> {
+async function locate(context: Excel.RequestContext, withEvents = false): Promise<Located> {
   // `id` too: a sheet list read ahead with this request loads the same collection (officeWorkbookPort.ts).
   const worksheets = context.workbook.worksheets.load('items/name,items/visibility,items/id');
+  if (withEvents) context.runtime.load('enableEvents');
   await context.sync();
   const heads = worksheets.items
     .filter((sheet) => isCandidate(sheet.name, sheet.visibility))
@@ -434,7 +435,7 @@ interface Written {
  */
 async function writeSheet(context: Excel.RequestContext, deps: StateDeps, patch: StatePatch): Promise<Written> {
   const { caps, cache, settings, notes } = deps;
-  const { sheets, marked, current } = await locate(context);
+  const { sheets, marked, current } = await locate(context, caps.enableEvents);
   const names = sheets.map((s) => s.name);
   if (current === null && marked.some((s) => s.cells[0]?.[1] !== '' && s.cells[0]?.[1] !== null)) {
     // A marker with a version this add-in does not know: a newer ledger-stats wrote it.
@@ -517,8 +518,23 @@ async function writeSheet(context: Excel.RequestContext, deps: StateDeps, patch:
     late.push(valuesOp('B1', [[STATE_FORMAT_VERSION]]));
   }
   if (current?.version === 1 && base !== null) late.push(...(await legacyOwnerNameOps(context, base.legacyOwned, names, caps)));
-  await queueInBlocks(context, sheet, early, late);
-  await context.sync();
+  // The state is the add-in's own write, not "the ledger changed" for the pane's listener (ExcelApi 1.8).
+  const eventsWere = caps.enableEvents ? context.runtime.enableEvents : null;
+  if (eventsWere !== null) {
+    context.runtime.enableEvents = false;
+    late.push({ bytes: 64, queue: () => void (context.runtime.enableEvents = eventsWere) });
+  }
+  try {
+    await queueInBlocks(context, sheet, early, late);
+    await context.sync();
+  } catch (error) {
+    if (eventsWere !== null) {
+      context.runtime.enableEvents = eventsWere;
+      // Best effort: the failure being reported is the write's.
+      await context.sync().catch(() => undefined);
+    }
+    throw error;
+  }
   return { snapshot: written, migrated };
 }
 

@@ -175,6 +175,19 @@ describe('readState / writeState over the state sheet', () => {
     }
   });
 
+  it('writes without telling the pane the workbook changed, and leaves events as they were', async () => {
+    const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger() } });
+    await port.writeState({ lastRefresh: 'first' }); // the sheet exists before the watch starts
+    const edits: (string | null)[] = [];
+    const stop = await port.watchEdits((sheet) => edits.push(sheet));
+    await port.writeState({ lastRefresh: 'x', snapshot: bigSnapshot(10) });
+    await fake.flushEvents();
+    expect([edits, fake.eventsEnabled]).toEqual([[], true]);
+    await fake.simulateUserEdit('台账', 'B2', '改');
+    expect(edits).toEqual(['台账']);
+    await stop?.();
+  });
+
   it('takes a user sheet named like the state sheet for what it is', async () => {
     const { fake, port } = fakeWorkbook({ sheets: { 台账: smallLedger(), [STATE_SHEET_NAME]: [['我的数据']] } });
     await port.writeState({ lastRefresh: 'x' });
