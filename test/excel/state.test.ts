@@ -12,6 +12,7 @@ import {
   type StateSheetDoc,
 } from '../../src/workflows/stateSheet';
 import { DEFAULT_SETTINGS } from '../../src/workflows/workbookPort';
+import { officeWireMeter } from '../fakes/excel/officeWire';
 import type { FakeExcel } from '../fakes/fakeExcel';
 import { fakeWorkbook, sheetSnapshot, smallLedger, uninstallFakes } from './fakeWorkbook';
 
@@ -123,6 +124,19 @@ describe('readState / writeState over the state sheet', () => {
     expect((await createOfficeWorkbookPort().readState()).snapshot).toBe(big);
     expect(fake.maxResponseBytes).toBeLessThan(4_000_000);
   });
+
+  it('keeps a baseline of Chinese text only within the limit in Office.js\'s own request format', async () => {
+    // The worst case of the read blocks: every character 3 bytes in UTF-8.
+    const { fake, port } = fakeWorkbook({ maxPayloadBytes: 5_000_000, payloadMeter: officeWireMeter(), sheets: { 台账: smallLedger() } });
+    const chinese = JSON.stringify({ p: Array.from({ length: 50_000 }, (_, i) => `大连金州湾国际机场配套项目第${i}期工程中国华能集团有限公司`) });
+    await port.writeState({ snapshot: chinese });
+    expect(fake.maxRequestBytes).toBeLessThan(4_000_000);
+    expect(fake.maxRequestBytes).toBeGreaterThan(1_000_000); // the meter ran
+    fake.resetSyncStats();
+    expect((await createOfficeWorkbookPort().readState()).snapshot).toBe(chinese);
+    expect(fake.maxResponseBytes).toBeLessThan(4_000_000);
+    expect(fake.maxResponseBytes).toBeGreaterThan(1_000_000);
+  }, 60_000);
 
   it('reads and writes the rest of the state in round trips that do not grow with the baseline it has cached', async () => {
     const trips = async (projects: number): Promise<number[]> => {
