@@ -48,7 +48,7 @@ describe('renderLightPane', () => {
     const host = createFakeHost();
     await render(host);
     byTestId('refresh')!.click();
-    host.finish(failedReport({ code: 'ledger_not_found', message: { 'zh-CN': '没有找到台账。', 'en-US': 'No ledger found.' } }));
+    host.finish(failedReport({ code: 'ledger_not_found', message: { 'zh-CN': '没有找到台账。', 'en-US': 'No ledger found.' }, detail: '' }));
     await settle();
     expect(byTestId('failure')?.textContent).toBe('刷新失败没有找到台账。错误代码：ledger_not_found');
     expect(byTestId('key-figures')).toBeNull();
