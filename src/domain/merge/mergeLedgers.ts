@@ -1,4 +1,4 @@
-import { projectKey } from '../diff/projectKey';
+import { sortedSoes } from '../diff/projectKey';
 import { normalizeText } from '../ledger/normalizeText';
 import type { ProjectRow } from '../ledger/types';
 import { lookupRegion } from '../reference/lookupRegion';
@@ -15,7 +15,8 @@ interface Entry {
   code: string | null;
   readonly sources: ProjectSource[];
   match: DuplicateMatch | null;
-  readonly conflicts: Set<ConflictField>;
+  /** Conflicting fields, in the order found; `null` until the first (most projects have none). */
+  conflicts: ConflictField[] | null;
 }
 
 const DEFAULT_TOLERANCE = 1e-9;
@@ -49,16 +50,17 @@ export function mergeLedgers(sources: readonly MergeSource[], options: MergeOpti
     const fileDistrict = districtOfText(source.file) ?? districtOfText(source.title ?? '');
     fileDistricts.push(fileDistrict);
     const sheet = source.read.sheet;
+    const hasInvested = source.read.header?.columns.investedToDate !== undefined;
     for (const row of source.read.rows) {
       const here: ProjectSource = { fileIndex, file: source.file, sheet, sheetRow: row.sheetRow };
       if (fileDistrict !== null && row.district !== null) {
         const district = lookupRegion(row.district)?.name ?? row.district;
         if (district !== fileDistrict) issues.push(createMergeIssue('district_mismatch', { name: row.name, district, fileDistrict }, [here]));
       }
-      const hasInvested = source.read.header?.columns.investedToDate !== undefined;
       const code = codeKey(source.codes?.get(row.sheetRow));
-      const soes = row.soes.map((s) => s.canonical);
-      const key = projectKey(row.nameKey, soes);
+      // The key of projectKey (name key, then the sorted SOE set), built without sorting for the usual single SOE.
+      const soes = row.soes.length === 1 ? (row.soes[0]?.canonical ?? '') : sortedSoes(row.soes.map((s) => s.canonical)).join('、');
+      const key = `${row.nameKey}\t${soes}`;
       const byItsCode = code === null ? undefined : byCode.get(code);
       const earlier = byItsCode ?? byKey.get(key);
       // Only another file's row is merged: rows of one file were already told apart by the reader.
@@ -71,8 +73,9 @@ export function mergeLedgers(sources: readonly MergeSource[], options: MergeOpti
         }
         continue;
       }
-      const entry: Entry = { row, hasInvested, code, sources: [here], match: null, conflicts: new Set() };
-      const looseKey = projectKey(looseNameKey(row.nameKey), soes);
+      const entry: Entry = { row, hasInvested, code, sources: [here], match: null, conflicts: null };
+      const looseName = looseNameKey(row.nameKey);
+      const looseKey = looseName === row.nameKey ? key : `${looseName}\t${soes}`;
       const similar = byLooseKey.get(looseKey);
       if (similar !== undefined && similar.row.nameKey !== row.nameKey && similar.sources[0]?.fileIndex !== fileIndex) {
         const first = similar.sources[0] as ProjectSource;
@@ -89,7 +92,7 @@ export function mergeLedgers(sources: readonly MergeSource[], options: MergeOpti
   const duplicates: MergeDuplicate[] = [];
   for (const e of entries) {
     if (e.match === null) continue;
-    duplicates.push({ name: e.row.name, match: e.match, sources: e.sources, conflicts: [...e.conflicts] });
+    duplicates.push({ name: e.row.name, match: e.match, sources: e.sources, conflicts: e.conflicts ?? [] });
   }
   return { projects, duplicates, issues, fileDistricts };
 }
@@ -114,17 +117,17 @@ function addDuplicate(
   entry.match ??= match;
   issues.push(createMergeIssue('duplicate_across_files', { name: kept.name, byCode: match === 'code' }, pair));
   if (!sameAmount(kept.totalWan, row.totalWan, tolerance)) {
-    entry.conflicts.add('totalInvestment');
+    addConflict(entry, 'totalInvestment');
     issues.push(createMergeIssue('conflict_total', { name: kept.name, keptWan: kept.totalWan, otherWan: row.totalWan }, pair));
   }
   if (kept.stage !== row.stage) {
-    entry.conflicts.add('stage');
+    addConflict(entry, 'stage');
     issues.push(createMergeIssue('conflict_stage', { name: kept.name, kept: kept.stage, other: row.stage }, pair));
   }
   const keptDistrict = districtKey(kept.district);
   const otherDistrict = districtKey(row.district);
   if (keptDistrict !== null && otherDistrict !== null && keptDistrict !== otherDistrict) {
-    entry.conflicts.add('district');
+    addConflict(entry, 'district');
     issues.push(createMergeIssue('conflict_district', { name: kept.name, kept: keptDistrict, other: otherDistrict }, pair));
   }
   entry.row = fillBlanks(kept, row, !entry.hasInvested && later.hasInvested);
@@ -153,6 +156,11 @@ function fillBlanks(kept: ProjectRow, other: ProjectRow, takeInvested: boolean):
     changed = true;
   }
   return changed ? filled : kept;
+}
+
+function addConflict(entry: Entry, field: ConflictField): void {
+  entry.conflicts ??= [];
+  if (!entry.conflicts.includes(field)) entry.conflicts.push(field);
 }
 
 function sameAmount(a: number, b: number, tolerance: number): boolean {

@@ -1,4 +1,4 @@
-import type { MergedCell } from '../../domain';
+import { columnLetter, type MergedCell } from '../../domain';
 import { MINIMAL_STYLES_XML, StyleBook } from './StyleBook';
 import { writePackage } from './writePackage';
 import type { XlsxPackage } from './XlsxPackage';
@@ -90,12 +90,14 @@ function* renderGridSheet(sheet: GridSheet, headerStyle: number): Generator<stri
   const widths = sheet.columnWidths.map((w, i) => (Number.isFinite(w) && w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : '')).join('');
   if (widths !== '') head += `<cols>${widths}</cols>`;
   yield `${head}<sheetData>`;
+  // Performance: the column letters once, not once per cell.
+  const letters = Array.from({ length: lastCol + 1 }, (_, c) => columnLetter(c));
   let chunk = '';
   for (let r = 0; r < grid.length; r++) {
     const style = r === headerRowIndex ? ` s="${headerStyle}"` : '';
     let body = '';
     (grid[r] ?? []).forEach((value, c) => {
-      const ref = cellAddress(r, c);
+      const ref = `${letters[c] ?? columnLetter(c)}${r + 1}`;
       if (typeof value === 'string') {
         const text = value.length > MAX_CELL_CHARS ? value.slice(0, MAX_CELL_CHARS) : value;
         body += `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;

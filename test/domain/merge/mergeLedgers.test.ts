@@ -124,6 +124,20 @@ describe('mergeLedgers', () => {
     expect(result.issues[2]?.message['zh-CN']).toContain('甘井子区与旅顺口区');
   });
 
+  it('lists a field that differs in several later files once', () => {
+    const file = (total: number): Grid => [
+      ['项目名称', '合作央企', '所属领域', '项目阶段', '总投资（亿元）'],
+      ['港口改造', '中国交建', '交通', '在建', total],
+    ];
+    const result = mergeLedgers([source('A.xlsx', file(3)), source('B.xlsx', file(4)), source('C.xlsx', file(5))]);
+    expect(result.duplicates).toEqual([expect.objectContaining({ conflicts: ['totalInvestment'] })]);
+    expect(result.duplicates[0]?.sources.map((s) => s.file)).toEqual(['A.xlsx', 'B.xlsx', 'C.xlsx']);
+    expect(result.issues.filter((i) => i.code === 'conflict_total').map((i) => i.sources.map((s) => s.file))).toEqual([
+      ['A.xlsx', 'B.xlsx'],
+      ['A.xlsx', 'C.xlsx'],
+    ]);
+  });
+
   it('does not merge rows of one file, nor rows with other SOEs', () => {
     const grid: Grid = [
       ['项目名称', '合作央企', '所属领域', '项目阶段', '总投资'],
