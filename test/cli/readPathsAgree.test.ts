@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { fakeToXlsx } from '../fakes/xlsxBridge';
+import { openInAddin, refreshInAddin } from './addinRefresh';
 import { writeAwkwardWorkbooks, type AwkwardWorkbook } from './awkwardWorkbooks';
 import { ensureCliBuilt, runCli } from './cliHarness';
 
@@ -12,6 +14,9 @@ interface SummaryJson {
   readonly issues: readonly { readonly code: string; readonly sheetRow: number | null }[];
   readonly jointProjects: { readonly attribution: string };
   readonly brief: string;
+  /** 赛马 and 红黄绿灯 (issue 17): summarize --json only; the add-in's run report has them apart. */
+  readonly race?: unknown;
+  readonly warnings?: unknown;
 }
 
 let dir: string;
@@ -76,6 +81,40 @@ describe('summarize, validate, refresh and brief on awkward workbooks', () => {
     const run = await runCli(['validate', input, '--json']);
     expect([0, 1]).toContain(run.code);
     expect(JSON.parse(run.stdout)).toEqual((await summarizeJson(input)).issues);
+  }, 60_000);
+
+  /** The add-in's summary JSON for a file (opened in the fake Excel, refreshed as the pane does) against `summarize --json`'s. */
+  const addinAgrees = async (name: string): Promise<void> => {
+    const input = join(dir, name);
+    const report = await refreshInAddin(openInAddin(input));
+    expect(report.error).toBeNull();
+    const { race: _race, warnings: _warnings, ...figures } = await summarizeJson(input);
+    expect(report.json).toEqual(figures);
+  };
+
+  const ADDIN_BUGS = ['date1904.xlsx', 'formulas.xlsx'];
+  it.each(NAMES.filter((name) => !ADDIN_BUGS.includes(name)))('%s: the add-in (fake Excel, refreshed as the pane does) gives the figures of summarize --json', addinAgrees, 60_000);
+
+  // Bug in src/excel (issue 15): the add-in reads a 1904-system workbook's dates as 1900 serials,
+  // four years and a day early (2021-01-01 becomes 2016-12-31), so 竣工时间 falls before 开工时间
+  // (dates_reversed on every row). readGrid.ts hands Range.values, "the raw values" (the serials the
+  // file stores, as the fake gives them), to the domain, which counts from 1899-12-30; the CLI's
+  // reader moves date-formatted numbers of such a workbook by 1462 days (src/xlsx/reader). Office.js
+  // has no Workbook.date1904 (VBA's Date1904) in @types/office-js; TESTING.md 9.6 checks it in Excel.
+  it.failing('date1904.xlsx: the add-in (fake Excel, refreshed as the pane does) gives the figures of summarize --json', () => addinAgrees('date1904.xlsx'), 60_000);
+
+  it('formulas.xlsx: the add-in gives the figures of summarize --json on the workbook as Excel calculates it', async () => {
+    // Excel computes a formula the file left without a value, so the add-in sees all 10 totals where
+    // the CLI, which reads cached values only, reports 3 as not calculated. Saved from the fake (each
+    // formula with its value cached), the same workbook gives the CLI the add-in's figures.
+    const fake = openInAddin(join(dir, 'formulas.xlsx'));
+    const calculated = join(dir, 'formulas.calculated.xlsx');
+    await fakeToXlsx(fake, calculated);
+    const report = await refreshInAddin(fake);
+    expect(report.error).toBeNull();
+    expect(report.json?.totals.projects).toBe(10);
+    const { race: _race, warnings: _warnings, ...figures } = await summarizeJson(calculated);
+    expect(report.json).toEqual(figures);
   }, 60_000);
 
   it('reads the chosen source: the 50-row sheet, the table, the sheet with the deep header', async () => {
