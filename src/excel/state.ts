@@ -59,11 +59,13 @@ export interface StateCache {
   marks: readonly MarkRecord[] | null;
   /** A format-1 state's owned sheets, as last read (see ownership.ts). */
   legacyOwned: readonly LegacyOwnedRecord[];
+  /** The name of the sheet where the state was last found or written (a hint: its marker decides). */
+  sheetName: string | null;
 }
 
 /** A fresh `StateCache`. */
 export function emptyStateCache(): StateCache {
-  return { snapshot: null, marks: null, legacyOwned: [] };
+  return { snapshot: null, marks: null, legacyOwned: [], sheetName: null };
 }
 
 /** What the state functions need from the port. */
@@ -124,32 +126,51 @@ function isCandidate(name: string, visibility: string): boolean {
 /**
  * Find the state sheet, by the marker in A1: every sheet's name and visibility, then rows 1–4 of the
  * candidates (hidden and very hidden sheets, and sheets named like the state sheet; a user renaming it keeps
- * it hidden). Two round trips whatever the number of rows; one when no sheet is a candidate. Office.js lists
- * a workbook's sheets only after a sync, so the candidates' cells cannot go with the list.
+ * it hidden). Office.js lists a workbook's sheets only after a sync, so the candidates' cells cannot go with
+ * the list; but the sheet where this port last found the state (`cache.sheetName`) is read with the list, and
+ * when it still holds a format-2 state that is the one round trip. Otherwise two whatever the number of rows
+ * (one when no sheet is a candidate), and one more when the remembered sheet is gone (ItemNotFound).
  */
-async function locate(context: Excel.RequestContext, withEvents = false): Promise<Located> {
+async function locate(context: Excel.RequestContext, cache: StateCache, withEvents = false): Promise<Located> {
   // `id` too: a sheet list read ahead with this request loads the same collection (officeWorkbookPort.ts).
   const worksheets = context.workbook.worksheets.load('items/name,items/visibility,items/id');
   if (withEvents) context.runtime.load('enableEvents');
-  await context.sync();
+  const remembered = cache.sheetName;
+  const known = remembered === null ? null : context.workbook.worksheets.getItem(remembered).load('name,visibility');
+  const knownHead = known?.getRange(HEAD_ADDRESS).load('values') ?? null;
+  try {
+    await context.sync();
+  } catch (error) {
+    if (known === null || officeErrorCode(error) !== 'ItemNotFound') throw error;
+    cache.sheetName = null;
+    return locate(context, cache, withEvents);
+  }
+  const sheets = worksheets.items.map((s) => ({ name: s.name, visibility: s.visibility }));
+  if (known !== null && knownHead !== null) {
+    const sheet = stateSheetOf(known, knownHead);
+    if (sheet?.version === 2) return { sheets, marked: [sheet], current: sheet };
+  }
   const heads = worksheets.items
     .filter((sheet) => isCandidate(sheet.name, sheet.visibility))
     .map((proxy) => ({ proxy, head: proxy.getRange(HEAD_ADDRESS).load('values') }));
   if (heads.length > 0) await context.sync();
-  const marked = heads
-    .filter(({ head }) => isStateMarker(head.values[0]?.[0]))
-    .map(({ proxy, head }): StateSheet => {
-      const version = head.values[0]?.[1];
-      return {
-        proxy,
-        name: proxy.name,
-        visibility: proxy.visibility,
-        cells: head.values.map((row) => [...row]),
-        version: version === 1 || version === STATE_FORMAT_VERSION ? version : null,
-      };
-    });
+  const marked = heads.flatMap(({ proxy, head }) => stateSheetOf(proxy, head) ?? []);
   const current = marked.find((s) => s.version === 2) ?? marked.find((s) => s.version === 1) ?? null;
-  return { sheets: worksheets.items.map((s) => ({ name: s.name, visibility: s.visibility })), marked, current };
+  cache.sheetName = current?.name ?? null;
+  return { sheets, marked, current };
+}
+
+/** The sheet as a state sheet, or `null` without the marker. */
+function stateSheetOf(proxy: Excel.Worksheet, head: Excel.Range): StateSheet | null {
+  if (!isStateMarker(head.values[0]?.[0])) return null;
+  const version = head.values[0]?.[1];
+  return {
+    proxy,
+    name: proxy.name,
+    visibility: proxy.visibility,
+    cells: head.values.map((row) => [...row]),
+    version: version === 1 || version === STATE_FORMAT_VERSION ? version : null,
+  };
 }
 
 /**
@@ -298,7 +319,7 @@ async function readWhole(deps: StateDeps): Promise<StateSheetDoc> {
   await settings.reload();
   try {
     const doc = await run(async (context) => {
-      const { current } = await locate(context);
+      const { current } = await locate(context, cache);
       if (current !== null) return readDoc(context, current, cache);
       return hasLegacyState(settings) ? readLegacyState(context, settings, caps) : emptyDoc();
     });
@@ -421,6 +442,7 @@ function freeName(base: string, names: readonly string[]): string {
 
 /** The outcome of a write, for the caches. */
 interface Written {
+  readonly sheetName: string;
   readonly snapshot: SnapshotCache | null | 'unchanged';
   readonly migrated: boolean;
 }
@@ -435,7 +457,7 @@ interface Written {
  */
 async function writeSheet(context: Excel.RequestContext, deps: StateDeps, patch: StatePatch): Promise<Written> {
   const { caps, cache, settings, notes } = deps;
-  const { sheets, marked, current } = await locate(context, caps.enableEvents);
+  const { sheets, marked, current } = await locate(context, cache, caps.enableEvents);
   const names = sheets.map((s) => s.name);
   if (current === null && marked.some((s) => s.cells[0]?.[1] !== '' && s.cells[0]?.[1] !== null)) {
     // A marker with a version this add-in does not know: a newer ledger-stats wrote it.
@@ -448,18 +470,22 @@ async function writeSheet(context: Excel.RequestContext, deps: StateDeps, patch:
   if (!isFormat2) base = current !== null ? await readDoc(context, current, cache) : migrated ? await readLegacyState(context, settings, caps) : emptyDoc();
 
   let sheet: Excel.Worksheet;
+  let sheetName: string;
   let visible: boolean;
   if (current !== null) {
     sheet = current.proxy;
+    sheetName = current.name;
     visible = current.visibility === 'Visible';
   } else {
     const incomplete = marked[0];
     if (incomplete !== undefined) {
       sheet = incomplete.proxy;
+      sheetName = incomplete.name;
       visible = incomplete.visibility === 'Visible';
       sheet.getRange().clear(Excel.ClearApplyTo.contents);
     } else {
-      sheet = context.workbook.worksheets.add(freeName(caps.sheetVisibility ? STATE_SHEET_NAME : STATE_SHEET_NAME_VISIBLE, names));
+      sheetName = freeName(caps.sheetVisibility ? STATE_SHEET_NAME : STATE_SHEET_NAME_VISIBLE, names);
+      sheet = context.workbook.worksheets.add(sheetName);
       visible = true;
     }
     // The marker first: a sheet left by an interrupted write is recognised (and reused) by the next one.
@@ -535,7 +561,7 @@ async function writeSheet(context: Excel.RequestContext, deps: StateDeps, patch:
     }
     throw error;
   }
-  return { snapshot: written, migrated };
+  return { sheetName, snapshot: written, migrated };
 }
 
 /**
@@ -594,8 +620,10 @@ export async function writeState(deps: StateDeps, patch: StatePatch): Promise<vo
     written = await run((context) => writeSheet(context, deps, patch));
   } catch (error) {
     cache.snapshot = null;
+    cache.sheetName = null;
     throw toPortError(error, 'writeState');
   }
+  cache.sheetName = written.sheetName;
   if (written.snapshot !== 'unchanged') cache.snapshot = written.snapshot;
   if (patch.marks !== undefined) cache.marks = patch.marks;
   cache.legacyOwned = [];
@@ -618,7 +646,8 @@ export async function dropState(deps: StateDeps): Promise<void> {
   await settings.reload();
   try {
     await run(async (context) => {
-      const { marked, sheets } = await locate(context);
+      cache.sheetName = null;
+      const { marked, sheets } = await locate(context, cache);
       const isStateSheet = new Set(marked.map((s) => sheetNameKey(s.name)));
       const othersVisible = sheets.some((s) => s.visibility === 'Visible' && !isStateSheet.has(sheetNameKey(s.name)));
       for (const sheet of marked) {

@@ -167,8 +167,8 @@ describe('period changes in Excel', () => {
 
   it('keeps the old baseline when the new period cannot be started', async () => {
     const first = await refresh(port, at(SEP_1));
-    // The third request: the first writeState's (readState takes two, the first carrying the lease,
-    // whose failure would only make it start over).
+    // Past readState's request (which carries the lease: its failure would only make it start over):
+    // the first writeState's, which finds the state sheet and then writes.
     fake.failAtSync(3);
     const failed = await startNewPeriod(port, at(OCT_1));
     expect(failed.ok).toBe(false);
