@@ -319,7 +319,7 @@ describe('ledger-stats refresh', () => {
     let inline = 0;
     for (const entry of sheets) {
       const xml = (await readZipEntryText(out, entry))!;
-      if (xml.includes(`<is><t xml:space="preserve">${INJECTION}</t></is>`)) inline++;
+      if (xml.includes(`<is><t>${INJECTION}</t></is>`) || xml.includes(`<is><t xml:space="preserve">${INJECTION}</t></is>`)) inline++;
       for (const formula of xml.match(/<f[ >][^<]*<\/f>/g) ?? []) {
         expect(formula).not.toContain('cmd');
         expect(formula).not.toContain('SUM(1,2)');

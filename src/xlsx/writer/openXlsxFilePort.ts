@@ -58,6 +58,12 @@ export interface SheetRowSource {
   streamRows(sheetName: string, onRow: (rowIndex: number, cells: CellValue[]) => 'stop' | undefined): Promise<void>;
   /** The last used row of a sheet if known cheaply (its `<dimension>`), for choosing the source. */
   rowCount?(sheetName: string): Promise<number | null>;
+  /**
+   * Stream a whole source some other way (the CLI parses a large sheet on a worker thread, `streamSourceInWorker`):
+   * a sheet's rows, or a table's (`area`: rows above it left out, cells outside it blank), as `streamRows` gives them.
+   * Absent: `streamRows`, in this thread.
+   */
+  streamSource?(sheetName: string, area: Area | null, onRow: (rowIndex: number, cells: CellValue[]) => void): Promise<void>;
 }
 
 /** Read up to `limit` rows of a sheet into a grid (row index = sheet row − 1). */
@@ -183,7 +189,8 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource): Prom
     async streamRows(source: SourceRef, visitor: SourceRowVisitor): Promise<void> {
       const { sheet, area } = await resolve(source);
       visitor.onSource(sheet, area === null ? (await rows.rowCount?.(sheet)) ?? null : area.bottom + 1);
-      await streamArea(sheet, area, (rowIndex, cells) => visitor.onRow(rowIndex, cells));
+      const onRow = (rowIndex: number, cells: CellValue[]): void => visitor.onRow(rowIndex, cells);
+      await (rows.streamSource === undefined ? streamArea(sheet, area, onRow) : rows.streamSource(sheet, area, onRow));
     },
 
     async applySheetPlans(plans: readonly SheetPlan[]): Promise<AppliedPlans> {

@@ -17,10 +17,17 @@ export interface SheetXmlOptions {
 /** Rows rendered per yielded chunk. */
 const ROWS_PER_CHUNK = 500;
 
-/** A string cell as an inline string: literal text that no reader turns into a formula. */
+/** Text whose whitespace a reader keeps only when told (`xml:space="preserve"`): at either end, or a line break. */
+const SPACE_TO_KEEP = /^\s|\n|\s$/;
+
+/**
+ * A string cell as an inline string: literal text that no reader turns into a formula. `xml:space="preserve"` only
+ * on text that needs it (the rule of ExcelJS's writer, lib/xlsx/xform/strings/text-xform.js): it was 9 MB of the
+ * 52 MB validation sheet of 72,000 issues.
+ */
 function inlineString(ref: string, s: number, text: string): string {
   const cut = text.length > MAX_CELL_CHARS ? text.slice(0, MAX_CELL_CHARS) : text;
-  return `<c r="${ref}"${s === 0 ? '' : ` s="${s}"`} t="inlineStr"><is><t xml:space="preserve">${escapeXml(cut)}</t></is></c>`;
+  return `<c r="${ref}"${s === 0 ? '' : ` s="${s}"`} t="inlineStr"><is>${SPACE_TO_KEEP.test(cut) ? '<t xml:space="preserve">' : '<t>'}${escapeXml(cut)}</t></is></c>`;
 }
 
 function renderCell(ref: string, s: number, value: PlanCell): string {
@@ -89,7 +96,7 @@ export function* renderSheetXml(plan: SheetPlan, options: SheetXmlOptions): Gene
     const height = heights.get(row);
     heights.delete(row);
     let body = '';
-    for (const col of [...(line?.keys() ?? [])].sort((x, y) => x - y)) {
+    for (const col of columnsInOrder(line)) {
       const cell = line?.get(col);
       if (cell === undefined) continue;
       const link = cell.value !== null && typeof cell.value === 'object' && 'link' in cell.value ? cell.value : null;
@@ -145,6 +152,17 @@ export function* renderSheetXml(plan: SheetPlan, options: SheetXmlOptions): Gene
   tail += printSetupXml(plan);
   if (options.drawingRelId !== null) tail += `<drawing r:id="${options.drawingRelId}"/>`;
   yield `${tail}</worksheet>`;
+}
+
+/** A row's columns in ascending order: the row's own keys when they already are (the usual case), else sorted. */
+function columnsInOrder(line: Map<number, PlannedCell> | undefined): Iterable<number> {
+  if (line === undefined) return [];
+  let previous = -1;
+  for (const col of line.keys()) {
+    if (col < previous) return [...line.keys()].sort((x, y) => x - y);
+    previous = col;
+  }
+  return line.keys();
 }
 
 /**

@@ -17,8 +17,16 @@ describe('renderSheetXml', () => {
   it('writes text that looks like a formula as an inline string, never a formula', () => {
     const xml = render(plan({ blocks: [{ row: 0, col: 0, values: [[INJECTION, '+SUM(1)', '@A1', '-1']] }] }));
     expect(xml).not.toContain('<f>');
-    expect(xml).toContain('<c r="A1" t="inlineStr"><is><t xml:space="preserve">=cmd|\' /C calc\'!A0</t></is></c>');
-    expect(xml).toContain('<c r="D1" t="inlineStr"><is><t xml:space="preserve">-1</t></is></c>');
+    expect(xml).toContain('<c r="A1" t="inlineStr"><is><t>=cmd|\' /C calc\'!A0</t></is></c>');
+    expect(xml).toContain('<c r="D1" t="inlineStr"><is><t>-1</t></is></c>');
+  });
+
+  it('keeps the whitespace of text that starts or ends with it or breaks a line, and only there', () => {
+    const xml = render(plan({ blocks: [{ row: 0, col: 0, values: [[' 前', '后 ', '一\n二', '中 间']] }] }));
+    expect(xml).toContain('<c r="A1" t="inlineStr"><is><t xml:space="preserve"> 前</t></is></c>');
+    expect(xml).toContain('<c r="B1" t="inlineStr"><is><t xml:space="preserve">后 </t></is></c>');
+    expect(xml).toContain('<c r="C1" t="inlineStr"><is><t xml:space="preserve">一\n二</t></is></c>');
+    expect(xml).toContain('<c r="D1" t="inlineStr"><is><t>中 间</t></is></c>');
   });
 
   it('escapes markup, control characters and literal _xHHHH_ sequences', () => {
