@@ -108,12 +108,20 @@ function realPath(path: string): string {
 
 /**
  * The files to merge, in order: each file as given, each folder's workbooks (.xlsx, .xlsm, .xls; not Office's
- * `~$` lock files or hidden files) sorted by name, leaving out the output itself (a former merge in the folder).
+ * `~$` lock files or hidden files) sorted by name, leaving out the output itself (a former merge in the folder) and
+ * a file already listed (given twice, or both by name and in its folder).
  * @throws CliError (exit 2) for a folder without workbooks, a file that is not a workbook, or the output given as an input.
  */
 export async function listMergeFiles(inputs: readonly string[], output: string): Promise<string[]> {
   const out = realPath(output);
   const files: string[] = [];
+  const listed = new Set<string>();
+  const add = (path: string): void => {
+    const real = realPath(path);
+    if (listed.has(real)) return;
+    listed.add(real);
+    files.push(path);
+  };
   for (const input of inputs) {
     const isFolder = await stat(input).then(
       (s) => s.isDirectory(),
@@ -122,7 +130,7 @@ export async function listMergeFiles(inputs: readonly string[], output: string):
     if (!isFolder) {
       if (realPath(input) === out) throw inputError(bilingual('outputIsInput', { path: input }));
       if (!WORKBOOK_EXTENSION.test(input)) throw inputError(bilingual('notWorkbook', { path: input }));
-      files.push(input);
+      add(input);
       continue;
     }
     const names = (await readdir(input, { withFileTypes: true }))
@@ -132,7 +140,7 @@ export async function listMergeFiles(inputs: readonly string[], output: string):
       .map((name) => join(input, name))
       .filter((path) => realPath(path) !== out);
     if (names.length === 0) throw inputError(bilingual('noWorkbooks', { path: input }));
-    files.push(...names);
+    names.forEach(add);
   }
   return files;
 }

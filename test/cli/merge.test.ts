@@ -210,6 +210,18 @@ describe('parseMergeArgs', () => {
 });
 
 describe('listMergeFiles', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ledger-merge-list-'));
+    for (const name of ['b.xlsx', 'a.xlsx', '~$a.xlsx', 'notes.txt', 'c.xls', 'city.xlsx']) writeFileSync(join(dir, name), '');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lists a folder’s workbooks by name, without lock files, the output, or a file listed twice', async () => {
+    const files = await listMergeFiles([join(dir, 'b.xlsx'), dir, join(dir, 'b.xlsx')], join(dir, 'city.xlsx'));
+    expect(files).toEqual([join(dir, 'b.xlsx'), join(dir, 'a.xlsx'), join(dir, 'c.xls')]);
+  });
+
   it('refuses the output as one of the inputs, and a file that is not a workbook', async () => {
     await expect(listMergeFiles(['a.xlsx', 'city.xlsx'], 'city.xlsx')).rejects.toThrow('one of the files');
     await expect(listMergeFiles(['a.csv'], 'city.xlsx')).rejects.toThrow('.xlsx, .xlsm and .xls');
