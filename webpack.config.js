@@ -25,6 +25,7 @@ const ES5_BUNDLES = {
   // and core-js does not provide; it installs itself only where the method is missing.
   "commands.es5": ["unorm", "./src/commands/commands.ts"],
   "lightpane.es5": ["unorm", "./src/legacyPane/index.ts"],
+  "dialog.es5": "./src/commands/dialog.ts", // the ribbon's outcome dialog: no ledger text to normalise
 };
 
 /** Babel options of the ES5 bundles: syntax down to ES5, and only the core-js polyfills the code uses. */
@@ -205,7 +206,7 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: "dialog.html",
         template: "./src/commands/dialog.html",
-        chunks: ["dialog"],
+        chunks: [], // legacy-webview.js, named in the template, loads dialog.js or dialog.es5.js
         templateParameters,
       }),
       new CopyWebpackPlugin({

@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  *
- * The ES5 bundles (commands.es5.js, lightpane.es5.js) run in a window without the built-ins that
+ * The ES5 bundles (commands.es5.js, dialog.es5.js, lightpane.es5.js) run in a window without the built-ins that
  * Internet Explorer 11 lacks, against the fake Excel with only ExcelApi 1.1 (Office 2016): a ribbon
  * refresh and a light-pane refresh complete, with their capability notes. Needs the production
  * build (`npm run build`; `npm test` builds before jest).
@@ -52,6 +52,13 @@ function stripModernBuiltIns(w: Realm): void {
   remove(g.String!.prototype, ['includes', 'startsWith', 'endsWith', 'repeat', 'padStart', 'padEnd', 'trimStart', 'trimEnd', 'normalize', 'codePointAt', 'at', 'replaceAll', 'matchAll', iterator]);
   remove(g.Number!, ['isFinite', 'isNaN', 'isInteger', 'isSafeInteger', 'parseFloat', 'parseInt']);
   remove(g.Math!, ['trunc', 'sign', 'log10', 'log2', 'hypot', 'cbrt']);
+  // And the DOM methods that Internet Explorer 11 lacks (core-js does not polyfill the DOM).
+  for (const name of ['append', 'prepend', 'replaceChildren', 'before', 'after', 'replaceWith', 'remove', 'closest', 'toggleAttribute']) {
+    let owner: object | null = g.Element!.prototype;
+    while (owner !== null && !Object.prototype.hasOwnProperty.call(owner, name)) owner = Object.getPrototypeOf(owner) as object | null;
+    expect({ name, found: owner !== null }).toEqual({ name, found: true });
+    if (owner !== null) Reflect.deleteProperty(owner, name);
+  }
   // Globals last: the lines above read them.
   for (const name of ['Promise', 'Symbol', 'Reflect', 'URLSearchParams', 'queueMicrotask', 'structuredClone']) {
     if (name in w) Reflect.deleteProperty(w, name);
@@ -100,7 +107,7 @@ async function until(check: () => boolean, what: string, timeoutMs = 30_000): Pr
 }
 
 beforeAll(() => {
-  for (const file of ['commands.es5.js', 'lightpane.es5.js']) {
+  for (const file of ['commands.es5.js', 'dialog.es5.js', 'lightpane.es5.js']) {
     if (!existsSync(join(DIST, file))) throw new Error(`dist/${file} is missing: build first with \`npm run build\` (npm test builds before jest).`);
   }
 });
@@ -150,6 +157,24 @@ describe('commands.es5.js in a webview without modern built-ins', () => {
     const texts = (summary?.values ?? []).flat().filter((value): value is string => typeof value === 'string');
     expect(texts.find((text) => text.startsWith('已刷新'))).toContain(`${realisticLedgerExpected.projects} 个项目`);
     expect(texts.find((text) => text.startsWith('已刷新'))).toContain('项功能受限');
+  });
+});
+
+describe('dialog.es5.js in a webview without modern built-ins', () => {
+  it('shows the outcome with its Close button, which asks the command to close the dialog', async () => {
+    const fake = createFakeExcel({ apiVersion: '1.1', requirementSets: { DialogApi: '1.1' } });
+    const w = oldWebview(fake, '<main id="outcome"><p>正在加载… Loading…</p></main>');
+    const messages: string[] = [];
+    const office = w.Office as unknown as { context: { ui: { messageParent: (message: string) => void } } };
+    office.context.ui.messageParent = (message) => messages.push(message);
+    runBundle(w, 'dialog.es5.js');
+    await until(() => w.document.querySelector('#outcome h1') !== null, 'the outcome');
+    // An empty query: the failure title by default (parseOutcomeQuery), in Chinese.
+    expect(w.document.querySelector('#outcome h1')?.textContent).toBe('刷新失败');
+    const close = w.document.querySelector('#outcome button') as HTMLButtonElement;
+    expect(close.textContent).toBe('关闭');
+    close.click();
+    expect(messages).toEqual(['close']);
   });
 });
 
