@@ -7,9 +7,11 @@ import { copyFileSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { parseSnapshot } from '../../src/domain/diff';
+import { KEY_FIGURE_NAMES } from '../../src/domain/layout';
 import { ownerName } from '../../src/workflows/ownerNames';
 import { formatAsOf } from '../../src/workflows/formatAsOf';
 import { readStateSheet, STATE_MARKER, type StateSheetDoc } from '../../src/workflows/stateSheet';
+import { parseAddress } from '../fakes/excel/address';
 import type { FakeExcel } from '../fakes/fakeExcel';
 import { fakeFromXlsx, fakeToXlsx } from '../fakes/xlsxBridge';
 import { openInAddin, refreshInAddin } from './addinRefresh';
@@ -18,10 +20,15 @@ import { ensureCliBuilt, ROOT, runCli } from './cliHarness';
 /** The owned sheets every refresh of the sample ledger writes, by role. */
 const OWNED = { summary: '汇总', validation: '校验结果', changes: '变动' } as const;
 
+const SAMPLE = join(ROOT, 'assets', 'sample-ledger.xlsx');
 let dir: string;
-beforeAll(() => {
+/** The sample ledger's project count, as `summarize --json` gives it. */
+let sampleProjects: number;
+beforeAll(async () => {
   ensureCliBuilt();
   dir = mkdtempSync(join(tmpdir(), 'ledger-one-state-'));
+  const run = await runCli(['summarize', SAMPLE, '--json']);
+  sampleProjects = (JSON.parse(run.stdout) as { totals: { projects: number } }).totals.projects;
 }, 300_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -54,6 +61,8 @@ interface StateFacts {
   readonly owners: Record<string, string | null>;
   /** The 变动 sheet's texts. */
   readonly changesTexts: string[];
+  /** Each key-figure name's workbook-scoped definitions: the sheet it points at and the value there. */
+  readonly keyFigures: Record<string, { sheet: string | null; value: unknown }[]>;
 }
 
 function stateFacts(fake: FakeExcel): StateFacts {
@@ -69,6 +78,16 @@ function stateFacts(fake: FakeExcel): StateFacts {
     owners[role] = sheet === null || sheet === undefined ? null : (sheet[1] ?? '').replace(/''/g, "'");
   }
   const changes = snapshot.sheets.find((s) => s.name === OWNED.changes);
+  const keyFigures: StateFacts['keyFigures'] = {};
+  for (const figure of Object.values(KEY_FIGURE_NAMES)) {
+    keyFigures[figure] = fake.definedNames
+      .filter((n) => n.name === figure && n.scope === null)
+      .map((n) => {
+        const at = parseAddress(n.formula.replace(/^=/, ''));
+        const sheet = at?.sheet ?? null;
+        return { sheet, value: at === null || sheet === null ? null : fake.getSheetValues(sheet)[at.rect.r0]?.[at.rect.c0] };
+      });
+  }
   return {
     sheetNames: snapshot.sheets.map((s) => s.name),
     stateSheets: stateSheets.map((s) => s.name),
@@ -76,6 +95,7 @@ function stateFacts(fake: FakeExcel): StateFacts {
     baselineTakenAt: takenAt,
     owners,
     changesTexts: (changes?.values ?? []).flat().filter((v): v is string => typeof v === 'string'),
+    keyFigures,
   };
 }
 
@@ -85,6 +105,9 @@ function stateFacts(fake: FakeExcel): StateFacts {
  * or `after` the refresh before it (the CLI's, whose clock the test does not see).
  */
 function expectOneState(facts: StateFacts, firstTakenAt: string, last: { after: string } | { at: string }): void {
+  // The key-figure names, once each, on 汇总, where the project count is summarize's.
+  for (const [name, definitions] of Object.entries(facts.keyFigures)) expect([name, definitions.map((d) => d.sheet)]).toEqual([name, [OWNED.summary]]);
+  expect(facts.keyFigures[KEY_FIGURE_NAMES.projects]?.[0]?.value).toBe(sampleProjects);
   for (const sheet of Object.values(OWNED)) expect([sheet, facts.sheetNames.filter((n) => n === sheet || n.startsWith(`${sheet} (`))]).toEqual([sheet, [sheet]]);
   expect(facts.sheetNames.filter((n) => / \(\d+\)$/.test(n))).toEqual([]);
   expect(facts.stateSheets).toHaveLength(1);
@@ -99,7 +122,7 @@ function expectOneState(facts: StateFacts, firstTakenAt: string, last: { after: 
 describe('one state across the CLI and the add-in', () => {
   it('CLI, then the add-in, then the CLI: one of each owned sheet, one state, the first baseline', async () => {
     const ledger = join(dir, 'cli-first.xlsx');
-    copyFileSync(join(ROOT, 'assets', 'sample-ledger.xlsx'), ledger);
+    copyFileSync(SAMPLE, ledger);
     const first = join(dir, 'cli-first.1.xlsx');
     await cliRefresh(ledger, first);
     const firstFacts = stateFacts(fakeFromXlsx(first));
@@ -121,7 +144,7 @@ describe('one state across the CLI and the add-in', () => {
   }, 60_000);
 
   it('the add-in, then the CLI, then the add-in: one of each owned sheet, one state, the first baseline', async () => {
-    const fake = openInAddin(join(ROOT, 'assets', 'sample-ledger.xlsx'));
+    const fake = openInAddin(SAMPLE);
     const addin = await addinRefresh(fake);
     const takenAt = stateFacts(fake).baselineTakenAt;
     expect(takenAt).not.toBeNull();
