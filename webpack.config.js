@@ -1,4 +1,6 @@
-// Webpack configuration for the Excel add-in (task pane + ribbon commands).
+// Webpack configuration for the Excel add-in (task pane + ribbon commands). Two configurations:
+// "modern" (the bundles for current webviews, the pages, office.js and the manifest) and "es5" (the
+// ES5 bundles for Internet Explorer 11 and Edge Legacy); `webpack --config-name es5` builds one.
 //
 // Settings (environment variables):
 //   LEDGER_STATS_BASE_URL   production base URL that replaces https://localhost:3000/ in the
