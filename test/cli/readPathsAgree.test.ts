@@ -113,9 +113,11 @@ describe('summarize, validate, refresh and brief on awkward workbooks', () => {
   }, 60_000);
 
   it('formulas.xlsx: the add-in gives the figures of summarize --json on the workbook as Excel calculates it', async () => {
-    // Excel computes a formula the file left without a value, so the add-in sees all 10 totals where
-    // the CLI, which reads cached values only, reports 3 as not calculated. Saved from the fake (each
-    // formula with its value cached), the same workbook gives the CLI the add-in's figures.
+    // In Excel the add-in sees all 10 totals where the CLI, which reads cached values only, reports 3
+    // as not calculated: Excel recalculates every formula on load when the file's calculation engine
+    // is older than its own ([MS-XLS] 2.4.215 RecalcId; calcPr calcId in .xlsx), and ExcelJS writes
+    // calcId 171027 (exceljs workbook-calc-properties-xform.js). The fake computes them likewise.
+    // Saved from the fake (each formula with its value cached), the workbook gives the CLI the add-in's figures.
     const fake = openInAddin(join(dir, 'formulas.xlsx'));
     const calculated = join(dir, 'formulas.calculated.xlsx');
     await fakeToXlsx(fake, calculated);
