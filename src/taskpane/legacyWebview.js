@@ -10,12 +10,15 @@
  *    names two bundles: `data-bundle`, the modern one, and `data-es5-bundle`, built for ES5 with the
  *    polyfills it needs (webpack.config.js, configuration "es5"). `data-needs` says what the modern
  *    one needs (test/bundles/bundleSyntax.test.ts):
- *    - "es2020" (commands.js): ES2020 syntax. Taken as present where `Promise.any` (ES2021) is: it
- *      came after ES2020's syntax in every engine (Chromium 85, Safari 14, Firefox 79, against
- *      optional chaining in Chromium 80, Safari 13.1, Firefox 74).
+ *    - "es2020" (commands.js, dialog.js): ES2020 syntax. Taken as present where `Promise.any`
+ *      (ES2021) is: it came after ES2020's syntax in every engine (Chromium 85, Safari 14, Firefox
+ *      79, against optional chaining and `??` in Chromium 80, Safari 13.1, Firefox 74).
  *    - "es2022" (taskpane.js): class static blocks (Chromium 94, Safari 16.4, Firefox 93). Taken as
  *      present where both `structuredClone` (Chromium 98, Safari 15.4, Firefox 94) and regular
  *      expression lookbehind (Chromium 62, Safari 16.4, Firefox 78) are.
+ *    Versions: core-js-compat (es.promise.any), @babel/compat-data (syntax) and caniuse-lite
+ *    (lookbehind) in node_modules; structuredClone from MDN's compatibility data
+ *    (https://developer.mozilla.org/docs/Web/API/Window/structuredClone#browser_compatibility).
  *    Elsewhere it loads the ES5 bundle. Feature tests, not the user agent: the Mac webview's user
  *    agent carries no Safari version, and a test of the syntax itself would need `new Function`,
  *    which the pages' Content-Security-Policy forbids (no 'unsafe-eval'); `new RegExp` is no eval.
