@@ -8,7 +8,6 @@ import { countSheetRows } from '../xlsx/countSheetRows';
 import { detectInputFormat, type InputFormat } from '../xlsx/detectInputFormat';
 import { readCsvRows } from '../xlsx/readCsvRows';
 import { streamSourceInWorker } from '../xlsx/streamLedgerSheetInWorker';
-import { openXlsReadPort } from '../xlsx/xlsReadPort';
 import { openXlsxReadPort } from '../xlsx/xlsxReadPort';
 
 /** Options of `readLedgerFile`. */
@@ -83,7 +82,8 @@ export async function readLedgerFile(path: string, options: ReadLedgerFileOption
   }
 
   // An old .xls (BIFF8) goes the same way as an .xlsx, through SheetJS instead of the streaming reader.
-  const port = format === 'xls' ? await openXlsReadPort(path) : await openXlsxReadPort(path, { streamSource: streamSourceInWorker });
+  // SheetJS (about 0.4 s to load) only for an .xls: this module is loaded by every command that reads a ledger.
+  const port = format === 'xls' ? await (await import('../xlsx/xlsReadPort')).openXlsReadPort(path) : await openXlsxReadPort(path, { streamSource: streamSourceInWorker });
   try {
     let total: number | null = null;
     const { settings, source, read } = await readLedgerSource(port, {
