@@ -5,6 +5,7 @@ import {
   readStateHeader,
   readStateSheet,
   SNAPSHOT_COLUMNS,
+  STATE_CHUNK_CHARS,
   STATE_COLUMNS,
   STATE_FIRST_CHUNK_ROW,
   STATE_FORMAT_VERSION,
@@ -85,12 +86,13 @@ const HEAD_ADDRESS = 'A1:E4';
 const HEAD_ROWS = 4;
 
 /**
- * Worst case of one chunk cell on the wire: a cell's 32,767 characters at 3 bytes each (a CJK character in
- * UTF-8; the state's JSON text has no raw control characters, the only ones JSON escapes to 6 bytes).
+ * Chunk cells per read request: as many as fit `PAYLOAD_TARGET_BYTES` when each chunk costs its worst case on
+ * the wire, its characters at 3 bytes each (a CJK character in UTF-8; the state's JSON text has no raw control
+ * characters, the only ones JSON escapes to 6 bytes). Format 2 cuts chunks at `STATE_CHUNK_CHARS`; format 1 (the
+ * old CLI) at 32,000, and a cell holds at most 32,767.
  */
-const MAX_CHUNK_WIRE_BYTES = 32_767 * 3 + 8;
-/** Chunk cells per read request. */
-const CHUNKS_PER_READ = Math.max(1, Math.floor(PAYLOAD_TARGET_BYTES / MAX_CHUNK_WIRE_BYTES));
+const chunksPerRead = (chunkChars: number): number => Math.max(1, Math.floor(PAYLOAD_TARGET_BYTES / (chunkChars * 3 + 8)));
+const CHUNKS_PER_READ = { 1: chunksPerRead(32_767), 2: chunksPerRead(STATE_CHUNK_CHARS) } as const;
 
 /** A state sheet (a sheet whose A1 holds the marker), with the cells read so far (0-based rows of A:E). */
 interface StateSheet {
@@ -175,13 +177,14 @@ function stateSheetOf(proxy: Excel.Worksheet, head: Excel.Range): StateSheet | n
 
 /**
  * Read the chunk cells `rows` of `col` into `sheet.cells` that the head did not hold, in requests of at most
- * `CHUNKS_PER_READ` cells (`segments`: column, first row, count).
+ * `CHUNKS_PER_READ` cells for the sheet's format (`segments`: column, first row, count).
  */
 async function readSegments(context: Excel.RequestContext, sheet: StateSheet, segments: readonly { col: number; first: number; count: number }[]): Promise<void> {
   const cells: { col: number; row: number }[] = [];
   for (const { col, first, count } of segments) for (let row = Math.max(first, HEAD_ROWS); row < first + count; row++) cells.push({ col, row });
-  for (let start = 0; start < cells.length; start += CHUNKS_PER_READ) {
-    const block = cells.slice(start, start + CHUNKS_PER_READ);
+  const perRead = CHUNKS_PER_READ[sheet.version === 2 ? 2 : 1];
+  for (let start = 0; start < cells.length; start += perRead) {
+    const block = cells.slice(start, start + perRead);
     const ranges = runsOf(block).map((run) => ({ run, range: sheet.proxy.getRange(`${cellAddress(run.row, run.col)}:${cellAddress(run.row + run.count - 1, run.col)}`).load('values') }));
     await syncChunk(context);
     for (const { run, range } of ranges) {

@@ -22,7 +22,7 @@ import { DEFAULT_SETTINGS, type LedgerSettings, type SourceRef } from './workboo
  * | D1 | the baseline's revision (any text that changes with every baseline written; lets a host skip re-reading it) |
  * | row 2 | a label per column: `settings`, `lastRefresh`, `snapshot`, `snapshot`, `marks` |
  * | row 3 | the number of chunks in each column |
- * | rows 4… | the column's text, cut into chunks of at most `STATE_CHUNK_CHARS` characters (a cell holds 32,767) |
+ * | rows 4… | the column's text, cut into chunks of at most `STATE_CHUNK_CHARS` (8,000) characters: a host may size its reads by that |
  *
  * Column A holds the settings as JSON, B the last refresh time (ISO), C or D the baseline snapshot (JSON, see
  * `src/domain/diff`), E the issue marks the CLI wrote as plain conditional formats (JSON `MarkRecord[]`), which
@@ -39,8 +39,14 @@ export const STATE_SHEET_NAME_VISIBLE = '台账统计_状态_请勿修改';
 export const STATE_MARKER = 'ledger-stats/state';
 /** B1 of the state sheet: the format this version writes. */
 export const STATE_FORMAT_VERSION = 2;
-/** Longest chunk per cell. */
-export const STATE_CHUNK_CHARS = 32_000;
+/**
+ * Longest chunk per cell in format 2 (format 1 cut at 32,000; a cell holds 32,767), which a reader may rely on to
+ * size its reads. Kept small
+ * because the add-in reads the first 40 rows of every sheet to find the ledger (`listSheets`), the state sheet's
+ * too when it cannot be told apart before the read: 40 rows of 8,000 characters stay under 1 MB of the 5 MB a
+ * response may carry, where chunks of 32,000 measured 3.12 MB for a 50,000-project baseline.
+ */
+export const STATE_CHUNK_CHARS = 8_000;
 /** First row (0-based) of the chunks. */
 export const STATE_FIRST_CHUNK_ROW = 3;
 
