@@ -183,14 +183,19 @@ export async function renderLightPane(doc: Document, root: HTMLElement, host: Li
     const labels = LABELS[state.lang];
     if (report.summary === null) return;
     const decimals = state.settings?.decimals ?? 1;
+    // As the Fluent pane's cards (KeyFigureCards): 亿元 in Chinese; in English billions of yuan
+    // (1 亿元 = 0.1 bn) with one decimal more, as the English sheets show them.
+    const wanPerUnit = state.lang === 'en-US' ? 100_000 : 10_000;
+    const amountDecimals = state.lang === 'en-US' ? decimals + 1 : decimals;
     const section = element(doc, 'section', null, { 'data-testid': 'key-figures' });
     section.appendChild(element(doc, 'h2', labels.keyFigures));
     const list = element(doc, 'dl', null);
     for (const figure of keyFigures(report.summary)) {
       list.appendChild(element(doc, 'dt', labels[FIGURE_LABEL[figure.id]]));
-      const value = figure.kind === 'amount' ? formatNumber(figure.value / 10000, decimals) : formatNumber(figure.value);
+      const value = figure.kind === 'amount' ? formatNumber(figure.value / wanPerUnit, amountDecimals) : formatNumber(figure.value);
       const dd = element(doc, 'dd', value, { 'data-testid': `figure-${figure.id}` });
-      dd.appendChild(element(doc, 'span', labels[FIGURE_UNIT[figure.id]], { class: 'lp-unit' }));
+      const unit = labels[FIGURE_UNIT[figure.id]];
+      if (unit !== '') dd.appendChild(element(doc, 'span', unit, { class: 'lp-unit' }));
       list.appendChild(dd);
     }
     section.appendChild(list);

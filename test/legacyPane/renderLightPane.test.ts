@@ -42,6 +42,10 @@ describe('renderLightPane', () => {
     expect(byTestId('refresh')?.hasAttribute('disabled')).toBe(false);
     expect(byTestId('figure-projects')?.textContent).toBe('3个');
     expect(byTestId('figure-totalWan')?.textContent).toBe('12.3亿元');
+    // In English as the Fluent pane: billions of yuan with one decimal more, counts without a unit.
+    byTestId('lang-switch')!.click();
+    expect(byTestId('figure-totalWan')?.textContent).toBe('1.23bn CNY');
+    expect(byTestId('figure-projects')?.textContent).toBe('3');
   });
 
   it('shows a failed refresh with its message and code, and no figures', async () => {
