@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
-import { DEFAULT_RACE_RULES, lastCompleteMonthEnd, parseAsOf, parseRaceRules } from '../domain';
-import type { AsOfDate, Lang, LedgerRead, RaceRules } from '../domain';
+import { DEFAULT_RACE_RULES, lastCompleteMonthEnd, parseAsOf, parseRaceRules, parseSnapshot } from '../domain';
+import type { AsOfDate, Lang, LedgerRead, RaceRules, SnapshotRank } from '../domain';
 import { resolveDataDate } from '../workflows/dataDate';
 import { inputError, toCliError } from './CliError';
 import type { CliIo } from './cliIo';
@@ -98,12 +98,24 @@ export interface RaceInputs {
   readonly read: LedgerRead;
   readonly asOf: AsOfDate;
   readonly rules: RaceRules;
+  /** The 赛马 ranks of the period baseline stored in the workbook (`baselineRanks`), for the change in rank. */
+  readonly baselineRanks: readonly SnapshotRank[] | null;
+}
+
+/**
+ * The 赛马 ranks a stored period baseline recorded (`parseSnapshot`'s `ranks`), as the refresh compares with them
+ * (`periodChanges`): `null` when there is no usable baseline or it recorded no ranks (an older snapshot, or a
+ * ledger without the 赛马 columns when it was taken), so every change in rank is unknown.
+ */
+export function baselineRanks(snapshot: string | null): readonly SnapshotRank[] | null {
+  return parseSnapshot(snapshot)?.ranks ?? null;
 }
 
 /**
  * Read the ledger the way the other read commands do (`readLedgerWithProgress`: stored settings, source choice,
  * reader) and settle the data date (`--as-of`, else the `asOf` setting or the ledger's own date, else the end of
- * the last complete month) and the rules (`--rules`, else the workbook's 赛马规则 sheet, else the defaults).
+ * the last complete month), the rules (`--rules`, else the workbook's 赛马规则 sheet, else the defaults) and the
+ * ranks of the stored period baseline.
  * @throws CliError (exit 2) for an unreadable file or no ledger.
  */
 export async function readRaceInputs(args: RaceArgs, io: CliIo): Promise<RaceInputs> {
@@ -115,5 +127,5 @@ export async function readRaceInputs(args: RaceArgs, io: CliIo): Promise<RaceInp
   }
   if (file.read.header === null) throw inputError(cliBilingual('ledgerNotFound', { path: args.file }));
   const asOf = resolveAsOf(args.asOf ?? resolveDataDate(file.settings, file.read).date, io.now);
-  return { read: file.read, asOf, rules: args.rules ?? (await readRulesSheet(args.file)) ?? DEFAULT_RACE_RULES };
+  return { read: file.read, asOf, rules: args.rules ?? (await readRulesSheet(args.file)) ?? DEFAULT_RACE_RULES, baselineRanks: baselineRanks(file.snapshot) };
 }

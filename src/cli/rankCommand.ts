@@ -1,4 +1,4 @@
-import { computeRace, RACE_INDICATOR_LABELS, RACE_INDICATORS, toRaceJson } from '../domain';
+import { computeRace, RACE_INDICATOR_LABELS, RACE_INDICATORS, rankChangeText, toRaceJson, withRankChanges } from '../domain';
 import type { Lang, RaceDistrict, RaceResult } from '../domain';
 import { EXIT_CODES } from './CliError';
 import { writeLines, type CliIo } from './cliIo';
@@ -8,15 +8,16 @@ import { parseRaceArgs, readRaceInputs } from './raceArgs';
 
 /**
  * `ledger-stats rank <file> [--json] [--as-of YYYY-MM-DD] [--rules FILE.json]`: the 赛马 ranking of the districts
- * per group (`computeRace`). With `--json`, `{ asOf, groups: [{ group, districts: [{ district, score, rank, … }] }] }`
+ * per group (`computeRace`), with each district's change in rank since the period baseline stored in the workbook
+ * (`withRankChanges`; `null`/— without one). With `--json`, `{ asOf, groups: [{ group, districts: [{ district, score, rank, … }] }] }`
  * (docs/summary.schema.json `race`), notes on stderr; else one table per group, then the notes.
  * @returns exit code 0.
  * @throws CliError (exit 2) for bad arguments, an unreadable file or no ledger.
  */
 export async function rankCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseRaceArgs(argv);
-  const { read, asOf, rules } = await readRaceInputs(args, io);
-  const race = computeRace({ rows: read.rows, columns: read.header?.columns ?? {} }, asOf, rules);
+  const { read, asOf, rules, baselineRanks } = await readRaceInputs(args, io);
+  const race = withRankChanges(computeRace({ rows: read.rows, columns: read.header?.columns ?? {} }, asOf, rules), baselineRanks);
   if (args.json) {
     io.stdout.write(`${JSON.stringify(toRaceJson(race), null, 2)}\n`);
     if (race.notes.length > 0) writeLines(io.stderr, race.notes.map((n) => n[args.lang]));
@@ -43,7 +44,7 @@ export function formatRaceText(race: RaceResult, lang: Lang): string[] {
       lines.push(zh ? '  （本组无地区）' : '  (no districts in this group)');
       continue;
     }
-    lines.push(...formatTable(columns, g.districts.map((d) => rowOf(d, race))));
+    lines.push(...formatTable(columns, g.districts.map((d) => rowOf(d, race, lang))));
   }
   const outside = race.outside;
   const unassigned = outside.unassigned.reduce((n, u) => n + u.projects, 0);
@@ -55,13 +56,13 @@ export function formatRaceText(race: RaceResult, lang: Lang): string[] {
   return lines;
 }
 
-function rowOf(d: RaceDistrict, race: RaceResult): string[] {
+function rowOf(d: RaceDistrict, race: RaceResult, lang: Lang): string[] {
   const value = { signed: formatCount(d.values.signed), started: formatCount(d.values.started), invested: (d.values.investedWan / 1e4).toFixed(2), rate: d.values.rate === null ? '—' : `${(d.values.rate * 100).toFixed(1)}%` };
   return [
     String(d.rank),
     d.district,
     ...RACE_INDICATORS.filter((k) => !race.dropped.includes(k)).map((k) => value[k]),
     d.score.toFixed(1),
-    d.rankChange === null ? '—' : d.rankChange > 0 ? `↑${d.rankChange}` : d.rankChange < 0 ? `↓${-d.rankChange}` : '0',
+    rankChangeText(d.rankChange, race.hasRankBaseline, lang),
   ];
 }

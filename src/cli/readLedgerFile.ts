@@ -36,6 +36,8 @@ export interface LedgerFile {
   /** The source that was read (chosen by `chooseSource` unless stored or given). */
   readonly source: SourceRef;
   readonly read: LedgerRead;
+  /** The period baseline stored in the workbook (`StoredState.snapshot`, see `src/domain/diff`); `null` for a CSV file or before the first refresh. */
+  readonly snapshot: string | null;
 }
 
 /** Report progress every this many rows (a callback per row would cost more than the read). */
@@ -78,7 +80,7 @@ export async function readLedgerFile(path: string, options: ReadLedgerFileOption
       },
       { onBytes: (bytes) => progress?.(rows, size > 0 ? bytes / size : null) },
     );
-    return { format, settings, source: { kind: 'sheet', name: sheetName }, read: reader.finish() };
+    return { format, settings, source: { kind: 'sheet', name: sheetName }, read: reader.finish(), snapshot: null };
   }
 
   // An old .xls (BIFF8) goes the same way as an .xlsx, through SheetJS instead of the streaming reader.
@@ -86,7 +88,7 @@ export async function readLedgerFile(path: string, options: ReadLedgerFileOption
   const port = format === 'xls' ? await (await import('../xlsx/xlsReadPort')).openXlsReadPort(path) : await openXlsxReadPort(path, { streamSource: streamSourceInWorker });
   try {
     let total: number | null = null;
-    const { settings, source, read } = await readLedgerSource(port, {
+    const { settings, source, read, state } = await readLedgerSource(port, {
       ...(options.settings === undefined ? {} : { settings: options.settings }),
       progressRows: PROGRESS_EVERY,
       onSourceRows: (rows, sheet) => {
@@ -102,7 +104,7 @@ export async function readLedgerFile(path: string, options: ReadLedgerFileOption
       },
       onProgress: (rows) => progress?.(rows, total !== null && total > 0 ? Math.min(1, rows / total) : null),
     });
-    return { format, settings, source, read };
+    return { format, settings, source, read, snapshot: state.snapshot };
   } finally {
     await port.close();
   }

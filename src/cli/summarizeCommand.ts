@@ -1,11 +1,11 @@
 import { basename } from 'path';
-import { computeLights, computeRace, DEFAULT_RACE_RULES, draftBrief, summarize, toRaceJson, toSummaryJson, toWarningsJson } from '../domain';
+import { computeLights, computeRace, DEFAULT_RACE_RULES, draftBrief, summarize, toRaceJson, toSummaryJson, toWarningsJson, withRankChanges } from '../domain';
 import { EXIT_CODES, inputError } from './CliError';
 import type { CliIo } from './cliIo';
 import { writeLines } from './cliIo';
 import { cliBilingual } from './cliText';
 import { formatSummaryText } from './formatSummaryText';
-import { resolveAsOf } from './raceArgs';
+import { baselineRanks, resolveAsOf } from './raceArgs';
 import { readRulesSheet } from './readRulesSheet';
 import { resolveDataDate } from '../workflows/dataDate';
 import type { CliArgs } from './parseCliArgs';
@@ -33,11 +33,12 @@ export async function summarizeCommand(args: RunArgs, io: CliIo): Promise<number
     // `--as-of` is in `settings` already (checked by readLedgerWithProgress's asOfOverride).
     const dataDate = resolveDataDate(settings, file.read).date;
     const brief = draftBrief(summary, { lang, style: 'exact', displayUnit: settings.displayUnit, decimals: settings.decimals, rows: file.read.rows, dataDate });
-    // 赛马 and 红黄绿灯 (issue 17) as of the report's data date, else the end of the last complete month.
+    // 赛马 and 红黄绿灯 (issue 17) as of the report's data date, else the end of the last complete month; the change in
+    // rank against the period baseline stored in the workbook, as the refresh shows it on the 赛马 sheet.
     const asOf = resolveAsOf(dataDate, io.now);
     const input = { rows: file.read.rows, columns: file.read.header.columns };
     const rules = (await readRulesSheet(args.file)) ?? DEFAULT_RACE_RULES;
-    const race = toRaceJson(computeRace(input, asOf, rules));
+    const race = toRaceJson(withRankChanges(computeRace(input, asOf, rules), baselineRanks(file.snapshot)));
     const warnings = toWarningsJson(computeLights(input, asOf, rules), lang);
     io.stdout.write(`${JSON.stringify({ ...toSummaryJson(summary, { lang }), brief, race, warnings }, null, 2)}\n`);
   } else {

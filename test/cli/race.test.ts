@@ -131,6 +131,38 @@ describe('ledger-stats rank / warn', () => {
     expect(workbook.getWorksheet('赛马')?.getCell('A1').value).toMatch(/^赛马排名（截至\d{4}-\d{2}-\d{2}）$/);
   }, 60_000);
 
+  it('rank and summarize --json show the change in rank since the period baseline the refresh stored', async () => {
+    const refreshed = join(dir, 'refreshed.xlsx');
+    // The refresh stores the baseline with the ranks of 2025-09-30: 主城区 中山区 1, 西岗区 2, the others 3; 先导区 金普新区 1.
+    expect(await main(['refresh', path, '-o', refreshed, '--as-of', '2025-09-30'], captureIo())).toBe(0);
+    const summary = captureIo();
+    expect(await main(['summarize', refreshed, '--json', '--as-of', '2025-09-30'], summary)).toBe(0);
+    const json = JSON.parse(summary.out()) as { race: { groups: { districts: { district: string; rankChange: number | null }[] }[] } };
+    // Same ledger, same rules: every district keeps its rank.
+    expect(json.race.groups.flatMap((g) => g.districts.map((d) => d.rankChange))).toEqual(expect.arrayContaining([0]));
+    expect(json.race.groups.flatMap((g) => g.districts.filter((d) => d.rankChange !== 0))).toEqual([]);
+    expect(summarySchemaErrors(json)).toEqual([]);
+
+    // Only 签约 counts now, and 金普新区 joins 主城区: 中山区, 西岗区 and 金普新区 all signed one project (rank 1).
+    const rules = join(dir, 'signed-only.json');
+    writeFileSync(rules, JSON.stringify({ weights: { signed: 100, started: 0, invested: 0, rate: 0 }, groups: [{ name: '主城区', districts: ['中山区', '西岗区', '金普新区', '沙河口区'] }] }));
+    const io = captureIo();
+    expect(await main(['rank', refreshed, '--json', '--as-of', '2025-09-30', '--rules', rules], io)).toBe(0);
+    const ranked = JSON.parse(io.out()) as { groups: { districts: { district: string; rank: number; rankChange: number | null }[] }[] };
+    expect(ranked.groups[0]?.districts.map((d) => [d.district, d.rank, d.rankChange])).toEqual([
+      ['中山区', 1, 0],
+      ['西岗区', 1, 1],
+      ['金普新区', 1, null],
+      ['沙河口区', 4, -1],
+    ]);
+    const text = captureIo();
+    await main(['rank', refreshed, '--as-of', '2025-09-30', '--rules', rules], text);
+    expect(text.out()).toMatch(/^ +1 +中山区 .* 100\.0 +—$/m);
+    expect(text.out()).toMatch(/^ +1 +西岗区 .* 100\.0 +↑1$/m);
+    expect(text.out()).toMatch(/^ +1 +金普新区 .* 100\.0 +新$/m);
+    expect(text.out()).toMatch(/^ +4 +沙河口区 .* 0\.0 +↓1$/m);
+  }, 60_000);
+
   it('reads the workbook’s 赛马规则 sheet, and says which row it cannot take', async () => {
     const withRules = join(dir, 'with-rules.xlsx');
     const workbook = new ExcelJS.Workbook();

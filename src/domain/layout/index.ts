@@ -2,7 +2,7 @@
 export { layoutSummary, KEY_FIGURE_NAMES, type LayoutOptions } from './layoutSummary';
 export { layoutValidation, type ValidationLayoutOptions } from './layoutValidation';
 export { layoutChanges, type ChangesLayoutOptions } from './layoutChanges';
-export { layoutRace, type RaceLayoutOptions } from './layoutRace';
+export { layoutRace, rankChangeText, type RaceLayoutOptions } from './layoutRace';
 export { layoutWarnings, LIGHT_STYLES, type WarningsLayoutOptions } from './layoutWarnings';
 export { LABELS, type LabelKey } from './labels';
 export { formatLabel } from './formatLabel';

@@ -121,7 +121,7 @@ export function layoutRace(race: RaceResult, options: RaceLayoutOptions): SheetP
       dropped('rate') ? null : d.values.rate,
       d.score,
       d.rank,
-      rankChangeText(d.rankChange, race.hasRankBaseline, labels.changeNew),
+      rankChangeText(d.rankChange, race.hasRankBaseline, lang),
     ]);
     const table = sheet.table(rows, numberFormat);
     sheet.sideChart({
@@ -152,9 +152,12 @@ export function layoutRace(race: RaceResult, options: RaceLayoutOptions): SheetP
   });
 }
 
-/** The change in rank as the sheet shows it: ↑2, ↓1, 新 (not in the baseline's ranking), — (unchanged or no baseline ranks). */
-function rankChangeText(change: number | null, hasBaseline: boolean, isNewText: string): string {
-  if (change === null) return hasBaseline ? isNewText : '—';
+/**
+ * The change in rank as the 赛马 sheet (and `ledger-stats rank`) shows it: ↑2, ↓1, 新/new (not in the baseline's
+ * ranking of the group), — (unchanged or no baseline ranks). `hasBaseline` is `RaceResult.hasRankBaseline`.
+ */
+export function rankChangeText(change: number | null, hasBaseline: boolean, lang: Lang): string {
+  if (change === null) return hasBaseline ? LABELS[lang].changeNew : '—';
   return change > 0 ? `↑${change}` : change < 0 ? `↓${-change}` : '—';
 }
 
