@@ -23,6 +23,8 @@ export function columnWidthPoints(chars: number): number {
 
 /** The Office.js horizontal alignment of a plan alignment. */
 const ALIGNMENT = { left: 'Left', center: 'Center', right: 'Right' } as const;
+/** The Office.js vertical alignment of a plan alignment (`RangeFormat.verticalAlignment`, ExcelApi 1.1). */
+const VERTICAL_ALIGNMENT = { top: 'Top', center: 'Center', bottom: 'Bottom' } as const;
 
 function styleOp(range: PlanRange, style: PlanStyle): SheetOp {
   return {
@@ -34,6 +36,7 @@ function styleOp(range: PlanRange, style: PlanStyle): SheetOp {
       if (style.fontSize !== undefined) format.font.size = style.fontSize;
       if (style.fill !== undefined) format.fill.color = style.fill;
       if (style.horizontalAlignment !== undefined) format.horizontalAlignment = ALIGNMENT[style.horizontalAlignment];
+      if (style.verticalAlignment !== undefined) format.verticalAlignment = VERTICAL_ALIGNMENT[style.verticalAlignment];
       if (style.wrapText !== undefined) format.wrapText = style.wrapText;
     },
   };

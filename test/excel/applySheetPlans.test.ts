@@ -27,6 +27,16 @@ describe('applySheetPlans', () => {
     expect(sheet.frozenPanes).toEqual({ rows: 4, columns: 0 });
   });
 
+  it('aligns a planned style vertically (RangeFormat.verticalAlignment)', async () => {
+    const { fake, port } = fakeWorkbook(ledgerOnly());
+    const plan = { ...summaryPlan(), formats: [{ range: { row: 9, col: 0, rows: 1, cols: 2 }, style: { verticalAlignment: 'top', wrapText: true } as const }] };
+    await port.applySheetPlans([plan]);
+    const { alignment } = sheetSnapshot(fake, '汇总');
+    expect(alignment.A10).toEqual({ vertical: 'Top', wrapText: true });
+    expect(alignment.B10).toEqual({ vertical: 'Top', wrapText: true });
+    expect(alignment.C10).toBeUndefined();
+  });
+
   it('sets number formats before the values of a block, one per column run', async () => {
     const { fake, port } = fakeWorkbook(ledgerOnly());
     fake.resetSyncStats();

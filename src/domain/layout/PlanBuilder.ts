@@ -1,6 +1,6 @@
-import { displayWidth } from './displayWidth';
 import { fitColumnWidths } from './fitColumnWidths';
 import { DEFAULT_ROW_HEIGHT_PT, pageSetupOf, paginate, placeOnPages, type PrintTexts, type RowSpan } from './paginate';
+import { wrappedLineCount } from './wrappedLineCount';
 import type { ChartSpec, PlanBlock, PlanCell, PlanFormat, PlanName, PlanRange, PlanRowHeight, PlanStyle, SheetPlan, SheetRole } from './types';
 
 /** Points per line of wrapped 11-pt text. */
@@ -47,11 +47,11 @@ export class PlanBuilder {
 
   /**
    * A text merged across `cols` columns, wrapped, with a row height for its estimated number of
-   * lines under the plan's final column widths (`plan`): Excel does not autofit the height of
-   * merged cells. A CJK character counts as two of a column width's characters (`displayWidth`).
+   * lines under the plan's final column widths (`plan`, `wrappedLineCount`): Excel does not autofit the height of
+   * merged cells. Top-aligned, so the text starts under what comes before it whatever the row's height.
    */
   paragraph(text: string, cols: number, style?: PlanStyle): PlanRange {
-    const range = this.table([[text, ...Array.from({ length: cols - 1 }, () => null)]], undefined, { ...style, wrapText: true });
+    const range = this.table([[text, ...Array.from({ length: cols - 1 }, () => null)]], undefined, { ...style, wrapText: true, verticalAlignment: 'top' });
     this.merges.push(range);
     this.paragraphs.push({ range, text });
     return range;
@@ -108,11 +108,10 @@ export class PlanBuilder {
   /** The finished plan. */
   plan(role: SheetRole, name: string, columnWidths: readonly number[], freeze?: SheetPlan['freeze'], print?: PrintPlan): SheetPlan {
     for (const { range, text } of this.paragraphs) {
+      // The merged columns' widths in characters, less two: the cell's padding (5 pixels of a column's width, ECMA-376
+      // Part 1 §18.3.1.13) and some slack for a line that breaks short of the full width.
       const lineWidth = columnWidths.slice(range.col, range.col + range.cols).reduce((sum, width) => sum + width, 0);
-      // A 10% margin, so the estimate errs towards one line more than needed rather than a cut-off line.
-      const usable = Math.max(1, lineWidth * 0.9);
-      const lines = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
-      this.rowHeights.push({ row: range.row, height: lines * LINE_HEIGHT_PT });
+      this.rowHeights.push({ row: range.row, height: wrappedLineCount(text, lineWidth - 2) * LINE_HEIGHT_PT });
     }
     let pageSetup: SheetPlan['pageSetup'];
     if (print !== undefined) {

@@ -47,6 +47,8 @@ export interface PlanStyle {
   /** Font size in points. */
   readonly fontSize?: number;
   readonly horizontalAlignment?: 'left' | 'center' | 'right';
+  /** Where text sits in a cell taller than it; absent: the host's default (bottom). */
+  readonly verticalAlignment?: 'top' | 'center' | 'bottom';
   readonly wrapText?: boolean;
 }
 

@@ -107,7 +107,7 @@ export class StyleBook {
 
   private xfIndexOf(look: CellLook): number {
     const { style, numberFormat, isLink } = look;
-    const key = JSON.stringify([style.bold, style.fill, style.fontColor, style.fontSize, style.horizontalAlignment, style.wrapText, numberFormat, isLink]);
+    const key = JSON.stringify([style.bold, style.fill, style.fontColor, style.fontSize, style.horizontalAlignment, style.verticalAlignment, style.wrapText, numberFormat, isLink]);
     const known = this.xfIds.get(key);
     if (known !== undefined) return known;
     const numFmtId = numberFormat === null || numberFormat === 'General' ? 0 : this.numFmtId(numberFormat);
@@ -115,8 +115,8 @@ export class StyleBook {
     const fontId = hasFont ? this.fontId(style, isLink) : 0;
     const fillId = style.fill === undefined ? 0 : this.fillId(style.fill);
     const alignment =
-      style.horizontalAlignment !== undefined || style.wrapText === true
-        ? `<alignment${style.horizontalAlignment === undefined ? '' : ` horizontal="${style.horizontalAlignment}"`}${style.wrapText === true ? ' wrapText="1"' : ''}/>`
+      style.horizontalAlignment !== undefined || style.verticalAlignment !== undefined || style.wrapText === true
+        ? `<alignment${style.horizontalAlignment === undefined ? '' : ` horizontal="${style.horizontalAlignment}"`}${style.verticalAlignment === undefined ? '' : ` vertical="${style.verticalAlignment}"`}${style.wrapText === true ? ' wrapText="1"' : ''}/>`
         : '';
     if (numFmtId === 0 && fontId === 0 && fillId === 0 && alignment === '') return 0;
     const applies = `${numFmtId === 0 ? '' : ' applyNumberFormat="1"'}${fontId === 0 ? '' : ' applyFont="1"'}${fillId === 0 ? '' : ' applyFill="1"'}${alignment === '' ? '' : ' applyAlignment="1"'}`;

@@ -131,16 +131,18 @@ describe('layoutSummary', () => {
     expect(textsOf(en).join('\n')).not.toMatch(/100 million|hundred million|亿/);
   });
 
-  it('writes the brief as one merged, wrapped paragraph with a row height', () => {
+  it('writes the brief as one merged, wrapped, top-aligned paragraph with a row height that fits its text', () => {
     const brief = '据悉，目前我市央地合作项目达70个，合作覆盖34家央企，投资总额近5000亿元。'.repeat(3);
     const withBrief = layoutSummary(summary, { ...options, brief });
     const at = rowOf(withBrief, brief);
     const block = withBrief.blocks.find((b) => b.row === at - 1);
     expect(block?.style?.wrapText).toBe(true);
+    expect(block?.style?.verticalAlignment).toBe('top');
     expect(withBrief.merges).toContainEqual({ row: at - 1, col: 0, rows: 1, cols: 9 });
-    // 3 × 41 = 123 characters of width (CJK two, digits one) over the A–I widths: at least ⌈123 / A–I⌉ lines of 15 pt.
+    // 3 × (35 CJK characters × 2 + 6 digits) = 228 characters of width over the A–I widths: at least ⌈228 / A–I⌉
+    // lines of 15 pt, and one more at most (CJK characters are a little wider than two, lines break short).
     const lineWidth = withBrief.columnWidths.slice(0, 9).reduce((a, b) => a + b, 0);
-    const atLeast = Math.ceil(123 / lineWidth);
+    const atLeast = Math.ceil(228 / lineWidth);
     expect(withBrief.rowHeights).toHaveLength(1);
     expect(withBrief.rowHeights?.[0]?.row).toBe(at - 1);
     expect([15 * atLeast, 15 * (atLeast + 1)]).toContain(withBrief.rowHeights?.[0]?.height);

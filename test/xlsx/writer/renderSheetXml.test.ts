@@ -53,6 +53,16 @@ describe('renderSheetXml', () => {
     expect(xml).toContain('<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>');
   });
 
+  it('styles a top-aligned, wrapped block with its own cell format', () => {
+    const styles = new StyleBook(MINIMAL_STYLES_XML);
+    const p = plan({ blocks: [{ row: 0, col: 0, values: [['简报', null]], style: { verticalAlignment: 'top', wrapText: true } }] });
+    const xml = [...renderSheetXml(p, { rows: () => plannedRows(p), styles, sheetName: (n) => n, drawingRelId: null })].join('');
+    const index = /<c r="A1" s="(\d+)"/.exec(xml)?.[1];
+    expect(index).toBeDefined();
+    const xfs = /<cellXfs[^>]*>(.*?)<\/cellXfs>/.exec(styles.toXml())?.[1]?.match(/<xf\b.*?(?:\/>|<\/xf>)/g) ?? [];
+    expect(xfs[Number(index)]).toContain('<alignment vertical="top" wrapText="1"/>');
+  });
+
   it('writes the page setup: fit to one page wide, A4 landscape, margins, header, footer and page breaks, in schema order', () => {
     const xml = render(
       plan({
