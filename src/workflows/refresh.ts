@@ -205,7 +205,7 @@ export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = 
       }),
       ...(race === null
         ? []
-        : [layoutRace(race.race, { lang, displayUnit: settings.displayUnit, decimals: settings.decimals }), layoutWarnings(race.lights, { lang, sourceSheet: sheet })]),
+        : [layoutRace(race.race, { lang, displayUnit: settings.displayUnit, decimals: settings.decimals }), layoutWarnings(race.lights, { lang, sourceSheet: sheet, ...(read.header?.columns.name === undefined ? {} : { nameColumn: read.header.columns.name.letter }) })]),
     ];
     timings.summarising = clock() - t;
 

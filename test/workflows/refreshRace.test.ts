@@ -40,6 +40,17 @@ describe('refresh: 赛马 and 预警 sheets', () => {
     expect(report.race?.race.groups.map((g) => g.group)).toEqual(['主城区', '先导区', '北部地区']);
   });
 
+  it('links each red or yellow project to its name cell in the ledger, the cell the pane selects', async () => {
+    const numbered = GRID.map((cells, i) => [i === 0 ? '序号' : i, ...cells]);
+    const { fake } = fakeWorkbook({ sheets: { 台账: numbered } });
+    const report = await refresh(createOfficeWorkbookPort(), options);
+    expect(report.error).toBeNull();
+    const formulas = Object.values(sheetSnapshot(fake, report.sheets.warnings!).formulas);
+    // 甲 (row 2) starts late, 乙 (row 3) completes late: the name column is B now that 序号 comes first.
+    expect(formulas).toEqual(expect.arrayContaining([`=HYPERLINK("#'台账'!B2","B2")`, `=HYPERLINK("#'台账'!B3","B3")`]));
+    expect(formulas.filter((f) => f.includes("'台账'!A"))).toEqual([]);
+  });
+
   it('ranks by the workbook’s 赛马规则 sheet and leaves that sheet as it was', async () => {
     const rules: CellValue[][] = [['分组', null], ['组别', '地区'], ['两区', '西岗'], [null, '金普新区'], ['预警阈值', null], ['竣工滞后黄灯（月）', 2]];
     const { fake } = fakeWorkbook({ sheets: { 台账: GRID, 赛马规则: rules } });

@@ -13,6 +13,11 @@ export interface WarningsLayoutOptions {
   readonly lang: Lang;
   /** The ledger sheet the projects' links point into. */
   readonly sourceSheet: string;
+  /**
+   * Letter of the ledger's mapped name column (`ColumnMapping.name`), so a project's link selects its name cell as
+   * the pane's card does; column A when absent.
+   */
+  readonly nameColumn?: string;
 }
 
 /** The sheet's texts; `{…}` placeholders are filled by `fillTemplate`. */
@@ -76,7 +81,8 @@ const COLUMN_WIDTHS = [10, 16, 36, 24, 64, 10] as const;
 /**
  * The 预警 / "Warnings" sheet plan (role `warnings`): the counts, the rules in words and the notes (rules not
  * applied and why), then red, yellow, green and 未判定 per district (most red first), then every red and yellow
- * project — light, district, project, SOEs, reasons, a link to column A of its ledger row — red ones first. Light
+ * project — light, district, project, SOEs, reasons, a link to its name cell in the ledger (`nameColumn`, else column
+ * A) — red ones first. Light
  * cells are coloured with the light. Ledger text is written as plain literal strings.
  */
 export function layoutWarnings(lights: LightsResult, options: WarningsLayoutOptions): SheetPlan {
@@ -122,13 +128,14 @@ export function layoutWarnings(lights: LightsResult, options: WarningsLayoutOpti
   // The list's title and header never end a page on their own (with the first project); the list itself is one long
   // table that the spreadsheet program breaks by page, its header row repeated on every page.
   sheet.keepTogether(listTop, headerRow + 1);
+  const nameColumn = options.nameColumn ?? 'A';
   const rows = lights.projects.map((p): PlanCell[] => [
     labels[p.light],
     p.district === null ? null : plainText(p.district),
     plainText(p.name),
     p.soes.map((s) => plainText(s.shortName)).join('、'),
     p.reasons.map((r) => describeLightReason(r)[lang]).join(labels.separator),
-    { link: { sheet: options.sourceSheet, address: `A${p.sheetRow}` }, text: `A${p.sheetRow}` },
+    { link: { sheet: options.sourceSheet, address: `${nameColumn}${p.sheetRow}` }, text: `${nameColumn}${p.sheetRow}` },
   ]);
   const list = sheet.table(rows);
   // Red projects come first, then yellow: two ranges of the light column, whatever the number of projects.

@@ -114,6 +114,13 @@ describe('layoutWarnings', () => {
     expect(rowValues(plan, list + 2)).toEqual(['黄灯', '西岗区', '乙', '中国华能', '计划2025年8月竣工，已滞后1个月未竣工', { link: { sheet: '台账', address: 'A6' }, text: 'A6' }]);
   });
 
+  it('links each project to its name cell when the ledger maps a name column, as the pane selects it', () => {
+    const named = layoutWarnings(lights, { lang: 'zh-CN', sourceSheet: '台账', nameColumn: 'C' });
+    const list = rowOf(named, '预警');
+    expect(rowValues(named, list + 1)[5]).toEqual({ link: { sheet: '台账', address: 'C5' }, text: 'C5' });
+    expect(rowValues(named, list + 2)[5]).toEqual({ link: { sheet: '台账', address: 'C6' }, text: 'C6' });
+  });
+
   it('colours the light cells: the red ones red, the yellow ones yellow', () => {
     const list = rowOf(plan, '预警');
     const lightFormats = plan.formats.filter((f) => f.range.row >= list && f.range.col === 0);
