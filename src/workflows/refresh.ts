@@ -202,6 +202,7 @@ export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = 
         displayUnit: settings.displayUnit,
         decimals: settings.decimals,
         ...(changes.baselineAt === undefined ? {} : { baselineAt: formatAsOf(new Date(changes.baselineAt), lang) }),
+        byDistrict: spansDistricts(read),
       }),
       ...(race === null
         ? []
@@ -309,3 +310,14 @@ function rulesSheetCreationNote(creation: NonNullable<RaceRulesRead['creation']>
 const VALIDATE_SLICE_ROWS = 5000;
 /** Rows streamed between two progress reports. */
 const PROGRESS_ROWS = 10_000;
+
+/** True when the ledger's rows name two or more 所属地区 (a merged city ledger): 变动 then groups its changes by district. */
+function spansDistricts(read: LedgerRead): boolean {
+  let first: string | null = null;
+  for (const row of read.rows) {
+    if (row.district === null) continue;
+    if (first === null) first = row.district;
+    else if (row.district !== first) return true;
+  }
+  return false;
+}

@@ -2,6 +2,7 @@
 export { makeSnapshot, snapshotOf, serializeSnapshot, type SnapshotOptions } from './makeSnapshot';
 export { parseSnapshot } from './parseSnapshot';
 export { diffLedgers } from './diffLedgers';
+export { changesByDistrict, type DistrictChanges } from './changesByDistrict';
 export { snapshotFigures } from './snapshotFigures';
 export { projectKey, sortedSoes } from './projectKey';
 export { toDiffJson, type DiffJson, type DiffJsonFigures, type DiffJsonProject, type DiffJsonAmount, type DiffJsonMatched } from './toDiffJson';

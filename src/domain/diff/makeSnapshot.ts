@@ -18,6 +18,7 @@ export interface SnapshotOptions {
  * Format (version 1): `{"v":1,"at":ISO|null,"sheet":name|null,"p":[[name, nameKey|null, [soe…],
  * sheetRow, stage, totalWan, investedWan], …]}`; `nameKey` is `null` when it equals `name`. With ranks,
  * `"r":[[district, group, rank], …]` follows: an optional key, so readers that predate it still read the snapshot.
+ * When any project names its 所属地区, `"d":[district|null, …]` (one per entry of `p`) follows, optional for the same reason.
  */
 export function makeSnapshot(read: LedgerRead, options: SnapshotOptions = {}): string {
   return serializeSnapshot(snapshotOf(read, options));
@@ -35,6 +36,7 @@ export function snapshotOf(read: LedgerRead, options: SnapshotOptions = {}): Sna
       stage: row.stage,
       totalWan: row.totalWan,
       investedWan: row.investedWan,
+      ...(row.district === null ? {} : { district: row.district }),
     };
   });
   const data: SnapshotData = { version: SNAPSHOT_VERSION, takenAt: options.takenAt ?? null, sheet: read.sheet === '' ? null : read.sheet, projects };
@@ -56,5 +58,6 @@ export function serializeSnapshot(data: SnapshotData): string {
     ];
   });
   const r = data.ranks?.map((rank) => [rank.district, rank.group, rank.rank]);
-  return JSON.stringify({ v: SNAPSHOT_VERSION, at: data.takenAt, sheet: data.sheet, p, ...(r === undefined ? {} : { r }) });
+  const d = data.projects.some((project) => project.district !== undefined) ? data.projects.map((project) => project.district ?? null) : undefined;
+  return JSON.stringify({ v: SNAPSHOT_VERSION, at: data.takenAt, sheet: data.sheet, p, ...(r === undefined ? {} : { r }), ...(d === undefined ? {} : { d }) });
 }

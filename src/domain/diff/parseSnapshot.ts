@@ -29,10 +29,16 @@ function parseRanks(value: unknown): SnapshotRank[] | undefined {
   return ranks;
 }
 
+/** The recorded districts (`"d"`, one per project), or `undefined` when absent or malformed (they are only an extra). */
+function parseDistricts(value: unknown, count: number): (string | null)[] | undefined {
+  if (!Array.isArray(value) || value.length !== count) return undefined;
+  return value.every((entry) => entry === null || typeof entry === 'string') ? (value as (string | null)[]) : undefined;
+}
+
 /**
  * Read a snapshot written by `makeSnapshot`. Tolerant: absent, empty, malformed JSON, another
  * format version, or any malformed project entry gives `null` (no baseline), never an exception.
- * Ranks (`"r"`) are read when present and well-formed; otherwise the snapshot has none.
+ * Ranks (`"r"`) and districts (`"d"`) are read when present and well-formed; otherwise the snapshot has none.
  */
 export function parseSnapshot(text: string | null | undefined): SnapshotData | null {
   if (typeof text !== 'string' || text.trim() === '') return null;
@@ -43,15 +49,17 @@ export function parseSnapshot(text: string | null | undefined): SnapshotData | n
     return null; // a damaged baseline is treated as no baseline: the next refresh stores a fresh one
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
-  const { v, at, sheet, p, r } = raw as Record<string, unknown>;
+  const { v, at, sheet, p, r, d } = raw as Record<string, unknown>;
   if (v !== SNAPSHOT_VERSION || !Array.isArray(p)) return null;
   if (!(at === undefined || at === null || typeof at === 'string')) return null;
   if (!(sheet === undefined || sheet === null || typeof sheet === 'string')) return null;
   const projects: SnapshotProject[] = [];
-  for (const entry of p) {
+  const districts = parseDistricts(d, p.length);
+  for (const [index, entry] of p.entries()) {
     const project = parseProject(entry);
     if (project === null) return null;
-    projects.push(project);
+    const district = districts?.[index];
+    projects.push(typeof district === 'string' ? { ...project, district } : project);
   }
   const ranks = parseRanks(r);
   return { version: SNAPSHOT_VERSION, takenAt: at ?? null, sheet: sheet ?? null, projects, ...(ranks === undefined ? {} : { ranks }) };

@@ -39,6 +39,8 @@ export interface SnapshotProject {
   readonly totalWan: number;
   /** Invested to date in 万元, unrounded. */
   readonly investedWan: number;
+  /** Canonical 所属地区 of the row (`ProjectRow.district`); absent when the row names none or the snapshot predates it. */
+  readonly district?: string;
 }
 
 /** A district's 赛马 rank as a snapshot remembers it, for the change in rank since the period baseline (issue 17). */

@@ -1,4 +1,5 @@
 import { plainText } from '../brief/plainText';
+import { changesByDistrict } from '../diff/changesByDistrict';
 import type { LedgerDiff, SnapshotProject } from '../diff/types';
 import type { Lang, Stage } from '../ledger/types';
 import { soeGroupByFullName } from '../reference/lookupSoe';
@@ -22,6 +23,11 @@ export interface ChangesLayoutOptions {
   readonly decimals: number;
   /** When the baseline was taken, already formatted for `lang`; absent when unknown. */
   readonly baselineAt?: string;
+  /**
+   * Group the changes by 所属地区 (a merged city ledger): a per-district count table after the key figures, and a
+   * district column in every project list. Off (or absent) for a one-district ledger.
+   */
+  readonly byDistrict?: boolean;
 }
 
 /** The sheet's texts. `{…}` placeholders are filled by `fillTemplate`. */
@@ -69,6 +75,13 @@ const LABELS = {
     investedAfter: '累计完成投资（本次）',
     investedDelta: '累计完成投资变动',
     total: '合计',
+    byDistrict: '分区县变动',
+    district: '所属地区',
+    noDistrict: '未填地区',
+    addedCount: '新增',
+    removedCount: '移除',
+    stageCount: '阶段变化',
+    amountCount: '投资变化',
     note: [
       '说明：项目按“规范化的项目名称 + 合作央企”匹配，同名项目再按行号对应。',
       '改名或更换合作央企的项目显示为一个移除项目和一个新增项目，不会自动合并。',
@@ -117,6 +130,13 @@ const LABELS = {
     investedAfter: 'Invested to date (now)',
     investedDelta: 'Change in invested to date',
     total: 'Total',
+    byDistrict: 'Changes by district',
+    district: 'District',
+    noDistrict: 'No district',
+    addedCount: 'Added',
+    removedCount: 'Removed',
+    stageCount: 'Stage changes',
+    amountCount: 'Investment changes',
     note: [
       'Note: projects are matched by normalised project name plus SOEs, then by row number among projects with the same name.',
       'A project renamed or with other SOEs shows as one removed and one added project, never merged.',
@@ -159,6 +179,13 @@ export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOpt
   const countFormat = formats.count;
   const deltaCountFormat = formats.countDelta;
   const stageName = (stage: Stage): string => formatLabel(options.lang, `stage_${stage}`);
+  const byDistrict = options.byDistrict === true;
+  const districtName = (project: SnapshotProject): string => plainText(project.district ?? labels.noDistrict);
+  /** The district column after a project list's own columns, when grouping by district. */
+  const withDistrict = (project: SnapshotProject, cells: PlanCell[]): PlanCell[] => (byDistrict ? [...cells, districtName(project)] : cells);
+  const districtHeader = (cells: string[]): string[] => (byDistrict ? [...cells, labels.district] : cells);
+  /** A row of a project list's formats or of its total, with an empty district cell when grouping by district. */
+  const districtFormat = <T,>(cells: T[]): (T | null)[] => (byDistrict ? [...cells, null] : cells);
 
   const blocks: PlanBlock[] = [];
   const headerFormats: PlanFormat[] = [];
@@ -215,15 +242,32 @@ export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOpt
   );
   row += 1;
 
+  if (byDistrict && diff.hasChanges) {
+    const districts = changesByDistrict(diff);
+    line(labels.byDistrict, SECTION_STYLE);
+    if (districts.length === 0) {
+      line(labels.none);
+    } else {
+      header([labels.district, labels.addedCount, labels.removedCount, labels.stageCount, labels.amountCount], [1, 2, 3, 4]);
+      const countFormats = [null, countFormat, countFormat, countFormat, countFormat];
+      table(
+        districts.map((d) => [d.district === null ? labels.noDistrict : plainText(d.district), d.added, d.removed, d.stageChanges, d.amountChanges]),
+        countFormats,
+      );
+      table([[labels.total, diff.added.length, diff.removed.length, diff.stageChanges.length, diff.amountChanges.length]], countFormats, TOTAL_STYLE);
+    }
+    row += 1;
+  }
+
   const projectRows = (projects: readonly SnapshotProject[]): PlanCell[][] =>
-    projects.map((p) => [p.sheetRow, plainText(p.name), soeText(p.soes), stageName(p.stage), amount(p.totalWan), amount(p.investedWan)]);
+    projects.map((p) => withDistrict(p, [p.sheetRow, plainText(p.name), soeText(p.soes), stageName(p.stage), amount(p.totalWan), amount(p.investedWan)]));
   const projectSection = (title: string, rowLabel: string, projects: readonly SnapshotProject[]): void => {
     line(fillTemplate(title, { n: projects.length }), SECTION_STYLE);
     if (projects.length === 0) {
       line(labels.none);
     } else {
-      header([rowLabel, labels.name, labels.soe, labels.stage, labels.totalWan, labels.investedWan], [0, 4, 5]);
-      table(projectRows(projects), ['0', null, null, null, amountFormat, amountFormat]);
+      header(districtHeader([rowLabel, labels.name, labels.soe, labels.stage, labels.totalWan, labels.investedWan]), [0, 4, 5]);
+      table(projectRows(projects), districtFormat(['0', null, null, null, amountFormat, amountFormat]));
     }
     row += 1;
   };
@@ -234,10 +278,10 @@ export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOpt
   if (diff.stageChanges.length === 0) {
     line(labels.none);
   } else {
-    header([labels.row, labels.name, labels.soe, labels.from, labels.to], [0]);
+    header(districtHeader([labels.row, labels.name, labels.soe, labels.from, labels.to]), [0]);
     table(
-      diff.stageChanges.map((c) => [c.current.sheetRow, plainText(c.current.name), soeText(c.current.soes), stageName(c.from), stageName(c.to)]),
-      ['0', null, null, null, null],
+      diff.stageChanges.map((c) => withDistrict(c.current, [c.current.sheetRow, plainText(c.current.name), soeText(c.current.soes), stageName(c.from), stageName(c.to)])),
+      districtFormat(['0', null, null, null, null]),
     );
   }
   row += 1;
@@ -247,12 +291,12 @@ export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOpt
     line(labels.none);
   } else {
     header(
-      [labels.row, labels.name, labels.soe, labels.totalBefore, labels.totalAfter, labels.totalDelta, labels.investedBefore, labels.investedAfter, labels.investedDelta],
+      districtHeader([labels.row, labels.name, labels.soe, labels.totalBefore, labels.totalAfter, labels.totalDelta, labels.investedBefore, labels.investedAfter, labels.investedDelta]),
       [0, 3, 4, 5, 6, 7, 8],
     );
-    const columnFormats = ['0', null, null, amountFormat, amountFormat, deltaAmountFormat, amountFormat, amountFormat, deltaAmountFormat];
+    const columnFormats = districtFormat(['0', null, null, amountFormat, amountFormat, deltaAmountFormat, amountFormat, amountFormat, deltaAmountFormat]);
     table(
-      diff.amountChanges.map((c) => [
+      diff.amountChanges.map((c) => withDistrict(c.current, [
         c.current.sheetRow,
         plainText(c.current.name),
         soeText(c.current.soes),
@@ -262,12 +306,12 @@ export function layoutChanges(diff: LedgerDiff | null, options: ChangesLayoutOpt
         amount(c.investedWan.before),
         amount(c.investedWan.after),
         amount(c.investedWan.delta),
-      ]),
+      ])),
       columnFormats,
     );
     const { totalWan, investedWan } = diff.amountChangeTotals;
     table(
-      [[labels.total, null, null, amount(totalWan.before), amount(totalWan.after), amount(totalWan.delta), amount(investedWan.before), amount(investedWan.after), amount(investedWan.delta)]],
+      [districtFormat([labels.total, null, null, amount(totalWan.before), amount(totalWan.after), amount(totalWan.delta), amount(investedWan.before), amount(investedWan.after), amount(investedWan.delta)])],
       columnFormats,
       TOTAL_STYLE,
     );

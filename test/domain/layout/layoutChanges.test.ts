@@ -135,3 +135,51 @@ describe('layoutChanges', () => {
     }
   });
 });
+
+describe('layoutChanges byDistrict', () => {
+  const inDistrict = (district: string | null, row: ProjectRow): ProjectRow => ({ ...row, district });
+  // 风电母港 (金州区) changes stage; 长海大桥 (长海县) changes invested; 港区道路 (金州区) removed; 机场 (no district) added.
+  const cityBefore = snapshot([
+    inDistrict('金州区', projectRow(3, '风电母港', [CMG], 'preparation', 800_000)),
+    inDistrict('长海县', projectRow(4, '长海大桥', [CCCC], 'construction', 1_200_000, 150_000)),
+    inDistrict('金州区', projectRow(5, '港区道路', [CCCC], 'signed', 60_000)),
+  ]);
+  const cityAfter = snapshot([
+    inDistrict('金州区', projectRow(3, '风电母港', [CMG], 'construction', 800_000)),
+    inDistrict('长海县', projectRow(4, '长海大桥', [CCCC], 'construction', 1_200_000, 180_000)),
+    inDistrict(null, projectRow(5, '机场', [CCCC, CMG], 'planning', 2_630_000)),
+  ]);
+  const diff = diffLedgers(cityBefore, cityAfter);
+
+  it('adds a per-district count table with a total row', () => {
+    const plan = layoutChanges(diff, { ...options, byDistrict: true });
+    expect(rowOf(plan, '分区县变动')).toBeDefined();
+    expect(rowOf(plan, '所属地区')).toEqual(['所属地区', '新增', '移除', '阶段变化', '投资变化']);
+    expect(rowOf(plan, '金州区')).toEqual(['金州区', 0, 1, 1, 0]);
+    expect(rowOf(plan, '长海县')).toEqual(['长海县', 0, 0, 0, 1]);
+    expect(rowOf(plan, '未填地区')).toEqual(['未填地区', 1, 0, 0, 0]);
+    expect(cells(plan).filter((line) => line?.[0] === '合计')[0]).toEqual(['合计', 1, 1, 1, 1]);
+  });
+
+  it('gives every project list a district column', () => {
+    const grid = cells(layoutChanges(diff, { ...options, byDistrict: true }));
+    expect(grid.find((line) => line?.[1] === '机场')).toEqual([5, '机场', '中国交建、招商局', '谋划', 263, 0, '未填地区']);
+    expect(grid.find((line) => line?.[1] === '港区道路')).toEqual([5, '港区道路', '中国交建', '签约', 6, 0, '金州区']);
+    expect(grid.find((line) => line?.[1] === '风电母港')).toEqual([3, '风电母港', '招商局', '前期', '在建', '金州区']);
+    expect(grid.find((line) => line?.[1] === '长海大桥')).toEqual([4, '长海大桥', '中国交建', 120, 120, 0, 15, 18, 3, '长海县']);
+    expect(grid.filter((line) => line?.[0] === '合计').at(-1)).toEqual(['合计', null, null, 120, 120, 0, 15, 18, 3, null]);
+  });
+
+  it('labels the table in English', () => {
+    const plan = layoutChanges(diff, { ...options, lang: 'en-US', byDistrict: true });
+    expect(rowOf(plan, 'District')).toEqual(['District', 'Added', 'Removed', 'Stage changes', 'Investment changes']);
+    expect(rowOf(plan, 'No district')).toEqual(['No district', 1, 0, 0, 0]);
+  });
+
+  it('shows neither the table nor the column without byDistrict, or when nothing changed', () => {
+    const plain = layoutChanges(diff, options);
+    expect(rowOf(plain, '分区县变动')).toBeUndefined();
+    expect(cells(plain).find((line) => line?.[1] === '港区道路')).toEqual([5, '港区道路', '中国交建', '签约', 6, 0]);
+    expect(rowOf(layoutChanges(diffLedgers(cityAfter, cityAfter), { ...options, byDistrict: true }), '分区县变动')).toBeUndefined();
+  });
+});
