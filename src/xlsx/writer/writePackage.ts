@@ -33,8 +33,8 @@ const COPY_CHUNK = 1 << 20;
 const LOCAL_HEADER_BYTES = 30;
 /**
  * Deflate level of rewritten and new parts. Level 3 rather than zlib's default 6: on the 100,000-row bench output
- * (the rewritten ledger sheet, the validation sheet and the state sheet, 107 MB of XML) it took about a third of
- * level 6's CPU time for parts 12-14% larger.
+ * (the rewritten ledger sheet, the validation sheet and the state sheet, 107 MB of XML) it took a third to a half of
+ * level 6's CPU time, for parts 12-15% larger.
  */
 const DEFLATE_LEVEL = 3;
 
