@@ -126,7 +126,7 @@ const ZH: HelpTexts = {
     },
     rank: {
       usage: 'rank <文件> [--json] [--as-of YYYY-MM-DD] [--rules 规则.json]',
-      about: ['各组地区“赛马”排名（签约、开工、完成投资、完成率加权得分）；市本级/跨区域项目不参与排名。'],
+      about: ['各组地区“赛马”排名（签约、开工、完成投资、完成率加权得分）；市本级/跨区域项目不参与排名。', '名次变化与工作簿中保存的本期基期（由刷新记录）的排名相比。'],
       options: ['asOf', 'rules', 'sheet', 'mapping', 'lang', 'json'],
       examples: ['npx ledger-stats rank 台账.xlsx --as-of 2025-09-30'],
     },
@@ -251,6 +251,7 @@ const EN: HelpTexts = {
       about: [
         'The 赛马 ranking of the districts per group (weighted score of signed, started, invested',
         'this year and completion rate); city-level/cross-district projects are not ranked.',
+        'The change in rank is against the period baseline stored in the workbook (recorded by a refresh).',
       ],
       options: ['asOf', 'rules', 'sheet', 'mapping', 'lang', 'json'],
       examples: ['npx ledger-stats rank ledger.xlsx --as-of 2025-09-30'],
