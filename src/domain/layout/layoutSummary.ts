@@ -53,18 +53,22 @@ export const KEY_FIGURE_NAMES = {
   investedWan: '台账统计_已完成投资',
 } as const satisfies Record<KeyFigureValue['id'], string>;
 
-/** Columns of a breakdown table. The SOE table adds the full name in column J. */
-const COL = { name: 0, projects: 1, soes: 2, started: 3, completed: 4, total: 5, invested: 6, investedShare: 7, shareOfTotal: 8, fullName: 9 } as const;
+/**
+ * Columns of a breakdown table. The SOE table adds the full name in column K, after a narrow empty column J: the
+ * right-aligned 占比 right before a left-aligned name ran into it in print.
+ */
+const COL = { name: 0, projects: 1, soes: 2, started: 3, completed: 4, total: 5, invested: 6, investedShare: 7, shareOfTotal: 8, fullName: 10 } as const;
 /** Width of a breakdown table (A–I): the title is merged across it. */
 const TABLE_COLS = 9;
-/** Narrowest column widths (characters), A–J, before fitting to the text; and the widest a column grows. */
-const MIN_WIDTHS: readonly number[] = [10, 8, 8, 8, 8, 10, 10, 8, 8, 10];
+/** Width of an empty column between columns (characters). */
+const GAP_WIDTH = 2;
+/** Narrowest column widths (characters), A–K, before fitting to the text; and the widest a column grows. */
+const MIN_WIDTHS: readonly number[] = [10, 8, 8, 8, 8, 10, 10, 8, 8, GAP_WIDTH, 10];
 const MAX_WIDTH = 40;
-/** Chart size in cells. Charts stand in one column band right of the tables (K is a gap), so they never push tables apart. */
+/** Chart size in cells. Charts stand in one column band right of the tables (L is a gap), so they never push tables apart. */
 const CHART_ROWS = 15;
 const CHART_COLS = 8;
-const CHART_COL = 11;
-const GAP_WIDTH = 2;
+const CHART_COL = 12;
 const CHART_COLUMN_WIDTH = 9;
 /** Series of at most this many points get data labels. */
 const MAX_LABELLED_POINTS = 12;
@@ -247,16 +251,16 @@ class SummaryLayout {
       this.label('col_investedShare'),
       this.label('col_shareOfTotal'),
     ];
-    if (isSoe) header.push(this.label('col_fullName'));
+    if (isSoe) header.push(null, this.label('col_fullName'));
     const headerRange = sheet.table([header], undefined, PLAN_STYLES.header);
     sheet.format({ row: headerRange.row, col: COL.projects, rows: 1, cols: COL.shareOfTotal }, PLAN_STYLES.numberHeader);
 
     // Split SOE credit gives fractional counts.
     const count = isSoe && this.summary.soeAttribution === 'split' ? formats.fractionalCount : formats.count;
-    const numberFormat = [null, count, formats.count, count, count, formats.amount, formats.amount, formats.share, formats.share, null];
-    const rows = lines.map((line) => [line.label, ...this.figureCells(line.figures), ...(isSoe ? [line.fullName ?? null] : [])]);
+    const numberFormat = [null, count, formats.count, count, count, formats.amount, formats.amount, formats.share, formats.share, null, null];
+    const rows = lines.map((line) => [line.label, ...this.figureCells(line.figures), ...(isSoe ? [null, line.fullName ?? null] : [])]);
     const body = sheet.table(rows, numberFormat.slice(0, header.length));
-    sheet.table([[this.label('total'), ...this.totalCells(lines.map((line) => line.figures)), ...(isSoe ? [null] : [])]], numberFormat.slice(0, header.length), PLAN_STYLES.total);
+    sheet.table([[this.label('total'), ...this.totalCells(lines.map((line) => line.figures)), ...(isSoe ? [null, null] : [])]], numberFormat.slice(0, header.length), PLAN_STYLES.total);
     if (isSoe) sheet.text(this.jointNote(), PLAN_STYLES.note);
     sheet.keepTogether(top, sheet.row - 1);
     sheet.skip();

@@ -180,11 +180,18 @@ describe('layoutSummary', () => {
 
   it('writes the SOE table by short name with the full name beside, and the joint-project note', () => {
     const { header, first } = tableRows(plan, '按合作央企');
-    expect(cell(plan, `J${header}`)).toBe('央企全称');
-    expect([cell(plan, `A${first}`), cell(plan, `F${first}`), cell(plan, `J${first}`)]).toEqual(['中国石油', 1633, '中国石油天然气集团有限公司']);
+    expect(cell(plan, `K${header}`)).toBe('央企全称');
+    expect([cell(plan, `A${first}`), cell(plan, `F${first}`), cell(plan, `K${first}`)]).toEqual(['中国石油', 1633, '中国石油天然气集团有限公司']);
     const total = first + summary.bySoe.length;
     expect(rowValues(plan, total).slice(0, 7)).toEqual(['合计', 74, 34, 34, 6, 5797.5, 134.3]);
     expect(cell(plan, `A${total + 1}`)).toBe('注：4 个项目由多家央企合作，每家央企全额计入，本表合计比总计多 4 个项目、总投资 844.8、累计完成投资 10.4（亿元）。');
+  });
+
+  it('keeps the SOE table\'s right-aligned 占比 apart from the full names by an empty, narrow column', () => {
+    const { header, first } = tableRows(plan, '按合作央企');
+    const total = first + summary.bySoe.length;
+    for (let row = header; row <= total; row++) expect(cell(plan, `J${row}`)).toBeNull();
+    expect(plan.columnWidths[9]).toBeLessThan(plan.columnWidths[8] ?? 0);
   });
 
   it('writes split SOE credit with fractional counts and says the table adds up', () => {
@@ -239,7 +246,7 @@ describe('layoutSummary', () => {
       ['总投资', `F${first}:F${first + 8}`],
       ['累计完成投资', `G${first}:G${first + 8}`],
     ]);
-    expect(sector.position).toMatchObject({ row: first - 3, col: 11 });
+    expect(sector.position).toMatchObject({ row: first - 3, col: 12 });
   });
 
   it('charts the top 10 SOEs as bars from the first 10 rows of the SOE table, by short name', () => {
@@ -248,7 +255,7 @@ describe('layoutSummary', () => {
     expect(soes).toMatchObject({ type: 'barClustered', title: '总投资前10位的合作央企', reverseCategories: true, showDataLabels: true });
     expect(rangeA1(soes.categories)).toBe(`A${first}:A${first + 9}`);
     expect(rangeA1(soes.series[0]?.values ?? soes.categories)).toBe(`F${first}:F${first + 9}`);
-    expect(soes.position.col).toBe(11);
+    expect(soes.position.col).toBe(12);
   });
 
   it('charts projects by stage and by size band with the count unit', () => {
@@ -299,7 +306,7 @@ describe('layoutSummary', () => {
     const firstSoe = summary.bySoe[0]!;
     expect(firstSoe.key).toBe('中国石油天然气集团有限公司');
     // The reference list's English name, its abbreviation in column A.
-    expect([cell(en, `A${soeTop + 1}`), cell(en, `J${soeTop + 1}`)]).toEqual(['CNPC', 'China National Petroleum Corporation (CNPC)']);
+    expect([cell(en, `A${soeTop + 1}`), cell(en, `K${soeTop + 1}`)]).toEqual(['CNPC', 'China National Petroleum Corporation (CNPC)']);
     expect(cell(plan, `A${rowOf(plan, '按合作央企') + 2}`)).toBe('中国石油');
   });
 
@@ -336,8 +343,8 @@ describe('layoutSummary', () => {
   });
 
   it('sizes each column to its widest text, CJK counted as two, so no header is clipped', () => {
-    // A–J fitted, K a gap, L–S the chart band.
-    expect(plan.columnWidths).toHaveLength(19);
+    // A–K fitted (J the SOE table's gap), L a gap, M–T the chart band.
+    expect(plan.columnWidths).toHaveLength(20);
     // 累计完成投资（亿元）: 10 CJK characters (full-width brackets included) = 20, plus 2 of padding.
     expect(plan.columnWidths[6]).toBeGreaterThanOrEqual(22);
     // 累计完成投资（亿元） is also the widest key-figure label in column A.
