@@ -6,21 +6,23 @@ const tseslint = require('typescript-eslint');
 const importX = require('eslint-plugin-import-x');
 const officeAddins = require('eslint-plugin-office-addins');
 
-const LAYERS = ['domain', 'workflows', 'excel', 'xlsx', 'taskpane', 'legacyPane', 'commands', 'cli'];
+const LAYERS = ['domain', 'workflows', 'excel', 'xlsx', 'wps', 'taskpane', 'legacyPane', 'commands', 'cli'];
 const SHELLS = ['taskpane', 'legacyPane', 'commands', 'cli'];
 
 /** What each layer may NOT import (STYLE.md "Layout"). */
 const FORBIDDEN = {
   domain: LAYERS.filter((l) => l !== 'domain'),
-  workflows: ['excel', 'xlsx', ...SHELLS],
-  excel: ['xlsx', ...SHELLS],
-  xlsx: ['excel', ...SHELLS],
-  taskpane: ['xlsx', 'cli', 'commands', 'legacyPane'],
+  workflows: ['excel', 'xlsx', 'wps', ...SHELLS],
+  excel: ['xlsx', 'wps', ...SHELLS],
+  xlsx: ['excel', 'wps', ...SHELLS],
+  // The WPS 表格 port (issue 20): only a WPS shell may import it; of src/excel only the pure modules below.
+  wps: ['xlsx', ...SHELLS],
+  taskpane: ['xlsx', 'wps', 'cli', 'commands', 'legacyPane'],
   // The light pane (ES5, for old webviews) shares the Fluent pane's host and labels: it may import
   // src/taskpane's plain modules, never its React ones (see the legacyPane block below).
-  legacyPane: ['xlsx', 'cli', 'commands'],
-  commands: ['xlsx', 'cli', 'taskpane', 'legacyPane'],
-  cli: ['excel', 'taskpane', 'legacyPane', 'commands'],
+  legacyPane: ['xlsx', 'wps', 'cli', 'commands'],
+  commands: ['xlsx', 'wps', 'cli', 'taskpane', 'legacyPane'],
+  cli: ['excel', 'wps', 'taskpane', 'legacyPane', 'commands'],
 };
 
 const zones = Object.entries(FORBIDDEN).flatMap(([target, froms]) =>
@@ -29,7 +31,12 @@ const zones = Object.entries(FORBIDDEN).flatMap(([target, froms]) =>
     from: `./src/${from}`,
     message: `Layer rule: src/${target} must not import src/${from} (imports flow domain ← workflows ← excel/xlsx ← shells).`,
   })),
-);
+).concat({
+  target: './src/wps',
+  from: './src/excel',
+  except: ['./a1.ts', './sheetNames.ts', './toCellInput.ts'],
+  message: 'Layer rule: src/wps may import only the pure modules a1, sheetNames and toCellInput of src/excel (no Excel.*).',
+});
 
 // eslint-plugin-office-addins 4 bundles its own typescript-eslint, so its `recommended` config
 // cannot be spread next to ours ("Cannot redefine plugin"): register the plugin and its rules here.

@@ -39,6 +39,15 @@ describe('layer rules', () => {
     expect(messages.some((m) => m.includes('src/workflows must not import src/cli'))).toBe(true);
   });
 
+  it('fail when the task pane imports the WPS port, or the WPS port an Excel module other than the pure ones', async () => {
+    const pane = await lintAs('src/taskpane/boundaryProbe.ts', "import { createEtWorkbookPort } from '../wps/etWorkbookPort';\nexport const probe = createEtWorkbookPort;\n");
+    expect(pane.some((m) => m.includes('src/taskpane must not import src/wps'))).toBe(true);
+    const excel = await lintAs('src/wps/boundaryProbe.ts', "import { detectCapabilities } from '../excel/capabilities';\nexport const probe = detectCapabilities;\n");
+    expect(excel.some((m) => m.includes('src/wps may import only the pure modules'))).toBe(true);
+    const pure = await lintAs('src/wps/boundaryProbe.ts', "import { literalText } from '../excel/toCellInput';\nexport const probe = literalText;\n");
+    expect(pure.filter((m) => m.startsWith('import-x/no-restricted-paths'))).toEqual([]);
+  });
+
   it('fail when the domain touches Office globals or the clock', async () => {
     const messages = await lintAs('src/domain/ledger/boundaryProbe.ts', 'export const probe = (): number => Date.now() + Office.context.document.mode.length;\n');
     expect(messages.some((m) => m.startsWith('no-restricted-properties'))).toBe(true);

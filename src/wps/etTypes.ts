@@ -1,0 +1,97 @@
+/**
+ * The members of WPS 表格's (ET) JS object model this adapter calls, typed. ET's object model is the
+ * synchronous, VBA-like one of Excel's COM API: collections are read with `Item(name or 1-based index)`,
+ * methods always take parentheses and omitted leading arguments are passed as `undefined`
+ * (kancloud.cn/pwedu/wps-js-macros/2259295 "JSAPI接口的差异"), and enumerations are plain numbers
+ * (`Application.Enum` is missing on some hosts: Kingsoft's own wpsjs templates polyfill it,
+ * wpsjs@2.2.2 packages/@wps-jsapi/et/js/taskpane.js). Only what `etWorkbookPort.ts` uses is declared, so the
+ * fake in `test/fakes/et` models exactly these members.
+ */
+
+/** `XlSheetVisibility`: -1 visible, 0 hidden, 2 very hidden (shown in no menu). */
+export const XL_SHEET_VISIBLE = -1;
+/** See `XL_SHEET_VISIBLE`. */
+export const XL_SHEET_VERY_HIDDEN = 2;
+/** `XlFormatConditionType.xlExpression`: a rule given by a formula. */
+export const XL_EXPRESSION = 2;
+
+/** `Application` (the global `window.Application` in an add-in's page). */
+export interface EtApplication {
+  readonly ActiveWorkbook: EtWorkbook | null;
+  ScreenUpdating: boolean;
+  EnableEvents?: boolean;
+  DisplayAlerts?: boolean;
+}
+
+/** `Workbook`. */
+export interface EtWorkbook {
+  readonly Worksheets: EtSheets;
+  readonly Names: EtNames;
+}
+
+/** `Worksheets`. */
+export interface EtSheets {
+  readonly Count: number;
+  /** By name or 1-based index; throws when there is none. */
+  Item(index: string | number): EtWorksheet;
+  /** A new sheet before `Before` or after `After` (VBA `Sheets.Add(Before, After, Count, Type)`). */
+  Add(Before?: EtWorksheet, After?: EtWorksheet): EtWorksheet;
+}
+
+/** `Worksheet`. */
+export interface EtWorksheet {
+  Name: string;
+  /** `XlSheetVisibility`, see `XL_SHEET_VISIBLE`. */
+  Visible: number;
+  readonly UsedRange: EtRange;
+  Range(address: string): EtRange;
+  Delete(): void;
+}
+
+/** `Range`. */
+export interface EtRange {
+  /**
+   * The values: a scalar for one cell, else an array of rows (a host may give one row, or one column, as a flat
+   * array: `normaliseValue2`). Dates are serial numbers; empty cells are `undefined`, `null` or `''`.
+   */
+  Value2: unknown;
+  NumberFormat: unknown;
+  /** 1-based row and column of the top-left cell. */
+  readonly Row: number;
+  readonly Column: number;
+  readonly Rows: { readonly Count: number };
+  readonly Columns: { readonly Count: number };
+  readonly FormatConditions: EtFormatConditions;
+}
+
+/** `FormatConditions` of a range: the conditional formats that intersect it. */
+export interface EtFormatConditions {
+  readonly Count: number;
+  Item(index: number): EtFormatCondition;
+  Add(Type: number, Operator?: number, Formula1?: string): EtFormatCondition;
+}
+
+/** `FormatCondition`. */
+export interface EtFormatCondition {
+  readonly Type: number;
+  readonly Formula1: string;
+  /** `Color` is a BGR number, as VBA's `RGB()` gives it. */
+  readonly Interior: { Color: number };
+  Delete(): void;
+}
+
+/** `Names` of a workbook. */
+export interface EtNames {
+  readonly Count: number;
+  Item(index: string | number): EtName;
+  /** `Names.Add(Name, RefersTo, Visible)` (airsheet.wps.cn docs apiV2/excel/workbook/Names "Add 方法"). */
+  Add(Name: string, RefersTo: string, Visible?: boolean): EtName;
+}
+
+/** `Name`. */
+export interface EtName {
+  readonly Name: string;
+  /** A1 reference with a leading `=`, e.g. `='汇总'!$A$1`. */
+  readonly RefersTo: string;
+  Delete(): void;
+}

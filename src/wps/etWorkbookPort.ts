@@ -1,0 +1,432 @@
+import { SHEET_ROLES, type CellValue, type Grid, type PlanBlock, type SheetPlan, type SheetRole } from '../domain';
+import { SOURCE_PREVIEW_ROWS } from '../workflows/chooseSource';
+import { ownerName, ownerSheetsByName, type LoadedName } from '../workflows/ownerNames';
+import {
+  chunkText,
+  EMPTY_STATE_DOC,
+  isStateMarker,
+  readStateHeader,
+  readStateSheet,
+  SNAPSHOT_COLUMNS,
+  STATE_COLUMNS,
+  STATE_FIRST_CHUNK_ROW,
+  STATE_FORMAT_VERSION,
+  STATE_LABELS,
+  STATE_MARKER,
+  STATE_SHEET_NAME,
+  stateColumnTexts,
+  type MarkRecord,
+  type SnapshotColumn,
+  type StateSheetDoc,
+} from '../workflows/stateSheet';
+import {
+  PortError,
+  type AppliedPlans,
+  type CapabilityNote,
+  type CellMark,
+  type SheetInfo,
+  type SourceGrid,
+  type SourceRef,
+  type StoredState,
+  type WorkbookPort,
+} from '../workflows/workbookPort';
+// Pure helpers of src/excel (no Excel.* in them); eslint.config.js allows src/wps these three files only.
+import { cellAddress, parseCellAddress, quotedSheetName } from '../excel/a1';
+import { cleanSheetName, sheetNameKey, uniqueSheetName } from '../excel/sheetNames';
+import { literalText, toCellInput } from '../excel/toCellInput';
+import { XL_EXPRESSION, XL_SHEET_VERY_HIDDEN, type EtApplication, type EtWorkbook, type EtWorksheet } from './etTypes';
+
+/**
+ * The workbook port over WPS 表格's JS object model (issue 20). ET's calls are synchronous, so every method
+ * is a plain sequence of property reads and writes; reads and writes go in blocks of `BLOCK_ROWS` rows, so
+ * the number of calls grows with the rows only by blocks. The plans, the owner names
+ * (`_LedgerStats_Owner_<role>`, ownerNames.ts) and the state sheet (stateSheet.ts, format 2) are those of
+ * the Office.js port and of the CLI, so a workbook moves between the three hosts.
+ *
+ * Not verified in a real WPS: everything here is tested against the fake in `test/fakes/et`, which models
+ * Excel's VBA semantics for these members; Kingsoft documents ET's JS API as that object model
+ * (airsheet.wps.cn/docs/apiV2/excel). See README "WPS 表格" for what is left.
+ */
+
+/** Rows per `Value2` read or write. */
+export const BLOCK_ROWS = 2_000;
+
+/** Longest union address passed to `Range()` (VBA's `Range(Cell1)` takes a string of at most 255 characters). */
+const MAX_UNION_ADDRESS = 250;
+
+/** Fill colours of the marks, as the Excel adapter and the CLI use them (src/excel/markFills.ts), in BGR. */
+const MARK_COLORS: Record<CellMark['severity'], number> = { error: bgr('#FFC7CE'), warning: bgr('#FFEB9C') };
+
+/** `#RRGGBB` as the BGR number of VBA's `RGB(r, g, b)`. */
+function bgr(hex: string): number {
+  const n = parseInt(hex.slice(1), 16);
+  return ((n >> 16) & 0xff) + (n & 0xff00) + ((n & 0xff) << 16);
+}
+
+/** Options of `createEtWorkbookPort`. */
+export interface EtWorkbookPortOptions {
+  /** The ET `Application` (default: the global `Application` WPS defines in the add-in's page). */
+  readonly application?: EtApplication;
+  /** Random token for temporary sheet names (default: `Math.random`). */
+  readonly token?: () => string;
+}
+
+/** Normalise a `Value2` of a `rows` × `cols` range into rows: a scalar for one cell, a flat array for one row or one column. */
+export function normaliseValue2(value: unknown, rows: number, cols: number): CellValue[][] {
+  if (!Array.isArray(value)) return [[cellValue(value)]];
+  if (value.length > 0 && value.every((row) => Array.isArray(row))) return (value as unknown[][]).map((row) => row.map(cellValue));
+  const flat = value.map(cellValue);
+  return rows === 1 ? [flat] : flat.map((v) => [v]).slice(0, rows * Math.max(1, cols));
+}
+
+/** One ET value as a grid cell: empty cells (`undefined`, `null`, `''`) are `null`. */
+function cellValue(value: unknown): CellValue {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+/** The A1 address of 0-based rows `[row, row + rows)` and columns `[col, col + cols)`. */
+function area(row: number, col: number, rows: number, cols: number): string {
+  return `${cellAddress(row, col)}:${cellAddress(row + rows - 1, col + cols - 1)}`;
+}
+
+/** The sheet's cells from A1 (the rows and columns before the used range are `null`), read in row blocks. */
+function readSheetGrid(ws: EtWorksheet, maxRows = Infinity): CellValue[][] {
+  const used = ws.UsedRange;
+  const row0 = used.Row - 1;
+  const col0 = used.Column - 1;
+  const rows = Math.min(used.Rows.Count, Math.max(0, maxRows - row0));
+  const cols = used.Columns.Count;
+  const grid: CellValue[][] = [];
+  for (let r = 0; r < Math.min(row0, maxRows); r++) grid.push(new Array<CellValue>(col0 + cols).fill(null));
+  const lead = new Array<CellValue>(col0).fill(null);
+  for (let at = 0; at < rows; at += BLOCK_ROWS) {
+    const n = Math.min(BLOCK_ROWS, rows - at);
+    const block = normaliseValue2(ws.Range(area(row0 + at, col0, n, cols)).Value2, n, cols);
+    for (const row of block) grid.push([...lead, ...row]);
+  }
+  return grid.every((row) => row.every((cell) => cell === null)) ? [] : grid;
+}
+
+/** Write rows from a 0-based cell, in blocks of `BLOCK_ROWS` rows. */
+function writeRows(ws: EtWorksheet, row: number, col: number, rows: readonly (readonly unknown[])[]): void {
+  const cols = Math.max(0, ...rows.map((r) => r.length));
+  if (cols === 0) return;
+  for (let at = 0; at < rows.length; at += BLOCK_ROWS) {
+    const block = rows.slice(at, at + BLOCK_ROWS).map((r) => Array.from({ length: cols }, (_, c) => r[c] ?? ''));
+    ws.Range(area(row + at, col, block.length, cols)).Value2 = block;
+  }
+}
+
+function sheetsOf(wb: EtWorkbook): EtWorksheet[] {
+  const sheets: EtWorksheet[] = [];
+  for (let i = 1; i <= wb.Worksheets.Count; i++) sheets.push(wb.Worksheets.Item(i));
+  return sheets;
+}
+
+function namesOf(wb: EtWorkbook): LoadedName[] {
+  const names: LoadedName[] = [];
+  for (let i = 1; i <= wb.Names.Count; i++) {
+    const name = wb.Names.Item(i);
+    names.push({ name: name.Name, type: 'Range', value: name.RefersTo });
+  }
+  return names;
+}
+
+/** Delete the workbook name `name` if there is one. */
+function deleteName(wb: EtWorkbook, name: string): void {
+  const key = name.toLowerCase();
+  for (let i = wb.Names.Count; i >= 1; i--) {
+    const item = wb.Names.Item(i);
+    if (item.Name.toLowerCase() === key) item.Delete();
+  }
+}
+
+/** Delete sheets without the confirmation dialog VBA's `Worksheet.Delete` shows while `DisplayAlerts` is on. */
+function deleteSheets(app: EtApplication, sheets: readonly EtWorksheet[]): void {
+  if (sheets.length === 0) return;
+  const alerts = app.DisplayAlerts;
+  if (alerts !== undefined) app.DisplayAlerts = false;
+  try {
+    for (const ws of sheets) ws.Delete();
+  } finally {
+    if (alerts !== undefined) app.DisplayAlerts = alerts;
+  }
+}
+
+/** Write one plan block: number formats first (a column at a time), then the values. */
+function writeBlock(ws: EtWorksheet, block: PlanBlock): void {
+  const rows = block.values.length;
+  const cols = block.values[0]?.length ?? 0;
+  if (rows === 0 || cols === 0) return;
+  const format = block.numberFormat;
+  if (typeof format === 'string') ws.Range(area(block.row, block.col, rows, cols)).NumberFormat = format;
+  else if (format !== undefined)
+    format.forEach((f, c) => {
+      if (f !== null && c < cols) ws.Range(area(block.row, block.col + c, rows, 1)).NumberFormat = f;
+    });
+  writeRows(ws, block.row, block.col, block.values.map((row) => row.map(toCellInput)));
+}
+
+/** The A1 areas of marked cells: runs of consecutive rows in a column ("F2:F9"), by column then row. */
+function markAreas(addresses: readonly string[]): string[] {
+  const cells = addresses.map(parseCellAddress).filter((c): c is NonNullable<typeof c> => c !== null);
+  cells.sort((a, b) => a.col - b.col || a.row - b.row);
+  const areas: string[] = [];
+  let run: { col: number; first: number; last: number } | null = null;
+  const close = (): void => {
+    if (run !== null) areas.push(run.first === run.last ? cellAddress(run.first, run.col) : `${cellAddress(run.first, run.col)}:${cellAddress(run.last, run.col)}`);
+  };
+  for (const { row, col } of cells) {
+    if (run !== null && run.col === col && row <= run.last + 1) run.last = Math.max(run.last, row);
+    else {
+      close();
+      run = { col, first: row, last: row };
+    }
+  }
+  close();
+  return areas;
+}
+
+/** Areas in groups whose union address (`,`-separated) fits `MAX_UNION_ADDRESS`. */
+function unionGroups(areas: readonly string[]): string[][] {
+  const groups: string[][] = [];
+  let current: string[] = [];
+  let length = 0;
+  for (const a of areas) {
+    if (current.length > 0 && length + 1 + a.length > MAX_UNION_ADDRESS) {
+      groups.push(current);
+      current = [];
+      length = 0;
+    }
+    length += (current.length > 0 ? 1 : 0) + a.length;
+    current.push(a);
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+const NOTES: Record<'wps_no_charts' | 'wps_no_styles', CapabilityNote['message']> = {
+  wps_no_charts: {
+    'zh-CN': 'WPS 表格版暂不绘制汇总图表：汇总表中的数字完整，图表请在 Excel 中刷新生成。',
+    'en-US': 'The WPS 表格 version does not draw the summary charts yet: the figures are complete; refresh in Excel for the charts.',
+  },
+  wps_no_styles: {
+    'zh-CN': 'WPS 表格版暂不设置汇总表的字体、底色、合并单元格、列宽和冻结窗格。',
+    'en-US': 'The WPS 表格 version does not yet apply fonts, fills, merged cells, column widths or frozen panes to the summary sheets.',
+  },
+};
+
+/**
+ * The workbook port over WPS 表格 (see the file comment). `selectCell`, `exclusive`, `createSheetIfAbsent`,
+ * `writeStatus` and `dropState` are not implemented yet; tables (`ListObjects`) are not listed.
+ * @example const report = await refresh(createEtWorkbookPort(), { displayLanguage: 'zh-CN' });
+ */
+export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): WorkbookPort {
+  const token = options.token ?? (() => Math.random().toString(36).slice(2, 10));
+  const notes = new Map<string, CapabilityNote>();
+  const note = (code: keyof typeof NOTES): void => {
+    notes.set(code, { code, message: NOTES[code] });
+  };
+
+  const application = (): EtApplication => {
+    const app = options.application ?? (globalThis as { Application?: EtApplication }).Application;
+    if (app === undefined) throw new PortError('host_error', 'WPS Application is not available');
+    return app;
+  };
+  const workbook = (): EtWorkbook => {
+    const wb = application().ActiveWorkbook;
+    if (wb === null) throw new PortError('host_error', 'No workbook is open');
+    return wb;
+  };
+  /** Run `work` as one port operation: host errors become `PortError`s of `code`. */
+  const operation = <T>(code: 'read_failed' | 'write_failed', work: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(error instanceof PortError ? error : new PortError(code, error instanceof Error ? error.message : String(error), { cause: error }));
+    }
+  };
+
+  const stateSheet = (wb: EtWorkbook): EtWorksheet | null => sheetsOf(wb).find((ws) => isStateMarker(ws.Range('A1').Value2)) ?? null;
+  const readDoc = (wb: EtWorkbook): { ws: EtWorksheet | null; doc: StateSheetDoc; column: SnapshotColumn | null; counts: readonly number[] } => {
+    const ws = stateSheet(wb);
+    if (ws === null) return { ws, doc: EMPTY_STATE_DOC, column: null, counts: [] };
+    const grid = readSheetGrid(ws);
+    const cellAt = (r: number, c: number): unknown => grid[r]?.[c] ?? null;
+    const header = readStateHeader(cellAt);
+    return { ws, doc: readStateSheet(cellAt) ?? EMPTY_STATE_DOC, column: header?.snapshotColumn ?? null, counts: header?.counts ?? [] };
+  };
+
+  /** Write `patch` into the state sheet (created very hidden when missing); the baseline goes to the other column, the pointer last. */
+  const writeDoc = (wb: EtWorkbook, patch: Partial<Omit<StateSheetDoc, 'legacyOwned'>>): void => {
+    const current = readDoc(wb);
+    const doc = { ...current.doc, ...patch };
+    let ws = current.ws;
+    if (ws === null) {
+      const taken = new Set(sheetsOf(wb).map((s) => sheetNameKey(s.Name)));
+      ws = wb.Worksheets.Add(undefined, wb.Worksheets.Item(wb.Worksheets.Count));
+      ws.Name = uniqueSheetName(STATE_SHEET_NAME, taken);
+      ws.Visible = XL_SHEET_VERY_HIDDEN;
+    }
+    // A refresh passes the period baseline unchanged on most runs: only a different one is written (to the other column).
+    const newBaseline = current.column === null || (patch.snapshot !== undefined && patch.snapshot !== current.doc.snapshot);
+    const column: SnapshotColumn = current.column === null ? 'C' : !newBaseline ? current.column : current.column === 'C' ? 'D' : 'C';
+    const texts = stateColumnTexts(doc, column);
+    const counts = STATE_LABELS.map((_, c) => current.counts[c] ?? 0);
+    const changed = new Set<number>([STATE_COLUMNS.settings, STATE_COLUMNS.lastRefresh, STATE_COLUMNS.marks]);
+    if (newBaseline) changed.add(SNAPSHOT_COLUMNS[column]);
+    for (const c of changed) {
+      const chunks = chunkText(texts[c] ?? '');
+      const rows = Math.max(chunks.length, counts[c] ?? 0);
+      if (rows > 0) writeRows(ws, STATE_FIRST_CHUNK_ROW, c, Array.from({ length: rows }, (_, r) => [literalText(chunks[r] ?? '')]));
+      counts[c] = chunks.length;
+    }
+    writeRows(ws, 1, 0, [[...STATE_LABELS], counts]);
+    const revision = newBaseline ? `${Date.now().toString(36)}-${token()}` : String(ws.Range('D1').Value2 ?? '');
+    writeRows(ws, 0, 0, [[STATE_MARKER, STATE_FORMAT_VERSION, doc.snapshot === null ? '' : column, literalText(doc.snapshot === null ? '' : revision)]]);
+  };
+
+  const clearRecords = (wb: EtWorkbook, records: readonly MarkRecord[]): void => {
+    const fills = new Set(Object.values(MARK_COLORS));
+    const byKey = new Map(sheetsOf(wb).map((ws) => [sheetNameKey(ws.Name), ws]));
+    for (const record of records) {
+      const ws = byKey.get(sheetNameKey(record.sheet));
+      if (ws === undefined) continue;
+      const conditions = ws.Range(record.ref.trim().split(/\s+/).join(',')).FormatConditions;
+      for (let i = conditions.Count; i >= 1; i--) {
+        const fc = conditions.Item(i);
+        if (fc.Type === XL_EXPRESSION && fc.Formula1.replace(/\s+/g, '').toUpperCase() === '=TRUE' && fills.has(fc.Interior.Color)) fc.Delete();
+      }
+    }
+  };
+
+  return {
+    listSheets: () =>
+      operation('read_failed', () => {
+        const wb = workbook();
+        const owners = ownerSheetsByName(namesOf(wb));
+        return sheetsOf(wb)
+          .map((ws) => ({ ws, preview: readSheetGrid(ws, SOURCE_PREVIEW_ROWS) }))
+          .filter(({ preview }) => !isStateMarker(preview[0]?.[0]))
+          .map(({ ws, preview }): SheetInfo => {
+            const role = SHEET_ROLES.find((r) => owners.get(r) === ws.Name) ?? null;
+            const used = ws.UsedRange;
+            const empty = preview.length === 0 && used.Rows.Count === 1 && used.Columns.Count === 1;
+            return {
+              name: ws.Name,
+              ownedRole: role,
+              rowCount: empty ? 0 : used.Row - 1 + used.Rows.Count,
+              columnCount: empty ? 0 : used.Column - 1 + used.Columns.Count,
+              tables: [],
+              preview,
+            };
+          });
+      }),
+
+    readGrid(source: SourceRef, onChunk?: (rowsRead: number, rowsTotal: number) => void): Promise<SourceGrid> {
+      return operation('read_failed', () => {
+        const ws = source.kind === 'sheet' ? sheetsOf(workbook()).find((s) => sheetNameKey(s.Name) === sheetNameKey(source.name)) : undefined;
+        if (ws === undefined) throw new PortError('source_not_found', `No sheet named ${source.name}`);
+        const grid: Grid = readSheetGrid(ws);
+        onChunk?.(grid.length, grid.length);
+        return { sheet: ws.Name, grid };
+      });
+    },
+
+    applySheetPlans(plans: readonly SheetPlan[]): Promise<AppliedPlans> {
+      const app = application();
+      const wb = workbook();
+      const owners = ownerSheetsByName(namesOf(wb));
+      const all = sheetsOf(wb);
+      const old = all.filter((ws) => [...owners.values()].includes(ws.Name));
+      const built: { role: SheetRole; plan: SheetPlan; ws: EtWorksheet }[] = [];
+      const screen = app.ScreenUpdating;
+      app.ScreenUpdating = false;
+      try {
+        // 1. Build every new sheet under a temporary name, after the last sheet.
+        try {
+          plans.forEach((plan, i) => {
+            const ws = wb.Worksheets.Add(undefined, wb.Worksheets.Item(wb.Worksheets.Count));
+            built.push({ role: plan.role, plan, ws });
+            ws.Name = `~ls${token()}${i}`.slice(0, 31);
+            for (const block of plan.blocks) writeBlock(ws, block);
+          });
+        } catch (error) {
+          deleteSheets(app, built.map((b) => b.ws));
+          throw new PortError('write_failed', error instanceof Error ? error.message : String(error), { cause: error });
+        }
+        // 2. Remove the old owned sheets, then give the new ones their names and owner names.
+        deleteSheets(app, old);
+        const taken = new Set(sheetsOf(wb).filter((ws) => !built.some((b) => b.ws === ws)).map((ws) => sheetNameKey(ws.Name)));
+        const applied: AppliedPlans = {};
+        for (const { role, plan, ws } of built) {
+          const name = uniqueSheetName(cleanSheetName(plan.name, role), taken);
+          ws.Name = name;
+          applied[role] = name;
+          deleteName(wb, ownerName(role));
+          wb.Names.Add(ownerName(role), `=${quotedSheetName(name)}!$A$1`, false);
+          for (const key of plan.names ?? []) {
+            deleteName(wb, key.name);
+            wb.Names.Add(key.name, `=${quotedSheetName(name)}!$${cellAddress(key.row, key.col).replace(/(\d+)$/, '$$$1')}`, true);
+          }
+        }
+        if (plans.some((p) => p.charts.length > 0)) note('wps_no_charts');
+        if (plans.some((p) => p.formats.length > 0 || p.merges.length > 0 || p.columnWidths.length > 0 || p.freeze !== undefined)) note('wps_no_styles');
+        return Promise.resolve(applied);
+      } catch (error) {
+        return Promise.reject(error instanceof PortError ? error : new PortError('write_failed', String(error), { cause: error }));
+      } finally {
+        app.ScreenUpdating = screen;
+      }
+    },
+
+    markCells(sheet: string, marks: readonly CellMark[]): Promise<void> {
+      return operation('write_failed', () => {
+        const wb = workbook();
+        const ws = sheetsOf(wb).find((s) => sheetNameKey(s.Name) === sheetNameKey(sheet));
+        if (ws === undefined) throw new PortError('source_not_found', `No sheet named ${sheet}`);
+        const { doc } = readDoc(wb);
+        clearRecords(wb, doc.marks);
+        const records: MarkRecord[] = [];
+        for (const severity of ['error', 'warning'] as const) {
+          const areas = markAreas(marks.filter((m) => m.severity === severity).map((m) => m.address));
+          for (const group of unionGroups(areas)) {
+            const fc = ws.Range(group.join(',')).FormatConditions.Add(XL_EXPRESSION, undefined, '=TRUE');
+            fc.Interior.Color = MARK_COLORS[severity];
+            records.push({ sheet: ws.Name, severity, ref: group.join(' ') });
+          }
+        }
+        writeDoc(wb, { marks: records });
+      });
+    },
+
+    clearMarks: () =>
+      operation('write_failed', () => {
+        const wb = workbook();
+        const { doc } = readDoc(wb);
+        if (doc.marks.length === 0) return;
+        clearRecords(wb, doc.marks);
+        writeDoc(wb, { marks: [] });
+      }),
+
+    readState: () =>
+      operation('read_failed', () => {
+        const { doc } = readDoc(workbook());
+        return { settings: doc.settings, snapshot: doc.snapshot, lastRefresh: doc.lastRefresh };
+      }),
+
+    writeState: (patch: Partial<StoredState>) =>
+      operation('write_failed', () => {
+        const { settings, snapshot, lastRefresh } = patch;
+        writeDoc(workbook(), {
+          ...(settings === undefined ? {} : { settings }),
+          ...(snapshot === undefined ? {} : { snapshot }),
+          ...(lastRefresh === undefined ? {} : { lastRefresh }),
+        });
+      }),
+
+    capabilityNotes: () => [...notes.values()],
+  };
+}

@@ -1,0 +1,404 @@
+/**
+ * A fake of WPS 表格's (ET) JS object model, synchronous like the real one, modelling exactly the members
+ * `src/wps/etTypes.ts` declares, with VBA's semantics for them: collections indexed by name or from 1,
+ * `Visible` as `XlSheetVisibility` numbers (-1, 0, 2), `Value2` a scalar for one cell and (configurable) a flat
+ * array for one row, strings written to `Value2` parsed like typed input (`=` a formula, numbers and ISO dates
+ * converted, a leading `'` kept out of the text), Excel's sheet-name rules (1–31 characters, none of `[]:*?/\`,
+ * unique without regard to case), and every member of a deleted sheet throwing.
+ */
+import type {
+  EtApplication,
+  EtFormatCondition,
+  EtFormatConditions,
+  EtName,
+  EtNames,
+  EtRange,
+  EtSheets,
+  EtWorkbook,
+  EtWorksheet,
+} from '../../../src/wps/etTypes';
+
+type Cell = { value: string | number | boolean; formula?: string };
+interface Area {
+  readonly r0: number;
+  readonly c0: number;
+  readonly r1: number;
+  readonly c1: number;
+}
+interface Condition {
+  areas: Area[];
+  type: number;
+  formula1: string;
+  color: number;
+}
+
+/** Options of `createFakeEt`. */
+export interface FakeEtOptions {
+  /** Sheets in tab order, as rows from A1 (`null`/`undefined`: empty). */
+  readonly sheets: Readonly<Record<string, readonly (readonly unknown[])[]>>;
+  /** A one-row range's `Value2` as a flat array (default true). */
+  readonly flatSingleRow?: boolean;
+}
+
+/** What a test sees of a sheet. */
+export interface EtSheetSnapshot {
+  readonly name: string;
+  readonly visible: number;
+  readonly values: (string | number | boolean | null)[][];
+  readonly formulas: Record<string, string>;
+  readonly conditions: readonly { readonly ref: string; readonly formula1: string; readonly color: number }[];
+}
+
+function colLetters(col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function parseCell(text: string): { r: number; c: number } {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(text.trim());
+  if (m === null) throw new Error(`Range: bad address ${text}`);
+  let c = 0;
+  for (const ch of m[1]!.toUpperCase()) c = c * 26 + ch.charCodeAt(0) - 64;
+  return { r: Number(m[2]) - 1, c: c - 1 };
+}
+
+function parseAreas(address: string): Area[] {
+  return address.split(',').map((part) => {
+    const [a = '', b = a] = part.split(':');
+    const p = parseCell(a);
+    const q = parseCell(b);
+    return { r0: Math.min(p.r, q.r), c0: Math.min(p.c, q.c), r1: Math.max(p.r, q.r), c1: Math.max(p.c, q.c) };
+  });
+}
+
+const areaText = (a: Area): string =>
+  a.r0 === a.r1 && a.c0 === a.c1 ? `${colLetters(a.c0)}${a.r0 + 1}` : `${colLetters(a.c0)}${a.r0 + 1}:${colLetters(a.c1)}${a.r1 + 1}`;
+
+const intersects = (a: Area, b: Area): boolean => a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+
+/** Days since 1899-12-30 (Excel's serial date) of an ISO date or date-time. */
+function serial(iso: string): number {
+  return Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : `${iso.replace(/Z$/, '')}Z`) / 86_400_000 + 25_569;
+}
+
+/** A string written to `Value2`, parsed like typed input. */
+function parseInput(text: string): Cell | null {
+  if (text === '') return null;
+  if (text.startsWith("'")) return { value: text.slice(1) };
+  if (text.startsWith('=')) return { value: 0, formula: text };
+  if (/^\s*[-+]?\d+(\.\d+)?([eE][-+]?\d+)?\s*$/.test(text)) return { value: Number(text) };
+  if (/^(TRUE|FALSE)$/i.test(text.trim())) return { value: text.trim().toUpperCase() === 'TRUE' };
+  if (/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(text)) return { value: serial(text) };
+  return { value: text };
+}
+
+const FORBIDDEN = /[[\]:*?/\\]/;
+
+/** The fake ET application with its one workbook. */
+export class FakeEt implements EtApplication {
+  ScreenUpdating = true;
+  EnableEvents = true;
+  DisplayAlerts = true;
+  readonly ActiveWorkbook: FakeWorkbook;
+  /** Throws from the `n`th `Value2` write from now (1-based) when set: a host failure mid-way. */
+  failOnWrite: number | null = null;
+  /** `Value2` writes so far. */
+  writes = 0;
+
+  constructor(options: FakeEtOptions) {
+    this.ActiveWorkbook = new FakeWorkbook(this, options.flatSingleRow ?? true);
+    for (const [name, rows] of Object.entries(options.sheets)) {
+      const ws = this.ActiveWorkbook.sheets.add();
+      ws.Name = name;
+      rows.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v !== null && v !== undefined && v !== '') ws.cells.set(`${r},${c}`, { value: v as string | number | boolean });
+        }),
+      );
+    }
+  }
+
+  /** Every live sheet, in tab order. */
+  snapshot(): EtSheetSnapshot[] {
+    return this.ActiveWorkbook.sheets.list.map((ws) => ws.snapshot());
+  }
+}
+
+class FakeWorkbook implements EtWorkbook {
+  readonly sheets: FakeSheets;
+  readonly names = new FakeNames();
+  constructor(
+    readonly app: FakeEt,
+    readonly flatSingleRow: boolean,
+  ) {
+    this.sheets = new FakeSheets(this);
+  }
+  get Worksheets(): EtSheets {
+    return this.sheets;
+  }
+  get Names(): EtNames {
+    return this.names;
+  }
+}
+
+class FakeSheets implements EtSheets {
+  readonly list: FakeWorksheet[] = [];
+  private next = 1;
+  constructor(private readonly wb: FakeWorkbook) {}
+  get Count(): number {
+    return this.list.length;
+  }
+  Item(index: string | number): EtWorksheet {
+    const ws = typeof index === 'number' ? this.list[index - 1] : this.list.find((s) => s.Name.toUpperCase() === index.toUpperCase());
+    if (ws === undefined) throw new Error(`Worksheets.Item(${String(index)}): subscript out of range`);
+    return ws;
+  }
+  Add(Before?: EtWorksheet, After?: EtWorksheet): FakeWorksheet {
+    const ws = this.add();
+    this.list.pop();
+    const at = Before !== undefined ? this.list.indexOf(Before as FakeWorksheet) : After !== undefined ? this.list.indexOf(After as FakeWorksheet) + 1 : 0;
+    if (at < 0) throw new Error('Sheets.Add: sheet not in this workbook');
+    this.list.splice(at, 0, ws);
+    return ws;
+  }
+  /** A new sheet at the end with a free default name. */
+  add(): FakeWorksheet {
+    let name = `Sheet${this.next++}`;
+    while (this.list.some((s) => s.Name.toUpperCase() === name.toUpperCase())) name = `Sheet${this.next++}`;
+    const ws = new FakeWorksheet(this.wb, name);
+    this.list.push(ws);
+    return ws;
+  }
+}
+
+class FakeWorksheet implements EtWorksheet {
+  readonly cells = new Map<string, Cell>();
+  readonly formats = new Map<string, unknown>();
+  readonly conditions: Condition[] = [];
+  private name: string;
+  private visible = -1;
+  private deleted = false;
+  constructor(
+    readonly wb: FakeWorkbook,
+    name: string,
+  ) {
+    this.name = name;
+  }
+  /** Throws on a deleted sheet, as every member of a deleted COM object does. */
+  live(): this {
+    if (this.deleted) throw new Error('Object has been deleted');
+    return this;
+  }
+  get Name(): string {
+    return this.live().name;
+  }
+  set Name(value: string) {
+    this.live();
+    if (value.length === 0 || value.length > 31 || FORBIDDEN.test(value) || /^'|'$/.test(value)) throw new Error(`Invalid sheet name: ${value}`);
+    if (this.wb.sheets.list.some((s) => s !== this && s.Name.toUpperCase() === value.toUpperCase())) throw new Error(`Sheet name taken: ${value}`);
+    this.wb.names.renameSheet(this.name, value);
+    this.name = value;
+  }
+  get Visible(): number {
+    return this.live().visible;
+  }
+  set Visible(value: number) {
+    this.live();
+    if (value !== -1 && value !== 0 && value !== 2) throw new Error(`Visible: bad value ${value}`);
+    if (value !== -1 && this.wb.sheets.list.filter((s) => s.visible === -1 && s !== this).length === 0) throw new Error('Cannot hide the last visible sheet');
+    this.visible = value;
+  }
+  get UsedRange(): EtRange {
+    this.live();
+    let r0 = Infinity;
+    let c0 = Infinity;
+    let r1 = 0;
+    let c1 = 0;
+    for (const key of this.cells.keys()) {
+      const [r = 0, c = 0] = key.split(',').map(Number);
+      r0 = Math.min(r0, r);
+      c0 = Math.min(c0, c);
+      r1 = Math.max(r1, r);
+      c1 = Math.max(c1, c);
+    }
+    return r0 === Infinity ? new FakeRange(this, [{ r0: 0, c0: 0, r1: 0, c1: 0 }]) : new FakeRange(this, [{ r0, c0, r1, c1 }]);
+  }
+  Range(address: string): EtRange {
+    return new FakeRange(this.live(), parseAreas(address));
+  }
+  Delete(): void {
+    this.live();
+    if (this.visible === -1 && this.wb.sheets.list.filter((s) => s.visible === -1).length === 1) throw new Error('Cannot delete the last visible sheet');
+    if (this.wb.app.DisplayAlerts) throw new Error('Test fake: Delete with DisplayAlerts on would ask the user');
+    this.wb.sheets.list.splice(this.wb.sheets.list.indexOf(this), 1);
+    this.wb.names.deleteSheet(this.name);
+    this.deleted = true;
+  }
+  snapshot(): EtSheetSnapshot {
+    const used = this.UsedRange as FakeRange;
+    const a = used.areas[0]!;
+    const values: (string | number | boolean | null)[][] = [];
+    const formulas: Record<string, string> = {};
+    if (this.cells.size > 0)
+      for (let r = 0; r <= a.r1; r++) {
+        const row: (string | number | boolean | null)[] = [];
+        for (let c = 0; c <= a.c1; c++) {
+          const cell = this.cells.get(`${r},${c}`);
+          row.push(cell === undefined ? null : cell.value);
+          if (cell?.formula !== undefined) formulas[`${colLetters(c)}${r + 1}`] = cell.formula;
+        }
+        values.push(row);
+      }
+    return {
+      name: this.name,
+      visible: this.visible,
+      values,
+      formulas,
+      conditions: this.conditions.map((c) => ({ ref: c.areas.map(areaText).join(' '), formula1: c.formula1, color: c.color })),
+    };
+  }
+}
+
+class FakeRange implements EtRange {
+  constructor(
+    private readonly ws: FakeWorksheet,
+    readonly areas: Area[],
+  ) {}
+  private single(): Area {
+    this.ws.live();
+    if (this.areas.length !== 1) throw new Error('Not supported on a multi-area range');
+    return this.areas[0]!;
+  }
+  get Row(): number {
+    return this.single().r0 + 1;
+  }
+  get Column(): number {
+    return this.single().c0 + 1;
+  }
+  get Rows(): { readonly Count: number } {
+    const a = this.single();
+    return { Count: a.r1 - a.r0 + 1 };
+  }
+  get Columns(): { readonly Count: number } {
+    const a = this.single();
+    return { Count: a.c1 - a.c0 + 1 };
+  }
+  get Value2(): unknown {
+    const a = this.single();
+    const rows: unknown[][] = [];
+    for (let r = a.r0; r <= a.r1; r++) {
+      const row: unknown[] = [];
+      for (let c = a.c0; c <= a.c1; c++) row.push(this.ws.cells.get(`${r},${c}`)?.value);
+      rows.push(row);
+    }
+    if (rows.length === 1 && rows[0]!.length === 1) return rows[0]![0];
+    if (rows.length === 1 && this.ws.wb.flatSingleRow) return rows[0];
+    return rows;
+  }
+  set Value2(value: unknown) {
+    const a = this.single();
+    const app = this.ws.wb.app;
+    app.writes++;
+    if (app.failOnWrite !== null && --app.failOnWrite === 0) throw new Error('Test fake: write failed');
+    const height = a.r1 - a.r0 + 1;
+    const width = a.c1 - a.c0 + 1;
+    const rows = Array.isArray(value) ? (value as unknown[][]) : Array.from({ length: height }, () => Array<unknown>(width).fill(value));
+    if (rows.length !== height || rows.some((row) => !Array.isArray(row) || row.length !== width)) throw new Error('Test fake: Value2 array does not match the range');
+    rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const key = `${a.r0 + i},${a.c0 + j}`;
+        const cell = typeof v === 'string' ? parseInput(v) : v === null || v === undefined ? null : { value: v as number | boolean };
+        if (cell === null) this.ws.cells.delete(key);
+        else this.ws.cells.set(key, cell);
+      }),
+    );
+  }
+  get NumberFormat(): unknown {
+    const a = this.single();
+    return this.ws.formats.get(`${a.r0},${a.c0}`) ?? 'General';
+  }
+  set NumberFormat(value: unknown) {
+    const a = this.single();
+    for (let r = a.r0; r <= a.r1; r++) for (let c = a.c0; c <= a.c1; c++) this.ws.formats.set(`${r},${c}`, value);
+  }
+  get FormatConditions(): EtFormatConditions {
+    this.ws.live();
+    const ws = this.ws;
+    const areas = this.areas;
+    const matching = (): Condition[] => ws.conditions.filter((c) => c.areas.some((x) => areas.some((y) => intersects(x, y))));
+    const wrap = (c: Condition): EtFormatCondition => ({
+      Type: c.type,
+      Formula1: c.formula1,
+      Interior: {
+        get Color() {
+          return c.color;
+        },
+        set Color(v: number) {
+          c.color = v;
+        },
+      },
+      Delete: () => {
+        const at = ws.conditions.indexOf(c);
+        if (at < 0) throw new Error('Object has been deleted');
+        ws.conditions.splice(at, 1);
+      },
+    });
+    return {
+      get Count() {
+        return matching().length;
+      },
+      Item: (i: number) => {
+        const c = matching()[i - 1];
+        if (c === undefined) throw new Error(`FormatConditions.Item(${i}): out of range`);
+        return wrap(c);
+      },
+      Add: (type: number, _operator?: number, formula1?: string) => {
+        const c: Condition = { areas: [...areas], type, formula1: formula1 ?? '', color: 0xffffff };
+        ws.conditions.push(c);
+        return wrap(c);
+      },
+    };
+  }
+}
+
+class FakeNames implements EtNames {
+  readonly list: { name: string; refersTo: string; visible: boolean }[] = [];
+  get Count(): number {
+    return this.list.length;
+  }
+  Item(index: string | number): EtName {
+    const entry = typeof index === 'number' ? this.list[index - 1] : this.list.find((n) => n.name.toLowerCase() === index.toLowerCase());
+    if (entry === undefined) throw new Error(`Names.Item(${String(index)}): not found`);
+    return {
+      Name: entry.name,
+      RefersTo: entry.refersTo,
+      Delete: () => {
+        this.list.splice(this.list.indexOf(entry), 1);
+      },
+    };
+  }
+  Add(Name: string, RefersTo: string, Visible = true): EtName {
+    const existing = this.list.findIndex((n) => n.name.toLowerCase() === Name.toLowerCase());
+    if (existing >= 0) this.list.splice(existing, 1);
+    this.list.push({ name: Name, refersTo: RefersTo.startsWith('=') ? RefersTo : `=${RefersTo}`, visible: Visible });
+    return this.Item(Name);
+  }
+  private static sheetPart(name: string): RegExp {
+    const quoted = `'${name.replace(/'/g, "''")}'`;
+    return new RegExp(`^=(?:${quoted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})!`);
+  }
+  renameSheet(from: string, to: string): void {
+    const re = FakeNames.sheetPart(from);
+    for (const n of this.list) if (re.test(n.refersTo)) n.refersTo = n.refersTo.replace(re, `='${to.replace(/'/g, "''")}'!`);
+  }
+  deleteSheet(name: string): void {
+    const re = FakeNames.sheetPart(name);
+    for (const n of this.list) if (re.test(n.refersTo)) n.refersTo = n.refersTo.replace(re, '=#REF!');
+  }
+}
+
+/** A fake ET application over `options.sheets`. */
+export function createFakeEt(options: FakeEtOptions): FakeEt {
+  return new FakeEt(options);
+}

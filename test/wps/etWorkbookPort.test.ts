@@ -1,0 +1,140 @@
+/**
+ * The WPS 表格 port (src/wps/etWorkbookPort.ts) over the fake ET object model (test/fakes/et): the same refresh
+ * workflow as in Excel, compared with the Office.js port over the fake Excel.
+ */
+import { createOfficeWorkbookPort } from '../../src/excel/officeWorkbookPort';
+import { refresh, type RefreshOptions, type RunReport } from '../../src/workflows/refresh';
+import { ownerName } from '../../src/workflows/ownerNames';
+import { readStateSheet, STATE_MARKER } from '../../src/workflows/stateSheet';
+import { createEtWorkbookPort, normaliseValue2 } from '../../src/wps/etWorkbookPort';
+import { fakeWorkbook, uninstallFakes } from '../excel/fakeWorkbook';
+import { createFakeEt, type FakeEt } from '../fakes/et/fakeEt';
+import { realisticLedgerExpected, realisticLedgerGrid } from '../fixtures/realisticLedger';
+
+afterEach(uninstallFakes);
+
+const NOW = new Date(2025, 8, 30, 14, 5);
+const options: RefreshOptions = { now: () => NOW, displayLanguage: 'zh-CN' };
+
+function etLedger(extra: Record<string, unknown[][]> = {}): FakeEt {
+  return createFakeEt({ sheets: { 台账: realisticLedgerGrid(), ...extra } });
+}
+
+function refreshEt(et: FakeEt): Promise<RunReport> {
+  let n = 0;
+  return refresh(createEtWorkbookPort({ application: et, token: () => `t${++n}` }), options);
+}
+
+const sheet = (et: FakeEt, name: string) => {
+  const found = et.snapshot().find((s) => s.name === name);
+  if (found === undefined) throw new Error(`no sheet ${name}`);
+  return found;
+};
+
+describe('normaliseValue2', () => {
+  it('gives rows for a scalar, a flat row, a flat column and rows, with empty cells as null', () => {
+    expect(normaliseValue2(5, 1, 1)).toEqual([[5]]);
+    expect(normaliseValue2(undefined, 1, 1)).toEqual([[null]]);
+    expect(normaliseValue2(['a', '', 3], 1, 3)).toEqual([['a', null, 3]]);
+    expect(normaliseValue2(['a', null, 3], 3, 1)).toEqual([['a'], [null], [3]]);
+    expect(normaliseValue2([[1, undefined], ['x', true]], 2, 2)).toEqual([
+      [1, null],
+      ['x', true],
+    ]);
+  });
+});
+
+describe('refresh over the WPS 表格 port', () => {
+  it('gives the same summary JSON as the Office.js port over the fake Excel', async () => {
+    fakeWorkbook({ sheets: { 台账: realisticLedgerGrid() } });
+    const office = await refresh(createOfficeWorkbookPort(), options);
+    const et = etLedger();
+    const wps = await refreshEt(et);
+    expect([wps.ok, wps.error]).toEqual([true, null]);
+    expect(office.json).not.toBeNull();
+    expect(wps.json).toEqual(office.json);
+    expect(wps.brief).toBe(office.brief);
+    expect(wps.issues).toEqual(office.issues);
+    expect(wps.sheets).toEqual(office.sheets);
+    expect(wps.read?.counts.dataRows).toBe(realisticLedgerExpected.dataRows);
+    // Summary cells as the Office.js port wrote them (values; styles are not applied yet in WPS).
+    const summary = sheet(et, wps.sheets.summary!);
+    expect(summary.values.flat()).toContain(realisticLedgerExpected.projects);
+    expect(summary.values.flat()).toContain('截至：2025年9月30日');
+    expect(wps.notes.map((n) => n.code)).toEqual(expect.arrayContaining(['wps_no_charts']));
+  });
+
+  it('recognises its sheets by the owner names and gives the same workbook when run twice', async () => {
+    const et = etLedger();
+    await refreshEt(et);
+    await refreshEt(et);
+    const twice = et.snapshot();
+    expect((await refreshEt(et)).ok).toBe(true);
+    expect(et.snapshot()).toEqual(twice);
+    const names = et.ActiveWorkbook.names.list.map((n) => [n.name, n.refersTo, n.visible]);
+    expect(names).toContainEqual([ownerName('summary'), "='汇总'!$A$1", false]);
+    expect(et.snapshot().filter((s) => s.name.startsWith('汇总'))).toHaveLength(1);
+  });
+
+  it('keeps the state in a very hidden state sheet that the shared reader reads', async () => {
+    const et = etLedger();
+    await refreshEt(et);
+    const states = et.snapshot().filter((s) => s.values[0]?.[0] === STATE_MARKER);
+    expect(states.map((s) => s.visible)).toEqual([2]);
+    const doc = readStateSheet((r, c) => states[0]!.values[r]?.[c] ?? null);
+    expect(doc?.lastRefresh).toBe(NOW.toISOString()); // text, not a date serial: written as literal text
+    expect(doc?.snapshot).not.toBeNull();
+    const port = createEtWorkbookPort({ application: et });
+    await port.writeState({ settings: { ...(await port.readState()).settings, decimals: 2 } });
+    const state = await port.readState();
+    expect([state.settings.decimals, state.lastRefresh, state.snapshot]).toEqual([2, NOW.toISOString(), doc?.snapshot]);
+  });
+
+  it('marks the error rows with conditional formats and removes them on clearMarks', async () => {
+    const et = etLedger();
+    await refreshEt(et);
+    const conditions = sheet(et, '台账').conditions;
+    expect(conditions.length).toBeGreaterThan(0);
+    const marked = new Set(conditions.flatMap((c) => c.ref.split(' ')).flatMap((a) => a.split(':').map((x) => Number(/\d+$/.exec(x)?.[0]))));
+    for (const row of realisticLedgerExpected.errorSheetRows) expect([row, marked.has(row)]).toEqual([row, true]);
+    await refreshEt(et);
+    expect(sheet(et, '台账').conditions).toEqual(conditions);
+    await createEtWorkbookPort({ application: et }).clearMarks();
+    expect(sheet(et, '台账').conditions).toEqual([]);
+  });
+
+  it('keeps a user sheet named 汇总 and gives the summary another name', async () => {
+    const et = etLedger({ 汇总: [['我自己的汇总', 42]] });
+    const report = await refreshEt(et);
+    expect(report.sheets.summary).toBe('汇总 (2)');
+    expect(sheet(et, '汇总').values).toEqual([['我自己的汇总', 42]]);
+    expect((await refreshEt(et)).sheets.summary).toBe('汇总 (2)');
+    expect(sheet(et, '汇总').values).toEqual([['我自己的汇总', 42]]);
+  });
+
+  it('fails with the previous summaries intact, whichever write of the sheets fails', async () => {
+    const probe = etLedger();
+    await refreshEt(probe);
+    await refreshEt(probe);
+    probe.writes = 0;
+    await refreshEt(probe);
+    const writes = probe.writes;
+    expect(writes).toBeGreaterThan(3);
+    let failed = 0;
+    for (let n = 1; n <= writes; n++) {
+      const et = etLedger();
+      await refreshEt(et);
+      await refreshEt(et);
+      const before = et.snapshot();
+      et.failOnWrite = n;
+      const report = await refreshEt(et);
+      if (!report.ok) {
+        failed++;
+        expect([n, et.snapshot()]).toEqual([n, before]);
+      }
+      et.failOnWrite = null;
+      expect([n, (await refreshEt(et)).ok]).toEqual([n, true]);
+    }
+    expect(failed).toBeGreaterThan(0);
+  });
+});
