@@ -2,7 +2,7 @@ import { formatDataDate } from '../ledger/findDataDate';
 import { parseLedgerDate } from '../ledger/parseLedgerDate';
 import { describeIssueCode } from '../validate/issueMessages';
 import { SEVERITIES, type Lang, type Severity } from '../ledger/types';
-import type { LedgerIssue, LedgerRead } from '../validate/types';
+import type { IssueColumn, LedgerIssue, LedgerRead } from '../validate/types';
 import { formatLabel } from './formatLabel';
 import type { LabelKey } from './labels';
 import { numberFormats } from './numberFormats';
@@ -106,13 +106,24 @@ export function layoutValidation(read: LedgerRead, options: ValidationLayoutOpti
   );
   // 行 stands over right-aligned numbers: aligned like them, so it reads as theirs.
   sheet.format({ row: headerRow, col: ROW_COL, rows: 1, cols: 1 }, PLAN_STYLES.numberHeader);
+  // One string per severity and per column, shared by their rows: a full sheet has a million issues.
+  const columnTexts = new Map<IssueColumn, string>();
+  const columnText = (column: IssueColumn): string => {
+    let text = columnTexts.get(column);
+    if (text === undefined) {
+      text = `${column.letter} ${column.header}`;
+      columnTexts.set(column, text);
+    }
+    return text;
+  };
   for (const severity of SEVERITIES) {
     const issues = bySeverity.get(severity) ?? [];
+    const severityText = label(`severity_${severity}`);
     const rows = issues.map((issue): PlanCell[] => [
-      label(`severity_${severity}`),
+      severityText,
       describeIssueCode(issue.code, lang),
       issue.sheetRow,
-      issue.column === null ? null : `${issue.column.letter} ${issue.column.header}`,
+      issue.column === null ? null : columnText(issue.column),
       shownRaw(issue),
       issue.message[lang],
       issue.suggestion?.[lang] ?? null,
