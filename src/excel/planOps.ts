@@ -283,7 +283,9 @@ function pageSetupOp(setup: PageSetup): SheetOp {
       layout.bottomMargin = points(m.bottom);
       layout.headerMargin = points(m.header);
       layout.footerMargin = points(m.footer);
-      layout.centerHorizontally = true;
+      // Not centred, like the CLI's sheets: a narrow sheet prints from the left margin. Set, not left alone, so a
+      // sheet refreshed in place loses the centring an earlier version gave it.
+      layout.centerHorizontally = false;
       const pages = layout.headersFooters.defaultForAllPages;
       pages.leftHeader = setup.header.left ?? '';
       pages.centerHeader = setup.header.center ?? '';

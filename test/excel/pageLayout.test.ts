@@ -27,7 +27,8 @@ describe('applySheetPlans page setup', () => {
       zoom: { horizontalFitToPages: 1 },
       // Inches × 72.
       margins: { leftMargin: 28.8, rightMargin: 28.8, topMargin: 54, bottomMargin: 54, headerMargin: 21.6, footerMargin: 21.6 },
-      centerHorizontally: true,
+      // Not centred: a narrow sheet prints from the left margin, as the CLI writes it (no printOptions).
+      centerHorizontally: false,
       headersFooters: {
         leftHeader: '央地合作项目统计汇总',
         centerHeader: '',
@@ -47,6 +48,18 @@ describe('applySheetPlans page setup', () => {
     await port.applySheetPlans([summaryPlan({ pageSetup: SETUP })]);
     await port.applySheetPlans([summaryPlan({ pageSetup: { ...SETUP, rowBreaks: [6] } })]);
     expect(fake.printSettings('汇总').rowBreaks).toEqual([6]);
+  });
+
+  it('takes back the horizontal centring of a sheet refreshed in place', async () => {
+    const { fake, port } = fakeWorkbook({ apiVersion: '1.9', ...ledgerOnly() });
+    await port.applySheetPlans([summaryPlan({ pageSetup: SETUP })]);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('汇总').pageLayout.centerHorizontally = true;
+      await context.sync();
+    });
+    expect(fake.printSettings('汇总').centerHorizontally).toBe(true);
+    await port.applySheetPlans([summaryPlan({ pageSetup: SETUP })]);
+    expect(fake.printSettings('汇总').centerHorizontally).toBe(false);
   });
 
   it('says so below ExcelApi 1.9, and leaves the print settings alone', async () => {

@@ -166,15 +166,15 @@ function columnsInOrder(line: Map<number, PlannedCell> | undefined): Iterable<nu
 }
 
 /**
- * The print elements of a worksheet, in the schema's order (printOptions, pageMargins, pageSetup, headerFooter,
- * rowBreaks): the plan's page setup, or Excel's default margins when it has none.
+ * The print elements of a worksheet, in the schema's order (pageMargins, pageSetup, headerFooter, rowBreaks): the
+ * plan's page setup, or Excel's default margins when it has none.
  */
 function printSetupXml(plan: SheetPlan): string {
   const setup = plan.pageSetup;
   if (setup === undefined) return '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   const m = setup.margins;
-  let xml = '<printOptions horizontalCentered="1"/>';
-  xml += `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
+  // No printOptions: not centred on the page (like the add-in's sheets), so a narrow sheet prints from the left margin.
+  let xml = `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
   // paperSize 9 is A4 (ECMA-376 Part 1, pageSetup); fitToHeight 0: as many pages high as it takes.
   xml += `<pageSetup paperSize="9" orientation="${setup.orientation}" fitToWidth="${setup.fitToPagesWide}" fitToHeight="0"/>`;
   const header = headerFooterText(setup.header);

@@ -80,7 +80,8 @@ describe('renderSheetXml', () => {
     );
     expect(xml).toContain('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension');
     expect(xml).toContain(
-      '<printOptions horizontalCentered="1"/><pageMargins left="0.4" right="0.4" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+      // No printOptions: not centred on the page, like the add-in's sheets.
+      '</sheetData><pageMargins left="0.4" right="0.4" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
         '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
         '<headerFooter><oddHeader>&amp;LR&amp;&amp;D &lt;汇总&gt;&amp;R截至：2025年9月30日</oddHeader><oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter></headerFooter>' +
         '<rowBreaks count="2" manualBreakCount="2"><brk id="12" max="16383" man="1"/><brk id="30" max="16383" man="1"/></rowBreaks></worksheet>',
