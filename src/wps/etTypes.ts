@@ -14,6 +14,8 @@ export const XL_SHEET_VISIBLE = -1;
 export const XL_SHEET_VERY_HIDDEN = 2;
 /** `XlFormatConditionType.xlExpression`: a rule given by a formula. */
 export const XL_EXPRESSION = 2;
+/** `XlRowCol.xlColumns`: `SetSourceData` reads each column as a series. */
+export const XL_COLUMNS = 2;
 
 /** `Application` (the global `window.Application` in an add-in's page). */
 export interface EtApplication {
@@ -46,6 +48,39 @@ export interface EtWorksheet {
   readonly UsedRange: EtRange;
   Range(address: string): EtRange;
   Delete(): void;
+  /** The embedded charts. */
+  ChartObjects(): EtChartObjects;
+}
+
+/** `ChartObjects` of a sheet. */
+export interface EtChartObjects {
+  readonly Count: number;
+  /** A new embedded chart at `Left`, `Top` with `Width`, `Height`, in points. */
+  Add(Left: number, Top: number, Width: number, Height: number): EtChartObject;
+}
+
+/** `ChartObject`: the frame of an embedded chart. */
+export interface EtChartObject {
+  Name: string;
+  readonly Chart: EtChart;
+}
+
+/** `Chart`. */
+export interface EtChart {
+  /** `XlChartType`: 51 clustered column, 52 stacked column, 57 clustered bar, 5 pie. */
+  ChartType: number;
+  HasTitle: boolean;
+  readonly ChartTitle: { Text: string };
+  /** `PlotBy`: `XL_COLUMNS`. */
+  SetSourceData(Source: EtRange, PlotBy?: number): void;
+  SeriesCollection(): { readonly Count: number; Item(index: number): EtSeries };
+}
+
+/** `Series`: `Values` and `XValues` accept a range. */
+export interface EtSeries {
+  Name: string;
+  Values: unknown;
+  XValues: unknown;
 }
 
 /** `Range`. */
@@ -62,6 +97,11 @@ export interface EtRange {
   readonly Rows: { readonly Count: number };
   readonly Columns: { readonly Count: number };
   readonly FormatConditions: EtFormatConditions;
+  /** Position and size in points. */
+  readonly Left: number;
+  readonly Top: number;
+  readonly Width: number;
+  readonly Height: number;
 }
 
 /** `FormatConditions` of a range: the conditional formats that intersect it. */

@@ -1,4 +1,4 @@
-import { SHEET_ROLES, type CellValue, type Grid, type PlanBlock, type SheetPlan, type SheetRole } from '../domain';
+import { SHEET_ROLES, type CellValue, type ChartSpec, type ChartType, type Grid, type PlanBlock, type SheetPlan, type SheetRole } from '../domain';
 import { SOURCE_PREVIEW_ROWS } from '../workflows/chooseSource';
 import { ownerName, ownerSheetsByName, type LoadedName } from '../workflows/ownerNames';
 import {
@@ -31,10 +31,10 @@ import {
   type WorkbookPort,
 } from '../workflows/workbookPort';
 // Pure helpers of src/excel (no Excel.* in them); eslint.config.js allows src/wps these three files only.
-import { cellAddress, parseCellAddress, quotedSheetName } from '../excel/a1';
+import { cellAddress, parseCellAddress, quotedSheetName, rangeAddress } from '../excel/a1';
 import { cleanSheetName, sheetNameKey, uniqueSheetName } from '../excel/sheetNames';
 import { literalText, toCellInput } from '../excel/toCellInput';
-import { XL_EXPRESSION, XL_SHEET_VERY_HIDDEN, type EtApplication, type EtWorkbook, type EtWorksheet } from './etTypes';
+import { XL_COLUMNS, XL_EXPRESSION, XL_SHEET_VERY_HIDDEN, type EtApplication, type EtWorkbook, type EtWorksheet } from './etTypes';
 
 /**
  * The workbook port over WPS 表格's JS object model (issue 20). ET's calls are synchronous, so every method
@@ -169,6 +169,33 @@ function writeBlock(ws: EtWorksheet, block: PlanBlock): void {
   writeRows(ws, block.row, block.col, block.values.map((row) => row.map(toCellInput)));
 }
 
+/**
+ * `XlChartType` of each plan chart type (learn.microsoft.com/dotnet/api/microsoft.office.interop.excel.xlcharttype:
+ * xlColumnClustered 51, xlColumnStacked 52, xlBarClustered 57, xlPie 5; ET takes Excel's numbers, issue 20).
+ */
+const CHART_TYPES: Record<ChartType, number> = { columnClustered: 51, columnStacked: 52, barClustered: 57, pie: 5 };
+
+/**
+ * A native chart from a plan's chart spec: the series' columns as the source (`SetSourceData`, by columns), then
+ * each series' name and categories set explicitly, so nothing depends on the host guessing headers.
+ */
+function drawChart(ws: EtWorksheet, spec: ChartSpec): void {
+  const at = ws.Range(rangeAddress(spec.position));
+  const frame = ws.ChartObjects().Add(at.Left, at.Top, at.Width, at.Height);
+  frame.Name = spec.id;
+  const chart = frame.Chart;
+  chart.ChartType = CHART_TYPES[spec.type];
+  chart.SetSourceData(ws.Range(spec.series.map((s) => rangeAddress(s.values)).join(',')), XL_COLUMNS);
+  const series = chart.SeriesCollection();
+  spec.series.forEach((s, i) => {
+    const item = series.Item(i + 1);
+    item.Name = s.name;
+    item.XValues = ws.Range(rangeAddress(spec.categories));
+  });
+  chart.HasTitle = true;
+  chart.ChartTitle.Text = spec.title;
+}
+
 /** The A1 areas of marked cells: runs of consecutive rows in a column ("F2:F9"), by column then row. */
 function markAreas(addresses: readonly string[]): string[] {
   const cells = addresses.map(parseCellAddress).filter((c): c is NonNullable<typeof c> => c !== null);
@@ -207,14 +234,10 @@ function unionGroups(areas: readonly string[]): string[][] {
   return groups;
 }
 
-const NOTES: Record<'wps_no_charts' | 'wps_no_styles', CapabilityNote['message']> = {
-  wps_no_charts: {
-    'zh-CN': 'WPS 表格版暂不绘制汇总图表：汇总表中的数字完整，图表请在 Excel 中刷新生成。',
-    'en-US': 'The WPS 表格 version does not draw the summary charts yet: the figures are complete; refresh in Excel for the charts.',
-  },
+const NOTES: Record<'wps_no_styles', CapabilityNote['message']> = {
   wps_no_styles: {
-    'zh-CN': 'WPS 表格版暂不设置汇总表的字体、底色、合并单元格、列宽和冻结窗格。',
-    'en-US': 'The WPS 表格 version does not yet apply fonts, fills, merged cells, column widths or frozen panes to the summary sheets.',
+    'zh-CN': 'WPS 表格版暂不设置汇总表的字体、底色、合并单元格、列宽和冻结窗格（图表暂无坐标轴标题和数据标签）。',
+    'en-US': 'The WPS 表格 version does not yet apply fonts, fills, merged cells, column widths or frozen panes to the summary sheets (nor axis titles and data labels to the charts).',
   },
 };
 
@@ -352,6 +375,7 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
             built.push({ role: plan.role, plan, ws });
             ws.Name = `~ls${token()}${i}`.slice(0, 31);
             for (const block of plan.blocks) writeBlock(ws, block);
+            for (const chart of plan.charts) drawChart(ws, chart);
           });
         } catch (error) {
           deleteSheets(app, built.map((b) => b.ws));
@@ -372,8 +396,7 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
             wb.Names.Add(key.name, `=${quotedSheetName(name)}!$${cellAddress(key.row, key.col).replace(/(\d+)$/, '$$$1')}`, true);
           }
         }
-        if (plans.some((p) => p.charts.length > 0)) note('wps_no_charts');
-        if (plans.some((p) => p.formats.length > 0 || p.merges.length > 0 || p.columnWidths.length > 0 || p.freeze !== undefined)) note('wps_no_styles');
+        if (plans.some((p) => p.formats.length > 0 || p.merges.length > 0 || p.columnWidths.length > 0 || p.freeze !== undefined || p.charts.length > 0)) note('wps_no_styles');
         return Promise.resolve(applied);
       } catch (error) {
         return Promise.reject(error instanceof PortError ? error : new PortError('write_failed', String(error), { cause: error }));

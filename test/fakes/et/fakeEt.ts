@@ -8,6 +8,10 @@
  */
 import type {
   EtApplication,
+  EtChart,
+  EtChartObject,
+  EtChartObjects,
+  EtSeries,
   EtFormatCondition,
   EtFormatConditions,
   EtName,
@@ -40,6 +44,18 @@ export interface FakeEtOptions {
   readonly flatSingleRow?: boolean;
 }
 
+/** What a test sees of a chart: ranges as `sheet!address`, by the sheets' current names. */
+export interface EtChartSnapshot {
+  readonly name: string;
+  readonly type: number;
+  readonly title: string | null;
+  readonly series: readonly { readonly name: string; readonly values: string; readonly xValues: string | null }[];
+}
+
+/** Default column width and row height of the fake, in points (Excel's defaults: 8.43 characters ≈ 48 pt, 15 pt). */
+const COLUMN_POINTS = 48;
+const ROW_POINTS = 15;
+
 /** What a test sees of a sheet. */
 export interface EtSheetSnapshot {
   readonly name: string;
@@ -47,6 +63,7 @@ export interface EtSheetSnapshot {
   readonly values: (string | number | boolean | null)[][];
   readonly formulas: Record<string, string>;
   readonly conditions: readonly { readonly ref: string; readonly formula1: string; readonly color: number }[];
+  readonly charts: readonly EtChartSnapshot[];
 }
 
 function colLetters(col: number): string {
@@ -176,6 +193,7 @@ class FakeWorksheet implements EtWorksheet {
   readonly cells = new Map<string, Cell>();
   readonly formats = new Map<string, unknown>();
   readonly conditions: Condition[] = [];
+  readonly charts: FakeChartObject[] = [];
   private name: string;
   private visible = -1;
   private deleted = false;
@@ -227,6 +245,22 @@ class FakeWorksheet implements EtWorksheet {
   Range(address: string): EtRange {
     return new FakeRange(this.live(), parseAreas(address));
   }
+  ChartObjects(): EtChartObjects {
+    this.live();
+    const charts = this.charts;
+    const add = (name: string): FakeChartObject => new FakeChartObject(this, name);
+    return {
+      get Count() {
+        return charts.length;
+      },
+      Add(Left: number, Top: number, Width: number, Height: number) {
+        if (![Left, Top, Width, Height].every((n) => typeof n === 'number' && Number.isFinite(n)) || Width <= 0 || Height <= 0) throw new Error('ChartObjects.Add: bad position');
+        const chart = add(`Chart ${charts.length + 1}`);
+        charts.push(chart);
+        return chart;
+      },
+    };
+  }
   Delete(): void {
     this.live();
     if (this.visible === -1 && this.wb.sheets.list.filter((s) => s.visible === -1).length === 1) throw new Error('Cannot delete the last visible sheet');
@@ -256,6 +290,7 @@ class FakeWorksheet implements EtWorksheet {
       values,
       formulas,
       conditions: this.conditions.map((c) => ({ ref: c.areas.map(areaText).join(' '), formula1: c.formula1, color: c.color })),
+      charts: this.charts.map((c) => c.snapshot()),
     };
   }
 }
@@ -314,6 +349,28 @@ class FakeRange implements EtRange {
       }),
     );
   }
+  get Left(): number {
+    return this.single().c0 * COLUMN_POINTS;
+  }
+  get Top(): number {
+    return this.single().r0 * ROW_POINTS;
+  }
+  get Width(): number {
+    const a = this.single();
+    return (a.c1 - a.c0 + 1) * COLUMN_POINTS;
+  }
+  get Height(): number {
+    const a = this.single();
+    return (a.r1 - a.r0 + 1) * ROW_POINTS;
+  }
+  /** `sheet!address` of this range, by the sheet's current name. */
+  reference(): string {
+    return `${this.ws.Name}!${this.areas.map(areaText).join(',')}`;
+  }
+  /** The sheet this range is on. */
+  get sheet(): FakeWorksheet {
+    return this.ws;
+  }
   get NumberFormat(): unknown {
     const a = this.single();
     return this.ws.formats.get(`${a.r0},${a.c0}`) ?? 'General';
@@ -358,6 +415,78 @@ class FakeRange implements EtRange {
         ws.conditions.push(c);
         return wrap(c);
       },
+    };
+  }
+}
+
+const CHART_TYPES = new Set([4, 5, 51, 52, 57]);
+
+class FakeChartObject implements EtChartObject, EtChart {
+  ChartTypeValue = 51;
+  HasTitle = false;
+  readonly ChartTitle = { Text: '' };
+  private readonly series: { name: string; values: FakeRange; xValues: FakeRange | null }[] = [];
+  constructor(
+    private readonly ws: FakeWorksheet,
+    public Name: string,
+  ) {}
+  get Chart(): EtChart {
+    this.ws.live();
+    return this;
+  }
+  get ChartType(): number {
+    return this.ChartTypeValue;
+  }
+  set ChartType(value: number) {
+    if (!CHART_TYPES.has(value)) throw new Error(`ChartType: ${String(value)} is not modelled`);
+    this.ChartTypeValue = value;
+  }
+  SetSourceData(Source: FakeRange | unknown, PlotBy?: number): void {
+    if (!(Source instanceof FakeRange) || PlotBy !== 2) throw new Error('SetSourceData: the fake models a range plotted by columns (2) only');
+    this.series.length = 0;
+    for (const a of Source.areas)
+      for (let c = a.c0; c <= a.c1; c++) this.series.push({ name: `Series${this.series.length + 1}`, values: new FakeRange(Source.sheet, [{ r0: a.r0, c0: c, r1: a.r1, c1: c }]), xValues: null });
+  }
+  SeriesCollection(): { readonly Count: number; Item(index: number): EtSeries } {
+    const list = this.series;
+    return {
+      get Count() {
+        return list.length;
+      },
+      Item(index: number): EtSeries {
+        const s = list[index - 1];
+        if (s === undefined) throw new Error(`SeriesCollection.Item(${index}): out of range`);
+        return {
+          get Name() {
+            return s.name;
+          },
+          set Name(v: string) {
+            s.name = v;
+          },
+          get Values() {
+            return s.values;
+          },
+          set Values(v: unknown) {
+            if (!(v instanceof FakeRange)) throw new Error('Values: the fake models a range only');
+            s.values = v;
+          },
+          get XValues() {
+            return s.xValues;
+          },
+          set XValues(v: unknown) {
+            if (!(v instanceof FakeRange)) throw new Error('XValues: the fake models a range only');
+            s.xValues = v;
+          },
+        };
+      },
+    };
+  }
+  snapshot(): EtChartSnapshot {
+    return {
+      name: this.Name,
+      type: this.ChartTypeValue,
+      title: this.HasTitle ? this.ChartTitle.Text : null,
+      series: this.series.map((s) => ({ name: s.name, values: s.values.reference(), xValues: s.xValues?.reference() ?? null })),
     };
   }
 }
