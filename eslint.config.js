@@ -17,7 +17,8 @@ const FORBIDDEN = {
   xlsx: ['excel', 'wps', ...SHELLS],
   // The WPS 表格 port (issue 20): only a WPS shell may import it; of src/excel only the pure modules below.
   wps: ['xlsx', ...SHELLS],
-  taskpane: ['xlsx', 'wps', 'cli', 'commands', 'legacyPane'],
+  // src/xlsx only through its browser entry (the except below).
+  taskpane: ['wps', 'cli', 'commands', 'legacyPane'],
   // The light pane (ES5, for old webviews) shares the Fluent pane's host and labels: it may import
   // src/taskpane's plain modules, never its React ones (see the legacyPane block below).
   legacyPane: ['xlsx', 'wps', 'cli', 'commands'],
@@ -38,6 +39,13 @@ const zones = Object.entries(FORBIDDEN).flatMap(([target, froms]) =>
   from: './src/excel',
   except: ['./a1.ts', './sheetNames.ts', './toCellInput.ts'],
   message: 'Layer rule: src/wps may import only the pure modules a1, sheetNames and toCellInput of src/excel (no Excel.*).',
+}, {
+  // 合并区县台账 (issue 18) reads picked .xlsx files in the pane with the project's reader over fflate: src/xlsx/browser
+  // loads no Node module (test/xlsx/browser/browserImports.test.ts); the rest of src/xlsx needs fs and zlib.
+  target: './src/taskpane',
+  from: './src/xlsx',
+  except: ['./browser'],
+  message: 'Layer rule: src/taskpane may import src/xlsx only through src/xlsx/browser (browser-capable, loaded with import()).',
 });
 
 // eslint-plugin-office-addins 4 bundles its own typescript-eslint, so its `recommended` config

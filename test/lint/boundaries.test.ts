@@ -48,6 +48,13 @@ describe('layer rules', () => {
     expect(pure.filter((m) => m.startsWith('import-x/no-restricted-paths'))).toEqual([]);
   });
 
+  it('fail when the task pane imports src/xlsx other than its browser entry', async () => {
+    const file = await lintAs('src/taskpane/boundaryProbe.ts', "import { openXlsxReadPort } from '../xlsx/xlsxReadPort';\nexport const probe = openXlsxReadPort;\n");
+    expect(file.some((m) => m.includes('src/taskpane may import src/xlsx only through src/xlsx/browser'))).toBe(true);
+    const browser = await lintAs('src/taskpane/boundaryProbe.ts', "export const probe = () => import('../xlsx/browser/openPickedFilePort');\n");
+    expect(browser.filter((m) => m.startsWith('import-x/no-restricted-paths'))).toEqual([]);
+  });
+
   it('fail when the domain touches Office globals or the clock', async () => {
     const messages = await lintAs('src/domain/ledger/boundaryProbe.ts', 'export const probe = (): number => Date.now() + Office.context.document.mode.length;\n');
     expect(messages.some((m) => m.startsWith('no-restricted-properties'))).toBe(true);
