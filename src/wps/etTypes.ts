@@ -14,6 +14,11 @@ export const XL_SHEET_VISIBLE = -1;
 export const XL_SHEET_VERY_HIDDEN = 2;
 /** `XlFormatConditionType.xlExpression`: a rule given by a formula. */
 export const XL_EXPRESSION = 2;
+/**
+ * `XlHAlign`/`XlVAlign` (learn.microsoft.com/office/vba/api/excel.xlhalign, dotnet/api/…xlvalign): left -4131,
+ * right -4152, top -4160, bottom -4107, center -4108 in both.
+ */
+export const XL_ALIGN = { left: -4131, center: -4108, right: -4152, top: -4160, bottom: -4107 } as const;
 /** `XlRowCol.xlColumns`: `SetSourceData` reads each column as a series. */
 export const XL_COLUMNS = 2;
 
@@ -97,6 +102,16 @@ export interface EtRange {
   readonly Rows: { readonly Count: number };
   readonly Columns: { readonly Count: number };
   readonly FormatConditions: EtFormatConditions;
+  readonly Font: { Bold: boolean; Color: number; Size: number };
+  readonly Interior: { Color: number };
+  /** `XlHAlign` / `XlVAlign`, see `XL_ALIGN`. */
+  HorizontalAlignment: number;
+  VerticalAlignment: number;
+  WrapText: boolean;
+  /** Width of the range's columns in characters of the standard font; height of its rows in points. */
+  ColumnWidth: number;
+  RowHeight: number;
+  Merge(): void;
   /** Position and size in points. */
   readonly Left: number;
   readonly Top: number;

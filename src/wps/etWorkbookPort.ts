@@ -1,4 +1,4 @@
-import { SHEET_ROLES, type CellValue, type ChartSpec, type ChartType, type Grid, type PlanBlock, type SheetPlan, type SheetRole } from '../domain';
+import { SHEET_ROLES, type CellValue, type ChartSpec, type ChartType, type Grid, type PlanBlock, type PlanRange, type PlanStyle, type SheetPlan, type SheetRole } from '../domain';
 import { SOURCE_PREVIEW_ROWS } from '../workflows/chooseSource';
 import { ownerName, ownerSheetsByName, type LoadedName } from '../workflows/ownerNames';
 import {
@@ -34,7 +34,7 @@ import {
 import { cellAddress, parseCellAddress, quotedSheetName, rangeAddress } from '../excel/a1';
 import { cleanSheetName, sheetNameKey, uniqueSheetName } from '../excel/sheetNames';
 import { literalText, toCellInput } from '../excel/toCellInput';
-import { XL_COLUMNS, XL_EXPRESSION, XL_SHEET_VERY_HIDDEN, type EtApplication, type EtWorkbook, type EtWorksheet } from './etTypes';
+import { XL_ALIGN, XL_COLUMNS, XL_EXPRESSION, XL_SHEET_VERY_HIDDEN, type EtApplication, type EtWorkbook, type EtWorksheet } from './etTypes';
 
 /**
  * The workbook port over WPS 表格's JS object model (issue 20). ET's calls are synchronous, so every method
@@ -169,6 +169,31 @@ function writeBlock(ws: EtWorksheet, block: PlanBlock): void {
   writeRows(ws, block.row, block.col, block.values.map((row) => row.map(toCellInput)));
 }
 
+/** Apply a plan style to a range. */
+function styleRange(ws: EtWorksheet, range: PlanRange, style: PlanStyle): void {
+  if (range.rows <= 0 || range.cols <= 0) return;
+  const r = ws.Range(rangeAddress(range));
+  if (style.bold !== undefined) r.Font.Bold = style.bold;
+  if (style.fontColor !== undefined) r.Font.Color = bgr(style.fontColor);
+  if (style.fontSize !== undefined) r.Font.Size = style.fontSize;
+  if (style.fill !== undefined) r.Interior.Color = bgr(style.fill);
+  if (style.horizontalAlignment !== undefined) r.HorizontalAlignment = XL_ALIGN[style.horizontalAlignment];
+  if (style.verticalAlignment !== undefined) r.VerticalAlignment = XL_ALIGN[style.verticalAlignment];
+  if (style.wrapText !== undefined) r.WrapText = style.wrapText;
+}
+
+/** Everything of a plan but its values and charts: styles, merges, column widths (characters) and row heights (points). */
+function formatSheet(ws: EtWorksheet, plan: SheetPlan): void {
+  for (const block of plan.blocks)
+    if (block.style !== undefined) styleRange(ws, { row: block.row, col: block.col, rows: block.values.length, cols: block.values[0]?.length ?? 0 }, block.style);
+  for (const format of plan.formats) styleRange(ws, format.range, format.style);
+  for (const merge of plan.merges) ws.Range(rangeAddress(merge)).Merge();
+  plan.columnWidths.forEach((chars, col) => {
+    ws.Range(cellAddress(0, col)).ColumnWidth = chars;
+  });
+  for (const { row, height } of plan.rowHeights ?? []) ws.Range(cellAddress(row, 0)).RowHeight = height;
+}
+
 /**
  * `XlChartType` of each plan chart type (learn.microsoft.com/dotnet/api/microsoft.office.interop.excel.xlcharttype:
  * xlColumnClustered 51, xlColumnStacked 52, xlBarClustered 57, xlPie 5; ET takes Excel's numbers, issue 20).
@@ -236,8 +261,8 @@ function unionGroups(areas: readonly string[]): string[][] {
 
 const NOTES: Record<'wps_no_styles', CapabilityNote['message']> = {
   wps_no_styles: {
-    'zh-CN': 'WPS 表格版暂不设置汇总表的字体、底色、合并单元格、列宽和冻结窗格（图表暂无坐标轴标题和数据标签）。',
-    'en-US': 'The WPS 表格 version does not yet apply fonts, fills, merged cells, column widths or frozen panes to the summary sheets (nor axis titles and data labels to the charts).',
+    'zh-CN': 'WPS 表格版暂不设置汇总表的冻结窗格和打印设置，图表暂无坐标轴标题和数据标签。',
+    'en-US': 'The WPS 表格 version does not yet set frozen panes or print settings on the summary sheets, nor axis titles and data labels on the charts.',
   },
 };
 
@@ -375,6 +400,7 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
             built.push({ role: plan.role, plan, ws });
             ws.Name = `~ls${token()}${i}`.slice(0, 31);
             for (const block of plan.blocks) writeBlock(ws, block);
+            formatSheet(ws, plan);
             for (const chart of plan.charts) drawChart(ws, chart);
           });
         } catch (error) {
@@ -396,7 +422,7 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
             wb.Names.Add(key.name, `=${quotedSheetName(name)}!$${cellAddress(key.row, key.col).replace(/(\d+)$/, '$$$1')}`, true);
           }
         }
-        if (plans.some((p) => p.formats.length > 0 || p.merges.length > 0 || p.columnWidths.length > 0 || p.freeze !== undefined || p.charts.length > 0)) note('wps_no_styles');
+        if (plans.some((p) => p.freeze !== undefined || p.pageSetup !== undefined || p.charts.length > 0)) note('wps_no_styles');
         return Promise.resolve(applied);
       } catch (error) {
         return Promise.reject(error instanceof PortError ? error : new PortError('write_failed', String(error), { cause: error }));

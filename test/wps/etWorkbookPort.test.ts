@@ -63,6 +63,17 @@ describe('refresh over the WPS 表格 port', () => {
     expect(summary.values.flat()).toContain('截至：2025年9月30日');
     expect(wps.notes.map((n) => n.code)).toEqual(['wps_no_styles']);
 
+    // The same merges, number formats and fills as the Office.js port's, on every owned sheet.
+    for (const role of Object.keys(office.sheets) as (keyof typeof office.sheets)[]) {
+      const excelSheet = fake.snapshot().sheets.find((s) => s.name === office.sheets[role])!;
+      const etSheet = sheet(et, wps.sheets[role]!);
+      expect([role, [...etSheet.mergedAreas].sort()]).toEqual([role, [...excelSheet.mergedAreas].sort()]);
+      expect([role, etSheet.numberFormats]).toEqual([role, excelSheet.numberFormats]);
+      expect([role, etSheet.fills]).toEqual([role, Object.fromEntries(Object.entries(excelSheet.fills).map(([k, v]) => [k, v.toUpperCase()]))]);
+    }
+    expect(summary.bold.length).toBeGreaterThan(0);
+    expect(Object.keys(summary.columnWidths).length).toBeGreaterThan(0);
+
     // Native charts with the names the Office.js port gives them, each over the summary sheet's own cells.
     const excelCharts = fake.snapshot().sheets.find((s) => s.name === office.sheets.summary)?.charts.map((c) => c.name);
     expect(summary.charts.map((c) => c.name)).toEqual(excelCharts);

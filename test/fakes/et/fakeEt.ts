@@ -64,7 +64,21 @@ export interface EtSheetSnapshot {
   readonly formulas: Record<string, string>;
   readonly conditions: readonly { readonly ref: string; readonly formula1: string; readonly color: number }[];
   readonly charts: readonly EtChartSnapshot[];
+  /** Number formats other than General, by cell ("B7": "0.0"). */
+  readonly numberFormats: Record<string, string>;
+  /** Fill colours by cell, as `#RRGGBB`. */
+  readonly fills: Record<string, string>;
+  /** Cells set bold. */
+  readonly bold: readonly string[];
+  readonly mergedAreas: readonly string[];
+  /** Column widths in characters by column letter; row heights in points by 1-based row. */
+  readonly columnWidths: Record<string, number>;
+  readonly rowHeights: Record<string, number>;
 }
+
+/** A BGR colour number as `#RRGGBB`. */
+const hexOf = (color: number): string =>
+  `#${[color & 0xff, (color >> 8) & 0xff, (color >> 16) & 0xff].map((v) => v.toString(16).padStart(2, '0')).join('')}`.toUpperCase();
 
 function colLetters(col: number): string {
   let s = '';
@@ -91,6 +105,11 @@ function parseAreas(address: string): Area[] {
 
 const areaText = (a: Area): string =>
   a.r0 === a.r1 && a.c0 === a.c1 ? `${colLetters(a.c0)}${a.r0 + 1}` : `${colLetters(a.c0)}${a.r0 + 1}:${colLetters(a.c1)}${a.r1 + 1}`;
+
+const cellText = (key: string): string => {
+  const [r = 0, c = 0] = key.split(',').map(Number);
+  return `${colLetters(c)}${r + 1}`;
+};
 
 const intersects = (a: Area, b: Area): boolean => a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
 
@@ -194,6 +213,11 @@ class FakeWorksheet implements EtWorksheet {
   readonly formats = new Map<string, unknown>();
   readonly conditions: Condition[] = [];
   readonly charts: FakeChartObject[] = [];
+  /** Cell formats by "row,col": font, fill, alignment. */
+  readonly styles = new Map<string, Record<string, unknown>>();
+  readonly merges: Area[] = [];
+  readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
   private name: string;
   private visible = -1;
   private deleted = false;
@@ -291,6 +315,16 @@ class FakeWorksheet implements EtWorksheet {
       formulas,
       conditions: this.conditions.map((c) => ({ ref: c.areas.map(areaText).join(' '), formula1: c.formula1, color: c.color })),
       charts: this.charts.map((c) => c.snapshot()),
+      numberFormats: Object.fromEntries(
+        [...this.formats].filter(([, f]) => f !== 'General').map(([key, f]) => [cellText(key), String(f)]),
+      ),
+      fills: Object.fromEntries(
+        [...this.styles].filter(([, st]) => typeof st.fill === 'number').map(([key, st]) => [cellText(key), hexOf(st.fill as number)]),
+      ),
+      bold: [...this.styles].filter(([, st]) => st.bold === true).map(([key]) => cellText(key)),
+      mergedAreas: this.merges.map(areaText),
+      columnWidths: Object.fromEntries([...this.columnWidths].map(([c, w]) => [colLetters(c), w])),
+      rowHeights: Object.fromEntries([...this.rowHeights].map(([r, h]) => [String(r + 1), h])),
     };
   }
 }
@@ -348,6 +382,97 @@ class FakeRange implements EtRange {
         else this.ws.cells.set(key, cell);
       }),
     );
+  }
+  /** A format property of the top-left cell. */
+  private getStyle(prop: string): unknown {
+    const a = this.single();
+    return this.ws.styles.get(`${a.r0},${a.c0}`)?.[prop];
+  }
+  /** Set a format property on every cell of the range. */
+  private setStyle(prop: string, value: unknown): void {
+    const a = this.single();
+    for (let r = a.r0; r <= a.r1; r++)
+      for (let c = a.c0; c <= a.c1; c++) {
+        const key = `${r},${c}`;
+        this.ws.styles.set(key, { ...this.ws.styles.get(key), [prop]: value });
+      }
+  }
+  get Font(): { Bold: boolean; Color: number; Size: number } {
+    const get = (prop: string): unknown => this.getStyle(prop);
+    const set = (prop: string, value: unknown): void => this.setStyle(prop, value);
+    return {
+      get Bold() {
+        return get('bold') === true;
+      },
+      set Bold(v: boolean) {
+        set('bold', v);
+      },
+      get Color() {
+        return (get('fontColor') as number | undefined) ?? 0;
+      },
+      set Color(v: number) {
+        set('fontColor', v);
+      },
+      get Size() {
+        return (get('fontSize') as number | undefined) ?? 11;
+      },
+      set Size(v: number) {
+        set('fontSize', v);
+      },
+    };
+  }
+  get Interior(): { Color: number } {
+    const get = (): unknown => this.getStyle('fill');
+    const set = (v: number): void => this.setStyle('fill', v);
+    return {
+      get Color() {
+        return (get() as number | undefined) ?? 0xffffff;
+      },
+      set Color(v: number) {
+        set(v);
+      },
+    };
+  }
+  get HorizontalAlignment(): number {
+    return (this.getStyle('horizontal') as number | undefined) ?? 1;
+  }
+  set HorizontalAlignment(v: number) {
+    if (![-4131, -4108, -4152, 1].includes(v)) throw new Error(`HorizontalAlignment: ${v} is not modelled`);
+    this.setStyle('horizontal', v);
+  }
+  get VerticalAlignment(): number {
+    return (this.getStyle('vertical') as number | undefined) ?? -4107;
+  }
+  set VerticalAlignment(v: number) {
+    if (![-4160, -4108, -4107].includes(v)) throw new Error(`VerticalAlignment: ${v} is not modelled`);
+    this.setStyle('vertical', v);
+  }
+  get WrapText(): boolean {
+    return this.getStyle('wrap') === true;
+  }
+  set WrapText(v: boolean) {
+    this.setStyle('wrap', v);
+  }
+  get ColumnWidth(): number {
+    return this.ws.columnWidths.get(this.single().c0) ?? 8.43;
+  }
+  set ColumnWidth(v: number) {
+    const a = this.single();
+    if (!(v >= 0 && v <= 255)) throw new Error(`ColumnWidth: ${v} out of range`);
+    for (let c = a.c0; c <= a.c1; c++) this.ws.columnWidths.set(c, v);
+  }
+  get RowHeight(): number {
+    return this.ws.rowHeights.get(this.single().r0) ?? ROW_POINTS;
+  }
+  set RowHeight(v: number) {
+    const a = this.single();
+    if (!(v >= 0 && v <= 409)) throw new Error(`RowHeight: ${v} out of range`);
+    for (let r = a.r0; r <= a.r1; r++) this.ws.rowHeights.set(r, v);
+  }
+  Merge(): void {
+    const a = this.single();
+    if (this.ws.merges.some((m) => intersects(m, a))) throw new Error('Merge: overlaps a merged area');
+    this.ws.merges.push(a);
   }
   get Left(): number {
     return this.single().c0 * COLUMN_POINTS;
