@@ -19,6 +19,10 @@ export const XL_EXPRESSION = 2;
  * right -4152, top -4160, bottom -4107, center -4108 in both.
  */
 export const XL_ALIGN = { left: -4131, center: -4108, right: -4152, top: -4160, bottom: -4107 } as const;
+/** `XlAxisType` (learn.microsoft.com/office/vba/api/excel.xlaxistype): xlCategory 1, xlValue 2. */
+export const XL_CATEGORY_AXIS = 1;
+/** See `XL_CATEGORY_AXIS`. */
+export const XL_VALUE_AXIS = 2;
 /** `XlRowCol.xlColumns`: `SetSourceData` reads each column as a series. */
 export const XL_COLUMNS = 2;
 
@@ -79,11 +83,21 @@ export interface EtChart {
   /** `PlotBy`: `XL_COLUMNS`. */
   SetSourceData(Source: EtRange, PlotBy?: number): void;
   SeriesCollection(): { readonly Count: number; Item(index: number): EtSeries };
+  /** `XlAxisType`: 1 category, 2 value. */
+  Axes(Type: number): EtAxis;
+}
+
+/** `Axis`. */
+export interface EtAxis {
+  HasTitle: boolean;
+  readonly AxisTitle: { Text: string };
+  ReversePlotOrder: boolean;
 }
 
 /** `Series`: `Values` and `XValues` accept a range. */
 export interface EtSeries {
   Name: string;
+  HasDataLabels: boolean;
   Values: unknown;
   XValues: unknown;
 }

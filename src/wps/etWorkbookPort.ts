@@ -34,7 +34,7 @@ import {
 import { cellAddress, parseCellAddress, quotedSheetName, rangeAddress } from '../excel/a1';
 import { cleanSheetName, sheetNameKey, uniqueSheetName } from '../excel/sheetNames';
 import { literalText, toCellInput } from '../excel/toCellInput';
-import { XL_ALIGN, XL_COLUMNS, XL_EXPRESSION, XL_SHEET_VERY_HIDDEN, type EtApplication, type EtWorkbook, type EtWorksheet } from './etTypes';
+import { XL_ALIGN, XL_CATEGORY_AXIS, XL_COLUMNS, XL_EXPRESSION, XL_VALUE_AXIS, XL_SHEET_VERY_HIDDEN, type EtApplication, type EtWorkbook, type EtWorksheet } from './etTypes';
 
 /**
  * The workbook port over WPS 表格's JS object model (issue 20). ET's calls are synchronous, so every method
@@ -219,6 +219,17 @@ function drawChart(ws: EtWorksheet, spec: ChartSpec): void {
   });
   chart.HasTitle = true;
   chart.ChartTitle.Text = spec.title;
+  for (let i = 1; i <= spec.series.length; i++) series.Item(i).HasDataLabels = spec.showDataLabels;
+  if (spec.type === 'pie') return;
+  const titled = (type: number, text: string | undefined): void => {
+    if (text === undefined || text === '') return;
+    const axis = chart.Axes(type);
+    axis.HasTitle = true;
+    axis.AxisTitle.Text = text;
+  };
+  titled(XL_VALUE_AXIS, spec.valueAxisTitle);
+  titled(XL_CATEGORY_AXIS, spec.categoryAxisTitle);
+  if (spec.reverseCategories === true) chart.Axes(XL_CATEGORY_AXIS).ReversePlotOrder = true;
 }
 
 /** The A1 areas of marked cells: runs of consecutive rows in a column ("F2:F9"), by column then row. */
@@ -261,8 +272,8 @@ function unionGroups(areas: readonly string[]): string[][] {
 
 const NOTES: Record<'wps_no_styles', CapabilityNote['message']> = {
   wps_no_styles: {
-    'zh-CN': 'WPS 表格版暂不设置汇总表的冻结窗格和打印设置，图表暂无坐标轴标题和数据标签。',
-    'en-US': 'The WPS 表格 version does not yet set frozen panes or print settings on the summary sheets, nor axis titles and data labels on the charts.',
+    'zh-CN': 'WPS 表格版暂不设置汇总表的冻结窗格和打印设置。',
+    'en-US': 'The WPS 表格 version does not yet set frozen panes or print settings on the summary sheets.',
   },
 };
 
@@ -422,7 +433,7 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
             wb.Names.Add(key.name, `=${quotedSheetName(name)}!$${cellAddress(key.row, key.col).replace(/(\d+)$/, '$$$1')}`, true);
           }
         }
-        if (plans.some((p) => p.freeze !== undefined || p.pageSetup !== undefined || p.charts.length > 0)) note('wps_no_styles');
+        if (plans.some((p) => p.freeze !== undefined || p.pageSetup !== undefined)) note('wps_no_styles');
         return Promise.resolve(applied);
       } catch (error) {
         return Promise.reject(error instanceof PortError ? error : new PortError('write_failed', String(error), { cause: error }));

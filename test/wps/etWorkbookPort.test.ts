@@ -75,8 +75,15 @@ describe('refresh over the WPS 表格 port', () => {
     expect(Object.keys(summary.columnWidths).length).toBeGreaterThan(0);
 
     // Native charts with the names the Office.js port gives them, each over the summary sheet's own cells.
-    const excelCharts = fake.snapshot().sheets.find((s) => s.name === office.sheets.summary)?.charts.map((c) => c.name);
-    expect(summary.charts.map((c) => c.name)).toEqual(excelCharts);
+    const excelCharts = fake.snapshot().sheets.find((s) => s.name === office.sheets.summary)?.charts ?? [];
+    expect(summary.charts.map((c) => c.name)).toEqual(excelCharts.map((c) => c.name));
+    // Titles, axis titles and data labels as the Office.js port set them.
+    const shown = (t: { text: string; visible: boolean }): string | null => (t.visible && t.text !== '' ? t.text : null);
+    expect(summary.charts.map((c) => [c.name, c.title, c.valueAxis?.title ?? null, c.categoryAxis?.title ?? null, c.series.some((s) => s.dataLabels)])).toEqual(
+      excelCharts.map((c) => [c.name, shown(c.title), shown(c.valueAxisTitle), shown(c.categoryAxisTitle), c.dataLabels.showValue || c.dataLabels.showPercentage]),
+    );
+    // Bar charts list their categories top-down (the plans set reverseCategories on them).
+    for (const chart of summary.charts) expect([chart.name, chart.categoryAxis?.reversed ?? false]).toEqual([chart.name, chart.type === 57]);
     expect(summary.charts.length).toBeGreaterThan(0);
     for (const chart of summary.charts) {
       expect([chart.name, [51, 52, 57, 5].includes(chart.type), chart.title !== null && chart.title !== '']).toEqual([chart.name, true, true]);

@@ -10,6 +10,7 @@ import type {
   EtApplication,
   EtChart,
   EtChartObject,
+  EtAxis,
   EtChartObjects,
   EtSeries,
   EtFormatCondition,
@@ -49,7 +50,9 @@ export interface EtChartSnapshot {
   readonly name: string;
   readonly type: number;
   readonly title: string | null;
-  readonly series: readonly { readonly name: string; readonly values: string; readonly xValues: string | null }[];
+  readonly series: readonly { readonly name: string; readonly values: string; readonly xValues: string | null; readonly dataLabels: boolean }[];
+  readonly valueAxis: { readonly title: string | null; readonly reversed: boolean } | null;
+  readonly categoryAxis: { readonly title: string | null; readonly reversed: boolean } | null;
 }
 
 /** Default column width and row height of the fake, in points (Excel's defaults: 8.43 characters ≈ 48 pt, 15 pt). */
@@ -550,7 +553,8 @@ class FakeChartObject implements EtChartObject, EtChart {
   ChartTypeValue = 51;
   HasTitle = false;
   readonly ChartTitle = { Text: '' };
-  private readonly series: { name: string; values: FakeRange; xValues: FakeRange | null }[] = [];
+  private readonly series: { name: string; values: FakeRange; xValues: FakeRange | null; labels: boolean }[] = [];
+  private readonly axes = new Map<number, EtAxis>();
   constructor(
     private readonly ws: FakeWorksheet,
     public Name: string,
@@ -570,7 +574,7 @@ class FakeChartObject implements EtChartObject, EtChart {
     if (!(Source instanceof FakeRange) || PlotBy !== 2) throw new Error('SetSourceData: the fake models a range plotted by columns (2) only');
     this.series.length = 0;
     for (const a of Source.areas)
-      for (let c = a.c0; c <= a.c1; c++) this.series.push({ name: `Series${this.series.length + 1}`, values: new FakeRange(Source.sheet, [{ r0: a.r0, c0: c, r1: a.r1, c1: c }]), xValues: null });
+      for (let c = a.c0; c <= a.c1; c++) this.series.push({ name: `Series${this.series.length + 1}`, values: new FakeRange(Source.sheet, [{ r0: a.r0, c0: c, r1: a.r1, c1: c }]), xValues: null, labels: false });
   }
   SeriesCollection(): { readonly Count: number; Item(index: number): EtSeries } {
     const list = this.series;
@@ -582,6 +586,12 @@ class FakeChartObject implements EtChartObject, EtChart {
         const s = list[index - 1];
         if (s === undefined) throw new Error(`SeriesCollection.Item(${index}): out of range`);
         return {
+          get HasDataLabels() {
+            return s.labels;
+          },
+          set HasDataLabels(v: boolean) {
+            s.labels = v;
+          },
           get Name() {
             return s.name;
           },
@@ -606,12 +616,28 @@ class FakeChartObject implements EtChartObject, EtChart {
       },
     };
   }
+  Axes(Type: number): EtAxis {
+    if (this.ChartTypeValue === 5) throw new Error('Axes: a pie chart has no axes');
+    if (Type !== 1 && Type !== 2) throw new Error(`Axes(${Type}): not modelled`);
+    let axis = this.axes.get(Type);
+    if (axis === undefined) {
+      axis = { HasTitle: false, AxisTitle: { Text: '' }, ReversePlotOrder: false };
+      this.axes.set(Type, axis);
+    }
+    return axis;
+  }
   snapshot(): EtChartSnapshot {
+    const axis = (type: number): { title: string | null; reversed: boolean } | null => {
+      const a = this.axes.get(type);
+      return a === undefined ? null : { title: a.HasTitle ? a.AxisTitle.Text : null, reversed: a.ReversePlotOrder };
+    };
     return {
+      valueAxis: axis(2),
+      categoryAxis: axis(1),
       name: this.Name,
       type: this.ChartTypeValue,
       title: this.HasTitle ? this.ChartTitle.Text : null,
-      series: this.series.map((s) => ({ name: s.name, values: s.values.reference(), xValues: s.xValues?.reference() ?? null })),
+      series: this.series.map((s) => ({ name: s.name, values: s.values.reference(), xValues: s.xValues?.reference() ?? null, dataLabels: s.labels })),
     };
   }
 }
