@@ -40,10 +40,10 @@ describe('src/xlsx/browser/openPickedFilePort', () => {
     const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
     expect([...packages].filter((p) => builtins.has(p))).toEqual([]);
     expect([...packages]).toContain('fflate');
-  });
+  }, 30_000);
 
   it('does not load the file reader (zipArchive.ts, openXlsxReader.ts)', () => {
     const loaded = [...runtimeImports(join(ROOT, 'src/xlsx/browser/openPickedFilePort.ts')).files].map((f) => relative(ROOT, f));
     expect(loaded.filter((f) => /zipArchive|openXlsxReader\.ts|xlsxReadPort\.ts/.test(f))).toEqual([]);
-  });
+  }, 30_000);
 });

@@ -62,7 +62,7 @@ describe('openXlsxBytes', () => {
     expect(read.grids.S.dimension).toBe(30_000);
     expect(read.grids.S.grid).toHaveLength(30_000);
     expect(read).toEqual(await fromPath(path));
-  });
+  }, 30_000);
 
   it('reads a Zip64 archive and a stored (uncompressed) part', async () => {
     const sheetData = '<row r="1"><c r="A1" t="inlineStr"><is><t>项目名称</t></is></c><c r="B1"><v>12.5</v></c></row>';
