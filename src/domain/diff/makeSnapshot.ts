@@ -18,7 +18,9 @@ export interface SnapshotOptions {
  * Format (version 1): `{"v":1,"at":ISO|null,"sheet":name|null,"p":[[name, nameKey|null, [soe…],
  * sheetRow, stage, totalWan, investedWan], …]}`; `nameKey` is `null` when it equals `name`. With ranks,
  * `"r":[[district, group, rank], …]` follows: an optional key, so readers that predate it still read the snapshot.
- * When any project names its 所属地区, `"d":[district|null, …]` (one per entry of `p`) follows, optional for the same reason.
+ * When any project names its 所属地区, `"d":[[district…], [index…]]` follows, optional for the same reason: the districts
+ * once each, then one index into them per entry of `p` (-1: none): 50,000 projects of 13 districts add 112 KB
+ * (measured), not each project's district text again.
  */
 export function makeSnapshot(read: LedgerRead, options: SnapshotOptions = {}): string {
   return serializeSnapshot(snapshotOf(read, options));
@@ -58,6 +60,22 @@ export function serializeSnapshot(data: SnapshotData): string {
     ];
   });
   const r = data.ranks?.map((rank) => [rank.district, rank.group, rank.rank]);
-  const d = data.projects.some((project) => project.district !== undefined) ? data.projects.map((project) => project.district ?? null) : undefined;
+  const d = data.projects.some((project) => project.district !== undefined) ? districtIndex(data.projects) : undefined;
   return JSON.stringify({ v: SNAPSHOT_VERSION, at: data.takenAt, sheet: data.sheet, p, ...(r === undefined ? {} : { r }), ...(d === undefined ? {} : { d }) });
+}
+
+/** The projects' districts as `[names, indices]`: each district once, then its index per project (-1 for none). */
+function districtIndex(projects: readonly SnapshotProject[]): [string[], number[]] {
+  const names: string[] = [];
+  const indexOf = new Map<string, number>();
+  const indices = projects.map((project) => {
+    if (project.district === undefined) return -1;
+    let index = indexOf.get(project.district);
+    if (index === undefined) {
+      index = names.push(project.district) - 1;
+      indexOf.set(project.district, index);
+    }
+    return index;
+  });
+  return [names, indices];
 }

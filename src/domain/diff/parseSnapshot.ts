@@ -29,10 +29,18 @@ function parseRanks(value: unknown): SnapshotRank[] | undefined {
   return ranks;
 }
 
-/** The recorded districts (`"d"`, one per project), or `undefined` when absent or malformed (they are only an extra). */
+/** The recorded districts (`"d"`: names, then an index per project), or `undefined` when absent or malformed (they are only an extra). */
 function parseDistricts(value: unknown, count: number): (string | null)[] | undefined {
-  if (!Array.isArray(value) || value.length !== count) return undefined;
-  return value.every((entry) => entry === null || typeof entry === 'string') ? (value as (string | null)[]) : undefined;
+  if (!Array.isArray(value) || value.length !== 2) return undefined;
+  const [names, indices] = value as unknown[];
+  if (!isStringArray(names) || !Array.isArray(indices) || indices.length !== count) return undefined;
+  const districts: (string | null)[] = [];
+  for (const index of indices) {
+    if (index === -1) districts.push(null);
+    else if (typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < names.length) districts.push(names[index] ?? null);
+    else return undefined;
+  }
+  return districts;
 }
 
 /**

@@ -59,9 +59,12 @@ describe('changesByDistrict', () => {
 });
 
 describe('snapshot districts', () => {
-  it('stores "d" with one district or null per project and reads it back', () => {
+  it('stores "d" as the districts once each and an index per project (-1: none), and reads it back', () => {
     const text = makeSnapshot(before);
-    expect((JSON.parse(text) as { d: unknown }).d).toEqual(['甘井子区', '甘井子区', '甘井子区', '金州区', '金州区', null]);
+    expect((JSON.parse(text) as { d: unknown }).d).toEqual([
+      ['甘井子区', '金州区'],
+      [0, 0, 0, 1, 1, -1],
+    ]);
     const projects = parseSnapshot(text)?.projects ?? [];
     expect(projects.map((p) => p.district)).toEqual(['甘井子区', '甘井子区', '甘井子区', '金州区', '金州区', undefined]);
     expect(projects).toEqual(snapshotOf(before).projects);
@@ -71,9 +74,9 @@ describe('snapshot districts', () => {
     expect(JSON.parse(makeSnapshot(ledgerRead([projectRow(3, '甲', [CMG], 'signed', 1)])))).not.toHaveProperty('d');
   });
 
-  it('ignores a malformed "d" (wrong length or entry) but keeps the projects', () => {
+  it('ignores a malformed "d" (wrong length, index out of range or not whole, a name not text) but keeps the projects', () => {
     const stored = JSON.parse(makeSnapshot(before)) as Record<string, unknown>;
-    for (const d of [['甘井子区'], [1, 2, 3, 4, 5, 6], 'x']) {
+    for (const d of [[['甘井子区'], [0]], [['甘井子区'], [0, 0, 0, 1, 0, 0]], [['甘井子区'], [0, 0, 0, 0, 0, 0.5]], [[1], [0, 0, 0, 0, 0, 0]], 'x']) {
       const parsed = parseSnapshot(JSON.stringify({ ...stored, d }));
       expect(parsed?.projects).toHaveLength(6);
       expect(parsed?.projects.every((p) => p.district === undefined)).toBe(true);
