@@ -270,7 +270,18 @@ function unionGroups(areas: readonly string[]): string[][] {
   return groups;
 }
 
-const NOTES: Record<'wps_no_styles', CapabilityNote['message']> = {
+/** Codes of the WPS port's capability notes. */
+type WpsNoteCode = 'wps_no_styles' | 'wps_no_charts' | 'wps_no_marks';
+
+const NOTES: Record<WpsNoteCode, CapabilityNote['message']> = {
+  wps_no_charts: {
+    'zh-CN': '此版本的 WPS 表格不支持图表接口（ChartObjects）：汇总表中的数字完整，但没有图表。',
+    'en-US': 'This WPS 表格 has no chart API (ChartObjects): the summary figures are complete, without charts.',
+  },
+  wps_no_marks: {
+    'zh-CN': '此版本的 WPS 表格不支持条件格式接口（FormatConditions）：台账中的问题单元格未标色，请看校验表。',
+    'en-US': 'This WPS 表格 has no conditional-format API (FormatConditions): the issue cells are not marked in the ledger; see the validation sheet.',
+  },
   wps_no_styles: {
     'zh-CN': 'WPS 表格版暂不设置汇总表的冻结窗格和打印设置。',
     'en-US': 'The WPS 表格 version does not yet set frozen panes or print settings on the summary sheets.',
@@ -285,9 +296,11 @@ const NOTES: Record<'wps_no_styles', CapabilityNote['message']> = {
 export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): WorkbookPort {
   const token = options.token ?? (() => Math.random().toString(36).slice(2, 10));
   const notes = new Map<string, CapabilityNote>();
-  const note = (code: keyof typeof NOTES): void => {
+  const note = (code: WpsNoteCode): void => {
     notes.set(code, { code, message: NOTES[code] });
   };
+  /** Feature test: whether `object` has the method or property `member` (older hosts lack some; ET has no `Enum` either). */
+  const has = (object: object, member: string): boolean => (object as Record<string, unknown>)[member] !== undefined;
 
   const application = (): EtApplication => {
     const app = options.application ?? (globalThis as { Application?: EtApplication }).Application;
@@ -353,7 +366,9 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
     for (const record of records) {
       const ws = byKey.get(sheetNameKey(record.sheet));
       if (ws === undefined) continue;
-      const conditions = ws.Range(record.ref.trim().split(/\s+/).join(',')).FormatConditions;
+      const range = ws.Range(record.ref.trim().split(/\s+/).join(','));
+      if (!has(range, 'FormatConditions')) continue;
+      const conditions = range.FormatConditions;
       for (let i = conditions.Count; i >= 1; i--) {
         const fc = conditions.Item(i);
         if (fc.Type === XL_EXPRESSION && fc.Formula1.replace(/\s+/g, '').toUpperCase() === '=TRUE' && fills.has(fc.Interior.Color)) fc.Delete();
@@ -401,6 +416,7 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
       const all = sheetsOf(wb);
       const old = all.filter((ws) => [...owners.values()].includes(ws.Name));
       const built: { role: SheetRole; plan: SheetPlan; ws: EtWorksheet }[] = [];
+      for (const code of ['wps_no_styles', 'wps_no_charts'] as const) notes.delete(code);
       const screen = app.ScreenUpdating;
       app.ScreenUpdating = false;
       try {
@@ -412,7 +428,8 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
             ws.Name = `~ls${token()}${i}`.slice(0, 31);
             for (const block of plan.blocks) writeBlock(ws, block);
             formatSheet(ws, plan);
-            for (const chart of plan.charts) drawChart(ws, chart);
+            if (plan.charts.length > 0 && !has(ws, 'ChartObjects')) note('wps_no_charts');
+            else for (const chart of plan.charts) drawChart(ws, chart);
           });
         } catch (error) {
           deleteSheets(app, built.map((b) => b.ws));
@@ -447,6 +464,11 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
         const wb = workbook();
         const ws = sheetsOf(wb).find((s) => sheetNameKey(s.Name) === sheetNameKey(sheet));
         if (ws === undefined) throw new PortError('source_not_found', `No sheet named ${sheet}`);
+        notes.delete('wps_no_marks');
+        if (!has(ws.Range('A1'), 'FormatConditions')) {
+          note('wps_no_marks');
+          return;
+        }
         const { doc } = readDoc(wb);
         clearRecords(wb, doc.marks);
         const records: MarkRecord[] = [];

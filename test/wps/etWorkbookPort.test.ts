@@ -134,6 +134,20 @@ describe('refresh over the WPS 表格 port', () => {
     expect(sheet(et, '台账').conditions).toEqual([]);
   });
 
+  it('refreshes on a host without charts or conditional formats, and says what is missing', async () => {
+    const et = createFakeEt({ sheets: { 台账: realisticLedgerGrid() }, missing: ['ChartObjects', 'FormatConditions'] });
+    const report = await refreshEt(et);
+    expect([report.ok, report.error]).toEqual([true, null]);
+    expect(report.notes.map((n) => n.code)).toEqual(expect.arrayContaining(['wps_no_charts', 'wps_no_marks']));
+    expect(sheet(et, report.sheets.summary!).values.flat()).toContain(realisticLedgerExpected.projects);
+    expect(et.snapshot().flatMap((s) => s.charts)).toEqual([]);
+
+    // The full host gives no such notes.
+    const full = await refreshEt(etLedger());
+    expect(full.notes.map((n) => n.code)).not.toEqual(expect.arrayContaining(['wps_no_charts']));
+    expect(full.notes.map((n) => n.code)).not.toContain('wps_no_marks');
+  });
+
   it('keeps a user sheet named 汇总 and gives the summary another name', async () => {
     const et = etLedger({ 汇总: [['我自己的汇总', 42]] });
     const report = await refreshEt(et);

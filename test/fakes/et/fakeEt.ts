@@ -43,6 +43,8 @@ export interface FakeEtOptions {
   readonly sheets: Readonly<Record<string, readonly (readonly unknown[])[]>>;
   /** A one-row range's `Value2` as a flat array (default true). */
   readonly flatSingleRow?: boolean;
+  /** Members an older host lacks: they read as `undefined`. */
+  readonly missing?: readonly ('ChartObjects' | 'FormatConditions')[];
 }
 
 /** What a test sees of a chart: ranges as `sheet!address`, by the sheets' current names. */
@@ -146,7 +148,7 @@ export class FakeEt implements EtApplication {
   writes = 0;
 
   constructor(options: FakeEtOptions) {
-    this.ActiveWorkbook = new FakeWorkbook(this, options.flatSingleRow ?? true);
+    this.ActiveWorkbook = new FakeWorkbook(this, options.flatSingleRow ?? true, new Set(options.missing ?? []));
     for (const [name, rows] of Object.entries(options.sheets)) {
       const ws = this.ActiveWorkbook.sheets.add();
       ws.Name = name;
@@ -170,6 +172,7 @@ class FakeWorkbook implements EtWorkbook {
   constructor(
     readonly app: FakeEt,
     readonly flatSingleRow: boolean,
+    readonly missing: ReadonlySet<string>,
   ) {
     this.sheets = new FakeSheets(this);
   }
@@ -229,6 +232,7 @@ class FakeWorksheet implements EtWorksheet {
     name: string,
   ) {
     this.name = name;
+    if (wb.missing.has('ChartObjects')) Object.defineProperty(this, 'ChartObjects', { value: undefined });
   }
   /** Throws on a deleted sheet, as every member of a deleted COM object does. */
   live(): this {
@@ -336,7 +340,9 @@ class FakeRange implements EtRange {
   constructor(
     private readonly ws: FakeWorksheet,
     readonly areas: Area[],
-  ) {}
+  ) {
+    if (ws.wb.missing.has('FormatConditions')) Object.defineProperty(this, 'FormatConditions', { value: undefined });
+  }
   private single(): Area {
     this.ws.live();
     if (this.areas.length !== 1) throw new Error('Not supported on a multi-area range');
