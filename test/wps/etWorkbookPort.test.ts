@@ -9,7 +9,9 @@ import { readStateSheet, STATE_MARKER } from '../../src/workflows/stateSheet';
 import { createEtWorkbookPort, normaliseValue2 } from '../../src/wps/etWorkbookPort';
 import { fakeWorkbook, uninstallFakes } from '../excel/fakeWorkbook';
 import { createFakeEt, type FakeEt } from '../fakes/et/fakeEt';
+import { largeLedger } from '../fixtures/largeLedger';
 import { realisticLedgerExpected, realisticLedgerGrid } from '../fixtures/realisticLedger';
+import { BLOCK_ROWS } from '../../src/wps/etWorkbookPort';
 
 afterEach(uninstallFakes);
 
@@ -146,6 +148,21 @@ describe('refresh over the WPS 表格 port', () => {
     const full = await refreshEt(etLedger());
     expect(full.notes.map((n) => n.code)).not.toEqual(expect.arrayContaining(['wps_no_charts']));
     expect(full.notes.map((n) => n.code)).not.toContain('wps_no_marks');
+  });
+
+  it('reads the ledger in blocks of rows: the reads grow with the blocks, not the rows', async () => {
+    const blocks = (rows: number): number => Math.ceil(largeLedger(rows).length / BLOCK_ROWS);
+    const readsOf = async (rows: number): Promise<number> => {
+      const et = createFakeEt({ sheets: { 台账: largeLedger(rows) } });
+      const report = await refreshEt(et);
+      expect([rows, report.ok, report.read?.counts.dataRows]).toEqual([rows, true, expect.any(Number)]);
+      return et.reads.get('台账') ?? 0;
+    };
+    const small = await readsOf(3 * BLOCK_ROWS);
+    const large = await readsOf(6 * BLOCK_ROWS);
+    // The blocks, the 40-row preview, and A1 once per state lookup (readState, writeState, markCells).
+    expect(small).toBeLessThanOrEqual(blocks(3 * BLOCK_ROWS) + 1 + 5);
+    expect(large - small).toBe(blocks(6 * BLOCK_ROWS) - blocks(3 * BLOCK_ROWS));
   });
 
   it('keeps a user sheet named 汇总 and gives the summary another name', async () => {

@@ -146,6 +146,8 @@ export class FakeEt implements EtApplication {
   failOnWrite: number | null = null;
   /** `Value2` writes so far. */
   writes = 0;
+  /** `Value2` reads so far, by sheet name. */
+  readonly reads = new Map<string, number>();
 
   constructor(options: FakeEtOptions) {
     this.ActiveWorkbook = new FakeWorkbook(this, options.flatSingleRow ?? true, new Set(options.missing ?? []));
@@ -364,6 +366,8 @@ class FakeRange implements EtRange {
   }
   get Value2(): unknown {
     const a = this.single();
+    const reads = this.ws.wb.app.reads;
+    reads.set(this.ws.Name, (reads.get(this.ws.Name) ?? 0) + 1);
     const rows: unknown[][] = [];
     for (let r = a.r0; r <= a.r1; r++) {
       const row: unknown[] = [];
