@@ -12,6 +12,8 @@ export const FEATURE_SETS = {
   valuesOnlyUsedRange: '1.2',
   /** `Range.merge`. */
   merge: '1.2',
+  /** `Workbook.functions` (`Functions.date`), which tells the workbook's date system (readGrid.ts). */
+  workbookFunctions: '1.2',
   /** `Worksheet.visibility` (set). */
   sheetVisibility: '1.2',
   /** `RangeFormat.columnWidth`. */
@@ -76,6 +78,7 @@ export const NOTE_CODES = [
   'references_break',
   'no_defined_names',
   'no_page_layout',
+  'date_system_unknown',
 ] as const;
 /** A capability-note code. */
 export type NoteCode = (typeof NOTE_CODES)[number];
@@ -121,6 +124,10 @@ const MESSAGES: Record<NoteCode, (detail: string) => CapabilityNote['message']> 
     'zh-CN': '此版本的 Excel（低于 ExcelApi 1.9）不能设置打印格式：汇总表按 Excel 默认设置打印（未设横向 A4、按页宽缩放、页眉页脚和分页）。',
     'en-US': 'This Excel (below ExcelApi 1.9) cannot set up printing: the summary sheets print with Excel\'s defaults (no landscape A4, fit to page width, header, footer or page breaks).',
   }),
+  date_system_unknown: () => ({
+    'zh-CN': '此版本的 Excel（低于 ExcelApi 1.2）无法判断工作簿是否使用 1904 日期系统：日期按 1900 日期系统读取；若工作簿使用 1904 日期系统，读出的日期会早 4 年零 1 天。',
+    'en-US': 'This Excel (below ExcelApi 1.2) cannot tell whether the workbook uses the 1904 date system: dates are read as 1900-system dates, so in a 1904-system workbook they come out 4 years and 1 day early.',
+  }),
   state_sheet_visible: () => ({
     'zh-CN': `此版本的 Excel（低于 ExcelApi 1.2）不能隐藏工作表：台账统计的设置和上期基准保存在可见的工作表“${STATE_SHEET_NAME_VISIBLE}”中，请勿修改或删除它。`,
     'en-US': `This Excel (below ExcelApi 1.2) cannot hide sheets: the ledger-stats settings and period baseline are kept in the visible sheet "${STATE_SHEET_NAME_VISIBLE}"; please do not edit or delete it.`,
@@ -132,7 +139,7 @@ const MESSAGES: Record<NoteCode, (detail: string) => CapabilityNote['message']> 
 };
 
 /** The operation a note belongs to: its notes are replaced each time the operation runs. */
-export type NoteScope = 'sheets' | 'marks' | 'state';
+export type NoteScope = 'sheets' | 'marks' | 'state' | 'read';
 
 /**
  * The capability notes of one port: each operation replaces the notes of its own scope, so a note

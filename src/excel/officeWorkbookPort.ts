@@ -184,6 +184,9 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
 
     async readGrid(source: SourceRef, onChunk?: (rowsRead: number, rowsTotal: number) => void): Promise<SourceGrid> {
       const { caps: c } = deps();
+      notes.reset('read');
+      // Below ExcelApi 1.2 the date system cannot be asked (readGrid.ts): the dates are read as 1900 serials.
+      if (!c.workbookFunctions) notes.add('read', 'date_system_unknown');
       const hint = hints.get(source.name);
       const result = await underLease(() =>
         runOperation(run, 'readGrid', (context) =>
@@ -193,7 +196,7 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
           }),
         ),
       );
-      return { sheet: result.sheet, grid: result.grid };
+      return { sheet: result.sheet, grid: result.grid, ...(result.dateSystem === undefined ? {} : { dateSystem: result.dateSystem }) };
     },
 
     applySheetPlans(plans: readonly SheetPlan[]): Promise<AppliedPlans> {

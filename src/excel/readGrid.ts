@@ -34,6 +34,23 @@ interface Located {
   readonly area: SourceArea;
   /** Values of the first rows when they could be read in the same round trip. */
   readonly firstValues: readonly (readonly unknown[])[];
+  /** The workbook's date system, when the host could tell it (`dateSystemOf`). */
+  readonly dateSystem: 1900 | 1904 | undefined;
+}
+
+/** The year, month and day whose DATE serial tells the date system: 1904-01-01. */
+const EPOCH_1904 = [1904, 1, 1] as const;
+
+/**
+ * The date system from `DATE(1904, 1, 1)` as the workbook computes it: 0 in the 1904 system, whose serial 0 is
+ * 1904-01-01, and 1462 in the 1900 system, whose serial 1 is 1900-01-01 and which counts a 1900-02-29 (ECMA-376
+ * Part 1 §18.17.7.74 DATE and its "Date Representation": years from 1904 are taken as they are in both systems).
+ * Anything else (an error result has no value) is `undefined`: unknown.
+ */
+export function dateSystemOf(epochSerial: unknown): 1900 | 1904 | undefined {
+  if (epochSerial === 0) return 1904;
+  if (epochSerial === 1462) return 1900;
+  return undefined;
 }
 
 /**
@@ -56,6 +73,8 @@ async function locate(context: Excel.RequestContext, source: SourceRef, caps: Ca
   range.load('rowIndex,columnIndex,rowCount,columnCount');
   const first = caps.valuesOnlyUsedRange && firstRows > 0 ? range.getRow(0).getResizedRange(firstRows - 1, 0) : null;
   if (first !== null) first.load('values');
+  // Office.js has no Date1904 property: the workbook's DATE function tells it, in this same round trip.
+  const epoch = caps.workbookFunctions ? context.workbook.functions.date(...EPOCH_1904).load('value') : null;
   try {
     await context.sync();
   } catch (error) {
@@ -67,7 +86,7 @@ async function locate(context: Excel.RequestContext, source: SourceRef, caps: Ca
   }
   const area = { sheet: sheet.name, row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount };
   const firstValues = first === null ? [] : (first.values as unknown[][]).slice(0, area.rows);
-  return { area, firstValues };
+  return { area, firstValues, dateSystem: epoch === null ? undefined : dateSystemOf(epoch.value) };
 }
 
 /**
@@ -101,7 +120,8 @@ function toCell(value: unknown): CellValue {
  * from A1: rows and columns before the source are `null`, so `sheetRow = rowIndex + 1` and column 0
  * is column A. A table gives its own rows (header included) at their real rows and columns. `""` is
  * `null`. Round trips: 1 + one per further chunk; chunks are sized from the measured bytes per row
- * (first guess: `hint`, from the preview `listSheets` read).
+ * (first guess: `hint`, from the preview `listSheets` read). From ExcelApi 1.2 the first round trip also asks the
+ * workbook's date system (`dateSystem`; `Range.values` gives the serials the workbook stores).
  * @throws the Office error (`ItemNotFound` when the sheet or table is missing); the caller maps it.
  */
 export async function readGrid(
@@ -119,7 +139,7 @@ export async function readGrid(
     hint === undefined
       ? Math.min(BLIND_FIRST_ROWS, rowsPerChunk(20 * GUESSED_BYTES_PER_CELL, 20))
       : Math.min(hint.rows, rowsPerChunk(hint.bytesPerRow, 20));
-  const { area, firstValues } = await locate(context, source, caps, firstRows, budget);
+  const { area, firstValues, dateSystem } = await locate(context, source, caps, firstRows, budget);
 
   const grid: CellValue[][] = [];
   for (let r = 0; r < area.row; r++) grid.push(new Array<CellValue>(area.col + area.cols).fill(null));
@@ -147,5 +167,10 @@ export async function readGrid(
 
   // An empty sheet's used range is A1 holding "": report no cells at all.
   const isEmpty = grid.every((row) => row.every((cell) => cell === null));
-  return { sheet: area.sheet, grid: isEmpty ? [] : (grid as Grid), bytesPerRow: read > 0 ? bytes / read : 0 };
+  return {
+    sheet: area.sheet,
+    grid: isEmpty ? [] : (grid as Grid),
+    bytesPerRow: read > 0 ? bytes / read : 0,
+    ...(dateSystem === undefined ? {} : { dateSystem }),
+  };
 }

@@ -1,12 +1,15 @@
 import { createLedgerReader } from '../domain';
-import type { CellValue, LedgerRead } from '../domain';
+import type { CellValue, DateSystem, LedgerRead } from '../domain';
 import { chooseSource } from './chooseSource';
 import { DEFAULT_SETTINGS, type LedgerSettings, type SheetInfo, type SourceRef, type StoredState, type WorkbookPort } from './workbookPort';
 
 /** Receives a source's rows as a port streams them. */
 export interface SourceRowVisitor {
-  /** The sheet the rows come from, and the rows known to be in the source (`null` when unknown), before the first row. */
-  onSource(sheet: string, rowsTotal: number | null): void;
+  /**
+   * The sheet the rows come from, and the rows known to be in the source (`null` when unknown), before the first row;
+   * `dateSystem` when the rows hold a 1904-system workbook's stored serials (`SourceGrid.dateSystem`).
+   */
+  onSource(sheet: string, rowsTotal: number | null, dateSystem?: DateSystem): void;
   /**
    * The source's rows in order, `rowIndex` 0 being sheet row 1 (as in `readGrid`); rows without
    * cells may be left out: the receiver fills the gaps with blank rows.
@@ -101,7 +104,7 @@ export async function streamLedger(
   let next = 0;
   let rows = 0;
   await port.streamRows(source, {
-    onSource(name, rowsTotal) {
+    onSource(name, rowsTotal, dateSystem) {
       sheet = name;
       total = rowsTotal;
       reader = createLedgerReader({
@@ -109,6 +112,7 @@ export async function streamLedger(
         mapping: settings.mapping,
         allowedSectors: settings.allowedSectors,
         allowedDistricts: settings.allowedDistricts,
+        dateSystem,
       });
       options.onSourceRows?.(rowsTotal, name);
     },
@@ -153,9 +157,9 @@ export function gridSourcePort(port: Pick<WorkbookPort, 'listSheets' | 'readStat
     listSheets: () => port.listSheets(),
     readState: () => port.readState(),
     async streamRows(source, visitor) {
-      const { sheet, grid } = await port.readGrid(source, options.onChunk);
+      const { sheet, grid, dateSystem } = await port.readGrid(source, options.onChunk);
       await options.onGrid?.();
-      visitor.onSource(sheet, grid.length);
+      visitor.onSource(sheet, grid.length, dateSystem);
       const slice = options.sliceRows ?? grid.length;
       for (let start = 0; start < grid.length; start += slice) {
         const end = Math.min(grid.length, start + slice);

@@ -111,6 +111,11 @@ export interface SourceGrid {
   readonly sheet: string;
   /** Cells from A1 (empty rows/columns before the used range are filled with `null`). */
   readonly grid: Grid;
+  /**
+   * The workbook's date system when the grid holds the serials the workbook stores (Office.js's `Range.values`):
+   * 1904 means its dates count from 1904-01-01. Absent: the dates are 1900-system serials (or unknown).
+   */
+  readonly dateSystem?: 1900 | 1904;
 }
 
 /** The names the owned sheets got. */

@@ -18,6 +18,7 @@ describe('readGrid', () => {
         ['a', null, 1],
         [null, 'b', true],
       ],
+      dateSystem: 1900,
     });
   });
 
@@ -92,6 +93,44 @@ describe('readGrid', () => {
     fake.resetSyncStats();
     expect((await port.readGrid({ kind: 'sheet', name: '台账' })).grid).toEqual(smallLedger(5));
     expect(fake.syncCount).toBe(2);
+  });
+
+  describe('the date system (Range.values gives the serials the workbook stores)', () => {
+    // 2021-01-01 is 44197 in the 1900 date system and 42735 in the 1904 one.
+    const dated = { 台账: [['项目名称', '竣工时间'], ['甲', 42735]] };
+
+    it.each([
+      [true, 1904],
+      [false, 1900],
+    ] as const)('asks DATE(1904,1,1) in the first round trip: date1904 %p gives %p, the serials as stored', async (date1904, system) => {
+      const { fake, port } = fakeWorkbook({ apiVersion: '1.2', date1904, sheets: dated });
+      fake.resetSyncStats();
+      const result = await port.readGrid({ kind: 'sheet', name: '台账' });
+      expect(result.dateSystem).toBe(system);
+      expect(result.grid[1]).toEqual(['甲', 42735]);
+      expect(fake.syncCount).toBe(1);
+      expect(port.capabilityNotes().map((n) => n.code)).not.toContain('date_system_unknown');
+    });
+
+    it('tells the date system of a table source too', async () => {
+      const { fake, port } = fakeWorkbook({ date1904: true, sheets: dated });
+      await fake.run(async (context) => {
+        context.workbook.worksheets.getItem('台账').tables.add('A1:B2', true).name = '项目表';
+      });
+      expect((await port.readGrid({ kind: 'table', name: '项目表' })).dateSystem).toBe(1904);
+    });
+
+    it('below ExcelApi 1.2 cannot ask: no date system, no extra round trip, and a note says dates are read as 1900 dates', async () => {
+      const { fake, port } = fakeWorkbook({ apiVersion: '1.1', date1904: true, sheets: dated });
+      fake.resetSyncStats();
+      const result = await port.readGrid({ kind: 'sheet', name: '台账' });
+      expect(result.dateSystem).toBeUndefined();
+      expect(result.grid[1]).toEqual(['甲', 42735]);
+      expect(fake.syncCount).toBe(2);
+      const note = port.capabilityNotes().find((n) => n.code === 'date_system_unknown');
+      expect(note?.message['zh-CN']).toContain('1904');
+      expect(note?.message['en-US']).toContain('1900-system dates');
+    });
   });
 
   it('reads a small sheet in one round trip where ExcelApi 1.2 is supported', async () => {

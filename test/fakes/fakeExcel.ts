@@ -77,6 +77,11 @@ export interface FakeExcelOptions {
    * (`xlsxBridge.ts` sets visibility, defined names, number formats and conditional formats).
    */
   initialize?: (workbook: WorkbookState) => void;
+  /**
+   * The workbook uses the 1904 date system (Excel's "Use 1904 date system", `<workbookPr date1904="1"/>`): only
+   * `workbook.functions.date` follows it; cells hold the serials as given.
+   */
+  date1904?: boolean;
 }
 
 export interface ChartSnapshot {
@@ -376,6 +381,12 @@ export class FakeExcel {
     this.engine = new Engine(initialState(options), this.apiVersion, this.maxPayloadBytes);
     this.engine.makeChangedArgs = makeChangedArgs;
     this.engine.meter = options.payloadMeter ?? null;
+    this.engine.date1904 = options.date1904 === true;
+  }
+
+  /** Whether the workbook uses the 1904 date system (`FakeExcelOptions.date1904`). */
+  get date1904(): boolean {
+    return this.engine.date1904;
   }
 
   // ------------------------------------------------------------- Excel.run

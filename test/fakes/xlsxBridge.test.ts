@@ -90,8 +90,11 @@ describe('fakeFromXlsx', () => {
     expect(sheet.numberFormats).toEqual({ C2: 'yyyy-mm', C3: 'm/d/yyyy' });
   });
 
-  it('keeps the serials a 1904-system file stores (the fake has no date system)', () => {
-    expect(fakeFromXlsx(fixture('d1904.xlsx', { date1904: true })).getSheetValues('台账')[1]?.[2]).toBe(45200);
+  it('keeps the serials a 1904-system file stores, in a fake in the 1904 date system (workbookPr date1904)', () => {
+    const fake = fakeFromXlsx(fixture('d1904.xlsx', { date1904: true }));
+    expect(fake.getSheetValues('台账')[1]?.[2]).toBe(45200);
+    expect(fake.date1904).toBe(true);
+    expect(fakeFromXlsx(fixture('d1900.xlsx')).date1904).toBe(false);
   });
 
   it('keeps formulas the fake evaluates to their cached value, and computes those without one', () => {
@@ -153,9 +156,9 @@ describe('fakeToXlsx', () => {
     expect(carried(fakeFromXlsx(out, { unevaluable: 'throw' }))).toEqual(carried(before));
   });
 
-  it('writes the 1904 date system when asked, keeping the serials', async () => {
+  it('writes the 1904 date system of a fake in it (read from a 1904 file), keeping the serials', async () => {
     const out = join(dir, 'd1904.out.xlsx');
-    await fakeToXlsx(fakeFromXlsx(fixture('d1904-round.xlsx', { date1904: true })), out, { date1904: true });
+    await fakeToXlsx(fakeFromXlsx(fixture('d1904-round.xlsx', { date1904: true })), out);
     expect(partText(out, 'xl/workbook.xml')).toMatch(/<workbookPr[^>]* date1904="1"/);
     expect(fakeFromXlsx(out).getSheetValues('台账')[1]?.[2]).toBe(45200);
   });

@@ -268,7 +268,8 @@ function sameValue(fake: string | number | boolean, cached: string | number | bo
 /**
  * Open an .xlsx file in a new fake Excel, as Excel would show it (see the module comment for what
  * is carried). Date cells hold the serial numbers the file stores: in a 1904-system workbook these
- * count from 1904-01-01, as the file's `<v>` does (the fake has no date system of its own).
+ * count from 1904-01-01, as the file's `<v>` does, and the fake is in the 1904 date system
+ * (`date1904`, from `<workbookPr date1904="1"/>`; `workbook.functions.date` follows it).
  * @throws Error for a file the bridge cannot represent: no workbook part, a namespace-prefixed
  *   worksheet, a shared formula's dependent cell, or with `unevaluable: 'throw'` a formula the fake
  *   evaluates differently from the file.
@@ -313,8 +314,10 @@ export function fakeFromXlsx(path: string, options: FakeFromXlsxOptions = {}): F
   });
   const activeTab = Number(attributeOf(startTags(workbookXml, 'workbookView')[0] ?? '', 'activeTab') ?? '0');
 
+  const date1904 = options.date1904 ?? isTrue(attributeOf(startTags(workbookXml, 'workbookPr')[0] ?? '', 'date1904'));
   return createFakeExcel({
     ...options,
+    date1904,
     initialize: (w) => seedWorkbook(w, { sheets, names, formats, activeTab }, options.unevaluable ?? 'cached'),
   });
 }
@@ -397,8 +400,8 @@ function escapeXml(text: string): string {
 /** Options of `fakeToXlsx`. */
 export interface FakeToXlsxOptions {
   /**
-   * Write a workbook in the 1904 date system. The fake has no date system of its own: its serials
-   * are the file's, so a 1904 workbook read by `fakeFromXlsx` must be written back with this set.
+   * Write a workbook in the 1904 date system (default: the fake's own, `FakeExcel.date1904`). The
+   * fake's serials are the file's, so the date system must match them.
    */
   readonly date1904?: boolean;
 }
@@ -412,7 +415,7 @@ export interface FakeToXlsxOptions {
 export async function fakeToXlsx(fake: FakeExcel, path: string, options: FakeToXlsxOptions = {}): Promise<void> {
   const snapshot = fake.snapshot();
   const workbook = new ExcelJS.Workbook();
-  if (options.date1904 === true) workbook.properties.date1904 = true;
+  if ((options.date1904 ?? fake.date1904) === true) workbook.properties.date1904 = true;
   const state: Record<string, ExcelJS.WorksheetState> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
   for (const sheet of snapshot.sheets) {
     const ws = workbook.addWorksheet(sheet.name, { state: state[sheet.visibility] ?? 'visible' });

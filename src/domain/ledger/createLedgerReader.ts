@@ -145,6 +145,7 @@ class StreamingReader {
       ...(columns.yearInvested === undefined ? {} : { yearInvestedUnit: unitOf(columns.yearInvested) ?? 'wan' }),
       allowedSectors: allowedSet(this.options.allowedSectors, false),
       allowedDistricts: allowedSet(this.options.allowedDistricts, true),
+      ...(this.options.dateSystem === undefined ? {} : { dateSystem: this.options.dateSystem }),
     };
   }
 

@@ -34,6 +34,12 @@ const SPACED_SEPARATOR = /\s*([年月日至到.\-/–—~～])\s*/g;
 const COMPACT_DAY = /^(\d{4})(\d{2})(\d{2})$/;
 const RANGE_SEPARATORS = /[–—~～至到]|-{1,2}/g;
 
+/** A workbook's date system: serial 1 is 1900-01-01 (1900, Excel's default) or serial 0 is 1904-01-01 (1904). */
+export type DateSystem = 1900 | 1904;
+
+/** Days from the 1900 system's serial of a day to the 1904 system's: 1904-01-01 is 1462 in the first, 0 in the second. */
+export const DATE_1904_OFFSET_DAYS = 1462;
+
 const MISSING: DateParse = { kind: 'missing' };
 const INVALID: DateParse = { kind: 'invalid' };
 
@@ -57,6 +63,20 @@ export function parseLedgerDate(value: CellValue): DateParse {
   if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
   (memo as Map<number | string, DateParse>).set(value, result);
   return result;
+}
+
+/**
+ * A date cell of a workbook in `dateSystem` as the same day's cell in the 1900 system, the one `parseLedgerDate`
+ * reads: in the 1904 system a number `parseLedgerDate` would take for a serial (not a year, year.month or yyyymmdd)
+ * moves by `DATE_1904_OFFSET_DAYS`; any other value, and every value in the 1900 system, is returned as it is.
+ * For date fields only: an amount must never move.
+ * @example dateCellIn1900(42735, 1904) // → 44197 (2021-01-01)
+ */
+export function dateCellIn1900(value: CellValue, dateSystem: DateSystem): CellValue {
+  if (dateSystem === 1900 || typeof value !== 'number') return value;
+  // Below this a 1904 serial is before 1954-10-03 (MIN_SERIAL in 1900): a year, a year.month or unreadable, as is.
+  // Above MAX_SERIAL no shift makes a date, and yyyymmdd numbers (8 digits) lie far above it.
+  return value >= MIN_SERIAL - DATE_1904_OFFSET_DAYS && value <= MAX_SERIAL ? value + DATE_1904_OFFSET_DAYS : value;
 }
 
 const numberMemo = new Map<number, DateParse>();

@@ -1,5 +1,6 @@
 import type { Bilingual, CellValue, ColumnOverrides, HeaderInfo, ProjectRow, Severity } from '../ledger/types';
 import type { DataDate } from '../ledger/findDataDate';
+import type { DateSystem } from '../ledger/parseLedgerDate';
 
 /** Where an issue points: a column letter and its header text. */
 export interface IssueColumn {
@@ -69,4 +70,10 @@ export interface ReadOptions {
   readonly allowedSectors?: readonly string[] | undefined;
   /** Allowed districts; a value outside the list is a warning. Empty or absent: no check. */
   readonly allowedDistricts?: readonly string[] | undefined;
+  /**
+   * The workbook's date system, for a grid of the serials the workbook stores (Office.js's `Range.values`): in a
+   * 1904-system workbook the numbers of the date fields are read as 1904 serials (`dateCellIn1900`). Absent: 1900,
+   * as the .xlsx reader already moves the dates of such a workbook.
+   */
+  readonly dateSystem?: DateSystem | undefined;
 }

@@ -4,7 +4,7 @@ import * as normalizeTextModule from '../ledger/normalizeText';
 import * as parseAmountModule from '../ledger/parseAmount';
 import type { AmountParse } from '../ledger/parseAmount';
 import * as parseLedgerDateModule from '../ledger/parseLedgerDate';
-import type { DateParse } from '../ledger/parseLedgerDate';
+import type { DateParse, DateSystem } from '../ledger/parseLedgerDate';
 import * as parseStageModule from '../ledger/parseStage';
 import * as placeholdersModule from '../ledger/placeholders';
 import * as lookupRegionModule from '../reference/lookupRegion';
@@ -21,7 +21,7 @@ const { cellText, isBlankCell } = cellTextModule;
 const { matchSoeCell } = matchSoesModule;
 const { normalizeText } = normalizeTextModule;
 const { parseAmount } = parseAmountModule;
-const { compareLedgerDates, parseLedgerDate } = parseLedgerDateModule;
+const { compareLedgerDates, dateCellIn1900, parseLedgerDate } = parseLedgerDateModule;
 const { parseStage } = parseStageModule;
 const { isPlaceholder } = placeholdersModule;
 const { lookupRegion } = lookupRegionModule;
@@ -39,6 +39,8 @@ export interface RowContext {
   /** Allowed sector / district keys (see `allowedKey`), `null` for no check. */
   readonly allowedSectors: ReadonlySet<string> | null;
   readonly allowedDistricts: ReadonlySet<string> | null;
+  /** The workbook's date system (`ReadOptions.dateSystem`); absent: 1900. */
+  readonly dateSystem?: DateSystem;
 }
 
 /** The outcome for one project row: the row when it has no error, and every issue of the row in column order. */
@@ -82,7 +84,10 @@ const SCRATCH: RowIssues = { list: null, errors: 0, warnings: 0 };
  * `construction_without_investment` (only for an explicit 0; a blank cell is "not reported", not zero).
  * Duplicates and outliers need the whole sheet and are checked by the reader.
  */
-export function validateRow(cells: readonly CellValue[], sheetRow: number, ctx: RowContext): RowResult {
+export function validateRow(rowCells: readonly CellValue[], sheetRow: number, ctx: RowContext): RowResult {
+  // A 1904-system grid: the date fields' serials as 1900 serials, in a copy (issues then show the dates' 1900
+  // serials, as the .xlsx reader gives them); amounts and every other field are left as they are.
+  const cells = ctx.dateSystem === 1904 ? datesIn1900(rowCells, ctx.columns) : rowCells;
   // Performance: one scratch tally reused by every row (validateRow is synchronous and not re-entrant); the
   // issue list itself is a fresh array per row, created only when the row has an issue.
   const issues = SCRATCH;
@@ -251,6 +256,25 @@ export function validateRow(cells: readonly CellValue[], sheetRow: number, ctx: 
   // was 10 times slower to read in every later pass (measured on 100,000 rows under tsx).
   if (hasProgressColumn(cols)) row.progress = readProgress(cells, ctx, issues, sheetRow);
   return { row, issues: sortedIssues(issues), hasWarning: issues.warnings > 0 };
+}
+
+/** The date fields, whose numbers are serials in the workbook's date system. */
+const DATE_FIELDS = ['startDate', 'completionDate', 'signDate', 'plannedStartDate', 'actualStartDate', 'plannedCompletionDate'] as const;
+
+/** A copy of a 1904-system row with the date fields' cells as 1900-system cells (`dateCellIn1900`). */
+function datesIn1900(cells: readonly CellValue[], cols: ColumnMapping): readonly CellValue[] {
+  let copy: CellValue[] | null = null;
+  for (const field of DATE_FIELDS) {
+    const col = cols[field];
+    if (col === undefined) continue;
+    const value = cells[col.index];
+    if (value === undefined) continue;
+    const moved = dateCellIn1900(value, 1904);
+    if (moved === value) continue;
+    copy ??= cells.slice();
+    copy[col.index] = moved;
+  }
+  return copy ?? cells;
 }
 
 function hasProgressColumn(cols: ColumnMapping): boolean {

@@ -210,6 +210,8 @@ export class Engine {
   private readonly failPlan = new Map<number, PlannedFailure>();
   private chain: Promise<void> = Promise.resolve();
   readonly pendingEvents = new Set<Promise<void>>();
+  /** The workbook uses the 1904 date system (serial 0 is 1904-01-01); read by `workbook.functions.date`. */
+  date1904 = false;
   /** Builds the EventArgs for a change; set by the object layer. */
   makeChangedArgs: ((sheetId: string, address: string, triggerSource: string, details?: unknown) => unknown) | null = null;
 

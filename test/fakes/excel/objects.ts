@@ -267,6 +267,12 @@ export class FakeWorkbook extends Resolved<'workbook'> {
     }
   }
 
+  /** Worksheet functions (ExcelApi 1.2); only `date` is modelled. */
+  get functions(): FakeFunctions {
+    this._gate('1.2', 'Workbook.functions');
+    return this._child('functions', () => new FakeFunctions(this.ctx));
+  }
+
   /** Workbook-scoped defined names (ExcelApi 1.1; adding and deleting them is 1.4). */
   get names(): FakeNamedItemCollection {
     return this._child('names', () => new FakeNamedItemCollection(this.ctx));
@@ -299,6 +305,73 @@ export class FakeWorkbook extends Resolved<'workbook'> {
       const sh = tx.sheet(tx.state.activeSheetId);
       return { sheetId: sh.id, rect: sh.selection };
     });
+  }
+}
+
+// ================================================================= Functions (workbook.functions, 1.2)
+
+/** A worksheet function's outcome: `value`, or `error` ("#NUM!") and a null value. */
+interface FunctionOutcome {
+  readonly value: number | null;
+  readonly error: string | null;
+}
+
+const FUNCTION_RESULT_SCALARS: ScalarTable<FunctionOutcome> = {
+  value: { read: (_tx, outcome) => outcome.value },
+  error: { read: (_tx, outcome) => outcome.error },
+};
+
+/** `FunctionResult<number>`: computed when loaded, from the workbook as the sync finds it. */
+export class FakeFunctionResult extends Resolved<FunctionOutcome> {
+  readonly _className = 'FunctionResult';
+
+  protected override _scalars(): ScalarTable<FunctionOutcome> {
+    return FUNCTION_RESULT_SCALARS;
+  }
+
+  get value(): number | null {
+    return this._get('value');
+  }
+
+  get error(): string | null {
+    return this._get('error');
+  }
+}
+
+/** Milliseconds per day. */
+const DAY_MS = 86_400_000;
+
+/**
+ * Excel's DATE(year, month, day) in the workbook's date system (ECMA-376 Part 1 §18.17.7.74): a year below 1900 is
+ * taken as 1900 + year (0–1899 in the 1900 system, 4–1899 in the 1904 one), a month or day out of range rolls
+ * over, and a year outside the system's range is #NUM!. The 1904 system counts days from 1904-01-01 (serial 0);
+ * the 1900 system from 1899-12-31 (serial 0), counting the 1900-02-29 it believes in, so from 1900-03-01 on a
+ * serial is the days since 1899-12-30.
+ */
+export function excelDate(year: number, month: number, day: number, date1904: boolean): FunctionOutcome {
+  const y = Math.trunc(year);
+  const full = y < (date1904 ? 4 : 0) || y > 9999 ? NaN : y < 1900 ? y + 1900 : y;
+  if (Number.isNaN(full) || (date1904 && full < 1904)) return { value: null, error: '#NUM!' };
+  const at = Date.UTC(full, Math.trunc(month) - 1, Math.trunc(day));
+  // Date.UTC takes years 0–99 as 1900–1999; `full` is at least 1900 here.
+  const days1899 = Math.round((at - Date.UTC(1899, 11, 30)) / DAY_MS);
+  const serial = date1904 ? Math.round((at - Date.UTC(1904, 0, 1)) / DAY_MS) : days1899 < 61 ? days1899 - 1 : days1899;
+  return serial < 0 ? { value: null, error: '#NUM!' } : { value: serial, error: null };
+}
+
+export class FakeFunctions extends Resolved<'functions'> {
+  readonly _className = 'Functions';
+
+  constructor(context: FakeRequestContext) {
+    super(context, 'workbook.functions', () => 'functions');
+  }
+
+  /** DATE with numeric arguments (ranges and nested results are not modelled). */
+  date(year: unknown, month: unknown, day: unknown): FakeFunctionResult {
+    if (typeof year !== 'number' || typeof month !== 'number' || typeof day !== 'number') {
+      throw new FakeNotModelledError('Functions.date with arguments other than numbers');
+    }
+    return new FakeFunctionResult(this.ctx, `workbook.functions.date(${year},${month},${day})`, () => excelDate(year, month, day, this._engine.date1904));
   }
 }
 
