@@ -29,7 +29,11 @@ const NOW: Grid = [
 const cellsOf = (g: Grid): FakeCell[][] => g.map((row) => row.map((c) => c ?? ''));
 /** The 变动 sheet's rows, each without its trailing empty cells. */
 const changesSheet = (fake: FakeExcel, report: RunReport): FakeCell[][] =>
-  fake.getSheetValues(report.sheets.changes ?? '').map((row) => row.slice(0, row.findLastIndex((c) => c !== '') + 1));
+  fake.getSheetValues(report.sheets.changes ?? '').map((row) => {
+    let end = row.length;
+    while (end > 0 && row[end - 1] === '') end--;
+    return row.slice(0, end);
+  });
 const rowOf = (values: FakeCell[][], label: string): FakeCell[] | undefined => values.find((r) => r[0] === label);
 const settings = { now: () => new Date(2025, 8, 30, 14, 5), settings: { lang: 'zh-CN' as const } };
 
