@@ -143,15 +143,34 @@ function deleteName(wb: EtWorkbook, name: string): void {
   }
 }
 
-/** Delete sheets without the confirmation dialog VBA's `Worksheet.Delete` shows while `DisplayAlerts` is on. */
+/**
+ * Delete sheets without the confirmation dialog VBA's `Worksheet.Delete` shows while `DisplayAlerts` is on. Goes on
+ * past a sheet that cannot be deleted, then throws the first error.
+ */
 function deleteSheets(app: EtApplication, sheets: readonly EtWorksheet[]): void {
   if (sheets.length === 0) return;
   const alerts = app.DisplayAlerts;
   if (alerts !== undefined) app.DisplayAlerts = false;
+  let failure: { error: unknown } | null = null;
   try {
-    for (const ws of sheets) ws.Delete();
+    for (const ws of sheets)
+      try {
+        ws.Delete();
+      } catch (error) {
+        failure ??= { error };
+      }
   } finally {
     if (alerts !== undefined) app.DisplayAlerts = alerts;
+  }
+  if (failure !== null) throw failure.error;
+}
+
+/** A sheet name starting with `prefix` that no sheet of `wb` has. */
+function freeTempName(wb: EtWorkbook, prefix: string, token: () => string): string {
+  const taken = new Set(sheetsOf(wb).map((ws) => sheetNameKey(ws.Name)));
+  for (;;) {
+    const name = `${prefix}${token()}`.slice(0, 31);
+    if (!taken.has(sheetNameKey(name))) return name;
   }
 }
 
@@ -271,12 +290,16 @@ function unionGroups(areas: readonly string[]): string[][] {
 }
 
 /** Codes of the WPS port's capability notes. */
-type WpsNoteCode = 'wps_no_styles' | 'wps_no_charts' | 'wps_no_marks';
+type WpsNoteCode = 'wps_no_styles' | 'wps_no_charts' | 'wps_no_marks' | 'wps_old_sheets_left';
 
 const NOTES: Record<WpsNoteCode, CapabilityNote['message']> = {
   wps_no_charts: {
     'zh-CN': '此版本的 WPS 表格不支持图表接口（ChartObjects）：汇总表中的数字完整，但没有图表。',
     'en-US': 'This WPS 表格 has no chart API (ChartObjects): the summary figures are complete, without charts.',
+  },
+  wps_old_sheets_left: {
+    'zh-CN': '汇总表已更新，但上次的汇总表未能删除：名称以“~lo”开头的工作表可以手动删除。',
+    'en-US': 'The summaries were updated, but the previous ones could not be deleted: sheets named "~lo…" can be deleted by hand.',
   },
   wps_no_marks: {
     'zh-CN': '此版本的 WPS 表格不支持条件格式接口（FormatConditions）：台账中的问题单元格未标色，请看校验表。',
@@ -416,7 +439,7 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
       const all = sheetsOf(wb);
       const old = all.filter((ws) => [...owners.values()].includes(ws.Name));
       const built: { role: SheetRole; plan: SheetPlan; ws: EtWorksheet }[] = [];
-      for (const code of ['wps_no_styles', 'wps_no_charts'] as const) notes.delete(code);
+      for (const code of ['wps_no_styles', 'wps_no_charts', 'wps_old_sheets_left'] as const) notes.delete(code);
       const screen = app.ScreenUpdating;
       app.ScreenUpdating = false;
       try {
@@ -425,7 +448,7 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
           plans.forEach((plan, i) => {
             const ws = wb.Worksheets.Add(undefined, wb.Worksheets.Item(wb.Worksheets.Count));
             built.push({ role: plan.role, plan, ws });
-            ws.Name = `~ls${token()}${i}`.slice(0, 31);
+            ws.Name = freeTempName(wb, `~ls${i}`, token);
             for (const block of plan.blocks) writeBlock(ws, block);
             formatSheet(ws, plan);
             if (plan.charts.length > 0 && !has(ws, 'ChartObjects')) note('wps_no_charts');
@@ -435,20 +458,46 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
           deleteSheets(app, built.map((b) => b.ws));
           throw new PortError('write_failed', error instanceof Error ? error.message : String(error), { cause: error });
         }
-        // 2. Remove the old owned sheets, then give the new ones their names and owner names.
-        deleteSheets(app, old);
-        const taken = new Set(sheetsOf(wb).filter((ws) => !built.some((b) => b.ws === ws)).map((ws) => sheetNameKey(ws.Name)));
+        // 2. Move the old owned sheets out of the way (renamed, still there), give the new ones their names, then
+        //    the owner names and the plans' names. Every step here can be undone: on failure the new sheets go, the
+        //    old ones get their names back and the names their previous references (recorded before anything moved).
+        const nameKeys = [...SHEET_ROLES.map(ownerName), ...plans.flatMap((p) => (p.names ?? []).map((n) => n.name))];
+        const previousNames = new Map(nameKeys.map((key) => [key, namesOf(wb).find((n) => n.name.toLowerCase() === key.toLowerCase()) ?? null]));
+        const renamedOld: { ws: EtWorksheet; name: string }[] = [];
         const applied: AppliedPlans = {};
-        for (const { role, plan, ws } of built) {
-          const name = uniqueSheetName(cleanSheetName(plan.name, role), taken);
-          ws.Name = name;
-          applied[role] = name;
-          deleteName(wb, ownerName(role));
-          wb.Names.Add(ownerName(role), `=${quotedSheetName(name)}!$A$1`, false);
-          for (const key of plan.names ?? []) {
-            deleteName(wb, key.name);
-            wb.Names.Add(key.name, `=${quotedSheetName(name)}!$${cellAddress(key.row, key.col).replace(/(\d+)$/, '$$$1')}`, true);
+        try {
+          old.forEach((ws, i) => {
+            const name = ws.Name;
+            ws.Name = freeTempName(wb, `~lo${i}`, token);
+            renamedOld.push({ ws, name });
+          });
+          const taken = new Set(sheetsOf(wb).filter((ws) => !built.some((b) => b.ws === ws)).map((ws) => sheetNameKey(ws.Name)));
+          for (const { role, plan, ws } of built) {
+            const name = uniqueSheetName(cleanSheetName(plan.name, role), taken);
+            ws.Name = name;
+            applied[role] = name;
+            deleteName(wb, ownerName(role));
+            wb.Names.Add(ownerName(role), `=${quotedSheetName(name)}!$A$1`, false);
+            for (const key of plan.names ?? []) {
+              deleteName(wb, key.name);
+              wb.Names.Add(key.name, `=${quotedSheetName(name)}!$${cellAddress(key.row, key.col).replace(/(\d+)$/, '$$$1')}`, true);
+            }
           }
+        } catch (error) {
+          deleteSheets(app, built.map((b) => b.ws));
+          for (const { ws, name } of renamedOld.reverse()) ws.Name = name;
+          for (const [key, previous] of previousNames) {
+            deleteName(wb, key);
+            if (previous !== null) wb.Names.Add(previous.name, String(previous.value), !key.startsWith('_LedgerStats_Owner_'));
+          }
+          throw new PortError('write_failed', error instanceof Error ? error.message : String(error), { cause: error });
+        }
+        // 3. Only now remove the old sheets: the new ones are complete and named. A failure here leaves an old
+        //    sheet under its temporary name, owned by nothing; the refresh has succeeded, so it is a note.
+        try {
+          deleteSheets(app, old);
+        } catch {
+          note('wps_old_sheets_left');
         }
         if (plans.some((p) => p.freeze !== undefined || p.pageSetup !== undefined)) note('wps_no_styles');
         return Promise.resolve(applied);

@@ -142,10 +142,23 @@ export class FakeEt implements EtApplication {
   EnableEvents = true;
   DisplayAlerts = true;
   readonly ActiveWorkbook: FakeWorkbook;
-  /** Throws from the `n`th `Value2` write from now (1-based) when set: a host failure mid-way. */
+  /**
+   * Throws from the `n`th change from now (1-based) when set: a host failure mid-way. Changes: `Value2`,
+   * `NumberFormat`, `Merge`, `Name`, `Sheets.Add`, `Delete`, `Names.Add`, `ChartObjects.Add`.
+   */
   failOnWrite: number | null = null;
-  /** `Value2` writes so far. */
+  /** Changes so far (see `failOnWrite`). */
   writes = 0;
+
+  /** The kind of each change so far (`Value2`, `Name`, `Names.Add`, …), for tests that fail each kind of step. */
+  readonly changeKinds: string[] = [];
+
+  /** Count a change, failing it when `failOnWrite` says so. */
+  change(kind: string): void {
+    this.writes++;
+    this.changeKinds.push(kind);
+    if (this.failOnWrite !== null && --this.failOnWrite === 0) throw new Error('Test fake: write failed');
+  }
   /** `Value2` reads so far, by sheet name. */
   readonly reads = new Map<string, number>();
 
@@ -170,13 +183,14 @@ export class FakeEt implements EtApplication {
 
 class FakeWorkbook implements EtWorkbook {
   readonly sheets: FakeSheets;
-  readonly names = new FakeNames();
+  readonly names: FakeNames;
   constructor(
     readonly app: FakeEt,
     readonly flatSingleRow: boolean,
     readonly missing: ReadonlySet<string>,
   ) {
     this.sheets = new FakeSheets(this);
+    this.names = new FakeNames(() => app.change('Names.Add'));
   }
   get Worksheets(): EtSheets {
     return this.sheets;
@@ -199,6 +213,7 @@ class FakeSheets implements EtSheets {
     return ws;
   }
   Add(Before?: EtWorksheet, After?: EtWorksheet): FakeWorksheet {
+    this.wb.app.change('Sheets.Add');
     const ws = this.add();
     this.list.pop();
     const at = Before !== undefined ? this.list.indexOf(Before as FakeWorksheet) : After !== undefined ? this.list.indexOf(After as FakeWorksheet) + 1 : 0;
@@ -246,6 +261,7 @@ class FakeWorksheet implements EtWorksheet {
   }
   set Name(value: string) {
     this.live();
+    this.wb.app.change('Name');
     if (value.length === 0 || value.length > 31 || FORBIDDEN.test(value) || /^'|'$/.test(value)) throw new Error(`Invalid sheet name: ${value}`);
     if (this.wb.sheets.list.some((s) => s !== this && s.Name.toUpperCase() === value.toUpperCase())) throw new Error(`Sheet name taken: ${value}`);
     this.wb.names.renameSheet(this.name, value);
@@ -282,11 +298,13 @@ class FakeWorksheet implements EtWorksheet {
     this.live();
     const charts = this.charts;
     const add = (name: string): FakeChartObject => new FakeChartObject(this, name);
+    const change = (): void => this.wb.app.change('ChartObjects.Add');
     return {
       get Count() {
         return charts.length;
       },
       Add(Left: number, Top: number, Width: number, Height: number) {
+        change();
         if (![Left, Top, Width, Height].every((n) => typeof n === 'number' && Number.isFinite(n)) || Width <= 0 || Height <= 0) throw new Error('ChartObjects.Add: bad position');
         const chart = add(`Chart ${charts.length + 1}`);
         charts.push(chart);
@@ -296,6 +314,7 @@ class FakeWorksheet implements EtWorksheet {
   }
   Delete(): void {
     this.live();
+    this.wb.app.change('Delete');
     if (this.visible === -1 && this.wb.sheets.list.filter((s) => s.visible === -1).length === 1) throw new Error('Cannot delete the last visible sheet');
     if (this.wb.app.DisplayAlerts) throw new Error('Test fake: Delete with DisplayAlerts on would ask the user');
     this.wb.sheets.list.splice(this.wb.sheets.list.indexOf(this), 1);
@@ -381,8 +400,7 @@ class FakeRange implements EtRange {
   set Value2(value: unknown) {
     const a = this.single();
     const app = this.ws.wb.app;
-    app.writes++;
-    if (app.failOnWrite !== null && --app.failOnWrite === 0) throw new Error('Test fake: write failed');
+    app.change('Value2');
     const height = a.r1 - a.r0 + 1;
     const width = a.c1 - a.c0 + 1;
     const rows = Array.isArray(value) ? (value as unknown[][]) : Array.from({ length: height }, () => Array<unknown>(width).fill(value));
@@ -484,6 +502,7 @@ class FakeRange implements EtRange {
   }
   Merge(): void {
     const a = this.single();
+    this.ws.wb.app.change('Merge');
     if (this.ws.merges.some((m) => intersects(m, a))) throw new Error('Merge: overlaps a merged area');
     this.ws.merges.push(a);
   }
@@ -515,6 +534,7 @@ class FakeRange implements EtRange {
   }
   set NumberFormat(value: unknown) {
     const a = this.single();
+    this.ws.wb.app.change('NumberFormat');
     for (let r = a.r0; r <= a.r1; r++) for (let c = a.c0; c <= a.c1; c++) this.ws.formats.set(`${r},${c}`, value);
   }
   get FormatConditions(): EtFormatConditions {
@@ -654,6 +674,7 @@ class FakeChartObject implements EtChartObject, EtChart {
 
 class FakeNames implements EtNames {
   readonly list: { name: string; refersTo: string; visible: boolean }[] = [];
+  constructor(private readonly change: () => void) {}
   get Count(): number {
     return this.list.length;
   }
@@ -669,6 +690,7 @@ class FakeNames implements EtNames {
     };
   }
   Add(Name: string, RefersTo: string, Visible = true): EtName {
+    this.change();
     const existing = this.list.findIndex((n) => n.name.toLowerCase() === Name.toLowerCase());
     if (existing >= 0) this.list.splice(existing, 1);
     this.list.push({ name: Name, refersTo: RefersTo.startsWith('=') ? RefersTo : `=${RefersTo}`, visible: Visible });
