@@ -36,6 +36,8 @@ export interface EtApplication {
 
 /** `Workbook`. */
 export interface EtWorkbook {
+  /** The sheet in front (VBA: `Sheets.Add` makes the new sheet the active one). */
+  readonly ActiveSheet: EtWorksheet;
   readonly Worksheets: EtSheets;
   readonly Names: EtNames;
 }
@@ -57,6 +59,7 @@ export interface EtWorksheet {
   readonly UsedRange: EtRange;
   Range(address: string): EtRange;
   Delete(): void;
+  Activate(): void;
   /** The embedded charts. */
   ChartObjects(): EtChartObjects;
 }

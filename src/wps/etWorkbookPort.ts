@@ -165,6 +165,28 @@ function deleteSheets(app: EtApplication, sheets: readonly EtWorksheet[]): void 
   if (failure !== null) throw failure.error;
 }
 
+/**
+ * The active sheet's name, to bring it back after `Sheets.Add` (which activates the new sheet in Excel's object
+ * model, learn.microsoft.com/office/vba/api/excel.sheets.add) — `null` when the host does not say.
+ */
+function activeSheetName(wb: EtWorkbook): string | null {
+  try {
+    return wb.ActiveSheet.Name;
+  } catch {
+    return null;
+  }
+}
+
+/** Activate the sheet named `name`, if it is there; a host that cannot is left as it is. */
+function activate(wb: EtWorkbook, name: string | null): void {
+  if (name === null) return;
+  try {
+    wb.Worksheets.Item(name).Activate();
+  } catch {
+    // The sheet went, or the host has no Activate: nothing to restore.
+  }
+}
+
 /** A sheet name starting with `prefix` that no sheet of `wb` has. */
 function freeTempName(wb: EtWorkbook, prefix: string, token: () => string): string {
   const taken = new Set(sheetsOf(wb).map((ws) => sheetNameKey(ws.Name)));
@@ -361,8 +383,10 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
     let ws = current.ws;
     if (ws === null) {
       const taken = new Set(sheetsOf(wb).map((s) => sheetNameKey(s.Name)));
+      const wasActive = activeSheetName(wb);
       ws = wb.Worksheets.Add(undefined, wb.Worksheets.Item(wb.Worksheets.Count));
       ws.Name = uniqueSheetName(STATE_SHEET_NAME, taken);
+      activate(wb, wasActive);
       ws.Visible = XL_SHEET_VERY_HIDDEN;
     }
     // A refresh passes the period baseline unchanged on most runs: only a different one is written (to the other column).
@@ -439,6 +463,9 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
       const all = sheetsOf(wb);
       const old = all.filter((ws) => [...owners.values()].includes(ws.Name));
       const built: { role: SheetRole; plan: SheetPlan; ws: EtWorksheet }[] = [];
+      const wasActive = activeSheetName(wb);
+      // The user's place after the refresh: the same sheet, or the new sheet of the role they were looking at.
+      const activeRole = SHEET_ROLES.find((role) => wasActive !== null && owners.get(role) === wasActive);
       for (const code of ['wps_no_styles', 'wps_no_charts', 'wps_old_sheets_left'] as const) notes.delete(code);
       const screen = app.ScreenUpdating;
       app.ScreenUpdating = false;
@@ -456,6 +483,7 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
           });
         } catch (error) {
           deleteSheets(app, built.map((b) => b.ws));
+          activate(wb, wasActive);
           throw new PortError('write_failed', error instanceof Error ? error.message : String(error), { cause: error });
         }
         // 2. Move the old owned sheets out of the way (renamed, still there), give the new ones their names, then
@@ -490,6 +518,7 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
             deleteName(wb, key);
             if (previous !== null) wb.Names.Add(previous.name, String(previous.value), !key.startsWith('_LedgerStats_Owner_'));
           }
+          activate(wb, wasActive);
           throw new PortError('write_failed', error instanceof Error ? error.message : String(error), { cause: error });
         }
         // 3. Only now remove the old sheets: the new ones are complete and named. A failure here leaves an old
@@ -499,6 +528,7 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
         } catch {
           note('wps_old_sheets_left');
         }
+        activate(wb, activeRole === undefined ? wasActive : (applied[activeRole] ?? wasActive));
         if (plans.some((p) => p.freeze !== undefined || p.pageSetup !== undefined)) note('wps_no_styles');
         return Promise.resolve(applied);
       } catch (error) {

@@ -165,6 +165,15 @@ describe('refresh over the WPS 表格 port', () => {
     expect(large - small).toBe(blocks(6 * BLOCK_ROWS) - blocks(3 * BLOCK_ROWS));
   });
 
+  it('leaves the user on the sheet they were on, or on the new sheet of the role they were looking at', async () => {
+    const et = etLedger();
+    await refreshEt(et);
+    expect(et.ActiveWorkbook.ActiveSheet.Name).toBe('台账');
+    et.ActiveWorkbook.Worksheets.Item('汇总').Activate();
+    await refreshEt(et);
+    expect(et.ActiveWorkbook.ActiveSheet.Name).toBe('汇总');
+  });
+
   it('keeps a user sheet named 汇总 and gives the summary another name', async () => {
     const et = etLedger({ 汇总: [['我自己的汇总', 42]] });
     const report = await refreshEt(et);

@@ -192,6 +192,13 @@ class FakeWorkbook implements EtWorkbook {
     this.sheets = new FakeSheets(this);
     this.names = new FakeNames(() => app.change('Names.Add'));
   }
+  /** The active sheet (the first until another is activated or added). */
+  active: FakeWorksheet | null = null;
+  get ActiveSheet(): EtWorksheet {
+    const active = this.active ?? this.sheets.list[0];
+    if (active === undefined) throw new Error('No sheet');
+    return active;
+  }
   get Worksheets(): EtSheets {
     return this.sheets;
   }
@@ -219,6 +226,7 @@ class FakeSheets implements EtSheets {
     const at = Before !== undefined ? this.list.indexOf(Before as FakeWorksheet) : After !== undefined ? this.list.indexOf(After as FakeWorksheet) + 1 : 0;
     if (at < 0) throw new Error('Sheets.Add: sheet not in this workbook');
     this.list.splice(at, 0, ws);
+    this.wb.active = ws; // VBA: the new sheet becomes the active sheet
     return ws;
   }
   /** A new sheet at the end with a free default name. */
@@ -275,6 +283,7 @@ class FakeWorksheet implements EtWorksheet {
     if (value !== -1 && value !== 0 && value !== 2) throw new Error(`Visible: bad value ${value}`);
     if (value !== -1 && this.wb.sheets.list.filter((s) => s.visible === -1 && s !== this).length === 0) throw new Error('Cannot hide the last visible sheet');
     this.visible = value;
+    if (value !== -1 && this.wb.active === this) this.wb.active = this.wb.sheets.list.find((sh) => sh.visible === -1) ?? null;
   }
   get UsedRange(): EtRange {
     this.live();
@@ -293,6 +302,11 @@ class FakeWorksheet implements EtWorksheet {
   }
   Range(address: string): EtRange {
     return new FakeRange(this.live(), parseAreas(address));
+  }
+  Activate(): void {
+    this.live();
+    if (this.visible !== -1) throw new Error('Activate: a hidden sheet cannot be activated');
+    this.wb.active = this;
   }
   ChartObjects(): EtChartObjects {
     this.live();
@@ -317,7 +331,9 @@ class FakeWorksheet implements EtWorksheet {
     this.wb.app.change('Delete');
     if (this.visible === -1 && this.wb.sheets.list.filter((s) => s.visible === -1).length === 1) throw new Error('Cannot delete the last visible sheet');
     if (this.wb.app.DisplayAlerts) throw new Error('Test fake: Delete with DisplayAlerts on would ask the user');
-    this.wb.sheets.list.splice(this.wb.sheets.list.indexOf(this), 1);
+    const at = this.wb.sheets.list.indexOf(this);
+    this.wb.sheets.list.splice(at, 1);
+    if (this.wb.ActiveSheet === this || this.wb.active === this) this.wb.active = this.wb.sheets.list.filter((sh) => sh.visible === -1)[Math.max(0, at - 1)] ?? null;
     this.wb.names.deleteSheet(this.name);
     this.deleted = true;
   }
