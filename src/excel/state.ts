@@ -2,6 +2,7 @@ import {
   chunkText,
   isStateMarker,
   parseSettings,
+  largestChunkBytes,
   readStateHeader,
   readStateSheet,
   SNAPSHOT_COLUMNS,
@@ -86,13 +87,14 @@ const HEAD_ADDRESS = 'A1:E4';
 const HEAD_ROWS = 4;
 
 /**
- * Chunk cells per read request: as many as fit `PAYLOAD_TARGET_BYTES` when each chunk costs its worst case on
- * the wire, its characters at 3 bytes each (a CJK character in UTF-8; the state's JSON text has no raw control
+ * The worst case of a chunk cell on the wire, for a baseline without E1 and the other columns: its characters at
+ * 3 bytes each (a CJK character in UTF-8; the state's JSON text has no raw control
  * characters, the only ones JSON escapes to 6 bytes). Format 2 cuts chunks at `STATE_CHUNK_CHARS`; format 1 (the
  * old CLI) at 32,000, and a cell holds at most 32,767.
  */
-const chunksPerRead = (chunkChars: number): number => Math.max(1, Math.floor(PAYLOAD_TARGET_BYTES / (chunkChars * 3 + 8)));
-const CHUNKS_PER_READ = { 1: chunksPerRead(32_767), 2: chunksPerRead(STATE_CHUNK_CHARS) } as const;
+const WORST_CELL_BYTES = { 1: 32_767 * 3 + 8, 2: STATE_CHUNK_CHARS * 3 + 8 } as const;
+/** Bytes a cell of the response costs beyond its value (brackets and commas of `values`). */
+const CELL_OVERHEAD_BYTES = 8;
 
 /** A state sheet (a sheet whose A1 holds the marker), with the cells read so far (0-based rows of A:E). */
 interface StateSheet {
@@ -177,14 +179,26 @@ function stateSheetOf(proxy: Excel.Worksheet, head: Excel.Range): StateSheet | n
 
 /**
  * Read the chunk cells `rows` of `col` into `sheet.cells` that the head did not hold, in requests of at most
- * `CHUNKS_PER_READ` cells for the sheet's format (`segments`: column, first row, count).
+ * `PAYLOAD_TARGET_BYTES` each: a cell costs its segment's `cellBytes` (stated by the writer), else the worst case of the
+ * sheet's format (`segments`: column, first row, count).
  */
-async function readSegments(context: Excel.RequestContext, sheet: StateSheet, segments: readonly { col: number; first: number; count: number }[]): Promise<void> {
-  const cells: { col: number; row: number }[] = [];
-  for (const { col, first, count } of segments) for (let row = Math.max(first, HEAD_ROWS); row < first + count; row++) cells.push({ col, row });
-  const perRead = CHUNKS_PER_READ[sheet.version === 2 ? 2 : 1];
-  for (let start = 0; start < cells.length; start += perRead) {
-    const block = cells.slice(start, start + perRead);
+async function readSegments(
+  context: Excel.RequestContext,
+  sheet: StateSheet,
+  segments: readonly { col: number; first: number; count: number; cellBytes?: number }[],
+): Promise<void> {
+  const worst = WORST_CELL_BYTES[sheet.version === 2 ? 2 : 1];
+  const cells: { col: number; row: number; bytes: number }[] = [];
+  for (const { col, first, count, cellBytes } of segments) {
+    const bytes = cellBytes === undefined ? worst : Math.min(worst, cellBytes + CELL_OVERHEAD_BYTES);
+    for (let row = Math.max(first, HEAD_ROWS); row < first + count; row++) cells.push({ col, row, bytes });
+  }
+  for (let start = 0; start < cells.length; ) {
+    let end = start + 1;
+    let bytes = cells[start]?.bytes ?? 0;
+    while (end < cells.length && bytes + (cells[end]?.bytes ?? 0) <= PAYLOAD_TARGET_BYTES) bytes += cells[end++]?.bytes ?? 0;
+    const block = cells.slice(start, end);
+    start = end;
     const ranges = runsOf(block).map((run) => ({ run, range: sheet.proxy.getRange(`${cellAddress(run.row, run.col)}:${cellAddress(run.row + run.count - 1, run.col)}`).load('values') }));
     await syncChunk(context);
     for (const { run, range } of ranges) {
@@ -227,7 +241,13 @@ async function readDoc(context: Excel.RequestContext, sheet: StateSheet, cache: 
   await readSegments(
     context,
     sheet,
-    columns.map((col) => ({ col, first: STATE_FIRST_CHUNK_ROW, count: header.counts[col] ?? 0 })),
+    // The baseline's chunks are read in requests sized by E1 (their largest wire size) when the writer stated it.
+    columns.map((col) => ({
+      col,
+      first: STATE_FIRST_CHUNK_ROW,
+      count: header.counts[col] ?? 0,
+      ...(header.chunkBytes !== null && header.snapshotColumn !== null && col === SNAPSHOT_COLUMNS[header.snapshotColumn] ? { cellBytes: header.chunkBytes } : {}),
+    })),
   );
   const doc = readStateSheet(cellAt) ?? emptyDoc();
   if (header.snapshotColumn === null) return doc;
@@ -528,14 +548,14 @@ async function writeSheet(context: Excel.RequestContext, deps: StateDeps, patch:
   if (snapshot !== undefined && !isUnchanged) {
     const revision = snapshot === null ? '' : baselineRevision(snapshot);
     if (snapshot === null) {
-      late.push(valuesOp('C1:D1', [['', '']]));
+      late.push(valuesOp('C1:E1', [['', '', '']]));
       written = null;
     } else {
       const target: SnapshotColumn = pointer === 'C' ? 'D' : 'C';
       const col = SNAPSHOT_COLUMNS[target];
       early.push(...columnOps(col, snapshot, countOf(current, col)));
       // The baseline moves in the last request: before it, readers still find the previous one.
-      late.push(valuesOp('C1:D1', [[target, revision]]));
+      late.push(valuesOp('C1:E1', [[target, revision, largestChunkBytes(chunkText(snapshot)) ?? '']]));
       written = { column: target, revision, text: snapshot };
     }
     // The previous baseline goes after the pointer moved (a failing request keeps what ran before the failure).

@@ -20,6 +20,7 @@ import { DEFAULT_SETTINGS, type LedgerSettings, type SourceRef } from './workboo
  * | B1 | format version, `2` |
  * | C1 | the column that holds the current baseline, `C` or `D`; empty: no baseline |
  * | D1 | the baseline's revision (any text that changes with every baseline written; lets a host skip re-reading it) |
+ * | E1 | optional: the largest wire size of a chunk of the baseline (`chunkWireBytes`), so that a host reading it in payload-sized requests sizes them by what is there, not by the worst case (3 bytes per character); written with C1 and D1 |
  * | row 2 | a label per column: `settings`, `lastRefresh`, `snapshot`, `snapshot`, `marks` |
  * | row 3 | the number of chunks in each column |
  * | rows 4… | the column's text, cut into chunks of at most `STATE_CHUNK_CHARS` (8,000) characters: a host may size its reads by that |
@@ -97,6 +98,8 @@ export interface StateHeader {
   /** The current baseline's column, or `null` for none. */
   readonly snapshotColumn: SnapshotColumn | null;
   readonly revision: string;
+  /** E1: the largest `chunkWireBytes` of a baseline chunk, `null` when not stated. */
+  readonly chunkBytes: number | null;
   /** Chunks per column (index = 0-based column). */
   readonly counts: readonly number[];
 }
@@ -175,10 +178,12 @@ export function readStateHeader(cellAt: StateCellAt): StateHeader | null {
   if (!isStateMarker(cellAt(0, 0)) || cellAt(0, 1) !== STATE_FORMAT_VERSION) return null;
   const pointer = cellAt(0, 2);
   const revision = cellAt(0, 3);
+  const chunkBytes = cellAt(0, 4);
   return {
     version: STATE_FORMAT_VERSION,
     snapshotColumn: pointer === 'C' || pointer === 'D' ? pointer : null,
     revision: typeof revision === 'string' || typeof revision === 'number' ? String(revision) : '',
+    chunkBytes: typeof chunkBytes === 'number' && Number.isInteger(chunkBytes) && chunkBytes > 0 ? chunkBytes : null,
     counts: STATE_LABELS.map((_, col) => {
       const n = count(cellAt(2, col));
       return Number.isNaN(n) ? 0 : n;
@@ -248,6 +253,33 @@ export function chunkText(text: string, size = STATE_CHUNK_CHARS): string[] {
   return chunks;
 }
 
+/**
+ * The bytes a chunk costs as a JSON string on the wire (a cell value in a request or response): UTF-8, with the
+ * quotes around it and JSON's escapes (`\"`, `\\`, `\uXXXX` for control characters).
+ */
+export function chunkWireBytes(chunk: string): number {
+  let bytes = 2;
+  for (let i = 0; i < chunk.length; i++) {
+    const code = chunk.charCodeAt(i);
+    if (code === 0x22 || code === 0x5c) bytes += 2;
+    else if (code < 0x20) bytes += 6;
+    else if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** E1 for a baseline: the largest `chunkWireBytes` of its chunks (`null` for none). */
+export function largestChunkBytes(chunks: readonly string[]): number | null {
+  let largest = 0;
+  for (const chunk of chunks) largest = Math.max(largest, chunkWireBytes(chunk));
+  return chunks.length === 0 ? null : largest;
+}
+
 /** The texts of the columns of a format-2 state (index = 0-based column; `null` for the unused baseline column). */
 export function stateColumnTexts(doc: Omit<StateSheetDoc, 'legacyOwned'>, snapshotColumn: SnapshotColumn): (string | null)[] {
   const texts: (string | null)[] = STATE_LABELS.map(() => null);
@@ -266,8 +298,9 @@ export function stateSheetCells(doc: Omit<StateSheetDoc, 'legacyOwned'>, revisio
   const column: SnapshotColumn = 'C';
   const chunks = stateColumnTexts(doc, column).map((text) => (text === null ? [] : chunkText(text)));
   const height = Math.max(0, ...chunks.map((c) => c.length));
+  const chunkBytes = doc.snapshot === null ? null : largestChunkBytes(chunks[SNAPSHOT_COLUMNS[column]] ?? []);
   const rows: (string | number | null)[][] = [
-    [STATE_MARKER, STATE_FORMAT_VERSION, doc.snapshot === null ? '' : column, doc.snapshot === null ? '' : revision, null],
+    [STATE_MARKER, STATE_FORMAT_VERSION, doc.snapshot === null ? '' : column, doc.snapshot === null ? '' : revision, chunkBytes ?? ''],
     [...STATE_LABELS],
     chunks.map((c) => c.length),
   ];

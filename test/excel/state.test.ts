@@ -123,6 +123,16 @@ describe('readState / writeState over the state sheet', () => {
     fake.resetSyncStats();
     expect((await createOfficeWorkbookPort().readState()).snapshot).toBe(big);
     expect(fake.maxResponseBytes).toBeLessThan(4_000_000);
+    const sizedReads = fake.syncCount;
+    // Without E1 (the largest chunk's wire size) a reader must assume 3 bytes per character: more, smaller reads.
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('_ledger_stats').getRange('E1').values = [['']];
+      await context.sync();
+    });
+    fake.resetSyncStats();
+    expect((await createOfficeWorkbookPort().readState()).snapshot).toBe(big);
+    expect(fake.maxResponseBytes).toBeLessThan(4_000_000);
+    expect(sizedReads).toBeLessThan(fake.syncCount);
   });
 
   it('keeps a baseline of Chinese text only within the limit in Office.js\'s own request format', async () => {
