@@ -1,5 +1,5 @@
 import type { SheetPlan, SheetRole } from '../domain';
-import type { AppliedPlans, CapabilityNote, CellMark, SheetInfo, SourceGrid, SourceRef, StoredState, UserSheetPlan, WorkbookPort } from '../workflows/workbookPort';
+import type { AppliedPlans, CapabilityNote, CellMark, GridSheet, SheetInfo, SourceGrid, SourceRef, StoredState, UserSheetPlan, WorkbookPort } from '../workflows/workbookPort';
 import { applySheetPlans, type StatusCell } from './applySheetPlans';
 import { excelRun, excelRunIn, runOperation, type ExcelRun } from './batch';
 import { createUserSheet } from './createUserSheet';
@@ -16,6 +16,7 @@ import { LEGACY_OWNED_KEY, ownerName, ownerSheetsByName } from './ownership';
 import { literalText } from './toCellInput';
 import { officeErrorCode } from './toPortError';
 import { watchEdits, type StopWatching } from './watchEdits';
+import { writeGridSheet } from './writeGridSheet';
 import { queueNames } from './worksheets';
 
 /** Options of `createOfficeWorkbookPort` (all injectable for tests). */
@@ -54,6 +55,8 @@ export interface OfficeWorkbookPort extends WorkbookPort {
   exclusive<T>(work: () => Promise<T>, onWait?: () => void): Promise<T>;
   /** See `WorkbookPort.createSheetIfAbsent` and createUserSheet.ts: two round trips, ExcelApi 1.1 (widths 1.2). */
   createSheetIfAbsent(plan: UserSheetPlan): Promise<string | null>;
+  /** See `WorkbookPort.writeGridSheet` and writeGridSheet.ts: one round trip plus one per payload-sized chunk. */
+  writeGridSheet(name: string, sheet: GridSheet): Promise<string>;
   /** See `WorkbookPort.dropState` and state.ts. */
   dropState(): Promise<void>;
 }
@@ -258,6 +261,10 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
 
     createSheetIfAbsent(plan: UserSheetPlan): Promise<string | null> {
       return underLease(() => runOperation(run, 'createSheetIfAbsent', (context) => createUserSheet(context, deps().caps, plan)));
+    },
+
+    writeGridSheet(name: string, sheet: GridSheet): Promise<string> {
+      return underLease(() => runOperation(run, 'writeGridSheet', (context) => writeGridSheet(context, deps().caps, name, sheet)));
     },
 
     async writeStatus(text: string): Promise<boolean> {

@@ -49,6 +49,15 @@ export interface WorkbookPort {
   createSheetIfAbsent?(plan: UserSheetPlan): Promise<string | null>;
 
   /**
+   * Write `sheet`'s grid to a plain sheet `name` (the merged ledger 合并台账), replacing the sheet this method wrote
+   * for `name` before (recognised by a hidden owner name, never by its sheet name); a user's sheet of that name is
+   * left alone and another name chosen. Strings are written as literal text. The sheet is not an owned role: it is a
+   * ledger the user may choose as the refresh source. Writes in payload-sized chunks.
+   * @returns the name of the sheet written.
+   */
+  writeGridSheet?(name: string, sheet: GridSheet): Promise<string>;
+
+  /**
    * Write a one-line status (e.g. "已刷新 2025-09-30 14:05" or the failure message) into the owned
    * summary sheet, on the row below everything the summary plan draws, as literal text. Used by the
    * ribbon command, which has no pane to report in. A no-op when no owned summary sheet exists.
@@ -100,6 +109,16 @@ export interface UserSheetPlan {
   readonly columnWidths: readonly number[];
   /** 0-based rows shown in bold (titles and headers). */
   readonly boldRows: readonly number[];
+}
+
+/** A plain sheet's content for `writeGridSheet` (a `MergedLedgerGrid` is one). */
+export interface GridSheet {
+  /** Cells from A1, row by row: a string is always written as literal text, `null` leaves the cell empty. */
+  readonly grid: readonly (readonly (string | number | null)[])[];
+  /** 0-based row shown in bold (the header). */
+  readonly headerRowIndex?: number;
+  /** Column widths in characters, from column A. */
+  readonly columnWidths: readonly number[];
 }
 
 /** What to read: a sheet's used range or a named table. */
