@@ -3,7 +3,7 @@ import { readdir, stat } from 'fs/promises';
 import { basename, dirname, join, resolve } from 'path';
 import { describeMergeIssueCode, describeSource, mergedLedgerGrid, mergeLedgers } from '../domain';
 import type { AmountUnit, Lang, LedgerIssue, MergeDuplicate, MergeIssue, MergeResult, MergeUnit, ProjectSource } from '../domain';
-import { readMergeSource, type MergeFileRead } from '../workflows/readMergeSource';
+import { commonDataDate, MERGED_SHEET, readMergeSource, type MergeFileRead } from '../workflows/readMergeSource';
 import { detectInputFormat } from '../xlsx/detectInputFormat';
 import { streamSourceInWorker } from '../xlsx/streamLedgerSheetInWorker';
 import { writeGridWorkbook } from '../xlsx/writer/writeGridWorkbook';
@@ -26,9 +26,6 @@ export interface MergeArgs {
   readonly lang: Lang;
   readonly force: boolean;
 }
-
-/** The sheet the merged ledger is written to. */
-export const MERGED_SHEET = '合并台账';
 
 const TEXT = {
   'zh-CN': {
@@ -214,13 +211,6 @@ const jsonReadIssue = (issue: LedgerIssue, lang: Lang) => ({
   severity: issue.severity,
   message: issue.message[lang],
 });
-
-/** The data date all files agree on, for the merged ledger's title; `undefined` when they differ or none has one. */
-function commonDataDate(files: readonly MergeFileRead[]): string | undefined {
-  const dates = new Set(files.map((f) => f.ledger.read.dataDate?.date ?? ''));
-  const [only] = [...dates];
-  return dates.size === 1 && only !== '' ? only : undefined;
-}
 
 /**
  * The merge report as JSON: per file (rows read, projects, unit, the reader's issues, the duplicates it is part of),

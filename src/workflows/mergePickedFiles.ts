@@ -1,7 +1,7 @@
 import { mergedLedgerGrid, mergeLedgers } from '../domain';
 import type { MergedLedgerGrid, MergeResult, MergeUnit } from '../domain';
 import type { LedgerSourcePort } from './readLedgerSource';
-import { readMergeSource, type MergeFileRead } from './readMergeSource';
+import { commonDataDate, readMergeSource, type MergeFileRead } from './readMergeSource';
 
 /** A workbook the user picked (an `<input type="file">`'s `File`): its name and, on demand, its bytes. */
 export interface PickedFile {
@@ -43,7 +43,7 @@ export interface PickedFilesMerge {
   /** The files that could not be read (not a workbook, no ledger found), with the reason. */
   readonly failed: readonly { readonly file: string; readonly error: unknown }[];
   readonly result: MergeResult;
-  /** The merged ledger as `ledger-stats merge` writes it to 合并台账. */
+  /** The merged ledger as `ledger-stats merge` writes it to 合并台账 (its title states the files' common data date). */
   readonly sheet: MergedLedgerGrid;
 }
 
@@ -83,5 +83,10 @@ export async function mergePickedFiles(
     }
   }
   const result = mergeLedgers(reads.map((r) => r.source));
-  return { files: reads, failed, result, sheet: mergedLedgerGrid(result, options.unit === undefined ? {} : { unit: options.unit }) };
+  const dataDate = commonDataDate(reads);
+  const grid = mergedLedgerGrid(result, {
+    ...(options.unit === undefined ? {} : { unit: options.unit }),
+    ...(dataDate === undefined ? {} : { dataDate }),
+  });
+  return { files: reads, failed, result, sheet: grid };
 }

@@ -12,6 +12,16 @@ export interface MergeFileRead {
   readonly rowsRead: number;
 }
 
+/** The sheet the merged ledger is written to, by `ledger-stats merge` and by the pane's 合并区县台账. */
+export const MERGED_SHEET = '合并台账';
+
+/** The data date all files agree on, for the merged ledger's title; `undefined` when they differ or none has one. */
+export function commonDataDate(files: readonly MergeFileRead[]): string | undefined {
+  const dates = new Set(files.map((f) => f.ledger.read.dataDate?.date ?? ''));
+  const [only] = [...dates];
+  return dates.size === 1 && only !== '' ? only : undefined;
+}
+
 /**
  * Read one district's ledger for the merge exactly as every command reads a ledger (`readLedgerSource`: its stored
  * settings, its source, the domain's reader with its own header detection, unit and mapping), and take from the same

@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { mergeLedgers } from '../../src/domain/merge/mergeLedgers';
+import { mergedLedgerGrid } from '../../src/domain/merge/mergedLedgerGrid';
 import { mergePickedFiles, type PickedFile, type PickedFileProgress } from '../../src/workflows/mergePickedFiles';
-import { readMergeSource } from '../../src/workflows/readMergeSource';
+import { commonDataDate, readMergeSource } from '../../src/workflows/readMergeSource';
 import { openPickedFilePort } from '../../src/xlsx/browser/openPickedFilePort';
 import { openXlsxReadPort } from '../../src/xlsx/xlsxReadPort';
 import { CITY_UNITS, GANJINGZI, JINPU, MERGED_EXPECTED } from '../domain/merge/districtLedgers';
@@ -53,6 +54,14 @@ describe('mergePickedFiles', () => {
     }
     const merged = await mergePickedFiles(paths.map((p) => picked(p)), openPickedFilePort);
     expect(merged.result).toEqual(mergeLedgers(fromDisk.map((f) => f.source)));
+    expect(merged.sheet).toEqual(mergedLedgerGrid(merged.result, {}));
+  });
+
+  it("states the data date in the merged sheet's title when the files agree on one (as ledger-stats merge)", async () => {
+    const merged = await mergePickedFiles([picked(paths[0]!)], openPickedFilePort);
+    expect(commonDataDate(merged.files)).toBe('2025-09-30');
+    expect(merged.sheet).toEqual(mergedLedgerGrid(merged.result, { dataDate: '2025-09-30' }));
+    expect(merged.sheet.headerRowIndex).toBe(1);
   });
 
   it('reports each file reading then read, yielding to the UI before each file', async () => {
