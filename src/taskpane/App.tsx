@@ -389,6 +389,8 @@ export function App({ host, copyText = browserCopyText }: AppProps): React.JSX.E
               onStartNewPeriod={() => void run('newPeriod')}
               onClearMarks={() => host.clearMarks()}
               onDropState={host.dropState === undefined ? undefined : () => host.dropState?.() ?? Promise.resolve()}
+              onMergeFiles={host.mergeLedgerFiles?.bind(host)}
+              onUseAsSource={(sheet) => save({ source: { kind: 'sheet', name: sheet } })}
               refreshedAt={asOf}
             />
           </AccordionPanel>

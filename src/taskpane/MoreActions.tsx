@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { Lang } from '../domain';
 import { toRunError, type RunError } from '../workflows/runError';
 import { fill, LABELS } from './labels';
+import { MergeLedgers } from './MergeLedgers';
+import type { PaneHost } from './paneHost';
 
 /** Props of `MoreActions`. */
 export interface MoreActionsProps {
@@ -22,6 +24,10 @@ export interface MoreActionsProps {
    * only after the user confirmed. Without it (a host that cannot) the action is not offered.
    */
   readonly onDropState?: (() => Promise<void>) | undefined;
+  /** 合并区县台账 (`PaneHost.mergeLedgerFiles`); without it (a host that cannot write the sheet) the action is not offered. */
+  readonly onMergeFiles?: PaneHost['mergeLedgerFiles'] | undefined;
+  /** Store the merged sheet as the refresh source. */
+  readonly onUseAsSource?: ((sheet: string) => void) | undefined;
 }
 
 const START_ID = 'start-new-period';
@@ -58,11 +64,22 @@ const useStyles = makeStyles({
 /**
  * Less frequent actions: "start a new period" (after an inline confirmation, since it replaces
  * the comparison baseline), "clear marks" (with a result line) and "remove ledger state before
- * sending" (confirmed too, since it deletes the baseline; with a result line). The confirmation is inline
+ * sending" (confirmed too, since it deletes the baseline; with a result line), and 合并区县台账 (`MergeLedgers`) when
+ * the host offers it. The confirmation is inline
  * rather than a modal dialog: it stays where the user clicked in the narrow pane, and the focus
  * moves to it and back.
  */
-export function MoreActions({ lang, disabled, startingNewPeriod, onStartNewPeriod, onClearMarks, refreshedAt, onDropState }: MoreActionsProps): React.JSX.Element {
+export function MoreActions({
+  lang,
+  disabled,
+  startingNewPeriod,
+  onStartNewPeriod,
+  onClearMarks,
+  refreshedAt,
+  onDropState,
+  onMergeFiles,
+  onUseAsSource,
+}: MoreActionsProps): React.JSX.Element {
   const styles = useStyles();
   const labels = LABELS[lang];
   const [confirming, setConfirming] = useState(false);
@@ -118,6 +135,9 @@ export function MoreActions({ lang, disabled, startingNewPeriod, onStartNewPerio
 
   return (
     <div className={styles.root} data-testid="more-actions">
+      {onMergeFiles === undefined ? null : (
+        <MergeLedgers lang={lang} disabled={disabled} onMerge={onMergeFiles} onUseAsSource={onUseAsSource ?? (() => undefined)} />
+      )}
       <div className={styles.action}>
         <p className={styles.hint}>{labels.periodHint}</p>
         <Button

@@ -1,8 +1,10 @@
 import { refresh, type RefreshOptions, type RefreshProgress, type RunReport } from '../workflows/refresh';
 import { startNewPeriod } from '../workflows/startNewPeriod';
 import { DEFAULT_SETTINGS, type CapabilityNote, type LedgerSettings, type WorkbookPort } from '../workflows/workbookPort';
+import { toRunError } from '../workflows/runError';
 import { inspectSource } from './inspectSource';
-import type { ChangeWatch, PaneHost } from './paneHost';
+import type { mergeFilesInBrowser } from './mergeFiles';
+import type { ChangeWatch, MergedLedgerOutcome, PaneHost } from './paneHost';
 
 /**
  * Subscribe to the user's edits of any worksheet. `onEdit` gets the edited sheet's name
@@ -24,6 +26,12 @@ export interface PaneHostOptions {
   readonly quietMs?: number;
   /** Clock in milliseconds (injected for tests). */
   readonly now?: () => number;
+  /**
+   * Loads `./mergeFiles` for 合并区县台账 (the Fluent pane's `index.tsx` passes a dynamic `import()`, so webpack puts
+   * the .xlsx reader and fflate in a chunk of their own). Without it the host offers no merge: the light pane's ES5
+   * bundle shares this module and is built into the same folder, where a chunk of its own would take the same name.
+   */
+  readonly loadMerge?: () => Promise<{ readonly mergeFilesInBrowser: typeof mergeFilesInBrowser }>;
 }
 
 /** Shown when edits cannot be watched. */
@@ -61,12 +69,13 @@ function paintingPort(port: WorkbookPort, yieldToUi: () => Promise<void>): Workb
 }
 
 /**
- * The task pane's host over a workbook port: settings, refresh, start a new period, clear marks,
+ * The task pane's host over a workbook port: settings, refresh, start a new period, clear marks, 合并区县台账,
  * cell selection, source inspection and edit notifications as plain async functions. Port calls
  * that change the workbook run one at a time, so a refresh always sees the settings saved before it.
  */
 export function createPaneHost(options: PaneHostOptions): PaneHost {
   const { port } = options;
+  const { loadMerge } = options;
   const now = options.now ?? (() => Date.now());
   const quietMs = options.quietMs ?? 1000;
   let queue: Promise<unknown> = Promise.resolve();
@@ -148,6 +157,25 @@ export function createPaneHost(options: PaneHostOptions): PaneHost {
     },
 
     ...(port.dropState === undefined ? {} : { dropState: () => ownWrites(() => leased(() => port.dropState?.() ?? Promise.resolve())) }),
+
+    ...(port.writeGridSheet === undefined || loadMerge === undefined
+      ? {}
+      : {
+          async mergeLedgerFiles(files, onProgress): Promise<MergedLedgerOutcome> {
+            const { mergeFilesInBrowser } = await loadMerge();
+            const { merge, sheetName } = await mergeFilesInBrowser(files, onProgress, options.yieldToUi);
+            const sheet =
+              merge.files.length === 0 ? null : await ownWrites(() => leased(() => port.writeGridSheet?.(sheetName, merge.sheet) ?? Promise.resolve(null)));
+            return {
+              sheet,
+              filesRead: merge.files.length,
+              projects: merge.result.projects.length,
+              duplicates: merge.result.duplicates.length,
+              warnings: merge.result.issues.filter((issue) => issue.severity === 'warning').length,
+              failed: merge.failed.map(({ file, error }) => ({ file, error: toRunError(error) })),
+            };
+          },
+        }),
 
     async selectCell(sheet, address) {
       await port.selectCell?.(sheet, address);

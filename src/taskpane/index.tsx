@@ -52,6 +52,8 @@ function start(): void {
     // Worksheet.onChanged (ExcelApi 1.7); where the host lacks it the pane says so and works on.
     watchEdits: (onEdit) => port.watchEdits(onEdit),
     yieldToUi,
+    // 合并区县台账's reader (src/xlsx/browser, fflate) is a chunk of its own, fetched when the user first merges.
+    loadMerge: () => import(/* webpackChunkName: "merge" */ './mergeFiles'),
   });
   show(<App host={host} />);
 }

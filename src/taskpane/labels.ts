@@ -120,6 +120,19 @@ const zhCN = {
   confirmDropStateBody: '设置、上期比较基准和问题标记将从本工作簿中删除，无法恢复；汇总表保留。之后再刷新，将从头开始新的一期。',
   stateDropped: '已移除台账状态。保存工作簿后即可外发。',
   dropStateFailed: '移除台账状态失败：{message}',
+  mergeHint: '选择各区县报来的台账（.xlsx，可多选），在本机读取并合并为一张工作表“合并台账”（含来源列），重复项目只列一次。',
+  mergeLedgers: '合并区县台账',
+  mergeFilesLabel: '选择要合并的台账文件',
+  merging: '正在合并…',
+  mergeReading: '{file}：正在读取…',
+  mergeRead: '{file}：已读取 {rows} 行',
+  mergeFileFailed: '{file}：无法读取（{message}）',
+  mergeResult: '已合并 {files} 个文件：{projects} 个项目，其中 {duplicates} 个在多个文件中重复，{warnings} 个警告。',
+  mergeWritten: '已写入工作表“{sheet}”。',
+  mergeNothingRead: '没有可合并的台账，未写入工作表。',
+  mergeFailed: '合并失败：{message}',
+  useAsSource: '用作刷新数据源',
+  usedAsSource: '已设为刷新数据源：刷新汇总将读取“{sheet}”。',
 } as const;
 
 /** A key of the label tables. */
@@ -238,6 +251,19 @@ const enUS: Record<LabelKey, string> = {
   confirmDropStateBody: 'The settings, the comparison baseline and the issue marks are deleted from this workbook and cannot be restored; the summary sheets stay. A later refresh starts a new period from scratch.',
   stateDropped: 'The ledger state was removed. Save the workbook, then send it.',
   dropStateFailed: 'Could not remove the ledger state: {message}',
+  mergeHint: 'Pick the ledgers the districts sent (.xlsx, several at once): they are read on this computer and merged into one sheet, 合并台账, with a source column; a project in several files is listed once.',
+  mergeLedgers: 'Merge district ledgers',
+  mergeFilesLabel: 'Pick the ledger files to merge',
+  merging: 'Merging…',
+  mergeReading: '{file}: reading…',
+  mergeRead: '{file}: {rows} rows read',
+  mergeFileFailed: '{file}: could not be read ({message})',
+  mergeResult: '{files} files merged: {projects} projects, {duplicates} of them in more than one file; {warnings} warnings.',
+  mergeWritten: 'Written to the sheet “{sheet}”.',
+  mergeNothingRead: 'No ledger could be read; no sheet was written.',
+  mergeFailed: 'The merge failed: {message}',
+  useAsSource: 'Use as the refresh source',
+  usedAsSource: 'Set as the refresh source: refreshing reads “{sheet}”.',
 };
 
 /** The label tables, by language. Both tables have the same keys (checked by the compiler and a test). */

@@ -1,4 +1,5 @@
 import type { ColumnMapping, LedgerIssue } from '../domain';
+import type { PickedFile, PickedFileProgress } from '../workflows/mergePickedFiles';
 import type { RefreshProgress, RunReport } from '../workflows/refresh';
 import type { RunError } from '../workflows/runError';
 import type { CapabilityNote, LedgerSettings, SourceRef } from '../workflows/workbookPort';
@@ -48,6 +49,22 @@ export interface ChangeWatch {
   readonly note: CapabilityNote | null;
 }
 
+/** What 合并区县台账 did: the merged figures, the files left out and the sheet written. */
+export interface MergedLedgerOutcome {
+  /** The sheet the merged ledger was written to (合并台账, or another name when a user's sheet has it); `null` when no file could be read and nothing was written. */
+  readonly sheet: string | null;
+  /** Files read and merged. */
+  readonly filesRead: number;
+  /** Projects in the merged ledger (duplicates counted once). */
+  readonly projects: number;
+  /** Projects found in more than one file. */
+  readonly duplicates: number;
+  /** The merge's findings of severity warning (conflicts, near-duplicates, districts that do not match). */
+  readonly warnings: number;
+  /** The files that could not be read, with the reason. */
+  readonly failed: readonly { readonly file: string; readonly error: RunError }[];
+}
+
 /**
  * Everything the task pane's components may ask of the workbook, as plain async functions.
  * Built once by the composition root (`index.tsx`) over the Office port; tests pass a fake.
@@ -74,6 +91,13 @@ export interface PaneHost {
    * (`WorkbookPort.dropState`); absent when the port cannot.
    */
   dropState?(): Promise<void>;
+  /**
+   * 合并区县台账: read the picked district workbooks in the browser (the reader is loaded on first use), merge them
+   * and write the merged ledger to the sheet 合并台账 (`WorkbookPort.writeGridSheet`). `onProgress` hears each file's
+   * reading / read / failed. Absent when the port cannot write such a sheet.
+   * @throws what the write throws (a `PortError`); a file that cannot be read is reported in `failed` instead.
+   */
+  mergeLedgerFiles?(files: readonly PickedFile[], onProgress: (progress: PickedFileProgress) => void): Promise<MergedLedgerOutcome>;
   /** Select and scroll to a cell of the ledger. */
   selectCell(sheet: string, address: string): Promise<void>;
   /** Detect the ledger source and its columns, for the source panel. */

@@ -2,6 +2,7 @@ import { mergedLedgerGrid, mergeLedgers } from '../domain';
 import type { MergedLedgerGrid, MergeResult, MergeUnit } from '../domain';
 import type { LedgerSourcePort } from './readLedgerSource';
 import { commonDataDate, readMergeSource, type MergeFileRead } from './readMergeSource';
+import { WorkflowError } from './runError';
 
 /** A workbook the user picked (an `<input type="file">`'s `File`): its name and, on demand, its bytes. */
 export interface PickedFile {
@@ -71,7 +72,9 @@ export async function mergePickedFiles(
       const port = await openPort(await picked.bytes(), picked.name);
       try {
         const read = await readMergeSource(port, picked.name);
-        if (read.ledger.read.header === null) throw new Error(`${picked.name}: no ledger header found`);
+        if (read.ledger.read.header === null) {
+          throw new WorkflowError('ledger_not_found', { 'zh-CN': '文件中找不到台账表头。', 'en-US': 'No ledger header was found in the file.' });
+        }
         reads.push(read);
         report({ ...at, state: 'read', rowsRead: read.rowsRead });
       } finally {

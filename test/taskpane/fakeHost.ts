@@ -29,6 +29,8 @@ export interface FakeHostOptions {
   readonly displayLanguage?: string;
   readonly settings?: Partial<LedgerSettings>;
   readonly inspection?: Partial<SourceInspection>;
+  /** The host's 合并区县台账 (`PaneHost.mergeLedgerFiles`); absent: the host does not offer it. */
+  readonly mergeLedgerFiles?: PaneHost['mergeLedgerFiles'];
 }
 
 /** A fake host: settings live in memory, refreshes wait for `finish`. */
@@ -87,6 +89,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
       listeners.add(listener);
       return { stop: async () => void listeners.delete(listener), note: null };
     },
+    ...(options.mergeLedgerFiles === undefined ? {} : { mergeLedgerFiles: options.mergeLedgerFiles }),
     progress: (p) => onProgress?.(p),
     finish: (report) => {
       onProgress?.({ stage: 'done' });

@@ -7,23 +7,14 @@ import { mergePickedFiles, type PickedFile, type PickedFileProgress } from '../.
 import { commonDataDate, readMergeSource } from '../../src/workflows/readMergeSource';
 import { openPickedFilePort } from '../../src/xlsx/browser/openPickedFilePort';
 import { openXlsxReadPort } from '../../src/xlsx/xlsxReadPort';
-import { CITY_UNITS, GANJINGZI, JINPU, MERGED_EXPECTED } from '../domain/merge/districtLedgers';
-import { writeGridXlsx } from '../xlsx/xlsxFixtures';
+import { MERGED_EXPECTED } from '../domain/merge/districtLedgers';
+import { writeDistrictFiles } from './districtFiles';
 
 let dir: string;
 let paths: string[];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ledger-picked-'));
-  paths = [];
-  for (const [file, grid, merges] of [
-    [GANJINGZI.file, GANJINGZI.grid, []],
-    [JINPU.file, JINPU.grid, ['F2:G2']],
-    [CITY_UNITS.file, CITY_UNITS.grid, []],
-  ] as const) {
-    const path = join(dir, file);
-    await writeGridXlsx(path, [{ name: '台账', grid, merges }]);
-    paths.push(path);
-  }
+  paths = await writeDistrictFiles(dir);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
