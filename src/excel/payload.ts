@@ -1,3 +1,6 @@
+import { utf8Length } from '../workflows/utf8Length';
+export { utf8Length };
+
 /**
  * Payload budgeting. Excel on the web rejects a request or a response above 5 MB
  * (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded) and a read above 5,000,000
@@ -16,21 +19,6 @@ export const ESTIMATE_MARGIN = 1.1;
 
 /** Bytes per cell assumed before anything was measured (CJK text is 3 bytes per character in UTF-8). */
 export const GUESSED_BYTES_PER_CELL = 40;
-
-/** Length in UTF-8 bytes of a string (what goes over the wire), without allocating a buffer. */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4; // a surrogate pair: one 4-byte character
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
 
 /** Size of a value as JSON in UTF-8 bytes: the estimate of its share of a request or response. */
 export function jsonBytes(value: unknown): number {

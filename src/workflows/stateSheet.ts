@@ -1,5 +1,6 @@
 import { SHEET_ROLES, type SheetRole } from '../domain';
 import { parseAsOfSetting } from './dataDate';
+import { utf8Length } from './utf8Length';
 import { DEFAULT_SETTINGS, type LedgerSettings, type SourceRef } from './workbookPort';
 
 /**
@@ -255,22 +256,10 @@ export function chunkText(text: string, size = STATE_CHUNK_CHARS): string[] {
 
 /**
  * The bytes a chunk costs as a JSON string on the wire (a cell value in a request or response): UTF-8, with the
- * quotes around it and JSON's escapes (`\"`, `\\`, `\uXXXX` for control characters).
+ * quotes around it and the escapes `JSON.stringify` writes (`\"`, `\\`, `\n`, `\uXXXX`).
  */
 export function chunkWireBytes(chunk: string): number {
-  let bytes = 2;
-  for (let i = 0; i < chunk.length; i++) {
-    const code = chunk.charCodeAt(i);
-    if (code === 0x22 || code === 0x5c) bytes += 2;
-    else if (code < 0x20) bytes += 6;
-    else if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4; // a surrogate pair: one 4-byte character
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
+  return utf8Length(JSON.stringify(chunk));
 }
 
 /** E1 for a baseline: the largest `chunkWireBytes` of its chunks (`null` for none). */
