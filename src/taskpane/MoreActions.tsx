@@ -85,21 +85,17 @@ export function MoreActions({
   const [confirming, setConfirming] = useState(false);
   const [clear, setClear] = useState<ClearState>({ kind: 'idle' });
   const [drop, setDrop] = useState<DropState>({ kind: 'idle' });
-  const dropConfirmRef = useRef<HTMLDivElement>(null);
   const refocusDrop = useRef(false);
-  const confirmRef = useRef<HTMLDivElement>(null);
   // After a cancel, the focus goes back to the (then enabled again) start button.
   const refocusStart = useRef(false);
   useEffect(() => setClear((c) => (c.kind === 'clearing' ? c : { kind: 'idle' })), [refreshedAt]);
   useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-    else if (refocusStart.current) document.getElementById(START_ID)?.focus();
+    if (!confirming && refocusStart.current) document.getElementById(START_ID)?.focus();
     refocusStart.current = false;
   }, [confirming]);
 
   useEffect(() => {
-    if (drop.kind === 'confirming') dropConfirmRef.current?.focus();
-    else if (refocusDrop.current) document.getElementById(DROP_ID)?.focus();
+    if (drop.kind !== 'confirming' && refocusDrop.current) document.getElementById(DROP_ID)?.focus();
     refocusDrop.current = false;
   }, [drop.kind]);
 
@@ -151,39 +147,18 @@ export function MoreActions({
           {startingNewPeriod ? labels.startingNewPeriod : labels.startNewPeriod}
         </Button>
         {confirming && !disabled ? (
-          <div
-            ref={confirmRef}
-            tabIndex={-1}
-            role="group"
-            aria-labelledby="new-period-title"
-            aria-describedby="new-period-body"
-            className={styles.confirm}
-            onKeyDown={(e) => e.key === 'Escape' && cancel()}
-            data-testid="confirm-new-period"
-          >
-            <p id="new-period-title" className={styles.confirmTitle}>
-              {labels.confirmNewPeriodTitle}
-            </p>
-            <p id="new-period-body" className={styles.confirmBody}>
-              {labels.confirmNewPeriodBody}
-            </p>
-            <div className={styles.confirmActions}>
-              <Button
-                size="small"
-                appearance="primary"
-                onClick={() => {
-                  setConfirming(false);
-                  onStartNewPeriod();
-                }}
-                data-testid="confirm-new-period-ok"
-              >
-                {labels.startNewPeriod}
-              </Button>
-              <Button size="small" onClick={cancel}>
-                {labels.cancel}
-              </Button>
-            </div>
-          </div>
+          <InlineConfirm
+            id="new-period"
+            title={labels.confirmNewPeriodTitle}
+            body={labels.confirmNewPeriodBody}
+            okLabel={labels.startNewPeriod}
+            cancelLabel={labels.cancel}
+            onOk={() => {
+              setConfirming(false);
+              onStartNewPeriod();
+            }}
+            onCancel={cancel}
+          />
         ) : null}
       </div>
       <div className={styles.action}>
@@ -219,31 +194,15 @@ export function MoreActions({
             {drop.kind === 'dropping' ? labels.droppingState : labels.dropState}
           </Button>
           {drop.kind === 'confirming' && !disabled ? (
-            <div
-              ref={dropConfirmRef}
-              tabIndex={-1}
-              role="group"
-              aria-labelledby="drop-state-title"
-              aria-describedby="drop-state-body"
-              className={styles.confirm}
-              onKeyDown={(e) => e.key === 'Escape' && cancelDrop()}
-              data-testid="confirm-drop-state"
-            >
-              <p id="drop-state-title" className={styles.confirmTitle}>
-                {labels.confirmDropStateTitle}
-              </p>
-              <p id="drop-state-body" className={styles.confirmBody}>
-                {labels.confirmDropStateBody}
-              </p>
-              <div className={styles.confirmActions}>
-                <Button size="small" appearance="primary" onClick={() => void dropState(onDropState)} data-testid="confirm-drop-state-ok">
-                  {labels.dropState}
-                </Button>
-                <Button size="small" onClick={cancelDrop}>
-                  {labels.cancel}
-                </Button>
-              </div>
-            </div>
+            <InlineConfirm
+              id="drop-state"
+              title={labels.confirmDropStateTitle}
+              body={labels.confirmDropStateBody}
+              okLabel={labels.dropState}
+              cancelLabel={labels.cancel}
+              onOk={() => void dropState(onDropState)}
+              onCancel={cancelDrop}
+            />
           ) : null}
           <p role="status" className={styles.result} data-testid="drop-state-result">
             {drop.kind === 'dropped' ? labels.stateDropped : null}
@@ -255,6 +214,55 @@ export function MoreActions({
           </p>
         </div>
       )}
+    </div>
+  );
+}
+
+/** Props of `InlineConfirm`. */
+interface InlineConfirmProps {
+  /** Prefix of the element ids and test ids (`confirm-<id>`, `confirm-<id>-ok`, `<id>-title`, `<id>-body`). */
+  readonly id: string;
+  readonly title: string;
+  readonly body: string;
+  readonly okLabel: string;
+  readonly cancelLabel: string;
+  readonly onOk: () => void;
+  readonly onCancel: () => void;
+}
+
+/**
+ * The inline confirmation of a destructive action: title, body, the action and cancel; Escape cancels. It takes
+ * the focus when it appears (the caller gives it back to its button after a cancel).
+ */
+function InlineConfirm({ id, title, body, okLabel, cancelLabel, onOk, onCancel }: InlineConfirmProps): React.JSX.Element {
+  const styles = useStyles();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="group"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-body`}
+      className={styles.confirm}
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      data-testid={`confirm-${id}`}
+    >
+      <p id={`${id}-title`} className={styles.confirmTitle}>
+        {title}
+      </p>
+      <p id={`${id}-body`} className={styles.confirmBody}>
+        {body}
+      </p>
+      <div className={styles.confirmActions}>
+        <Button size="small" appearance="primary" onClick={onOk} data-testid={`confirm-${id}-ok`}>
+          {okLabel}
+        </Button>
+        <Button size="small" onClick={onCancel}>
+          {cancelLabel}
+        </Button>
+      </div>
     </div>
   );
 }
