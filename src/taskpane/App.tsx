@@ -220,6 +220,17 @@ export function App({ host, copyText = browserCopyText }: AppProps): React.JSX.E
     [host, inspect],
   );
 
+  /** 合并区县台账 through the host, then a new look at the sources: the merged sheet is one the source panel can pick. */
+  const mergeFiles = useMemo<PaneHost['mergeLedgerFiles']>(() => {
+    const merge = host.mergeLedgerFiles?.bind(host);
+    if (merge === undefined) return undefined;
+    return async (files, onProgress) => {
+      const outcome = await merge(files, onProgress);
+      if (outcome.sheet !== null) void inspect();
+      return outcome;
+    };
+  }, [host, inspect]);
+
   const changeColumn = useCallback(
     (field: Field, letter: string | null) => {
       const others = Object.entries(settings.mapping).filter(([key]) => key !== field);
@@ -389,7 +400,7 @@ export function App({ host, copyText = browserCopyText }: AppProps): React.JSX.E
               onStartNewPeriod={() => void run('newPeriod')}
               onClearMarks={() => host.clearMarks()}
               onDropState={host.dropState === undefined ? undefined : () => host.dropState?.() ?? Promise.resolve()}
-              onMergeFiles={host.mergeLedgerFiles?.bind(host)}
+              onMergeFiles={mergeFiles}
               onUseAsSource={(sheet) => save({ source: { kind: 'sheet', name: sheet } })}
               refreshedAt={asOf}
             />

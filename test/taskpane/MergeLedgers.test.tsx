@@ -96,6 +96,26 @@ describe('合并区县台账 in the pane', () => {
     expect((await host.loadState()).settings.source).toEqual({ kind: 'sheet', name: '合并台账 (2)' });
   });
 
+  it('looks at the sources again once the merged sheet is written, so the source panel can offer it', async () => {
+    const driven = drivenMerge();
+    const host = await renderPane(driven.merge);
+    const before = host.calls.inspectSource;
+    expect(before).toBeGreaterThan(0);
+    await pick([xlsx('a.xlsx')]);
+    expect(host.calls.inspectSource).toBe(before);
+    await act(async () => driven.resolve(OUTCOME));
+    expect(host.calls.inspectSource).toBe(before + 1);
+  });
+
+  it('does not look again when nothing was written', async () => {
+    const driven = drivenMerge();
+    const host = await renderPane(driven.merge);
+    const before = host.calls.inspectSource;
+    await pick([xlsx('a.xlsx')]);
+    await act(async () => driven.resolve({ ...OUTCOME, sheet: null, filesRead: 0, projects: 0 }));
+    expect(host.calls.inspectSource).toBe(before);
+  });
+
   it('writes nothing and offers no source when no file could be read', async () => {
     const driven = drivenMerge();
     await renderPane(driven.merge);

@@ -1,9 +1,12 @@
-import type { LedgerIssue, ReadCounts } from '../../src/domain/validate/types';
-import type { Figures, Summary } from '../../src/domain/summarize/types';
-import type { RefreshProgress, RunReport } from '../../src/workflows/refresh';
-import type { RunError } from '../../src/workflows/runError';
-import { DEFAULT_SETTINGS, type LedgerSettings } from '../../src/workflows/workbookPort';
-import type { PaneHost, SourceInspection } from '../../src/taskpane/paneHost';
+import type { LedgerIssue, ReadCounts } from "../../src/domain/validate/types";
+import type { Figures, Summary } from "../../src/domain/summarize/types";
+import type { RefreshProgress, RunReport } from "../../src/workflows/refresh";
+import type { RunError } from "../../src/workflows/runError";
+import {
+  DEFAULT_SETTINGS,
+  type LedgerSettings,
+} from "../../src/workflows/workbookPort";
+import type { PaneHost, SourceInspection } from "../../src/taskpane/paneHost";
 
 /** A `PaneHost` whose refresh (and new period, and clearing of marks) the test drives by hand. */
 export interface FakeHost extends PaneHost {
@@ -11,6 +14,7 @@ export interface FakeHost extends PaneHost {
     refresh: number;
     startNewPeriod: number;
     clearMarks: number;
+    inspectSource: number;
     readonly saveSettings: Partial<LedgerSettings>[];
     readonly selectCell: [string, string][];
   };
@@ -30,7 +34,7 @@ export interface FakeHostOptions {
   readonly settings?: Partial<LedgerSettings>;
   readonly inspection?: Partial<SourceInspection>;
   /** The host's 合并区县台账 (`PaneHost.mergeLedgerFiles`); absent: the host does not offer it. */
-  readonly mergeLedgerFiles?: PaneHost['mergeLedgerFiles'];
+  readonly mergeLedgerFiles?: PaneHost["mergeLedgerFiles"];
 }
 
 /** A fake host: settings live in memory, refreshes wait for `finish`. */
@@ -40,8 +44,17 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
   let resolveRun: ((report: RunReport) => void) | null = null;
   let settleClear: ((error?: unknown) => void) | null = null;
   const listeners = new Set<() => void>();
-  const calls: FakeHost['calls'] = { refresh: 0, startNewPeriod: 0, clearMarks: 0, saveSettings: [], selectCell: [] };
-  const pendingRun = (progress: (p: RefreshProgress) => void): Promise<RunReport> => {
+  const calls: FakeHost["calls"] = {
+    refresh: 0,
+    startNewPeriod: 0,
+    clearMarks: 0,
+    inspectSource: 0,
+    saveSettings: [],
+    selectCell: [],
+  };
+  const pendingRun = (
+    progress: (p: RefreshProgress) => void,
+  ): Promise<RunReport> => {
     onProgress = progress;
     return new Promise<RunReport>((resolve) => {
       resolveRun = resolve;
@@ -67,32 +80,38 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     clearMarks: () => {
       calls.clearMarks += 1;
       return new Promise<void>((resolve, reject) => {
-        settleClear = (error) => (error === undefined ? resolve() : reject(error));
+        settleClear = (error) =>
+          error === undefined ? resolve() : reject(error);
       });
     },
     selectCell: async (sheet, address) => {
       calls.selectCell.push([sheet, address]);
     },
-    inspectSource: async () => ({
-      options: [{ kind: 'sheet', name: '台账' }],
-      stored: null,
-      detected: { kind: 'sheet', name: '台账' },
-      sheet: '台账',
-      columns: [],
-      mapping: {},
-      overrides: {},
-      sheetIssues: [],
-      error: null,
-      ...options.inspection,
-    }),
+    inspectSource: async () => {
+      calls.inspectSource += 1;
+      return {
+        options: [{ kind: "sheet", name: "台账" }],
+        stored: null,
+        detected: { kind: "sheet", name: "台账" },
+        sheet: "台账",
+        columns: [],
+        mapping: {},
+        overrides: {},
+        sheetIssues: [],
+        error: null,
+        ...options.inspection,
+      };
+    },
     onLedgerChanged: async (listener) => {
       listeners.add(listener);
       return { stop: async () => void listeners.delete(listener), note: null };
     },
-    ...(options.mergeLedgerFiles === undefined ? {} : { mergeLedgerFiles: options.mergeLedgerFiles }),
+    ...(options.mergeLedgerFiles === undefined
+      ? {}
+      : { mergeLedgerFiles: options.mergeLedgerFiles }),
     progress: (p) => onProgress?.(p),
     finish: (report) => {
-      onProgress?.({ stage: 'done' });
+      onProgress?.({ stage: "done" });
       resolveRun?.(report);
     },
     finishClearMarks: (error) => settleClear?.(error),
@@ -101,13 +120,18 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
 }
 
 /** One issue, with defaults for everything not given. */
-export function issue(partial: Partial<LedgerIssue> & Pick<LedgerIssue, 'code'>): LedgerIssue {
+export function issue(
+  partial: Partial<LedgerIssue> & Pick<LedgerIssue, "code">,
+): LedgerIssue {
   return {
-    severity: 'error',
+    severity: "error",
     sheetRow: 5,
-    column: { letter: 'E', header: '项目阶段' },
-    raw: '待定',
-    message: { 'zh-CN': `问题 ${partial.code}`, 'en-US': `Issue ${partial.code}` },
+    column: { letter: "E", header: "项目阶段" },
+    raw: "待定",
+    message: {
+      "zh-CN": `问题 ${partial.code}`,
+      "en-US": `Issue ${partial.code}`,
+    },
     ...partial,
   };
 }
@@ -125,11 +149,26 @@ const figures = (f: Partial<Figures>): Figures => ({
 });
 
 /** A successful report with the given totals and issues. */
-export function okReport(totals: Partial<Figures>, issues: readonly LedgerIssue[] = []): RunReport {
-  const counts: ReadCounts = { dataRows: totals.projects ?? 0, validRows: 0, warningRows: 0, errorRows: 0, skippedRows: 0 };
+export function okReport(
+  totals: Partial<Figures>,
+  issues: readonly LedgerIssue[] = [],
+): RunReport {
+  const counts: ReadCounts = {
+    dataRows: totals.projects ?? 0,
+    validRows: 0,
+    warningRows: 0,
+    errorRows: 0,
+    skippedRows: 0,
+  };
   const summary: Summary = {
-    source: { sheet: '台账', headerRows: 1, dataRows: counts.dataRows, unit: 'wan', counts },
-    soeAttribution: 'full',
+    source: {
+      sheet: "台账",
+      headerRows: 1,
+      dataRows: counts.dataRows,
+      unit: "wan",
+      counts,
+    },
+    soeAttribution: "full",
     totals: figures(totals),
     bySector: [],
     byStage: [],
@@ -138,20 +177,26 @@ export function okReport(totals: Partial<Figures>, issues: readonly LedgerIssue[
     byCategory: null,
     bySizeBand: [],
     crossTab: { sectors: [], stages: [], projects: [], totalWan: [] },
-    jointProjects: { attribution: 'full', count: 0, projectsExcess: 0, totalWanExcess: 0, investedWanExcess: 0 },
+    jointProjects: {
+      attribution: "full",
+      count: 0,
+      projectsExcess: 0,
+      totalWanExcess: 0,
+      investedWanExcess: 0,
+    },
     reconciliation: [],
     issues,
   };
   return {
     ok: true,
     error: null,
-    lang: 'zh-CN',
-    source: { kind: 'sheet', name: '台账' },
-    read: { sheet: '台账', header: null, rows: [], issues, counts },
+    lang: "zh-CN",
+    source: { kind: "sheet", name: "台账" },
+    read: { sheet: "台账", header: null, rows: [], issues, counts },
     summary,
     json: null,
     issues,
-    sheets: { summary: '汇总', validation: '校验' },
+    sheets: { summary: "汇总", validation: "校验" },
     changes: null,
     brief: null,
     timings: {},
@@ -162,5 +207,12 @@ export function okReport(totals: Partial<Figures>, issues: readonly LedgerIssue[
 
 /** A failed report. */
 export function failedReport(error: RunError): RunReport {
-  return { ...okReport({}), ok: false, error, read: null, summary: null, issues: [] };
+  return {
+    ...okReport({}),
+    ok: false,
+    error,
+    read: null,
+    summary: null,
+    issues: [],
+  };
 }
