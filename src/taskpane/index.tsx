@@ -59,7 +59,7 @@ function start(): void {
 }
 
 if ((window as { ledgerStatsLegacyWebview?: boolean }).ledgerStatsLegacyWebview === true) {
-  // legacy-webview.js has shown its notice (Internet Explorer 11 / Edge Legacy): nothing to start.
+  // This bundle started late, after legacy-webview.js gave up on it at the load event and showed its notice: nothing to start.
 } else if (typeof Office === 'undefined') {
   show(<OfficeUnavailable />);
 } else {
