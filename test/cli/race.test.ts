@@ -49,6 +49,8 @@ describe('ledger-stats rank / warn', () => {
     expect(await main(['rank', path, '--json', '--as-of', '2025-09-30'], io)).toBe(0);
     const json = JSON.parse(io.out()) as { asOf: string; groups: { group: string; districts: { district: string; score: number; rank: number; signed: number; started: number; investedWan: number; rate: number | null }[] }[] };
     expect(json.asOf).toBe('2025-09-30');
+    // A ledger never refreshed has no baseline: no rank was compared, so rankChange null does not mean "new".
+    expect((json as { rankBaseline?: unknown }).rankBaseline).toBe(false);
     expect(json.groups.map((g) => g.group)).toEqual(['主城区', '先导区', '北部地区']);
     const main5 = json.groups[0]?.districts ?? [];
     // 中山区 (甲, 丙): signed 1 (丙 signed 2024), started 1, invested 290 of 600; 西岗区 (乙): signed 1.
@@ -148,7 +150,9 @@ describe('ledger-stats rank / warn', () => {
     writeFileSync(rules, JSON.stringify({ weights: { signed: 100, started: 0, invested: 0, rate: 0 }, groups: [{ name: '主城区', districts: ['中山区', '西岗区', '金普新区', '沙河口区'] }] }));
     const io = captureIo();
     expect(await main(['rank', refreshed, '--json', '--as-of', '2025-09-30', '--rules', rules], io)).toBe(0);
-    const ranked = JSON.parse(io.out()) as { groups: { districts: { district: string; rank: number; rankChange: number | null }[] }[] };
+    const ranked = JSON.parse(io.out()) as { rankBaseline: boolean; groups: { districts: { district: string; rank: number; rankChange: number | null }[] }[] };
+    // Compared with the baseline's ranks: 金普新区's null says it is new to 主城区.
+    expect(ranked.rankBaseline).toBe(true);
     expect(ranked.groups[0]?.districts.map((d) => [d.district, d.rank, d.rankChange])).toEqual([
       ['中山区', 1, 0],
       ['西岗区', 1, 1],

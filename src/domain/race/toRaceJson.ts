@@ -21,6 +21,11 @@ export interface RaceDistrictJson {
 /** The `ledger-stats rank --json` document, also `race` in the summary JSON. */
 export interface RaceJson {
   readonly asOf: string;
+  /**
+   * Whether the ranks were compared with the ranks the period baseline recorded: then a district whose `rankChange`
+   * is `null` is new to its group; without that comparison every `rankChange` is `null`.
+   */
+  readonly rankBaseline: boolean;
   readonly groups: readonly { readonly group: string; readonly districts: readonly RaceDistrictJson[] }[];
 }
 
@@ -53,6 +58,7 @@ const round = (n: number, decimals: number): number => {
 export function toRaceJson(race: RaceResult): RaceJson {
   return {
     asOf: race.asOf,
+    rankBaseline: race.hasRankBaseline,
     groups: race.groups.map((g) => ({
       group: g.group,
       districts: g.districts.map((d) => ({
