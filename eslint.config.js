@@ -24,8 +24,9 @@ const FORBIDDEN = {
   legacyPane: ['xlsx', 'wps', 'cli', 'commands'],
   commands: ['xlsx', 'wps', 'cli', 'taskpane', 'legacyPane'],
   cli: ['excel', 'wps', 'taskpane', 'legacyPane', 'commands'],
-  // The WPS add-in's page (ribbon callbacks): the one shell over src/wps.
-  wpsAddin: ['excel', 'xlsx', ...SHELLS],
+  // The WPS add-in's pages (ribbon callbacks, task pane): the one shell over src/wps. Its task pane is the light pane
+  // (src/legacyPane) over the pane host of src/taskpane: their plain modules only (the no-React block below).
+  wpsAddin: ['excel', 'xlsx', 'commands', 'cli'],
 };
 
 const zones = Object.entries(FORBIDDEN).flatMap(([target, froms]) =>
@@ -127,8 +128,9 @@ module.exports = tseslint.config(
     },
   },
   {
-    // The light pane is plain DOM built to ES5: no React, no Fluent UI, none of the pane's components.
-    files: ['src/legacyPane/**/*.ts'],
+    // The light pane is plain DOM built to ES5: no React, no Fluent UI, none of the pane's components. So is the
+    // WPS task pane that shows it.
+    files: ['src/legacyPane/**/*.ts', 'src/wpsAddin/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,5 +1,6 @@
 import { refresh, type RunReport } from '../workflows/refresh';
 import { createEtWorkbookPort } from '../wps/etWorkbookPort';
+import { findTaskPaneFactory, paneUrl, toggleTaskPane } from './taskPane';
 
 /**
  * The WPS 表格 add-in's page script (issue 20): the ribbon's callbacks as global functions, which `wps/ribbon.xml`
@@ -12,6 +13,12 @@ import { createEtWorkbookPort } from '../wps/etWorkbookPort';
 
 /** The ribbon button's id in ribbon.xml. */
 export const REFRESH_BUTTON_ID = 'ledgerStatsRefresh';
+
+/** The id of the ribbon's 台账统计 button, which opens (or hides) the task pane. */
+export const PANE_BUTTON_ID = 'ledgerStatsPane';
+
+/** Shown when the host has no `CreateTaskPane`. */
+export const NO_TASK_PANE = '此版本的 WPS 无法打开任务窗格（没有 CreateTaskPane）：请用“刷新汇总”按钮。';
 
 /** The control object WPS passes to `onAction` (only its id is read). */
 export interface RibbonControl {
@@ -45,9 +52,13 @@ export function OnAddinLoad(_ribbonUI: unknown): boolean {
   return true;
 }
 
-/** `button onAction`: starts the refresh and returns at once. */
+/** `button onAction`: starts the refresh, or shows the task pane, and returns at once. */
 export function OnAction(control: RibbonControl): boolean {
   if (control.Id === REFRESH_BUTTON_ID) void startRefresh();
+  if (control.Id === PANE_BUTTON_ID) {
+    const href = (globalThis as { location?: { href: string } }).location?.href ?? '';
+    if (!toggleTaskPane(findTaskPaneFactory(), paneUrl(href))) globalThis.alert?.(NO_TASK_PANE);
+  }
   return true;
 }
 

@@ -1,0 +1,68 @@
+/**
+ * scripts/buildWps.mjs: the add-in folder, the deployment lists with package.json's version, and the .7z only when
+ * a 7z program is there. Builds into a temporary folder (esbuild, about a second).
+ */
+import { parse } from 'acorn';
+import { execFileSync } from 'child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { runInNewContext } from 'vm';
+import { checkRibbon } from './checkRibbon';
+
+const root = join(__dirname, '..', '..');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+const folderName = `ledgerstats_${version}`;
+
+let out: string;
+beforeEach(() => {
+  out = mkdtempSync(join(tmpdir(), 'build-wps-'));
+});
+afterEach(() => {
+  rmSync(out, { recursive: true, force: true });
+});
+
+const buildWps = (...args: string[]): string => execFileSync(process.execPath, [join(root, 'scripts', 'buildWps.mjs'), '--out', out, ...args], { encoding: 'utf8' });
+
+describe('buildWps.mjs', () => {
+  it('writes the add-in folder and the deployment lists with the version', () => {
+    const log = buildWps('--no-7z');
+    expect(readdirSync(out).sort()).toEqual(['jsplugins.xml', folderName, 'publish.xml'].sort());
+    expect(readdirSync(join(out, folderName)).sort()).toEqual(['index.html', 'main.js', 'ribbon.xml', 'taskpane.html', 'taskpane.js']);
+    for (const page of ['ribbon.xml', 'index.html', 'taskpane.html']) {
+      expect(readFileSync(join(out, folderName, page), 'utf8')).toBe(readFileSync(join(root, 'wps', page), 'utf8'));
+    }
+    const publish = readFileSync(join(out, 'publish.xml'), 'utf8');
+    expect(publish).toContain(`url="${folderName}" version="${version}"`);
+    const jsplugins = readFileSync(join(out, 'jsplugins.xml'), 'utf8');
+    expect(jsplugins).toContain(`type="et" version="${version}"`);
+    expect(jsplugins).toContain('ledgerstats.7z');
+    for (const list of [publish, jsplugins]) expect(list).not.toContain('{version}');
+    expect(log).toContain('pack the files of');
+    expect(existsSync(join(out, 'ledgerstats.7z'))).toBe(false);
+  });
+
+  it('builds ES2017 pages whose globals are the callbacks ribbon.xml names', () => {
+    buildWps('--no-7z');
+    const main = readFileSync(join(out, folderName, 'main.js'), 'utf8');
+    const pane = readFileSync(join(out, folderName, 'taskpane.js'), 'utf8');
+    for (const code of [main, pane]) expect(() => parse(code, { ecmaVersion: 2017, sourceType: 'script' })).not.toThrow();
+    const page: Record<string, unknown> = {};
+    runInNewContext(main, page);
+    expect(checkRibbon(readFileSync(join(out, folderName, 'ribbon.xml'), 'utf8'), (name) => typeof page[name] === 'function')).toEqual([]);
+    // The pane page starts without failing where the document has no #root.
+    expect(() => runInNewContext(pane, { document: { getElementById: () => null }, setTimeout })).not.toThrow();
+  });
+
+  it('packs the add-in files with the 7z program it is given', () => {
+    const recorded = join(out, 'args.txt');
+    const fake7z = join(out, 'fake7z.sh');
+    writeFileSync(fake7z, `#!/bin/sh\necho "$PWD" > '${recorded}'\necho "$@" >> '${recorded}'\n`);
+    chmodSync(fake7z, 0o755);
+    const log = buildWps('--7z', fake7z);
+    const [cwd, argv] = readFileSync(recorded, 'utf8').trim().split('\n');
+    expect(cwd).toBe(join(out, folderName));
+    expect(argv).toBe(`a -t7z ${join(out, 'ledgerstats.7z')} main.js taskpane.js ribbon.xml index.html taskpane.html`);
+    expect(log).toContain('ledgerstats.7z written');
+  });
+});
