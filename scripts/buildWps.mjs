@@ -32,15 +32,20 @@ rmSync(join(out, 'ledgerstats.7z'), { force: true });
 mkdirSync(folder, { recursive: true });
 
 // ES2017, as the ribbon page always was: the version of Chromium inside WPS's add-in webview is not known here
-// (TESTING.md §W records it); esbuild lowers newer syntax, not newer built-ins.
-await build({
-  entryPoints: { main: join(root, 'src/wpsAddin/main.ts'), taskpane: join(root, 'src/wpsAddin/pane.ts') },
-  bundle: true,
-  format: 'iife',
-  target: 'es2017',
-  outdir: folder,
-  logLevel: 'warning',
-});
+// (TESTING.md §W records it); esbuild lowers newer syntax, not newer built-ins. main.js starts with wps/fallback.js
+// (ES5), so an older webview still gets ribbon callbacks that say why nothing works; taskpane.html does the same.
+const bundle = (entry, outfile, banner) =>
+  build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    format: 'iife',
+    target: 'es2017',
+    outfile: join(folder, outfile),
+    logLevel: 'warning',
+    ...(banner === undefined ? {} : { banner: { js: banner } }),
+  });
+await bundle('src/wpsAddin/main.ts', 'main.js', readFileSync(join(root, 'wps', 'fallback.js'), 'utf8'));
+await bundle('src/wpsAddin/pane.ts', 'taskpane.js');
 const pages = ['ribbon.xml', 'index.html', 'taskpane.html'];
 for (const file of pages) copyFileSync(join(root, 'wps', file), join(folder, file));
 

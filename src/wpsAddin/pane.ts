@@ -8,6 +8,9 @@ import { renderLightPane } from '../legacyPane/renderLightPane';
 /** Let the page paint between refresh stages (the progress line), as the light pane does in Office. */
 const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+// Tells taskpane.html that this bundle ran (else it shows that the webview is too old for it).
+(window as { ledgerStatsPaneStarted?: boolean }).ledgerStatsPaneStarted = true;
+
 function start(): void {
   const root = document.getElementById('root');
   if (root === null) return;

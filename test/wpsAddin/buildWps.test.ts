@@ -51,7 +51,37 @@ describe('buildWps.mjs', () => {
     runInNewContext(main, page);
     expect(checkRibbon(readFileSync(join(out, folderName, 'ribbon.xml'), 'utf8'), (name) => typeof page[name] === 'function')).toEqual([]);
     // The pane page starts without failing where the document has no #root.
-    expect(() => runInNewContext(pane, { document: { getElementById: () => null }, setTimeout })).not.toThrow();
+    expect(() => runInNewContext(pane, { window: {}, document: { getElementById: () => null }, setTimeout })).not.toThrow();
+  });
+
+  it('gives an older webview ribbon callbacks that say why, and the pane page a flag to tell', () => {
+    buildWps('--no-7z');
+    const main = readFileSync(join(out, folderName, 'main.js'), 'utf8');
+    const pane = readFileSync(join(out, folderName, 'taskpane.js'), 'utf8');
+    // What the bundles call from ES2019–2020, removed as in a Chromium before 73.
+    const older = 'delete Array.prototype.flat; delete Array.prototype.flatMap; delete Object.fromEntries; delete String.prototype.matchAll;\n';
+    const run = (code: string, alert: jest.Mock): Record<string, unknown> => {
+      const page: Record<string, unknown> = { alert, document: { getElementById: () => null }, setTimeout };
+      page.window = page;
+      try {
+        runInNewContext(code, page);
+      } catch {
+        // The bundle stops at its first use of a missing built-in: what is checked is what it left defined.
+      }
+      return page;
+    };
+    const oldAlert = jest.fn();
+    const oldPage = run(older + main, oldAlert);
+    expect((oldPage.OnAddinLoad as () => boolean)()).toBe(true);
+    expect((oldPage.OnAction as (control: { Id: string }) => boolean)({ Id: 'ledgerStatsRefresh' })).toBe(true);
+    expect(oldAlert).toHaveBeenCalledWith(expect.stringContaining('浏览器内核过旧'));
+    expect(run(older + pane, jest.fn()).ledgerStatsPaneStarted).toBeUndefined();
+    // Where the bundles run, they replace the fallbacks and set the flag.
+    const alert = jest.fn();
+    const page = run(main, alert);
+    (page.OnAction as (control: { Id: string }) => boolean)({ Id: 'ledgerStatsPane' });
+    expect(alert).toHaveBeenCalledWith(expect.stringContaining('CreateTaskPane'));
+    expect(run(pane, jest.fn()).ledgerStatsPaneStarted).toBe(true);
   });
 
   it('packs the add-in files with the 7z program it is given', () => {
