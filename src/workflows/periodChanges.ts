@@ -1,4 +1,4 @@
-import { diffLedgers, makeSnapshot, parseSnapshot, snapshotOf } from '../domain';
+import { diffLedgers, makeSnapshot, parseSnapshot, snapshotOf, snapshotPieces } from '../domain';
 import type { KeyFigureDeltas, LedgerDiff, LedgerRead, SnapshotRank, Summary } from '../domain';
 
 /**
@@ -19,8 +19,16 @@ export interface PeriodChanges {
   readonly deltas: KeyFigureDeltas | null;
   /** The full comparison with the baseline, or `null` when there was none. */
   readonly diff: LedgerDiff | null;
-  /** The snapshot text to store in the workbook: the baseline kept verbatim, or the current ledger as the new baseline. */
+  /**
+   * The snapshot text to store in the workbook: the baseline kept verbatim, or the current ledger as the new baseline
+   * (then built when first read: a full sheet's is 83 million characters).
+   */
   readonly nextSnapshot: string;
+  /**
+   * A new baseline's text in pieces (`snapshotPieces`), for a host that stores it without building it whole (the
+   * .xlsx file port, `SnapshotPiecesWriter`); absent when the baseline is kept.
+   */
+  readonly nextSnapshotPieces?: () => Iterable<string>;
   /** ISO time the period's baseline was taken, when recorded (the new baseline's time on a first refresh). */
   readonly baselineAt?: string;
   /**
@@ -40,7 +48,19 @@ export function periodChanges(baseline: string | null, read: LedgerRead, _summar
   const stored = parseSnapshot(baseline);
   if (stored === null || baseline === null) {
     const snapshotOptions = { ...(takenAt === undefined ? {} : { takenAt }), ...(ranks === undefined ? {} : { ranks }) };
-    return { deltas: null, diff: null, nextSnapshot: makeSnapshot(read, snapshotOptions), baselineRanks: null, ...(takenAt === undefined ? {} : { baselineAt: takenAt }) };
+    let text: string | null = null;
+    const changes: PeriodChanges = {
+      deltas: null,
+      diff: null,
+      get nextSnapshot(): string {
+        text ??= makeSnapshot(read, snapshotOptions);
+        return text;
+      },
+      baselineRanks: null,
+      ...(takenAt === undefined ? {} : { baselineAt: takenAt }),
+    };
+    // Not enumerable: two changes of the same ledger stay equal (`toEqual`), and a copy of them is plain data.
+    return Object.defineProperty(changes, 'nextSnapshotPieces', { value: () => snapshotPieces(read, snapshotOptions), enumerable: false });
   }
   const diff = diffLedgers(stored, snapshotOf(read, takenAt === undefined ? {} : { takenAt }));
   return { deltas: diff.deltas, diff, nextSnapshot: baseline, baselineRanks: stored.ranks ?? null, ...(stored.takenAt === null ? {} : { baselineAt: stored.takenAt }) };

@@ -9,6 +9,7 @@ import { canStreamRows, gridSourcePort, resolveLedgerSource, streamLedger } from
 import { readRaceRules, type RaceRulesRead } from './readRaceRules';
 import { toRunError, type RunError } from './runError';
 import { runNote } from './runNotes';
+import { canWriteSnapshotPieces } from './stateSheet';
 import type { AppliedPlans, CapabilityNote, LedgerSettings, SourceRef, WorkbookPort } from './workbookPort';
 
 /** The stages a refresh reports, in order. */
@@ -216,7 +217,10 @@ export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = 
     sheets = await port.applySheetPlans(plans);
     // The summaries are new from here on: what follows can only add notes, never fail the run.
     try {
-      await port.writeState({ snapshot: changes.nextSnapshot, lastRefresh: startedAt.toISOString() });
+      const lastRefresh = startedAt.toISOString();
+      // A host that can takes a new baseline in pieces: a full sheet's is 83 million characters.
+      if (changes.nextSnapshotPieces !== undefined && canWriteSnapshotPieces(port)) await port.writeStateSnapshotPieces(changes.nextSnapshotPieces(), { lastRefresh });
+      else await port.writeState({ snapshot: changes.nextSnapshot, lastRefresh });
     } catch (error) {
       runNotes.push(runNote('state_not_saved', error));
     }

@@ -280,19 +280,74 @@ export function stateColumnTexts(doc: Omit<StateSheetDoc, 'legacyOwned'>, snapsh
 }
 
 /**
- * Every cell of a format-2 state sheet holding `doc`, as rows from A1 (a host that writes the whole sheet at once,
- * like the CLI's package writer). The baseline goes into column C; `revision` identifies it.
+ * `chunkText` of the concatenation of `pieces`, chunk by chunk, holding at most one piece and one chunk of text: the
+ * same chunks, for a text given in pieces (`snapshotPieces`) that is never built whole.
+ */
+export function* chunkPieces(pieces: Iterable<string>, size = STATE_CHUNK_CHARS): Generator<string> {
+  let buffer = '';
+  for (const piece of pieces) {
+    buffer += piece;
+    // Cut only while more text follows the cut, as `chunkText` decides on a high surrogate at the cut.
+    while (buffer.length > size) {
+      const [chunk] = chunkText(buffer.slice(0, size + 1), size);
+      const cut = chunk ?? '';
+      yield cut;
+      buffer = buffer.slice(cut.length);
+    }
+  }
+  yield* chunkText(buffer, size);
+}
+
+/**
+ * A port that stores a new baseline given in pieces (`PeriodChanges.nextSnapshotPieces`) without holding its text
+ * whole: the .xlsx file port, which keeps its chunks compressed until it saves. `patch` is written with it, as by
+ * `WorkbookPort.writeState`.
+ */
+export interface SnapshotPiecesWriter {
+  writeStateSnapshotPieces(pieces: Iterable<string>, patch: { readonly lastRefresh?: string | null }): Promise<void>;
+}
+
+/** True when `port` is a `SnapshotPiecesWriter`. */
+export function canWriteSnapshotPieces<P extends object>(port: P): port is P & SnapshotPiecesWriter {
+  return typeof (port as Partial<SnapshotPiecesWriter>).writeStateSnapshotPieces === 'function';
+}
+
+/** A baseline as the state sheet stores it: its chunks (`chunkText`), read one at a time. */
+export interface SnapshotChunks {
+  readonly count: number;
+  /** E1: the largest `chunkWireBytes` of its chunks, `null` for none. */
+  readonly largestBytes: number | null;
+  /** The chunk at a 0-based index. */
+  chunkAt(index: number): string;
+}
+
+/** `SnapshotChunks` over a baseline's text. */
+export function snapshotTextChunks(text: string): SnapshotChunks {
+  const chunks = chunkText(text);
+  return { count: chunks.length, largestBytes: largestChunkBytes(chunks), chunkAt: (index) => chunks[index] ?? '' };
+}
+
+/**
+ * The rows of a format-2 state sheet from A1, one at a time (a host that writes the whole sheet at once, like the
+ * CLI's package writer): `doc`'s settings, last refresh and marks, and the baseline `snapshot` (`null`: none) in
+ * column C, which `revision` identifies. Only one row of the baseline's chunks is built at a time.
+ */
+export function* stateSheetRows(doc: Omit<StateSheetDoc, 'legacyOwned' | 'snapshot'>, snapshot: SnapshotChunks | null, revision: string): Generator<(string | number | null)[]> {
+  const column: SnapshotColumn = 'C';
+  const chunks = stateColumnTexts({ ...doc, snapshot: null }, column).map((text) => (text === null ? [] : chunkText(text)));
+  const snapshotCol = SNAPSHOT_COLUMNS[column];
+  const counts = chunks.map((c, col) => (col === snapshotCol ? (snapshot?.count ?? 0) : c.length));
+  yield [STATE_MARKER, STATE_FORMAT_VERSION, snapshot === null ? '' : column, snapshot === null ? '' : revision, snapshot?.largestBytes ?? ''];
+  yield [...STATE_LABELS];
+  yield counts;
+  const height = Math.max(0, ...counts);
+  for (let r = 0; r < height; r++) yield chunks.map((c, col) => (col === snapshotCol ? (snapshot !== null && r < snapshot.count ? snapshot.chunkAt(r) : null) : (c[r] ?? null)));
+}
+
+/**
+ * Every cell of a format-2 state sheet holding `doc`, as rows from A1 (`stateSheetRows` over the baseline's text).
+ * The baseline goes into column C; `revision` identifies it.
  */
 export function stateSheetCells(doc: Omit<StateSheetDoc, 'legacyOwned'>, revision: string): (string | number | null)[][] {
-  const column: SnapshotColumn = 'C';
-  const chunks = stateColumnTexts(doc, column).map((text) => (text === null ? [] : chunkText(text)));
-  const height = Math.max(0, ...chunks.map((c) => c.length));
-  const chunkBytes = doc.snapshot === null ? null : largestChunkBytes(chunks[SNAPSHOT_COLUMNS[column]] ?? []);
-  const rows: (string | number | null)[][] = [
-    [STATE_MARKER, STATE_FORMAT_VERSION, doc.snapshot === null ? '' : column, doc.snapshot === null ? '' : revision, chunkBytes ?? ''],
-    [...STATE_LABELS],
-    chunks.map((c) => c.length),
-  ];
-  for (let r = 0; r < height; r++) rows.push(chunks.map((c) => c[r] ?? null));
-  return rows;
+  return [...stateSheetRows(doc, doc.snapshot === null ? null : snapshotTextChunks(doc.snapshot), revision)];
 }

@@ -1,5 +1,6 @@
 /** Public exports of `diff`: period snapshots, matching two ledger versions, and the diff JSON. */
 export { makeSnapshot, snapshotOf, serializeSnapshot, type SnapshotOptions } from './makeSnapshot';
+export { snapshotPieces } from './snapshotPieces';
 export { parseSnapshot } from './parseSnapshot';
 export { diffLedgers } from './diffLedgers';
 export { changesByDistrict, type DistrictChanges } from './changesByDistrict';

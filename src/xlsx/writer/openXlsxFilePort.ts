@@ -13,7 +13,7 @@ import {
 } from '../../workflows/workbookPort';
 import { SOURCE_PREVIEW_ROWS } from '../../workflows/chooseSource';
 import type { LedgerSourcePort, SourceRowVisitor } from '../../workflows/readLedgerSource';
-import { EMPTY_STATE_DOC, type MarkRecord, type StateSheetDoc } from '../../workflows/stateSheet';
+import { EMPTY_STATE_DOC, type MarkRecord, type SnapshotPiecesWriter, type StateSheetDoc } from '../../workflows/stateSheet';
 import { readDefinedNames } from '../definedNames';
 import { findHostSheets } from '../findHostSheets';
 import { ownedSheets } from '../ownedSheets';
@@ -21,6 +21,7 @@ import { areaOf, cropRow, type CellArea as Area } from '../xlsxReadPort';
 import { freeSheetName } from './freeSheetName';
 import { marksToRef } from './marksToRef';
 import { planPackageEdits, type PendingSheet } from './planPackageEdits';
+import { storeSnapshotPieces, type StoredSnapshot } from './storeSnapshotPieces';
 import { readPartText, readXlsxPackage, type WorkbookSheet } from './XlsxPackage';
 import { writePackage } from './writePackage';
 import { REL_TYPES, xmlAttributes } from './xmlText';
@@ -32,7 +33,7 @@ const PROGRESS_ROWS = 10_000;
  * A workbook port over an .xlsx file that writes its changes into a new package with `save`. It
  * is also a `LedgerSourcePort`: a workflow may stream the source's rows instead of reading a grid.
  */
-export interface XlsxFilePort extends WorkbookPort, LedgerSourcePort {
+export interface XlsxFilePort extends WorkbookPort, LedgerSourcePort, SnapshotPiecesWriter {
   /** As `WorkbookPort.dropState`: the next `save` writes no state (`refresh --drop-state`). */
   dropState(): Promise<void>;
   /**
@@ -104,6 +105,8 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource): Prom
     return result;
   };
   let doc: StateSheetDoc = initial;
+  /** A baseline given in pieces (`writeStateSnapshotPieces`), compressed; it stands for `doc.snapshot` when set. */
+  let storedSnapshot: StoredSnapshot | null = null;
   const userSheets = worksheets.filter((s) => s !== stateSheet && !hosts.marksHelpers.includes(s));
   const owned = ownedSheets(userSheets, readDefinedNames(pkg.workbookXml), initial.legacyOwned);
   const roleOf = new Map([...owned].map(([role, sheet]) => [sheet, role]));
@@ -247,11 +250,17 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource): Prom
 
     async readState(): Promise<StoredState> {
       const { settings, snapshot, lastRefresh } = doc;
-      return { settings, snapshot, lastRefresh };
+      return { settings, snapshot: storedSnapshot === null ? snapshot : storedSnapshot.text(), lastRefresh };
     },
 
     async writeState(patch: Partial<StoredState>): Promise<void> {
+      if (patch.snapshot !== undefined) storedSnapshot = null;
       doc = { ...doc, ...patch };
+    },
+
+    async writeStateSnapshotPieces(pieces: Iterable<string>, patch: { readonly lastRefresh?: string | null }): Promise<void> {
+      storedSnapshot = storeSnapshotPieces(pieces);
+      doc = { ...doc, ...patch, snapshot: null };
     },
 
     async createSheetIfAbsent(plan: UserSheetPlan): Promise<string | null> {
@@ -276,7 +285,7 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource): Prom
         sheets: pending,
         created,
         stateSheet,
-        state: stateDropped ? { kind: 'drop' } : { kind: 'write', doc: { settings, lastRefresh, snapshot, marks } },
+        state: stateDropped ? { kind: 'drop' } : { kind: 'write', doc: { settings, lastRefresh, snapshot, marks }, ...(storedSnapshot === null ? {} : { snapshot: storedSnapshot }) },
         stateSheetId: nextSheetId,
         oldMarks: initial.marks,
         marks: stateDropped ? [] : marks,

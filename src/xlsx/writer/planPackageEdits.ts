@@ -2,7 +2,8 @@ import { createHash } from 'crypto';
 import type { SheetPlan, SheetRole } from '../../domain';
 import { markRuleSheet } from '../../workflows/markRuleSheet';
 import { ownerName } from '../../workflows/ownerNames';
-import { STATE_SHEET_NAME, stateSheetCells, type MarkRecord, type StateSheetDoc } from '../../workflows/stateSheet';
+import { snapshotTextChunks, STATE_SHEET_NAME, stateSheetRows, type MarkRecord, type StateSheetDoc } from '../../workflows/stateSheet';
+import type { StoredSnapshot } from './storeSnapshotPieces';
 import { mainPrefixOf, withDefinedNames, withSheetsRemoved, type DefinedName } from '../definedNames';
 import { plannedCells, plannedRows } from './plannedCells';
 import { renderChartXml, renderDrawingXml } from './renderChartXml';
@@ -32,8 +33,11 @@ export interface PendingSheet {
   readonly sheetName: (planned: string) => string;
 }
 
-/** What the state sheet gets: the new state (format 2), or nothing (`--drop-state`: the sheet goes). */
-export type StateEdit = { readonly kind: 'write'; readonly doc: Omit<StateSheetDoc, 'legacyOwned'> } | { readonly kind: 'drop' };
+/**
+ * What the state sheet gets: the new state (format 2), or nothing (`--drop-state`: the sheet goes). A baseline given
+ * in pieces (`snapshot`, `storeSnapshotPieces`) stands for `doc.snapshot`.
+ */
+export type StateEdit = { readonly kind: 'write'; readonly doc: Omit<StateSheetDoc, 'legacyOwned'>; readonly snapshot?: StoredSnapshot } | { readonly kind: 'drop' };
 
 /** Everything the port decided, for `planPackageEdits`. */
 export interface EditRequest {
@@ -94,19 +98,23 @@ function stateRevision(snapshot: string | null): string {
   return snapshot === null ? '' : createHash('sha256').update(snapshot).digest('hex').slice(0, 16);
 }
 
-/** Render the state sheet (format 2, `stateSheetCells`), row by row: inline strings and numbers only, nothing else. */
-function* stateSheetXml(doc: Omit<StateSheetDoc, 'legacyOwned'>): Generator<string> {
+/**
+ * Render the state sheet (format 2, `stateSheetRows`), row by row: inline strings and numbers only, nothing else. The
+ * baseline is `stored` when given (its chunks, one at a time), else `doc.snapshot`.
+ */
+function* stateSheetXml(doc: Omit<StateSheetDoc, 'legacyOwned'>, stored: StoredSnapshot | undefined): Generator<string> {
   yield `${XML_DECLARATION}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheetData>`;
-  const rows = stateSheetCells(doc, stateRevision(doc.snapshot));
-  for (let r = 0; r < rows.length; r++) {
-    const cells = (rows[r] ?? [])
+  const snapshot = stored ?? (doc.snapshot === null ? null : snapshotTextChunks(doc.snapshot));
+  let r = 0;
+  for (const row of stateSheetRows(doc, snapshot, stored?.revision ?? stateRevision(doc.snapshot))) {
+    const cells = row
       .map((v, c) => {
         const ref = cellAddress(r, c);
         if (v === null) return '';
         return typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
       })
       .join('');
-    yield `<row r="${r + 1}">${cells}</row>`;
+    yield `<row r="${++r}">${cells}</row>`;
   }
   yield '</sheetData></worksheet>';
 }
@@ -260,7 +268,7 @@ export async function planPackageEdits(pkg: XlsxPackage, request: EditRequest): 
     const stateRelId = nextRelId();
     newWorkbookRels.push({ id: stateRelId, type: REL_TYPES.worksheet, target: relativeTarget(workbookPart, statePart) });
     overrides.push({ part: statePart, type: CONTENT_TYPES.worksheet });
-    add.push({ name: statePart, content: stateSheetXml(request.state.doc) });
+    add.push({ name: statePart, content: stateSheetXml(request.state.doc, request.state.snapshot) });
     if (request.stateSheet === null) place('append', sheetElement(freeStateName(pkg), request.stateSheetId, stateRelId, 'veryHidden'));
     else place(request.stateSheet.sheetId, retargeted(request.stateSheet, stateRelId, 'veryHidden'));
   } else if (request.stateSheet !== null) {

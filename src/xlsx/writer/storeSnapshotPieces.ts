@@ -1,0 +1,45 @@
+import { createHash } from 'crypto';
+import { deflateRawSync, inflateRawSync } from 'zlib';
+import { chunkPieces, chunkWireBytes, type SnapshotChunks } from '../../workflows/stateSheet';
+
+/** A baseline kept by the file port until it saves: its state-sheet chunks, compressed, and its revision. */
+export interface StoredSnapshot extends SnapshotChunks {
+  /** D1: the first 16 hex digits of the SHA-256 of the baseline's text (UTF-8), as for a baseline given whole. */
+  readonly revision: string;
+  /** The whole text (for `readState` after a write; builds it). */
+  text(): string;
+}
+
+/**
+ * Deflate level of the kept chunks: the fastest. A full sheet's baseline (83 million characters) is kept in about a
+ * tenth of its 166 MB as a string.
+ */
+const LEVEL = 1;
+
+/**
+ * Cut a baseline given in pieces into the state sheet's chunks (`chunkPieces`) and keep each one deflated, with E1
+ * (the largest chunk's wire size) and D1 (its revision) worked out on the way: the text is never held whole, and
+ * each chunk is inflated again only when the state sheet is written.
+ */
+export function storeSnapshotPieces(pieces: Iterable<string>): StoredSnapshot {
+  const hash = createHash('sha256');
+  const stored: Buffer[] = [];
+  let largest = 0;
+  for (const chunk of chunkPieces(pieces)) {
+    // A chunk never ends inside a surrogate pair, so hashing chunk by chunk hashes the text's UTF-8 bytes.
+    hash.update(chunk);
+    largest = Math.max(largest, chunkWireBytes(chunk));
+    stored.push(deflateRawSync(Buffer.from(chunk, 'utf8'), { level: LEVEL }));
+  }
+  const chunkAt = (index: number): string => {
+    const bytes = stored[index];
+    return bytes === undefined ? '' : inflateRawSync(bytes).toString('utf8');
+  };
+  return {
+    count: stored.length,
+    largestBytes: stored.length === 0 ? null : largest,
+    revision: hash.digest('hex').slice(0, 16),
+    chunkAt,
+    text: () => stored.map((_, i) => chunkAt(i)).join(''),
+  };
+}
