@@ -1,6 +1,7 @@
 /**
  * Integration: the refresh workflow with the Office.js adapter against the fake Excel, on the
- * realistic ledger (test/fixtures/realisticLedger.ts).
+ * realistic ledger (test/fixtures/realisticLedger.ts). What both hosts do alike (run twice, a failure at
+ * any round trip, a user's 汇总 sheet) is in the shared suite, test/workflows/hosts/refreshOnHosts.test.ts.
  */
 import type { CellValue } from '../../src/domain/ledger/types';
 import { createOfficeWorkbookPort } from '../../src/excel/officeWorkbookPort';
@@ -9,7 +10,7 @@ import { refresh, refreshHeld, type RefreshOptions, type RunReport } from '../..
 import { isRunNote } from '../../src/workflows/runNotes';
 import { PortError } from '../../src/workflows/workbookPort';
 import type { WorkbookSnapshot } from '../fakes/fakeExcel';
-import { fakeWorkbook, normalisedSnapshot, sheetSnapshot, uninstallFakes } from '../excel/fakeWorkbook';
+import { fakeWorkbook, sheetSnapshot, uninstallFakes } from '../excel/fakeWorkbook';
 import { highlightedCells } from '../fakes/excel/highlightedCells';
 import { realisticLedgerExpected, realisticLedgerGrid } from '../fixtures/realisticLedger';
 
@@ -107,57 +108,6 @@ describe('refresh with the Office.js adapter', () => {
     for (const row of realisticLedgerExpected.errorSheetRows) expect([row, marked.has(row)]).toEqual([row, true]);
   });
 
-  it('gives the same workbook when run twice', async () => {
-    const { fake } = ledgerWorkbook();
-    await refreshOnce();
-    const first = fake.snapshot();
-    // The first refresh stores the period baseline; from the second on, the summary also shows the
-    // changes against it (none here), so compare the second and third refreshes.
-    await refreshOnce();
-    const twice = normalisedSnapshot(fake);
-    expect((await refreshOnce()).ok).toBe(true);
-    expect(normalisedSnapshot(fake)).toEqual(twice);
-    expect(fake.snapshot().sheets.map((s) => [s.name, s.charts.map((c) => c.name)])).toEqual(first.sheets.map((s) => [s.name, s.charts.map((c) => c.name)]));
-  });
-
-  it('fails with everything as it was, or completes with a note, whichever round trip fails; the next refresh then gives the usual workbook', async () => {
-    const probe = ledgerWorkbook();
-    await refreshOnce();
-    await refreshOnce();
-    const usual = normalisedSnapshot(probe.fake);
-    probe.fake.resetSyncStats();
-    await refreshOnce();
-    const trips = probe.fake.syncCount;
-    uninstallFakes();
-
-    const outcomes = new Set<string>();
-    for (let n = 1; n <= trips; n++) {
-      const { fake } = ledgerWorkbook();
-      await refreshOnce();
-      expect((await refreshOnce()).ok).toBe(true);
-      const before = normalisedSnapshot(fake);
-      fake.failAtSync(n);
-      const report = await refreshOnce();
-      const runNotes = report.notes.filter((note) => isRunNote(note)).map((note) => note.code);
-      if (!report.ok) {
-        // Failed before the summaries were written: nothing changed, and the report says so.
-        expect([n, report.error?.code, runNotes]).toEqual([n, 'host_error', []]);
-        expect([n, normalisedSnapshot(fake)]).toEqual([n, before]);
-        outcomes.add('failed');
-      } else {
-        // The summaries were written: done, with a note for the step that failed after them.
-        expect([n, report.sheets.summary, fake.snapshot().sheets.some((s) => s.name === LEASE_SHEET_NAME)]).toEqual([n, '汇总', false]);
-        if (runNotes.includes('marks_failed')) expect([n, (await createOfficeWorkbookPort().readState()).lastRefresh]).toEqual([n, NOW.toISOString()]);
-        outcomes.add(runNotes.join(',') || 'no note');
-      }
-      expect([n, (await refreshOnce()).ok, normalisedSnapshot(fake)]).toEqual([n, true, usual]);
-      uninstallFakes();
-    }
-    // The state is written into the state sheet after the marks: a failure there is a note. A failed
-    // release is retried: 'no note'.
-    expect([...outcomes].sort()).toEqual(['failed', 'marks_failed', 'no note', 'state_not_saved']);
-  });
-
   it('completes with a note and saves the state when marking the ledger fails', async () => {
     const { fake, port } = ledgerWorkbook();
     const failing = { ...port, markCells: () => Promise.reject(new PortError('host_error', 'markCells: Excel error AccessDenied: the sheet is protected')) };
@@ -195,15 +145,6 @@ describe('refresh with the Office.js adapter', () => {
     expect([report.ok, report.notes.filter(isRunNote).map((n) => n.code)]).toEqual([true, ['state_not_saved']]);
     expect((await port.readState()).lastRefresh).toBeNull();
     expect(sheetSnapshot(fake, '台账').conditionalFormats.length).toBeGreaterThan(0);
-  });
-
-  it('keeps a user sheet named 汇总 and gives the summary another name', async () => {
-    const { fake } = fakeWorkbook({ sheets: { 台账: realisticLedgerGrid(), 汇总: [['我自己的汇总', 42]] } });
-    const report = await refreshOnce();
-    expect(report.sheets.summary).toBe('汇总 (2)');
-    expect(sheetSnapshot(fake, '汇总').values).toEqual([['我自己的汇总', 42]]);
-    expect((await refreshOnce()).sheets.summary).toBe('汇总 (2)');
-    expect(fake.snapshot().sheets.filter((s) => s.name.startsWith('汇总'))).toHaveLength(2);
   });
 
   it('keeps ledger text that starts with = as text everywhere it is shown', async () => {

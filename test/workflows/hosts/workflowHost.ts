@@ -1,0 +1,131 @@
+/**
+ * One workflow suite, two hosts (issue 20): the fake Excel with the Office.js port (`excelHost.ts`) and the fake ET
+ * with the WPS 表格 port (`etHost.ts`) behind one interface, so `refreshOnHosts.test.ts` runs the same tests on both
+ * (`describe.each(HOSTS)`) and hands a workbook from one host to the other (`PortableWorkbook`).
+ */
+import type { Grid } from '../../../src/domain/ledger/types';
+import { parseCellAddress } from '../../../src/excel/a1';
+import type { RefreshOptions, RunReport } from '../../../src/workflows/refresh';
+import { STATE_MARKER } from '../../../src/workflows/stateSheet';
+import type { WorkbookPort } from '../../../src/workflows/workbookPort';
+
+/** A cell as a test sees it on either host: empty is `null`, a formula cell is its formula text (`=HYPERLINK(…)`). */
+export type ShownCell = string | number | boolean | null;
+
+/** A sheet's visibility, in the words of both object models (Office.js `Visible`/`Hidden`/`VeryHidden`, VBA -1/0/2). */
+export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
+
+/** A sheet as a test sees it on either host. */
+export interface SheetView {
+  readonly name: string;
+  readonly visibility: SheetVisibility;
+  /** Rows from A1 to the last row with a value, each without its trailing empty cells. */
+  readonly cells: readonly (readonly ShownCell[])[];
+  /** Number formats other than General, by cell (`B7`: `0.0`). */
+  readonly numberFormats: Readonly<Record<string, string>>;
+  /** Names of the sheet's charts. */
+  readonly charts: readonly string[];
+}
+
+/** A workbook-scoped defined name. */
+export interface DefinedName {
+  readonly name: string;
+  /** What it refers to, as formula text (`='汇总'!$A$1`). */
+  readonly refersTo: string;
+  readonly visible: boolean;
+}
+
+/**
+ * A workbook in the form both hosts open, as a file carries it from one office to the other: sheets in tab order
+ * (values, formulas, number formats, visibility) and workbook-scoped names; where the add-in keeps its ownership
+ * (owner names) and its state (the state sheet). Not carried: other formatting, merges, charts (`charts` is ignored) and conditional
+ * formats (the issue marks), which the next refresh rebuilds on the owned sheets.
+ */
+export interface PortableWorkbook {
+  readonly sheets: readonly SheetView[];
+  readonly names: readonly DefinedName[];
+}
+
+/** One step of the host that its failure hook can fail: a change (ET) or a round trip (Office.js). */
+export interface HostStep {
+  /** 1-based, from the start of the work measured (the number `failAt` takes). */
+  readonly index: number;
+  /** `Sheets.Add`, `Name`, `Delete`, `Names.Add`, `Value2`, … (ET) or `sync` (Office.js). */
+  readonly kind: string;
+  /** Adds, renames, deletes or owns a sheet, or names a range: every Office.js round trip counts as one. */
+  readonly structural: boolean;
+}
+
+/** One workbook open in a host. */
+export interface HostWorkbook {
+  /** Run `work` with a new port over this workbook, as the ribbon does (nothing cached from before). */
+  withPort<T>(work: (port: WorkbookPort) => Promise<T>): Promise<T>;
+  /** `refresh` through a new port. */
+  refresh(options: RefreshOptions): Promise<RunReport>;
+  /** Every sheet in tab order, hidden ones too. */
+  listSheets(): SheetView[];
+  /** One sheet by its exact name. @throws when there is none, so a test fails clearly. */
+  readSheet(name: string): SheetView;
+  /** A user types `rows` into the cells from A1 of `sheet` (`null`: clears the cell). */
+  editCells(sheet: string, rows: Grid): Promise<void>;
+  /** The steps `work` takes on this workbook, in order. */
+  recordSteps(work: () => Promise<unknown>): Promise<HostStep[]>;
+  /**
+   * Make the `step`th step from now fail (1-based, as `recordSteps` numbers them); `null` ends the plan.
+   * @throws on `null` when the planned step was not reached (a test that meant to fail a step did not).
+   */
+  failAt(step: number | null): void;
+  /**
+   * Everything the host keeps of the workbook, for comparing it before and after on the same host. With
+   * `maskRevision`, the state sheet's baseline revision (D1) reads `<revision>`: the WPS port makes it from the clock,
+   * so two workbooks with the same baseline differ there.
+   */
+  fullState(maskRevision?: boolean): unknown;
+  /** The workbook as a file would carry it to the other host. */
+  toPortable(): PortableWorkbook;
+}
+
+/** A host: the fake object model with its port. */
+export interface WorkflowHost {
+  readonly name: string;
+  /** The run error code (`RunReport.error.code`) of a refresh whose host step failed before the summaries were written. */
+  readonly failedStepCode: string;
+  /** A workbook of `sheets` (rows from A1; `null`/`undefined` empty), the first sheet active. */
+  open(sheets: Readonly<Record<string, Grid>>): HostWorkbook;
+  /** A workbook another host saved. */
+  openPortable(workbook: PortableWorkbook): HostWorkbook;
+}
+
+/** `rows` of a sheet with the state sheet's revision (D1) masked, when A1 holds the state marker. */
+export function maskedRevision<T>(rows: readonly (readonly T[])[]): (T | '<revision>')[][] {
+  const out: (T | '<revision>')[][] = rows.map((row) => [...row]);
+  const head = out[0];
+  if (head !== undefined && head[0] === STATE_MARKER && head.length > 3) head[3] = '<revision>';
+  return out;
+}
+
+/** Rows without trailing empty rows, each without its trailing empty cells. */
+export function trimmedRows(rows: readonly (readonly ShownCell[])[]): ShownCell[][] {
+  const out = rows.map((row) => {
+    let end = row.length;
+    while (end > 0 && row[end - 1] === null) end--;
+    return row.slice(0, end);
+  });
+  while (out.length > 0 && out[out.length - 1]!.length === 0) out.pop();
+  return out;
+}
+
+/** `values` with each formula cell replaced by its formula text (`formulas` by A1 address), trimmed. */
+export function shownCells(values: readonly (readonly ShownCell[])[], formulas: Readonly<Record<string, string>>): ShownCell[][] {
+  const rows = values.map((row) => [...row]);
+  for (const [address, formula] of Object.entries(formulas)) {
+    const at = parseCellAddress(address);
+    if (at === null) throw new Error(`not a cell address: ${address}`);
+    const { row, col } = at;
+    while (rows.length <= row) rows.push([]);
+    const cells = rows[row]!;
+    while (cells.length <= col) cells.push(null);
+    cells[col] = formula;
+  }
+  return trimmedRows(rows);
+}
