@@ -6,9 +6,10 @@
 import type { Grid } from '../../../src/domain/ledger/types';
 import { cellAddress } from '../../../src/excel/a1';
 import { refresh } from '../../../src/workflows/refresh';
+import { XL_EXPRESSION } from '../../../src/wps/etTypes';
 import { createEtWorkbookPort } from '../../../src/wps/etWorkbookPort';
 import { createFakeEt, type FakeEt } from '../../fakes/et/fakeEt';
-import { maskedRevision, shownCells, type HostWorkbook, type PortableWorkbook, type SheetView, type SheetVisibility, type WorkflowHost } from './workflowHost';
+import { maskedRevision, shownCells, type ExpressionFormat, type HostWorkbook, type PortableWorkbook, type SheetView, type SheetVisibility, type WorkflowHost } from './workflowHost';
 
 /** `XlSheetVisibility` (learn.microsoft.com/office/vba/api/excel.xlsheetvisibility): -1 visible, 0 hidden, 2 very hidden. */
 const VISIBILITY: Record<number, SheetVisibility> = { [-1]: 'visible', 0: 'hidden', 2: 'veryHidden' };
@@ -25,6 +26,22 @@ function sheetViews(et: FakeEt): SheetView[] {
     numberFormats: s.numberFormats,
     charts: s.charts.map((c) => c.name),
   }));
+}
+
+/** The conditional formats of every sheet (the fake models `FormatConditions.Add(xlExpression, …)` only). */
+function expressionFormats(et: FakeEt): ExpressionFormat[] {
+  return et.snapshot().flatMap((s) => s.conditions.map((c) => ({ sheet: s.name, ref: c.ref, formula: c.formula1, fill: hexOf(c.color) })));
+}
+
+/** A BGR colour number (VBA's `RGB(r, g, b)`) as `#RRGGBB`. */
+function hexOf(bgr: number): string {
+  return `#${[bgr & 0xff, (bgr >> 8) & 0xff, (bgr >> 16) & 0xff].map((v) => v.toString(16).padStart(2, '0')).join('')}`.toUpperCase();
+}
+
+/** `#RRGGBB` as a BGR colour number. */
+function bgrOf(hex: string): number {
+  const n = parseInt(hex.slice(1), 16);
+  return ((n >> 16) & 0xff) + (n & 0xff00) + ((n & 0xff) << 16);
 }
 
 /** The suite's view of a fake ET workbook. */
@@ -65,10 +82,12 @@ export function etWorkbook(et: FakeEt): HostWorkbook {
       names: et.ActiveWorkbook.names.list.map((n) => ({ ...n })).sort((a, b) => a.name.localeCompare(b.name)), // copies: the fake updates its entries in place
       active: et.ActiveWorkbook.ActiveSheet.Name,
     }),
+    conditionalFormats: (sheet) => expressionFormats(et).filter((f) => f.sheet === sheet),
     toPortable(): PortableWorkbook {
       return {
         sheets: sheetViews(et),
         names: et.ActiveWorkbook.names.list.map((n) => ({ name: n.name, refersTo: n.refersTo, visible: n.visible })),
+        conditionalFormats: expressionFormats(et),
       };
     },
   };
@@ -91,6 +110,10 @@ export function fakeEtFromPortable(workbook: PortableWorkbook): FakeEt {
   }
   for (const sheet of workbook.sheets) if (sheet.visibility !== 'visible') wb.Worksheets.Item(sheet.name).Visible = ET_VISIBILITY[sheet.visibility];
   for (const name of workbook.names) wb.Names.Add(name.name, name.refersTo, name.visible);
+  for (const cf of workbook.conditionalFormats) {
+    const condition = wb.Worksheets.Item(cf.sheet).Range(cf.ref.split(' ').join(',')).FormatConditions.Add(XL_EXPRESSION, undefined, cf.formula);
+    condition.Interior.Color = bgrOf(cf.fill);
+  }
   return et;
 }
 

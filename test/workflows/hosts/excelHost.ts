@@ -8,9 +8,10 @@ import { cellAddress, parseCellAddress } from '../../../src/excel/a1';
 import { createOfficeWorkbookPort } from '../../../src/excel/officeWorkbookPort';
 import { refresh } from '../../../src/workflows/refresh';
 import { CURRENT_API_VERSION, normalisedSnapshot } from '../../excel/fakeWorkbook';
+import { parseRef } from '../../fakes/excel/address';
 import type { Visibility } from '../../fakes/excel/state';
 import { createFakeExcel, type CellValue, type FakeExcel, type WorkbookSnapshot } from '../../fakes/fakeExcel';
-import { maskedRevision, shownCells, type HostWorkbook, type PortableWorkbook, type SheetView, type SheetVisibility, type WorkflowHost } from './workflowHost';
+import { maskedRevision, shownCells, type ExpressionFormat, type HostWorkbook, type PortableWorkbook, type SheetView, type SheetVisibility, type WorkflowHost } from './workflowHost';
 
 const VISIBILITY: Record<Visibility, SheetVisibility> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
 const OFFICE_VISIBILITY: Record<SheetVisibility, Visibility> = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' };
@@ -30,6 +31,15 @@ function sheetViews(fake: FakeExcel): SheetView[] {
     numberFormats: s.numberFormats,
     charts: s.charts.map((c) => c.name),
   }));
+}
+
+/** The `Custom` (formula) conditional formats of every sheet, in priority order. */
+function expressionFormats(fake: FakeExcel): ExpressionFormat[] {
+  return fake.snapshot().sheets.flatMap((s) =>
+    s.conditionalFormats.flatMap((f) =>
+      f.type === 'Custom' && f.rule.formula !== undefined ? [{ sheet: s.name, ref: f.address, formula: f.rule.formula, fill: (f.format.fill ?? '').toUpperCase() }] : [],
+    ),
+  );
 }
 
 /** `snapshot`, with the state sheet's revision masked when `mask` says so. */
@@ -78,10 +88,12 @@ export function excelWorkbook(fake: FakeExcel): HostWorkbook {
       else failingSync = null;
     },
     fullState: (maskRevision = false) => ({ workbook: masked(normalisedSnapshot(fake), maskRevision), names: [...fake.definedNames].sort((a, b) => a.name.localeCompare(b.name)) }),
+    conditionalFormats: (sheet) => expressionFormats(fake).filter((f) => f.sheet === sheet),
     toPortable(): PortableWorkbook {
       return {
         sheets: sheetViews(fake),
         names: fake.definedNames.filter((n) => n.scope === null).map((n) => ({ name: n.name, refersTo: n.formula, visible: n.visible })),
+        conditionalFormats: expressionFormats(fake),
       };
     },
   };
@@ -112,6 +124,25 @@ export function fakeExcelFromPortable(workbook: PortableWorkbook): FakeExcel {
         }
       });
       w.names = workbook.names.map((n) => ({ name: n.name, formula: n.refersTo, sheetId: null, visible: n.visible, comment: '' }));
+      // One conditional format per area, as xlsxBridge.ts opens a file's multi-area rules.
+      for (const cf of workbook.conditionalFormats) {
+        const state = w.sheets.find((s) => s.name === cf.sheet);
+        if (state === undefined) throw new Error(`fakeExcelFromPortable: no sheet ${cf.sheet} for a conditional format`);
+        for (const area of cf.ref.split(' ')) {
+          const rect = parseRef(area);
+          if (rect === null) throw new Error(`fakeExcelFromPortable: bad area ${area}`);
+          w.counters.cf += 1;
+          state.conditionalFormats.push({
+            id: `{CF${String(w.counters.cf).padStart(6, '0')}}`,
+            type: 'Custom',
+            rect,
+            priority: state.conditionalFormats.length,
+            stopIfTrue: false,
+            rule: { formula: cf.formula, formula1: null, formula2: null, operator: null },
+            format: { fillColor: cf.fill, fontColor: null, fontBold: null },
+          });
+        }
+      }
     },
   });
 }

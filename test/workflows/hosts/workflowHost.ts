@@ -37,13 +37,27 @@ export interface DefinedName {
 
 /**
  * A workbook in the form both hosts open, as a file carries it from one office to the other: sheets in tab order
- * (values, formulas, number formats, visibility) and workbook-scoped names; where the add-in keeps its ownership
- * (owner names) and its state (the state sheet). Not carried: other formatting, merges, charts (`charts` is ignored) and conditional
- * formats (the issue marks), which the next refresh rebuilds on the owned sheets.
+ * (values, formulas, number formats, visibility), workbook-scoped names and expression-kind conditional formats;
+ * where the add-in keeps its ownership (owner names), its state (the state sheet) and its issue marks. Not carried:
+ * other formatting, merges, charts (`charts` is ignored), other conditional formats and Office's document settings
+ * (which WPS does not read); the next refresh rebuilds the owned sheets.
  */
 export interface PortableWorkbook {
   readonly sheets: readonly SheetView[];
   readonly names: readonly DefinedName[];
+  /** Conditional formats of the expression kind (Office.js `Custom`, ET `xlExpression`): how both hosts mark issues. */
+  readonly conditionalFormats: readonly ExpressionFormat[];
+}
+
+/** A conditional format whose rule is a formula, with a fill. */
+export interface ExpressionFormat {
+  readonly sheet: string;
+  /** The cells, as A1 areas separated by spaces (`F2:F9 H31`). */
+  readonly ref: string;
+  /** The rule's formula (`=TRUE`, `=MID('_ledger_marks'!$B1,COLUMN(),1)="e"`). */
+  readonly formula: string;
+  /** `#RRGGBB`, upper case. */
+  readonly fill: string;
 }
 
 /** One step of the host that its failure hook can fail: a change (ET) or a round trip (Office.js). */
@@ -81,6 +95,8 @@ export interface HostWorkbook {
    * so two workbooks with the same baseline differ there.
    */
   fullState(maskRevision?: boolean): unknown;
+  /** The expression-kind conditional formats of `sheet` (the issue marks of both hosts). */
+  conditionalFormats(sheet: string): ExpressionFormat[];
   /** The workbook as a file would carry it to the other host. */
   toPortable(): PortableWorkbook;
 }
