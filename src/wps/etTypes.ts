@@ -25,6 +25,14 @@ export const XL_CATEGORY_AXIS = 1;
 export const XL_VALUE_AXIS = 2;
 /** `XlRowCol.xlColumns`: `SetSourceData` reads each column as a series. */
 export const XL_COLUMNS = 2;
+/** `XlSheetVisibility.xlSheetHidden`: hidden, but listed under 取消隐藏 (and deletable; see `dropState`). */
+export const XL_SHEET_HIDDEN = 0;
+/** `XlPageOrientation` (learn.microsoft.com/office/vba/api/excel.xlpageorientation): xlPortrait 1, xlLandscape 2. */
+export const XL_PORTRAIT = 1;
+/** See `XL_PORTRAIT`. */
+export const XL_LANDSCAPE = 2;
+/** `XlPaperSize.xlPaperA4` (learn.microsoft.com/office/vba/api/excel.xlpapersize): 9. */
+export const XL_PAPER_A4 = 9;
 
 /** `Application` (the global `window.Application` in an add-in's page). */
 export interface EtApplication {
@@ -32,6 +40,28 @@ export interface EtApplication {
   ScreenUpdating: boolean;
   EnableEvents?: boolean;
   DisplayAlerts?: boolean;
+  /**
+   * The window in front: frozen panes are a property of the window's view of its active sheet (VBA
+   * `Window.FreezePanes`, `SplitRow`, `SplitColumn`), so a sheet is activated before its panes are frozen.
+   * `null` when no window is open; absent on a host without it (feature-tested).
+   */
+  readonly ActiveWindow?: EtWindow | null;
+  /**
+   * The text of the status bar (VBA `Application.StatusBar`, learn.microsoft.com/office/vba/api/excel.application.statusbar:
+   * read/write; `false` gives the bar back to the application). Absent on a host without it (feature-tested).
+   */
+  StatusBar?: string | boolean;
+}
+
+/** `Window`: only the members that freeze panes. */
+export interface EtWindow {
+  FreezePanes: boolean;
+  /** Rows (columns) above (left of) the split, counted from the window's first visible row (`ScrollRow`). */
+  SplitRow: number;
+  SplitColumn: number;
+  /** 1-based first visible row and column. */
+  ScrollRow: number;
+  ScrollColumn: number;
 }
 
 /** `Workbook`. */
@@ -40,6 +70,11 @@ export interface EtWorkbook {
   readonly ActiveSheet: EtWorksheet;
   readonly Worksheets: EtSheets;
   readonly Names: EtNames;
+  /**
+   * Whether the workbook counts dates from 1904-01-01 (VBA `Workbook.Date1904`): `Value2` then gives the serials the
+   * workbook stores, 1,462 days less than the 1900 system's for the same date. Absent on a host without it.
+   */
+  readonly Date1904?: boolean;
 }
 
 /** `Worksheets`. */
@@ -62,6 +97,59 @@ export interface EtWorksheet {
   Activate(): void;
   /** The embedded charts. */
   ChartObjects(): EtChartObjects;
+  /** Every cell of the sheet (`Cells.Clear()`, `Cells.FormatConditions`). */
+  readonly Cells: EtRange;
+  /** The sheet's tables (VBA `Worksheet.ListObjects`); absent on a host without them (feature-tested). */
+  readonly ListObjects?: EtListObjects;
+  /** Print settings; absent on a host without them (feature-tested). */
+  readonly PageSetup?: EtPageSetup;
+  /** Manual page breaks above rows (VBA `HPageBreaks.Add(Before)`). */
+  readonly HPageBreaks?: { readonly Count: number; Add(Before: EtRange): unknown };
+  /** Remove the sheet's manual page breaks. */
+  ResetAllPageBreaks?(): void;
+}
+
+/** `ListObjects` of a sheet. */
+export interface EtListObjects {
+  readonly Count: number;
+  /** 1-based. */
+  Item(index: number | string): EtListObject;
+}
+
+/** `ListObject`: a table. */
+export interface EtListObject {
+  readonly Name: string;
+  /** The whole table, header row included. */
+  readonly Range: EtRange;
+}
+
+/**
+ * `PageSetup` (learn.microsoft.com/office/vba/api/excel.pagesetup): margins in points, `Zoom = false` to scale by
+ * `FitToPagesWide` / `FitToPagesTall` (`false`: as many pages as it takes), header and footer texts in Excel's
+ * header codes, `PrintTitleRows` an absolute row address (`$1:$3`).
+ */
+export interface EtPageSetup {
+  /** `XL_PORTRAIT` or `XL_LANDSCAPE`. */
+  Orientation: number;
+  /** `XlPaperSize`, see `XL_PAPER_A4`. */
+  PaperSize: number;
+  Zoom: number | boolean;
+  FitToPagesWide: number | boolean;
+  FitToPagesTall: number | boolean;
+  LeftMargin: number;
+  RightMargin: number;
+  TopMargin: number;
+  BottomMargin: number;
+  HeaderMargin: number;
+  FooterMargin: number;
+  CenterHorizontally: boolean;
+  LeftHeader: string;
+  CenterHeader: string;
+  RightHeader: string;
+  LeftFooter: string;
+  CenterFooter: string;
+  RightFooter: string;
+  PrintTitleRows: string;
 }
 
 /** `ChartObjects` of a sheet. */
@@ -129,6 +217,10 @@ export interface EtRange {
   ColumnWidth: number;
   RowHeight: number;
   Merge(): void;
+  /** Select the range (on the active sheet). */
+  Select(): void;
+  /** Clear values, formulas and formats. */
+  Clear(): void;
   /** Position and size in points. */
   readonly Left: number;
   readonly Top: number;

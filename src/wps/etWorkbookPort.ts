@@ -1,6 +1,7 @@
 import { SHEET_ROLES, type CellValue, type ChartSpec, type ChartType, type Grid, type PlanBlock, type PlanRange, type PlanStyle, type SheetPlan, type SheetRole } from '../domain';
 import { SOURCE_PREVIEW_ROWS } from '../workflows/chooseSource';
-import { ownerName, ownerSheetsByName, type LoadedName } from '../workflows/ownerNames';
+import { MARKS_SHEET_MARKER, markRuleSheet } from '../workflows/markRuleSheet';
+import { ownerName, ownerSheetsByName, sheetOfNameValue, type LoadedName } from '../workflows/ownerNames';
 import {
   chunkText,
   EMPTY_STATE_DOC,
@@ -24,17 +25,37 @@ import {
   type AppliedPlans,
   type CapabilityNote,
   type CellMark,
+  type GridSheet,
+  type PortErrorCode,
   type SheetInfo,
   type SourceGrid,
   type SourceRef,
   type StoredState,
+  type UserSheetPlan,
   type WorkbookPort,
 } from '../workflows/workbookPort';
 // Pure helpers of src/excel (no Excel.* in them); eslint.config.js allows src/wps these three files only.
 import { cellAddress, parseCellAddress, quotedSheetName, rangeAddress } from '../excel/a1';
 import { cleanSheetName, sheetNameKey, uniqueSheetName } from '../excel/sheetNames';
 import { literalText, toCellInput } from '../excel/toCellInput';
-import { XL_ALIGN, XL_CATEGORY_AXIS, XL_COLUMNS, XL_EXPRESSION, XL_VALUE_AXIS, XL_SHEET_VERY_HIDDEN, type EtApplication, type EtWorkbook, type EtWorksheet } from './etTypes';
+import { exclusiveEt, LEASE_SHEET_NAME, type EtLeaseOptions } from './etLease';
+import { activate, activeSheetName, addSheetAtEnd, deleteSheets, findSheet, sheetsOf } from './etSheets';
+import {
+  XL_ALIGN,
+  XL_CATEGORY_AXIS,
+  XL_COLUMNS,
+  XL_EXPRESSION,
+  XL_SHEET_HIDDEN,
+  XL_SHEET_VERY_HIDDEN,
+  XL_SHEET_VISIBLE,
+  XL_VALUE_AXIS,
+  type EtApplication,
+  type EtFormatCondition,
+  type EtRange,
+  type EtWorkbook,
+  type EtWorksheet,
+} from './etTypes';
+import { applyPageSetup, freezePanes } from './etView';
 
 /**
  * The workbook port over WPS 表格's JS object model (issue 20). ET's calls are synchronous, so every method
@@ -69,6 +90,37 @@ export interface EtWorkbookPortOptions {
   readonly application?: EtApplication;
   /** Random token for temporary sheet names (default: `Math.random`). */
   readonly token?: () => string;
+  /** Options of the refresh lease (`exclusive`; see etLease.ts), for tests. */
+  readonly lease?: EtLeaseOptions;
+}
+
+/**
+ * The hidden workbook name that points at the status cell of the owned summary sheet (`writeStatus`), the row below
+ * everything the summary plan draws. The Office.js port keeps that cell in its document settings, which WPS cannot
+ * read; a name follows the sheet through renames and turns into `#REF!` when another host replaces the sheet.
+ */
+export const STATUS_NAME = '_LedgerStats_Status';
+
+/**
+ * The hidden name that marks the sheet `writeGridSheet` wrote for `name`: the Office.js port's name
+ * (src/excel/writeGridSheet.ts `gridOwnerName`, which src/wps may not import; test: etPort.sheets.test.ts compares).
+ */
+export function gridOwnerName(name: string): string {
+  return `_LedgerStats_Grid_${name}`;
+}
+
+/**
+ * The row below everything a plan draws: where the status line goes. The Office.js port's `statusRow`
+ * (src/excel/applySheetPlans.ts, which src/wps may not import); test: etPort.status.test.ts writes the line where the
+ * Office.js port writes it.
+ */
+function statusRow(plan: SheetPlan): number {
+  let end = 0;
+  for (const b of plan.blocks) end = Math.max(end, b.row + b.values.length);
+  for (const f of plan.formats) end = Math.max(end, f.range.row + f.range.rows);
+  for (const m of plan.merges) end = Math.max(end, m.row + m.rows);
+  for (const c of plan.charts) end = Math.max(end, c.position.row + c.position.rows);
+  return end + 1;
 }
 
 /** Normalise a `Value2` of a `rows` × `cols` range into rows: a scalar for one cell, a flat array for one row or one column. */
@@ -93,7 +145,11 @@ function area(row: number, col: number, rows: number, cols: number): string {
 
 /** The sheet's cells from A1 (the rows and columns before the used range are `null`), read in row blocks. */
 function readSheetGrid(ws: EtWorksheet, maxRows = Infinity): CellValue[][] {
-  const used = ws.UsedRange;
+  return readRangeGrid(ws, ws.UsedRange, maxRows);
+}
+
+/** The cells of `used` (a range of `ws`) from A1: the rows and columns before it are `null`; read in row blocks. */
+function readRangeGrid(ws: EtWorksheet, used: EtRange, maxRows = Infinity): CellValue[][] {
   const row0 = used.Row - 1;
   const col0 = used.Column - 1;
   const rows = Math.min(used.Rows.Count, Math.max(0, maxRows - row0));
@@ -119,12 +175,6 @@ function writeRows(ws: EtWorksheet, row: number, col: number, rows: readonly (re
   }
 }
 
-function sheetsOf(wb: EtWorkbook): EtWorksheet[] {
-  const sheets: EtWorksheet[] = [];
-  for (let i = 1; i <= wb.Worksheets.Count; i++) sheets.push(wb.Worksheets.Item(i));
-  return sheets;
-}
-
 function namesOf(wb: EtWorkbook): LoadedName[] {
   const names: LoadedName[] = [];
   for (let i = 1; i <= wb.Names.Count; i++) {
@@ -143,48 +193,76 @@ function deleteName(wb: EtWorkbook, name: string): void {
   }
 }
 
-/**
- * Delete sheets without the confirmation dialog VBA's `Worksheet.Delete` shows while `DisplayAlerts` is on. Goes on
- * past a sheet that cannot be deleted, then throws the first error.
- */
-function deleteSheets(app: EtApplication, sheets: readonly EtWorksheet[]): void {
-  if (sheets.length === 0) return;
-  const alerts = app.DisplayAlerts;
-  if (alerts !== undefined) app.DisplayAlerts = false;
-  let failure: { error: unknown } | null = null;
-  try {
-    for (const ws of sheets)
-      try {
-        ws.Delete();
-      } catch (error) {
-        failure ??= { error };
-      }
-  } finally {
-    if (alerts !== undefined) app.DisplayAlerts = alerts;
-  }
-  if (failure !== null) throw failure.error;
+/** Font colour of the status line (#595959, as the Office.js port writes it; grey is the same in BGR). */
+const STATUS_COLOR = 0x595959;
+
+/** A user-sheet cell as input: text literally, a finite number as it is, anything else empty (createUserSheet.ts). */
+function userInput(value: string | number | null): string | number {
+  if (value === null) return '';
+  return typeof value === 'string' ? literalText(value) : Number.isFinite(value) ? value : '';
 }
 
 /**
- * The active sheet's name, to bring it back after `Sheets.Add` (which activates the new sheet in Excel's object
- * model, learn.microsoft.com/office/vba/api/excel.sheets.add) — `null` when the host does not say.
+ * The status cell: the cell `STATUS_NAME` points at, when it is on the owned summary sheet and nothing of the sheet
+ * lies there or below it but an earlier status line (column A of that row). Otherwise `null`: another host replaced the
+ * summary since (its name is `#REF!`, or its rows reach down there), and nothing of it is overwritten.
  */
-function activeSheetName(wb: EtWorkbook): string | null {
-  try {
-    return wb.ActiveSheet.Name;
-  } catch {
-    return null;
+function statusCell(wb: EtWorkbook): { ws: EtWorksheet; address: string } | null {
+  const names = namesOf(wb);
+  const summary = ownerSheetsByName(names).get('summary');
+  const status = names.find((n) => n.name.toLowerCase() === STATUS_NAME.toLowerCase());
+  if (summary === undefined || status === undefined || sheetOfNameValue(status) === null) return null;
+  if (sheetNameKey(sheetOfNameValue(status) ?? '') !== sheetNameKey(summary)) return null;
+  const cell = parseCellAddress(String(status.value).slice(String(status.value).lastIndexOf('!') + 1).replace(/\$/g, ''));
+  const ws = findSheet(wb, summary);
+  if (cell === null || ws === null) return null;
+  const used = ws.UsedRange;
+  const lastRow = used.Row - 2 + used.Rows.Count;
+  const lastCol = used.Column - 2 + used.Columns.Count;
+  if (lastRow > cell.row) return null;
+  if (lastRow === cell.row && lastCol > cell.col) {
+    const right = normaliseValue2(ws.Range(area(cell.row, cell.col + 1, 1, lastCol - cell.col)).Value2, 1, lastCol - cell.col);
+    if (right.some((row) => row.some((v) => v !== null))) return null;
+  }
+  return { ws, address: cellAddress(cell.row, cell.col) };
+}
+
+/**
+ * Delete the Office.js add-in's mark rules (src/excel/markRules.ts) on every sheet but the helpers: the expression
+ * rules whose formula reads a marks helper sheet, a sheet that no longer exists or `#REF!` (markRuleSheet.ts).
+ * `Cells.FormatConditions` is the sheet's rules; `Formula1` is read only from expression rules (other kinds, data
+ * bars say, have none).
+ */
+function removeAddinMarkRules(sheets: readonly EtWorksheet[], helpers: readonly EtWorksheet[]): void {
+  const helperKeys = new Set(helpers.map((ws) => sheetNameKey(ws.Name)));
+  const existing = new Set(sheets.map((ws) => sheetNameKey(ws.Name)));
+  for (const ws of sheets) {
+    if (helpers.includes(ws)) continue;
+    const all = ws.Cells;
+    if ((all as { FormatConditions?: unknown }).FormatConditions === undefined) continue;
+    const conditions = all.FormatConditions;
+    for (let i = conditions.Count; i >= 1; i--) {
+      const fc = conditions.Item(i);
+      if (fc.Type !== XL_EXPRESSION) continue;
+      const target = markRuleSheet(fc.Formula1);
+      if (target === undefined) continue;
+      if (target === null || helperKeys.has(sheetNameKey(target)) || !existing.has(sheetNameKey(target))) fc.Delete();
+    }
   }
 }
 
-/** Activate the sheet named `name`, if it is there; a host that cannot is left as it is. */
-function activate(wb: EtWorkbook, name: string | null): void {
-  if (name === null) return;
-  try {
-    wb.Worksheets.Item(name).Activate();
-  } catch {
-    // The sheet went, or the host has no Activate: nothing to restore.
-  }
+/** The sheet's tables (`ListObjects`), none on a host without them: the sheet is then read as a sheet. */
+function tablesOf(ws: EtWorksheet): { readonly Name: string; readonly Range: EtRange }[] {
+  const list = (ws as { ListObjects?: EtWorksheet['ListObjects'] }).ListObjects;
+  if (list === undefined || list === null) return [];
+  const tables: { Name: string; Range: EtRange }[] = [];
+  for (let i = 1; i <= list.Count; i++) tables.push(list.Item(i));
+  return tables;
+}
+
+/** The absolute A1 address of a 0-based cell (`$A$40`). */
+function absolute(row: number, col: number): string {
+  return cellAddress(row, col).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
 }
 
 /** A sheet name starting with `prefix` that no sheet of `wb` has. */
@@ -312,7 +390,7 @@ function unionGroups(areas: readonly string[]): string[][] {
 }
 
 /** Codes of the WPS port's capability notes. */
-type WpsNoteCode = 'wps_no_styles' | 'wps_no_charts' | 'wps_no_marks' | 'wps_old_sheets_left';
+type WpsNoteCode = 'wps_no_freeze_panes' | 'wps_no_page_setup' | 'wps_no_charts' | 'wps_no_marks' | 'wps_old_sheets_left' | 'wps_date_system_unknown';
 
 const NOTES: Record<WpsNoteCode, CapabilityNote['message']> = {
   wps_no_charts: {
@@ -327,18 +405,43 @@ const NOTES: Record<WpsNoteCode, CapabilityNote['message']> = {
     'zh-CN': '此版本的 WPS 表格不支持条件格式接口（FormatConditions）：台账中的问题单元格未标色，请看校验表。',
     'en-US': 'This WPS 表格 has no conditional-format API (FormatConditions): the issue cells are not marked in the ledger; see the validation sheet.',
   },
-  wps_no_styles: {
-    'zh-CN': 'WPS 表格版暂不设置汇总表的冻结窗格和打印设置。',
-    'en-US': 'The WPS 表格 version does not yet set frozen panes or print settings on the summary sheets.',
+  wps_no_freeze_panes: {
+    'zh-CN': '此版本的 WPS 表格不支持冻结窗格接口（ActiveWindow）：汇总表的表头未冻结。',
+    'en-US': 'This WPS 表格 has no frozen-pane API (ActiveWindow): the summary headers are not frozen.',
+  },
+  wps_no_page_setup: {
+    'zh-CN': '此版本的 WPS 表格不支持打印设置接口（PageSetup、HPageBreaks）：汇总表按默认打印设置打印，或没有分页。',
+    'en-US': 'This WPS 表格 has no print-settings API (PageSetup, HPageBreaks): the summaries print with the default settings, or without their page breaks.',
+  },
+  wps_date_system_unknown: {
+    'zh-CN': '此版本的 WPS 表格无法判断工作簿是否使用 1904 日期系统（Date1904）：日期按 1900 日期系统读取；若工作簿使用 1904 日期系统，读出的日期会早 4 年零 1 天。',
+    'en-US': 'This WPS 表格 cannot tell whether the workbook uses the 1904 date system (Date1904): dates are read as 1900-system dates, so in a 1904-system workbook they come out 4 years and 1 day early.',
   },
 };
 
+/** The WPS port: every optional member of `WorkbookPort` is there. */
+export interface EtWorkbookPort extends WorkbookPort {
+  /** See `WorkbookPort.exclusive` and etLease.ts. */
+  exclusive<T>(work: () => Promise<T>, onWait?: () => void): Promise<T>;
+  /** See `WorkbookPort.selectCell`: `Activate` the sheet, then `Select` the cell. */
+  selectCell(sheet: string, address: string): Promise<void>;
+  /** See `WorkbookPort.createSheetIfAbsent`. */
+  createSheetIfAbsent(plan: UserSheetPlan): Promise<string | null>;
+  /** See `WorkbookPort.writeGridSheet`. */
+  writeGridSheet(name: string, sheet: GridSheet): Promise<string>;
+  /** See `WorkbookPort.writeStatus` and `STATUS_NAME`. */
+  writeStatus(text: string): Promise<boolean>;
+  /** See `WorkbookPort.dropState`. */
+  dropState(): Promise<void>;
+}
+
 /**
- * The workbook port over WPS 表格 (see the file comment). `selectCell`, `exclusive`, `createSheetIfAbsent`,
- * `writeStatus` and `dropState` are not implemented yet; tables (`ListObjects`) are not listed.
+ * The workbook port over WPS 表格 (see the file comment), with every optional member of `WorkbookPort`: the refresh
+ * lease (etLease.ts), the status line, the user's 赛马规则 sheet, the merged-ledger sheet, `selectCell` and
+ * `dropState`. Tables (`ListObjects`) are listed and read where the host has them.
  * @example const report = await refresh(createEtWorkbookPort(), { displayLanguage: 'zh-CN' });
  */
-export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): WorkbookPort {
+export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): EtWorkbookPort {
   const token = options.token ?? (() => Math.random().toString(36).slice(2, 10));
   const notes = new Map<string, CapabilityNote>();
   const note = (code: WpsNoteCode): void => {
@@ -358,7 +461,7 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
     return wb;
   };
   /** Run `work` as one port operation: host errors become `PortError`s of `code`. */
-  const operation = <T>(code: 'read_failed' | 'write_failed', work: () => T): Promise<T> => {
+  const operation = <T>(code: PortErrorCode, work: () => T): Promise<T> => {
     try {
       return Promise.resolve(work());
     } catch (error) {
@@ -423,12 +526,31 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
     }
   };
 
+  /**
+   * The plan's frozen panes and print settings on the new sheet `ws` (etView.ts); a host without the members gets a
+   * note instead (feature tests: `ActiveWindow`, `PageSetup`, `HPageBreaks`). Freezing activates `ws`: the caller
+   * restores the user's sheet.
+   */
+  const viewSheet = (app: EtApplication, ws: EtWorksheet, plan: SheetPlan): void => {
+    const freeze = plan.freeze;
+    if (freeze !== undefined && (freeze.rows > 0 || freeze.cols > 0)) {
+      const window = has(app, 'ActiveWindow') ? app.ActiveWindow : null;
+      if (window === null || window === undefined) note('wps_no_freeze_panes');
+      else freezePanes(window, ws, freeze);
+    }
+    if (plan.pageSetup === undefined) return;
+    const page = has(ws, 'PageSetup') ? ws.PageSetup : undefined;
+    if (page === undefined || !applyPageSetup(ws, page, plan.pageSetup)) note('wps_no_page_setup');
+  };
+
   return {
     listSheets: () =>
       operation('read_failed', () => {
         const wb = workbook();
         const owners = ownerSheetsByName(namesOf(wb));
         return sheetsOf(wb)
+          // The refresh lease (this runtime's, or another's) is no sheet of the user's, as in the Office.js port.
+          .filter((ws) => sheetNameKey(ws.Name) !== sheetNameKey(LEASE_SHEET_NAME))
           .map((ws) => ({ ws, preview: readSheetGrid(ws, SOURCE_PREVIEW_ROWS) }))
           .filter(({ preview }) => !isStateMarker(preview[0]?.[0]))
           .map(({ ws, preview }): SheetInfo => {
@@ -440,7 +562,7 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
               ownedRole: role,
               rowCount: empty ? 0 : used.Row - 1 + used.Rows.Count,
               columnCount: empty ? 0 : used.Column - 1 + used.Columns.Count,
-              tables: [],
+              tables: tablesOf(ws).map((t) => t.Name),
               preview,
             };
           });
@@ -448,11 +570,32 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
 
     readGrid(source: SourceRef, onChunk?: (rowsRead: number, rowsTotal: number) => void): Promise<SourceGrid> {
       return operation('read_failed', () => {
-        const ws = source.kind === 'sheet' ? sheetsOf(workbook()).find((s) => sheetNameKey(s.Name) === sheetNameKey(source.name)) : undefined;
-        if (ws === undefined) throw new PortError('source_not_found', `No sheet named ${source.name}`);
-        const grid: Grid = readSheetGrid(ws);
+        const wb = workbook();
+        notes.delete('wps_date_system_unknown');
+        let found: { ws: EtWorksheet; range: EtRange } | undefined;
+        if (source.kind === 'sheet') {
+          const ws = findSheet(wb, source.name);
+          if (ws !== null) found = { ws, range: ws.UsedRange };
+        } else {
+          const key = source.name.toLowerCase();
+          for (const ws of sheetsOf(wb)) {
+            const table = tablesOf(ws).find((t) => t.Name.toLowerCase() === key);
+            if (table !== undefined) {
+              found = { ws, range: table.Range };
+              break;
+            }
+          }
+        }
+        if (found === undefined) throw new PortError('source_not_found', `No ${source.kind} named ${source.name}`);
+        const grid: Grid = readRangeGrid(found.ws, found.range);
         onChunk?.(grid.length, grid.length);
-        return { sheet: ws.Name, grid };
+        // Value2 gives the serials the workbook stores: a 1904-system workbook's are 1,462 days less (readLedgerSource
+        // moves the date fields, as for the Office.js port's DATE(1904,1,1) probe). Without Date1904: unknown, a note.
+        if (!has(wb, 'Date1904')) {
+          note('wps_date_system_unknown');
+          return { sheet: found.ws.Name, grid };
+        }
+        return { sheet: found.ws.Name, grid, dateSystem: wb.Date1904 === true ? 1904 : 1900 };
       });
     },
 
@@ -466,7 +609,7 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
       const wasActive = activeSheetName(wb);
       // The user's place after the refresh: the same sheet, or the new sheet of the role they were looking at.
       const activeRole = SHEET_ROLES.find((role) => wasActive !== null && owners.get(role) === wasActive);
-      for (const code of ['wps_no_styles', 'wps_no_charts', 'wps_old_sheets_left'] as const) notes.delete(code);
+      for (const code of ['wps_no_freeze_panes', 'wps_no_page_setup', 'wps_no_charts', 'wps_old_sheets_left'] as const) notes.delete(code);
       const screen = app.ScreenUpdating;
       app.ScreenUpdating = false;
       try {
@@ -478,6 +621,7 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
             ws.Name = freeTempName(wb, `~ls${i}`, token);
             for (const block of plan.blocks) writeBlock(ws, block);
             formatSheet(ws, plan);
+            viewSheet(app, ws, plan);
             if (plan.charts.length > 0 && !has(ws, 'ChartObjects')) note('wps_no_charts');
             else for (const chart of plan.charts) drawChart(ws, chart);
           });
@@ -489,7 +633,7 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
         // 2. Move the old owned sheets out of the way (renamed, still there), give the new ones their names, then
         //    the owner names and the plans' names. Every step here can be undone: on failure the new sheets go, the
         //    old ones get their names back and the names their previous references (recorded before anything moved).
-        const nameKeys = [...SHEET_ROLES.map(ownerName), ...plans.flatMap((p) => (p.names ?? []).map((n) => n.name))];
+        const nameKeys = [...SHEET_ROLES.map(ownerName), STATUS_NAME, ...plans.flatMap((p) => (p.names ?? []).map((n) => n.name))];
         const previousNames = new Map(nameKeys.map((key) => [key, namesOf(wb).find((n) => n.name.toLowerCase() === key.toLowerCase()) ?? null]));
         const renamedOld: { ws: EtWorksheet; name: string }[] = [];
         const applied: AppliedPlans = {};
@@ -508,15 +652,19 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
             wb.Names.Add(ownerName(role), `=${quotedSheetName(name)}!$A$1`, false);
             for (const key of plan.names ?? []) {
               deleteName(wb, key.name);
-              wb.Names.Add(key.name, `=${quotedSheetName(name)}!$${cellAddress(key.row, key.col).replace(/(\d+)$/, '$$$1')}`, true);
+              wb.Names.Add(key.name, `=${quotedSheetName(name)}!${absolute(key.row, key.col)}`, true);
             }
           }
+          // Where writeStatus writes: the row below the summary, by a hidden name (see STATUS_NAME).
+          deleteName(wb, STATUS_NAME);
+          const summary = built.find((b) => b.role === 'summary');
+          if (summary !== undefined) wb.Names.Add(STATUS_NAME, `=${quotedSheetName(summary.ws.Name)}!${absolute(statusRow(summary.plan), 0)}`, false);
         } catch (error) {
           deleteSheets(app, built.map((b) => b.ws));
           for (const { ws, name } of renamedOld.reverse()) ws.Name = name;
           for (const [key, previous] of previousNames) {
             deleteName(wb, key);
-            if (previous !== null) wb.Names.Add(previous.name, String(previous.value), !key.startsWith('_LedgerStats_Owner_'));
+            if (previous !== null) wb.Names.Add(previous.name, String(previous.value), !key.startsWith('_LedgerStats_'));
           }
           activate(wb, wasActive);
           throw new PortError('write_failed', error instanceof Error ? error.message : String(error), { cause: error });
@@ -529,7 +677,6 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
           note('wps_old_sheets_left');
         }
         activate(wb, activeRole === undefined ? wasActive : (applied[activeRole] ?? wasActive));
-        if (plans.some((p) => p.freeze !== undefined || p.pageSetup !== undefined)) note('wps_no_styles');
         return Promise.resolve(applied);
       } catch (error) {
         return Promise.reject(error instanceof PortError ? error : new PortError('write_failed', String(error), { cause: error }));
@@ -551,15 +698,28 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
         const { doc } = readDoc(wb);
         clearRecords(wb, doc.marks);
         const records: MarkRecord[] = [];
-        for (const severity of ['error', 'warning'] as const) {
-          const areas = markAreas(marks.filter((m) => m.severity === severity).map((m) => m.address));
-          for (const group of unionGroups(areas)) {
-            const fc = ws.Range(group.join(',')).FormatConditions.Add(XL_EXPRESSION, undefined, '=TRUE');
-            fc.Interior.Color = MARK_COLORS[severity];
-            records.push({ sheet: ws.Name, severity, ref: group.join(' ') });
+        const added: EtFormatCondition[] = [];
+        try {
+          for (const severity of ['error', 'warning'] as const) {
+            const areas = markAreas(marks.filter((m) => m.severity === severity).map((m) => m.address));
+            for (const group of unionGroups(areas)) {
+              const fc = ws.Range(group.join(',')).FormatConditions.Add(XL_EXPRESSION, undefined, '=TRUE');
+              added.push(fc);
+              fc.Interior.Color = MARK_COLORS[severity];
+              records.push({ sheet: ws.Name, severity, ref: group.join(' ') });
+            }
           }
+          writeDoc(wb, { marks: records });
+        } catch (error) {
+          // No mark without its record: a failure part-way takes back the marks this call added.
+          for (const fc of added.reverse())
+            try {
+              fc.Delete();
+            } catch {
+              // Gone already, or the host is failing: the next markCells cannot see it (a known leftover).
+            }
+          throw error;
         }
-        writeDoc(wb, { marks: records });
       });
     },
 
@@ -589,5 +749,132 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): Workb
       }),
 
     capabilityNotes: () => [...notes.values()],
+
+    exclusive: <T>(work: () => Promise<T>, onWait?: () => void): Promise<T> => exclusiveEt(application, workbook, options.lease ?? {}, work, onWait),
+
+    selectCell: (sheet: string, address: string) =>
+      operation('host_error', () => {
+        const ws = findSheet(workbook(), sheet);
+        if (ws === null) throw new PortError('source_not_found', `No sheet named ${sheet}`);
+        // VBA's Range.Select works on the active sheet only: activate first (Worksheet.Activate, Range.Select).
+        ws.Activate();
+        const range = ws.Range(address);
+        if (has(range, 'Select')) range.Select();
+      }),
+
+    createSheetIfAbsent: (plan: UserSheetPlan) =>
+      operation('write_failed', () => {
+        const app = application();
+        const wb = workbook();
+        if (findSheet(wb, plan.name) !== null) return null;
+        const wasActive = activeSheetName(wb);
+        const ws = addSheetAtEnd(wb);
+        try {
+          ws.Name = plan.name;
+          const cols = Math.max(1, ...plan.cells.map((row) => row.length));
+          writeRows(ws, 0, 0, plan.cells.map((row) => Array.from({ length: cols }, (_, c) => userInput(row[c] ?? null))));
+          for (const row of plan.boldRows) ws.Range(area(row, 0, 1, cols)).Font.Bold = true;
+          plan.columnWidths.forEach((chars, col) => {
+            ws.Range(cellAddress(0, col)).ColumnWidth = chars;
+          });
+        } catch (error) {
+          deleteSheets(app, [ws]);
+          throw error;
+        } finally {
+          // Like the Office.js port's, the new sheet is not activated (Sheets.Add did: undone).
+          activate(wb, wasActive);
+        }
+        return plan.name;
+      }),
+
+    writeGridSheet: (name: string, sheet: GridSheet) =>
+      operation('write_failed', () => {
+        const app = application();
+        const wb = workbook();
+        const owner = gridOwnerName(name);
+        const existing = namesOf(wb).find((n) => n.name.toLowerCase() === owner.toLowerCase());
+        const ownedName = existing === undefined ? null : sheetOfNameValue(existing);
+        const owned = ownedName === null ? null : findSheet(wb, ownedName);
+        const wasActive = activeSheetName(wb);
+        let added: EtWorksheet | null = null;
+        try {
+          let target: EtWorksheet;
+          if (owned !== null) {
+            target = owned;
+            // Values, formulas and formats go; the sheet and its name stay (as Range.clear in the Office.js port).
+            target.Cells.Clear();
+          } else {
+            const taken = new Set(sheetsOf(wb).map((ws) => sheetNameKey(ws.Name)));
+            target = added = addSheetAtEnd(wb);
+            target.Name = uniqueSheetName(name, taken);
+          }
+          const cols = Math.max(1, ...sheet.grid.map((row) => row.length));
+          if (sheet.headerRowIndex !== undefined && sheet.headerRowIndex < sheet.grid.length) target.Range(area(sheet.headerRowIndex, 0, 1, cols)).Font.Bold = true;
+          sheet.columnWidths.forEach((chars, col) => {
+            target.Range(cellAddress(0, col)).ColumnWidth = chars;
+          });
+          writeRows(target, 0, 0, sheet.grid.map((row) => Array.from({ length: cols }, (_, c) => toCellInput(row[c] ?? null))));
+          if (added !== null) {
+            // Named last: a failure before leaves no name pointing at a half-written sheet.
+            deleteName(wb, owner);
+            wb.Names.Add(owner, `=${quotedSheetName(added.Name)}!$A$1`, false);
+          }
+          return target.Name;
+        } catch (error) {
+          if (added !== null) deleteSheets(app, [added]);
+          throw error;
+        } finally {
+          activate(wb, wasActive);
+        }
+      }),
+
+    writeStatus: (text: string) =>
+      operation('write_failed', () => {
+        const app = application();
+        const wb = workbook();
+        const plain = text.replace(/\s+/g, ' ').trim();
+        // Also in the status bar, where a ribbon command's outcome is seen at once (VBA Application.StatusBar;
+        // feature-tested). It stays until the next status or until WPS takes the bar back.
+        if (has(app, 'StatusBar')) app.StatusBar = plain;
+        const cell = statusCell(wb);
+        if (cell === null) return false;
+        const range = cell.ws.Range(cell.address);
+        range.Value2 = literalText(plain);
+        range.Font.Color = STATUS_COLOR;
+        return true;
+      }),
+
+    dropState: () =>
+      operation('write_failed', () => {
+        const app = application();
+        const wb = workbook();
+        const { ws: state, doc } = readDoc(wb);
+        // The marks: this port's and the CLI's (recorded in the state), then the Office.js add-in's (rules reading a
+        // marks helper sheet, src/workflows/markRuleSheet.ts), then the helper sheets themselves.
+        clearRecords(wb, doc.marks);
+        const sheets = sheetsOf(wb);
+        const helpers = sheets.filter((ws) => ws !== state && ws.Range('A1').Value2 === MARKS_SHEET_MARKER);
+        if (helpers.length > 0) removeAddinMarkRules(sheets, helpers);
+        const doomed = [...(state === null ? [] : [state]), ...helpers];
+        if (doomed.length === 0) return;
+        // A workbook keeps one visible sheet: a visible state sheet that is the only one is emptied instead.
+        const othersVisible = sheets.some((ws) => !doomed.includes(ws) && ws.Visible === XL_SHEET_VISIBLE);
+        const deletable: EtWorksheet[] = [];
+        for (const ws of doomed) {
+          if (ws.Visible === XL_SHEET_VISIBLE && !othersVisible) ws.Cells.Clear();
+          else {
+            // Hidden first: the Office.js port cannot delete a very hidden sheet (office-js #365); whether ET can was
+            // not verified, and a hidden sheet is deletable in both.
+            if (ws.Visible === XL_SHEET_VERY_HIDDEN) ws.Visible = XL_SHEET_HIDDEN;
+            deletable.push(ws);
+          }
+        }
+        const wasActive = activeSheetName(wb);
+        try {
+          deleteSheets(app, deletable);
+        } finally {
+          activate(wb, wasActive);
+        }
+      }),
   };
 }

@@ -10,6 +10,7 @@ import { readStateSheet, STATE_MARKER } from '../../src/workflows/stateSheet';
 import { createEtWorkbookPort, normaliseValue2 } from '../../src/wps/etWorkbookPort';
 import { fakeWorkbook, uninstallFakes } from '../excel/fakeWorkbook';
 import { createFakeEt, type FakeEt } from '../fakes/et/fakeEt';
+import type { PrintState } from '../fakes/excel/state';
 import { largeLedger } from '../fixtures/largeLedger';
 import { realisticLedgerExpected, realisticLedgerGrid } from '../fixtures/realisticLedger';
 import { BLOCK_ROWS } from '../../src/wps/etWorkbookPort';
@@ -33,6 +34,24 @@ const sheet = (et: FakeEt, name: string) => {
   if (found === undefined) throw new Error(`no sheet ${name}`);
   return found;
 };
+
+/** The Office.js port's print settings (the fake Excel's `PrintState`) as the ET `PageSetup` values and page breaks they mean. */
+function asEtPageSetup(print: PrintState): [Record<string, unknown>, number[]] {
+  if (print.orientation === 'Portrait' && print.zoom?.scale === 100 && print.titleRows === null) return [{}, print.rowBreaks];
+  const upper = (key: string): string => key.charAt(0).toUpperCase() + key.slice(1);
+  const setup: Record<string, unknown> = {
+    Orientation: print.orientation === 'Landscape' ? 2 : 1,
+    PaperSize: print.paperSize === 'A4' ? 9 : print.paperSize,
+    Zoom: false,
+    FitToPagesWide: print.zoom?.horizontalFitToPages,
+    FitToPagesTall: false,
+    ...Object.fromEntries(Object.entries(print.margins).map(([k, v]) => [upper(k), v])),
+    CenterHorizontally: print.centerHorizontally,
+    ...Object.fromEntries(['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'].map((k) => [upper(k), print.headersFooters[k] ?? ''])),
+  };
+  if (print.titleRows !== null) setup.PrintTitleRows = print.titleRows;
+  return [setup, print.rowBreaks];
+}
 
 describe('normaliseValue2', () => {
   it('gives rows for a scalar, a flat row, a flat column and rows, with empty cells as null', () => {
@@ -60,11 +79,12 @@ describe('refresh over the WPS 表格 port', () => {
     expect(wps.issues).toEqual(office.issues);
     expect(wps.sheets).toEqual(office.sheets);
     expect(wps.read?.counts.dataRows).toBe(realisticLedgerExpected.dataRows);
-    // Summary cells as the Office.js port wrote them (values; styles are not applied yet in WPS).
+    // Summary cells as the Office.js port wrote them.
     const summary = sheet(et, wps.sheets.summary!);
     expect(summary.values.flat()).toContain(realisticLedgerExpected.projects);
     expect(summary.values.flat()).toContain('截至：2025年9月30日');
-    expect(wps.notes.map((n) => n.code)).toEqual(['wps_no_styles']);
+    // Frozen panes and print settings are applied: no note.
+    expect(wps.notes.map((n) => n.code)).toEqual([]);
 
     // The same merges, number formats and fills as the Office.js port's, on every owned sheet.
     for (const role of Object.keys(office.sheets) as (keyof typeof office.sheets)[]) {
@@ -73,7 +93,14 @@ describe('refresh over the WPS 表格 port', () => {
       expect([role, [...etSheet.mergedAreas].sort()]).toEqual([role, [...excelSheet.mergedAreas].sort()]);
       expect([role, etSheet.numberFormats]).toEqual([role, excelSheet.numberFormats]);
       expect([role, etSheet.fills]).toEqual([role, Object.fromEntries(Object.entries(excelSheet.fills).map(([k, v]) => [k, v.toUpperCase()]))]);
+      // Frozen panes and print settings as the Office.js port set them (ET's VBA numbers for Office.js's names).
+      expect([role, etSheet.frozenPanes]).toEqual([role, excelSheet.frozenPanes]);
+      expect([role, etSheet.pageSetup, etSheet.pageBreaks]).toEqual([role, ...asEtPageSetup(fake.printSettings(office.sheets[role]!))]);
     }
+    // Not vacuous: the plans freeze headers and set print settings.
+    expect(et.snapshot().filter((s) => s.frozenPanes !== null).length).toBeGreaterThan(0);
+    expect(et.snapshot().filter((s) => s.pageSetup.PrintTitleRows !== undefined).length).toBeGreaterThan(0);
+    expect(et.snapshot().filter((s) => s.pageSetup.Orientation === 2).length).toBeGreaterThan(0);
     expect(summary.bold.length).toBeGreaterThan(0);
     expect(Object.keys(summary.columnWidths).length).toBeGreaterThan(0);
 

@@ -4,7 +4,9 @@
  * `Visible` as `XlSheetVisibility` numbers (-1, 0, 2), `Value2` a scalar for one cell and (configurable) a flat
  * array for one row, strings written to `Value2` parsed like typed input (`=` a formula, numbers and ISO dates
  * converted, a leading `'` kept out of the text), Excel's sheet-name rules (1–31 characters, none of `[]:*?/\`,
- * unique without regard to case), and every member of a deleted sheet throwing.
+ * unique without regard to case), and every member of a deleted sheet throwing. Also: the window's frozen panes
+ * (`ActiveWindow`, per sheet, on the active sheet only), `PageSetup` and `HPageBreaks` with VBA's value checks,
+ * tables (`ListObjects`), `Date1904`, `StatusBar`, `Range.Select` (active sheet only) and `Cells.Clear`.
  */
 import type {
   EtApplication,
@@ -16,9 +18,12 @@ import type {
   EtFormatCondition,
   EtFormatConditions,
   EtName,
+  EtListObjects,
   EtNames,
+  EtPageSetup,
   EtRange,
   EtSheets,
+  EtWindow,
   EtWorkbook,
   EtWorksheet,
 } from '../../../src/wps/etTypes';
@@ -44,8 +49,15 @@ export interface FakeEtOptions {
   /** A one-row range's `Value2` as a flat array (default true). */
   readonly flatSingleRow?: boolean;
   /** Members an older host lacks: they read as `undefined`. */
-  readonly missing?: readonly ('ChartObjects' | 'FormatConditions')[];
+  readonly missing?: readonly FakeEtMember[];
+  /** Tables (`ListObjects`) by sheet name: each a name and its A1 range, header row included. */
+  readonly tables?: Readonly<Record<string, readonly { readonly name: string; readonly ref: string }[]>>;
+  /** The workbook uses the 1904 date system (`Workbook.Date1904`); the serials in `sheets` are then 1904 serials. */
+  readonly date1904?: boolean;
 }
+
+/** Members `FakeEtOptions.missing` can leave out. */
+export type FakeEtMember = 'ChartObjects' | 'FormatConditions' | 'ActiveWindow' | 'PageSetup' | 'HPageBreaks' | 'ListObjects' | 'Date1904' | 'StatusBar' | 'Select';
 
 /** What a test sees of a chart: ranges as `sheet!address`, by the sheets' current names. */
 export interface EtChartSnapshot {
@@ -79,6 +91,12 @@ export interface EtSheetSnapshot {
   /** Column widths in characters by column letter; row heights in points by 1-based row. */
   readonly columnWidths: Record<string, number>;
   readonly rowHeights: Record<string, number>;
+  /** Rows and columns frozen at the top and left (from row 1 and column A), or `null`. */
+  readonly frozenPanes: { readonly rows: number; readonly columns: number } | null;
+  /** `PageSetup` as set (only what was set; margins in points). */
+  readonly pageSetup: Readonly<Record<string, unknown>>;
+  /** 0-based rows a manual page break is above. */
+  readonly pageBreaks: readonly number[];
 }
 
 /** A BGR colour number as `#RRGGBB`. */
@@ -141,10 +159,18 @@ export class FakeEt implements EtApplication {
   ScreenUpdating = true;
   EnableEvents = true;
   DisplayAlerts = true;
+  /** VBA: `false` while the application shows its own status text. */
+  StatusBar: string | boolean = false;
+  /** The window over the active sheet (`null`: no window, e.g. all closed). */
+  windowOpen = true;
+  get ActiveWindow(): EtWindow | null {
+    return this.windowOpen ? new FakeWindow(this.ActiveWorkbook) : null;
+  }
   readonly ActiveWorkbook: FakeWorkbook;
   /**
    * Throws from the `n`th change from now (1-based) when set: a host failure mid-way. Changes: `Value2`,
-   * `NumberFormat`, `Merge`, `Name`, `Sheets.Add`, `Delete`, `Names.Add`, `ChartObjects.Add`.
+   * `NumberFormat`, `Merge`, `Name`, `Sheets.Add`, `Delete`, `Names.Add`, `ChartObjects.Add`, `FormatConditions.Add`,
+   * `FormatCondition.Delete`, `Clear`.
    */
   failOnWrite: number | null = null;
   /** Changes so far (see `failOnWrite`). */
@@ -163,7 +189,8 @@ export class FakeEt implements EtApplication {
   readonly reads = new Map<string, number>();
 
   constructor(options: FakeEtOptions) {
-    this.ActiveWorkbook = new FakeWorkbook(this, options.flatSingleRow ?? true, new Set(options.missing ?? []));
+    this.ActiveWorkbook = new FakeWorkbook(this, options.flatSingleRow ?? true, new Set(options.missing ?? []), options.date1904 === true);
+    for (const member of ['ActiveWindow', 'StatusBar'] as const) if (options.missing?.includes(member) === true) Object.defineProperty(this, member, { value: undefined });
     for (const [name, rows] of Object.entries(options.sheets)) {
       const ws = this.ActiveWorkbook.sheets.add();
       ws.Name = name;
@@ -172,6 +199,7 @@ export class FakeEt implements EtApplication {
           if (v !== null && v !== undefined && v !== '') ws.cells.set(`${r},${c}`, { value: v as string | number | boolean });
         }),
       );
+      for (const table of options.tables?.[name] ?? []) ws.tables.push({ name: table.name, areas: parseAreas(table.ref) });
     }
   }
 
@@ -188,10 +216,17 @@ class FakeWorkbook implements EtWorkbook {
     readonly app: FakeEt,
     readonly flatSingleRow: boolean,
     readonly missing: ReadonlySet<string>,
+    private readonly date1904: boolean,
   ) {
     this.sheets = new FakeSheets(this);
     this.names = new FakeNames(() => app.change('Names.Add'));
+    if (missing.has('Date1904')) Object.defineProperty(this, 'Date1904', { value: undefined });
   }
+  get Date1904(): boolean {
+    return this.date1904;
+  }
+  /** The selection (`Range.Select`), as `sheet!address`. */
+  selection: string | null = null;
   /** The active sheet (the first until another is activated or added). */
   active: FakeWorksheet | null = null;
   get ActiveSheet(): EtWorksheet {
@@ -249,6 +284,14 @@ class FakeWorksheet implements EtWorksheet {
   readonly merges: Area[] = [];
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
+  /** Tables (`ListObjects`). */
+  readonly tables: { name: string; areas: Area[] }[] = [];
+  /** The window's view of this sheet: first visible row and column (1-based), split, frozen. */
+  readonly view = { scrollRow: 1, scrollColumn: 1, splitRow: 0, splitColumn: 0, frozen: false };
+  /** What was set through `PageSetup`. */
+  readonly pageSetup: Record<string, unknown> = {};
+  /** 0-based rows with a manual page break above. */
+  readonly pageBreaks: number[] = [];
   private name: string;
   private visible = -1;
   private deleted = false;
@@ -257,7 +300,51 @@ class FakeWorksheet implements EtWorksheet {
     name: string,
   ) {
     this.name = name;
-    if (wb.missing.has('ChartObjects')) Object.defineProperty(this, 'ChartObjects', { value: undefined });
+    for (const member of ['ChartObjects', 'PageSetup', 'HPageBreaks', 'ListObjects'] as const) if (wb.missing.has(member)) Object.defineProperty(this, member, { value: undefined });
+  }
+  get Cells(): EtRange {
+    return new FakeRange(this.live(), [{ r0: 0, c0: 0, r1: 1_048_575, c1: 16_383 }]);
+  }
+  get ListObjects(): EtListObjects {
+    this.live();
+    const tables = this.tables;
+    const item = (index: number | string): { Name: string; Range: EtRange } => {
+      const table = typeof index === 'number' ? tables[index - 1] : tables.find((t) => t.name.toLowerCase() === index.toLowerCase());
+      if (table === undefined) throw new Error(`ListObjects.Item(${String(index)}): subscript out of range`);
+      return { Name: table.name, Range: new FakeRange(this, table.areas) };
+    };
+    return {
+      get Count() {
+        return tables.length;
+      },
+      Item: item,
+    };
+  }
+  get PageSetup(): EtPageSetup {
+    this.live();
+    return fakePageSetup(this.pageSetup);
+  }
+  get HPageBreaks(): { readonly Count: number; Add(Before: EtRange): unknown } {
+    this.live();
+    const breaks = this.pageBreaks;
+    const isOwn = (range: EtRange): range is FakeRange => range instanceof FakeRange && range.sheet === this;
+    return {
+      get Count() {
+        return breaks.length;
+      },
+      Add(Before: EtRange) {
+        if (!isOwn(Before)) throw new Error('HPageBreaks.Add: Before must be a range of this sheet');
+        const row = Before.areas[0]!.r0;
+        if (row === 0) throw new Error('HPageBreaks.Add: no page break above row 1');
+        if (!breaks.includes(row)) breaks.push(row);
+        breaks.sort((a, b) => a - b);
+        return {};
+      },
+    };
+  }
+  ResetAllPageBreaks(): void {
+    this.live();
+    this.pageBreaks.length = 0;
   }
   /** Throws on a deleted sheet, as every member of a deleted COM object does. */
   live(): this {
@@ -330,6 +417,9 @@ class FakeWorksheet implements EtWorksheet {
     this.live();
     this.wb.app.change('Delete');
     if (this.visible === -1 && this.wb.sheets.list.filter((s) => s.visible === -1).length === 1) throw new Error('Cannot delete the last visible sheet');
+    // Office.js cannot delete a very hidden sheet (office-js #365); for ET unverified: the fake refuses, so the port
+    // never relies on it.
+    if (this.visible === 2) throw new Error('Delete: a very hidden sheet cannot be deleted (modelled conservatively)');
     if (this.wb.app.DisplayAlerts) throw new Error('Test fake: Delete with DisplayAlerts on would ask the user');
     const at = this.wb.sheets.list.indexOf(this);
     this.wb.sheets.list.splice(at, 1);
@@ -369,6 +459,9 @@ class FakeWorksheet implements EtWorksheet {
       mergedAreas: this.merges.map(areaText),
       columnWidths: Object.fromEntries([...this.columnWidths].map(([c, w]) => [colLetters(c), w])),
       rowHeights: Object.fromEntries([...this.rowHeights].map(([r, h]) => [String(r + 1), h])),
+      frozenPanes: this.view.frozen ? { rows: this.view.scrollRow - 1 + this.view.splitRow, columns: this.view.scrollColumn - 1 + this.view.splitColumn } : null,
+      pageSetup: { ...this.pageSetup },
+      pageBreaks: [...this.pageBreaks],
     };
   }
 }
@@ -379,6 +472,27 @@ class FakeRange implements EtRange {
     readonly areas: Area[],
   ) {
     if (ws.wb.missing.has('FormatConditions')) Object.defineProperty(this, 'FormatConditions', { value: undefined });
+    if (ws.wb.missing.has('Select')) Object.defineProperty(this, 'Select', { value: undefined });
+  }
+  /** VBA: selecting a range of a sheet that is not active fails (run-time error 1004). */
+  Select(): void {
+    this.ws.live();
+    if (this.ws.wb.ActiveSheet !== this.ws) throw new Error('Select method of Range class failed: the sheet is not active');
+    this.ws.wb.selection = `${this.ws.Name}!${this.areas.map(areaText).join(',')}`;
+  }
+  /** Values, formulas, number formats, cell formats, merges and conditional formats of the range go. */
+  Clear(): void {
+    this.ws.live();
+    this.ws.wb.app.change('Clear');
+    const inside = (key: string): boolean => {
+      const [r = 0, c = 0] = key.split(',').map(Number);
+      return this.areas.some((a) => r >= a.r0 && r <= a.r1 && c >= a.c0 && c <= a.c1);
+    };
+    for (const map of [this.ws.cells, this.ws.formats, this.ws.styles] as Map<string, unknown>[]) for (const key of [...map.keys()]) if (inside(key)) map.delete(key);
+    const within = (x: Area): boolean => this.areas.some((a) => x.r0 >= a.r0 && x.r1 <= a.r1 && x.c0 >= a.c0 && x.c1 <= a.c1);
+    for (let i = this.ws.merges.length - 1; i >= 0; i--) if (within(this.ws.merges[i]!)) this.ws.merges.splice(i, 1);
+    for (const c of this.ws.conditions) c.areas = c.areas.filter((x) => !within(x));
+    for (let i = this.ws.conditions.length - 1; i >= 0; i--) if (this.ws.conditions[i]!.areas.length === 0) this.ws.conditions.splice(i, 1);
   }
   private single(): Area {
     this.ws.live();
@@ -572,6 +686,7 @@ class FakeRange implements EtRange {
       Delete: () => {
         const at = ws.conditions.indexOf(c);
         if (at < 0) throw new Error('Object has been deleted');
+        ws.wb.app.change('FormatCondition.Delete');
         ws.conditions.splice(at, 1);
       },
     });
@@ -585,6 +700,7 @@ class FakeRange implements EtRange {
         return wrap(c);
       },
       Add: (type: number, _operator?: number, formula1?: string) => {
+        ws.wb.app.change('FormatConditions.Add');
         const c: Condition = { areas: [...areas], type, formula1: formula1 ?? '', color: 0xffffff };
         ws.conditions.push(c);
         return wrap(c);
@@ -724,6 +840,100 @@ class FakeNames implements EtNames {
     const re = FakeNames.sheetPart(name);
     for (const n of this.list) if (re.test(n.refersTo)) n.refersTo = n.refersTo.replace(re, '=#REF!');
   }
+}
+
+/**
+ * `ActiveWindow`: the view of the active sheet. `SplitRow` / `SplitColumn` count rows and columns above and left of the
+ * split from the first visible row and column (`ScrollRow`, `ScrollColumn`), so a frozen pane holds the rows from 1 to
+ * `ScrollRow - 1 + SplitRow` (the rows above `ScrollRow` are scrolled out). `FreezePanes = true` without a split would
+ * freeze at the selection in Excel: not modelled (throws).
+ */
+class FakeWindow implements EtWindow {
+  constructor(private readonly wb: FakeWorkbook) {}
+  private get view(): FakeWorksheet['view'] {
+    return (this.wb.ActiveSheet as FakeWorksheet).view;
+  }
+  get FreezePanes(): boolean {
+    return this.view.frozen;
+  }
+  set FreezePanes(v: boolean) {
+    if (typeof v !== 'boolean') throw new Error('FreezePanes: a boolean');
+    if (v && this.view.splitRow === 0 && this.view.splitColumn === 0) throw new Error('FreezePanes without a split freezes at the selection: not modelled');
+    this.view.frozen = v;
+  }
+  private count(name: string, v: number, min: number): number {
+    if (!Number.isInteger(v) || v < min) throw new Error(`${name}: ${String(v)} is not a whole number of at least ${min}`);
+    return v;
+  }
+  get SplitRow(): number {
+    return this.view.splitRow;
+  }
+  set SplitRow(v: number) {
+    this.view.splitRow = this.count('SplitRow', v, 0);
+  }
+  get SplitColumn(): number {
+    return this.view.splitColumn;
+  }
+  set SplitColumn(v: number) {
+    this.view.splitColumn = this.count('SplitColumn', v, 0);
+  }
+  get ScrollRow(): number {
+    return this.view.scrollRow;
+  }
+  set ScrollRow(v: number) {
+    this.view.scrollRow = this.count('ScrollRow', v, 1);
+  }
+  get ScrollColumn(): number {
+    return this.view.scrollColumn;
+  }
+  set ScrollColumn(v: number) {
+    this.view.scrollColumn = this.count('ScrollColumn', v, 1);
+  }
+}
+
+const pages = (v: unknown): boolean => v === false || (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 32767);
+const margin = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const headerText = (v: unknown): boolean => typeof v === 'string' && v.length <= 255;
+
+/**
+ * Each `PageSetup` member the port sets: its default (Excel's for a new sheet, margins in points) and VBA's value check
+ * (learn.microsoft.com/office/vba/api/excel.pagesetup: `Zoom` false or 10–400, the fit counts false or a page count,
+ * `Orientation` xlPortrait 1 / xlLandscape 2, `PrintTitleRows` an absolute row range).
+ */
+const PAGE_SETUP_MEMBERS: Record<keyof EtPageSetup, readonly [unknown, (v: unknown) => boolean]> = {
+  Orientation: [1, (v) => v === 1 || v === 2],
+  PaperSize: [1, (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1],
+  Zoom: [100, (v) => v === false || (typeof v === 'number' && Number.isInteger(v) && v >= 10 && v <= 400)],
+  FitToPagesWide: [1, pages],
+  FitToPagesTall: [1, pages],
+  LeftMargin: [50.4, margin],
+  RightMargin: [50.4, margin],
+  TopMargin: [54, margin],
+  BottomMargin: [54, margin],
+  HeaderMargin: [21.6, margin],
+  FooterMargin: [21.6, margin],
+  CenterHorizontally: [false, (v) => typeof v === 'boolean'],
+  LeftHeader: ['', headerText],
+  CenterHeader: ['', headerText],
+  RightHeader: ['', headerText],
+  LeftFooter: ['', headerText],
+  CenterFooter: ['', headerText],
+  RightFooter: ['', headerText],
+  PrintTitleRows: ['', (v) => v === '' || (typeof v === 'string' && /^\$\d+:\$\d+$/.test(v))],
+};
+
+/** `PageSetup` over a sheet's record of what was set (`PAGE_SETUP_MEMBERS`); anything else on it is not modelled. */
+function fakePageSetup(record: Record<string, unknown>): EtPageSetup {
+  const page = {};
+  for (const [name, [fallback, ok]] of Object.entries(PAGE_SETUP_MEMBERS))
+    Object.defineProperty(page, name, {
+      get: () => (name in record ? record[name] : fallback),
+      set: (v: unknown) => {
+        if (!ok(v)) throw new Error(`PageSetup.${name}: ${JSON.stringify(v)} is not allowed`);
+        record[name] = v;
+      },
+    });
+  return Object.seal(page) as EtPageSetup;
 }
 
 /** A fake ET application over `options.sheets`. */
