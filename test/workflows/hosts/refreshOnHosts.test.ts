@@ -237,15 +237,20 @@ describe('refresh on both hosts', () => {
   ] as const)('refreshed in %s, then in %s: one sheet of each role and the same state', async (_from, _to, from: WorkflowHost, to: WorkflowHost) => {
     const there = sampleOn(from);
     await there.refresh(options);
+    const baseline = (await readState(there)).snapshot;
     const moved = to.openPortable(there.toPortable());
-    await there.refresh(options);
-    const report = await moved.refresh(options);
+    // A day later, on both: the baseline of the first refresh is compared with and kept, not taken again.
+    const later: RefreshOptions = { ...options, now: () => new Date(NOW.getTime() + 86_400_000) };
+    await there.refresh(later);
+    const report = await moved.refresh(later);
     expect([report.ok, report.error]).toEqual([true, null]);
+    expect(report.changes?.baselineAt).toBe(NOW.toISOString());
+    expect((await readState(moved)).snapshot).toBe(baseline);
     expect(report.sheets).toEqual({ ...(await ownedSheetNames(there)) });
     expect(Object.values(await roleCounts(moved)).every((n) => n === 1)).toBe(true);
     expect(moved.listSheets().filter((s) => COPY_NAME.test(s.name))).toEqual([]);
     expect(stateSheets(moved)).toHaveLength(1);
-    // The period baseline of the first refresh, kept verbatim; the same settings and time.
+    // The same settings, time and baseline.
     expect(await readState(moved)).toEqual(await readState(there));
     expect(await ownedSheets(moved)).toEqual(await ownedSheets(there));
     // The sheets a user sees, in tab order (each host puts its hidden sheets where it creates them).
