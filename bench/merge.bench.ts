@@ -70,8 +70,10 @@ async function generateFiles(): Promise<string[]> {
 export async function run(): Promise<Record<string, number>> {
   if (!existsSync(FILE)) await generate(FILE);
   const paths = await generateFiles();
-  ensureBuild();
-  const bin = join(ROOT, 'bin', 'ledger-stats.js');
+  // LEDGER_STATS_BENCH_BIN: a CLI entry point built elsewhere (e.g. a wrapper over `tsc --outDir <folder>`), used for
+  // both commands instead of building build/.
+  const bin = process.env.LEDGER_STATS_BENCH_BIN ?? join(ROOT, 'bin', 'ledger-stats.js');
+  if (process.env.LEDGER_STATS_BENCH_BIN === undefined) ensureBuild();
   const output = join(DIR, '..', `ledger-stats-bench-merge-city-${process.pid}.xlsx`);
   const merge: { ms: number; rssMb: number }[] = [];
   const summarize: number[] = [];

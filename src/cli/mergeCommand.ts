@@ -1,20 +1,22 @@
 import { existsSync, realpathSync } from 'fs';
 import { readdir, stat } from 'fs/promises';
 import { basename, dirname, join, resolve } from 'path';
+import type { Worker } from 'worker_threads';
 import { describeMergeIssueCode, describeSource, mergedLedgerGrid, mergeLedgers } from '../domain';
 import type { AmountUnit, Lang, LedgerIssue, MergeDuplicate, MergeIssue, MergeResult, MergeUnit, ProjectSource } from '../domain';
-import { commonDataDate, MERGED_SHEET, readMergeSource, type MergeFileRead } from '../workflows/readMergeSource';
+import { commonDataDate, MERGED_SHEET, type MergeFileRead } from '../workflows/readMergeSource';
 import { detectInputFormat } from '../xlsx/detectInputFormat';
+import { createMergeWorkerPool, MergeWorkerLostError, mergePoolSize, type MergeReadHooks, type MergeWorkerPool } from '../xlsx/mergeWorkerPool';
+import { readMergeFile } from '../xlsx/readMergeFile';
 import { streamSourceInWorker } from '../xlsx/streamLedgerSheetInWorker';
 import { writeGridWorkbook } from '../xlsx/writer/writeGridWorkbook';
-import { openXlsReadPort } from '../xlsx/xlsReadPort';
-import { openXlsxReadPort } from '../xlsx/xlsxReadPort';
 import { EXIT_CODES, inputError, toCliError } from './CliError';
 import { writeLines, type CliIo } from './cliIo';
 import { cliBilingual } from './cliText';
 import { formatYi } from './formatSummaryText';
 import { parseLang, parseOptions } from './parseCliArgs';
-import { readProgress } from './readProgress';
+import { orderedReadProgress } from './orderedReadProgress';
+import { readProgress, type ReadProgress } from './readProgress';
 
 /** Arguments of `ledger-stats merge`. */
 export interface MergeArgs {
@@ -142,27 +144,45 @@ export async function listMergeFiles(inputs: readonly string[], output: string):
   return files;
 }
 
+/** How a file is read: in this thread, or on a worker of the pool. */
+type ReadMergeFile = (path: string, format: 'xlsx' | 'xls', progress: ReadProgress) => Promise<MergeFileRead>;
+
+/** The read's progress callbacks over the CLI's progress bar (`total` known once the source is chosen). */
+function progressHooks(progress: ReadProgress): Required<MergeReadHooks> {
+  let total: number | null = null;
+  return {
+    onSourceRows: (rows) => {
+      total = rows;
+      progress.onSourceRows(rows);
+    },
+    onProgress: (rows) => progress.onProgress(rows, total !== null && total > 0 ? Math.min(1, rows / total) : null),
+  };
+}
+
+/** In this thread, the rows of a large sheet unzipped and parsed on a worker (`streamSourceInWorker`), as every command reads. */
+const readInThread: ReadMergeFile = (path, format, progress) => readMergeFile(path, format, { streamSource: streamSourceInWorker, ...progressHooks(progress) });
+
+/**
+ * On the next free worker of `pool` (the sheet's rows read on that worker too). When the worker itself is lost while
+ * reading (it stopped or threw outside the read), the file is read again in this thread: a failure is then the file's
+ * own, reported as reading it in this thread reports it, never the thread's.
+ */
+const readInPool =
+  (pool: MergeWorkerPool): ReadMergeFile =>
+  (path, format, progress) =>
+    pool.read(path, format, progressHooks(progress)).catch((error: unknown) => {
+      if (error instanceof MergeWorkerLostError) return readInThread(path, format, progress);
+      throw error;
+    });
+
 /** One file, read the way every command reads a ledger (`readLedgerSource` over the .xlsx or .xls read port). */
-async function readFile(path: string, args: MergeArgs, io: CliIo): Promise<MergeFileRead> {
-  const progress = readProgress(io, args.lang);
+async function readFile(path: string, read: ReadMergeFile, progress: ReadProgress): Promise<MergeFileRead> {
   try {
     const format = await detectInputFormat(path);
     if (format === 'csv') throw inputError(bilingual('notWorkbook', { path }));
-    const port = format === 'xls' ? await openXlsReadPort(path) : await openXlsxReadPort(path, { streamSource: streamSourceInWorker });
-    try {
-      let total: number | null = null;
-      const file = await readMergeSource(port, basename(path), {
-        onSourceRows: (rows) => {
-          total = rows;
-          progress.onSourceRows(rows);
-        },
-        onProgress: (rows) => progress.onProgress(rows, total !== null && total > 0 ? Math.min(1, rows / total) : null),
-      });
-      if (file.ledger.read.header === null) throw inputError(cliBilingual('ledgerNotFound', { path }));
-      return file;
-    } finally {
-      await port.close();
-    }
+    const file = await read(path, format, progress);
+    if (file.ledger.read.header === null) throw inputError(cliBilingual('ledgerNotFound', { path }));
+    return file;
   } catch (error) {
     throw toCliError(error, { path });
   } finally {
@@ -170,21 +190,46 @@ async function readFile(path: string, args: MergeArgs, io: CliIo): Promise<Merge
   }
 }
 
-/** Files read at once: a read waits on the disk and on zlib's threads, and another file's rows fill the wait. */
-const READS_IN_FLIGHT = 3;
-
-/** Read every file (`readFile`), a few at a time, the results in the files' order; the first failure is thrown. */
-async function readAll(paths: readonly string[], args: MergeArgs, io: CliIo): Promise<MergeFileRead[]> {
-  const results: MergeFileRead[] = new Array<MergeFileRead>(paths.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < paths.length) {
-      const index = next++;
-      results[index] = await readFile(paths[index] as string, args, io);
+/**
+ * Read every file (`readFile`), the results in the files' order. Several files are read at once on a pool of
+ * workers (`mergePoolSize`: one per core, at least 2), each file whole on one worker (unzip, XML and the domain's
+ * reader), so the files' reads share the cores and this thread only merges; the progress bar follows the files'
+ * order (`orderedReadProgress`). A single file, or running from sources, is read in this thread. Whatever the order
+ * the reads end in, the failure thrown is the first file's in the files' order, as one read after the other would
+ * throw.
+ * @param poolSize workers (0: one file after the other in this thread); `startWorker` starts one (tests).
+ */
+export async function readMergeFiles(
+  paths: readonly string[],
+  io: CliIo,
+  lang: Lang,
+  poolSize: number = mergePoolSize(paths.length),
+  startWorker?: () => Worker,
+): Promise<MergeFileRead[]> {
+  const progressOf = orderedReadProgress(paths.length, () => readProgress(io, lang));
+  if (poolSize === 0) {
+    const files: MergeFileRead[] = [];
+    for (const [i, path] of paths.entries()) files.push(await readFile(path, readInThread, progressOf(i)));
+    return files;
+  }
+  const pool = createMergeWorkerPool(poolSize, startWorker);
+  try {
+    const reads = paths.map((path, i) =>
+      readFile(path, readInPool(pool), progressOf(i)).then(
+        (file) => ({ ok: true as const, file }),
+        (error: unknown) => ({ ok: false as const, error }),
+      ),
+    );
+    const files: MergeFileRead[] = [];
+    for (const read of reads) {
+      const outcome = await read;
+      if (!outcome.ok) throw outcome.error;
+      files.push(outcome.file);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, paths.length) }, lane));
-  return results;
+    return files;
+  } finally {
+    await pool.close();
+  }
 }
 
 /** The unit the file's total column was read in, and whether the reader had to assume it. */
@@ -314,7 +359,7 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
   const args = parseMergeArgs(argv);
   if (!args.force && existsSync(args.output)) throw inputError(cliBilingual('outputExists', { path: args.output }));
   const paths = await listMergeFiles(args.inputs, args.output);
-  const files = await readAll(paths, args, io);
+  const files = await readMergeFiles(paths, io, args.lang);
   const result = mergeLedgers(files.map((f) => f.source));
   const dataDate = commonDataDate(files);
   const sheet = mergedLedgerGrid(result, { unit: args.unit, ...(dataDate === undefined ? {} : { dataDate }) });
