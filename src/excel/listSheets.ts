@@ -44,31 +44,31 @@ function toCell(value: unknown): CellValue {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
 }
 
+/** `listSheets`' second round trip, queued in a request: `finish()` after its sync. */
+export interface QueuedSheetDetails {
+  /** Each sheet's preview (rows 1–`PREVIEW_ROWS`, A:BZ) by sheet id, loaded with the request. */
+  readonly previews: ReadonlyMap<string, Excel.Range>;
+  /** The listing, from what the request read (the ownership by the settings as they are when called). */
+  finish(): ListedSheets;
+}
+
 /**
- * Every sheet with its owned role, used-range size, tables and a preview of rows 1–`PREVIEW_ROWS`
- * (A:BZ), in tab order, except the marks helper sheet (recognised by `MARKS_SHEET_MARKER` in A1,
- * read with the preview; see markRules.ts). Two round trips whatever the number of sheets; one
- * with `ahead` (the first one's reads, made with an earlier request): the sheets are then found by
- * id (`WorksheetCollection.getItem` takes ids, ExcelApi 1.1) and their names and positions read
- * with the rest, so a sheet renamed or moved since is listed as it is now, one deleted since fails
- * the request with `ItemNotFound` (the caller lists again without `ahead`), and one added since is
- * not listed.
+ * Queue the reads of `listSheets`' second round trip for the sheets of `list` (its first round
+ * trip's reads): the sheets are found by id (`WorksheetCollection.getItem` takes ids, ExcelApi 1.1)
+ * and their names and positions read with the rest, so a sheet renamed or moved since `list` was
+ * read is listed as it is now, one deleted since fails the request with `ItemNotFound`, and one
+ * added since is not listed. `proxies`: the sheets of `list` in this context, names and positions
+ * queued already (then no lookup by id).
  */
-export async function listSheets(context: Excel.RequestContext, settings: DocumentSettings, caps: Capabilities, ahead?: SheetListAhead): Promise<ListedSheets> {
-  let list: SheetListAhead;
-  let proxies: Excel.Worksheet[];
-  if (ahead === undefined) {
-    const worksheets = queueWorksheets(context);
-    const read = queueNames(context, caps, SHEET_ROLES.map(ownerName));
-    await context.sync();
-    list = { ids: worksheets.items.map((proxy) => proxy.id), names: read.read() };
-    proxies = worksheets.items;
-  } else {
-    list = ahead;
-    proxies = ahead.ids.map((id) => context.workbook.worksheets.getItem(id).load('name,position'));
-  }
+export function queueSheetDetails(
+  context: Excel.RequestContext,
+  settings: DocumentSettings,
+  caps: Capabilities,
+  list: SheetListAhead,
+  proxies?: readonly Excel.Worksheet[],
+): QueuedSheetDetails {
+  const byId = list.ids.map((id, i) => ({ id, proxy: proxies?.[i] ?? context.workbook.worksheets.getItem(id).load('name,position') }));
   const ownerSheets = ownerSheetsByName(list.names);
-  const byId = list.ids.map((id, i) => ({ id, proxy: proxies[i] as Excel.Worksheet }));
   // Owner markers (1.12, only without records) go with the second round trip instead of their own.
   const queuedMarkers = ownerSheets.size === 0 && needsOwnerMarkers(settings, caps) ? queueOwnerMarkers(byId) : null;
   const queued = byId.map(({ proxy }) => {
@@ -80,7 +80,42 @@ export async function listSheets(context: Excel.RequestContext, settings: Docume
     preview.load('values');
     return { used, tables, preview };
   });
+  return {
+    previews: new Map(byId.map(({ id }, i) => [id, (queued[i] as (typeof queued)[number]).preview])),
+    finish: () => listedSheets(settings, caps, ownerSheets, byId, queued, queuedMarkers),
+  };
+}
+
+/**
+ * Every sheet with its owned role, used-range size, tables and a preview of rows 1–`PREVIEW_ROWS`
+ * (A:BZ), in tab order, except the marks helper sheet (recognised by `MARKS_SHEET_MARKER` in A1,
+ * read with the preview; see markRules.ts). Two round trips whatever the number of sheets; one
+ * with `ahead` (the first one's reads, made with an earlier request; see `queueSheetDetails` for
+ * what may have changed since).
+ */
+export async function listSheets(context: Excel.RequestContext, settings: DocumentSettings, caps: Capabilities, ahead?: SheetListAhead): Promise<ListedSheets> {
+  let details: QueuedSheetDetails;
+  if (ahead === undefined) {
+    const worksheets = queueWorksheets(context);
+    const read = queueNames(context, caps, SHEET_ROLES.map(ownerName));
+    await context.sync();
+    const list = { ids: worksheets.items.map((proxy) => proxy.id), names: read.read() };
+    details = queueSheetDetails(context, settings, caps, list, worksheets.items);
+  } else {
+    details = queueSheetDetails(context, settings, caps, ahead);
+  }
   await context.sync();
+  return details.finish();
+}
+
+function listedSheets(
+  settings: DocumentSettings,
+  caps: Capabilities,
+  ownerSheets: ReturnType<typeof ownerSheetsByName>,
+  byId: readonly { id: string; proxy: Excel.Worksheet }[],
+  queued: readonly { used: Excel.Range; tables: Excel.TableCollection; preview: Excel.Range }[],
+  queuedMarkers: ReturnType<typeof queueOwnerMarkers> | null,
+): ListedSheets {
   const sheets = byId.map(({ id, proxy }) => ({ id, name: proxy.name, position: proxy.position, proxy }));
   const read = queued.map((reads, i) => ({ ...reads, sheet: sheets[i] as (typeof sheets)[number] }));
   const markers = queuedMarkers?.read() ?? new Map<string, SheetRole>();

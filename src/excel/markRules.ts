@@ -256,6 +256,7 @@ export interface RulesTarget {
  * flags; one more to read the markers of other candidate sheets (no record, the recorded helper
  * gone, our rules reading another sheet, marks moving to another sheet, and on clear); migrating an
  * old record adds one per 1,000 old rules, and one when more than 500 rules are deleted.
+ * `lastRequest` is called right before the last request is sent, after everything else was queued.
  * @returns the record to store, `null` when nothing is marked.
  */
 export async function replaceRules(
@@ -263,6 +264,7 @@ export async function replaceRules(
   target: RulesTarget | null,
   previous: RulesRecord | LegacyRulesRecord | null,
   caps: Pick<Capabilities, 'enableEvents'>,
+  lastRequest?: () => void,
 ): Promise<RulesRecord | null> {
   const recordedName = previous?.kind === 'rules' && target !== null ? previous.helperName : null;
   let discovered: Discovered;
@@ -316,7 +318,11 @@ export async function replaceRules(
     if (eventsWere !== null) context.runtime.enableEvents = eventsWere;
   };
   try {
-    return await writeRules(context, { sheets, scans, legacy, helpers, target, recordedHelper }, restoreEvents);
+    // writeRules restores the events right before its last request.
+    return await writeRules(context, { sheets, scans, legacy, helpers, target, recordedHelper }, () => {
+      restoreEvents();
+      lastRequest?.();
+    });
   } catch (error) {
     if (eventsWere !== null) {
       restoreEvents();

@@ -45,19 +45,30 @@ async function saveRecord(settings: DocumentSettings, record: MarkRecord | null)
  * 1.6) every mark is kept and the request does not grow with their number (flags are written as
  * plain values in payload-sized blocks): 2 round trips in the usual case. Below
  * 1.6 the cells are filled (at most `MAX_FILLED_CELLS`, errors first, with a note); 2 round trips.
+ * `lastRequest`: ops of the caller's to go at the end of the last request of the marking (the release of the
+ * refresh lease, see `LazyLease.releaseWith`), with conditional formats only; what it returns is called once
+ * that request succeeded.
  * @throws PortError `source_not_found` when the sheet does not exist, or the mapped host error.
  */
-export async function markCells(deps: MarkDeps, sheetName: string, marks: readonly CellMark[]): Promise<void> {
+export async function markCells(
+  deps: MarkDeps,
+  sheetName: string,
+  marks: readonly CellMark[],
+  lastRequest?: (context: Excel.RequestContext) => (() => void) | null,
+): Promise<void> {
   const { run, settings, caps, notes } = deps;
   notes.reset('marks');
   const previous = readRecord(settings);
   if (marks.length === 0 && previous === null) return; // nothing to mark, nothing to replace
   let record: MarkRecord | null;
+  const sent: { confirm: (() => void) | null } = { confirm: null };
   try {
     record = await run(async (context) => {
       const target = context.workbook.worksheets.getItem(sheetName);
       if (caps.conditionalFormats) {
-        return replaceRules(context, { sheet: target, flags: flagRows(marks) }, previous?.kind === 'fill' ? null : previous, caps);
+        // Fills of an ExcelApi 1.1 marking are restored after the rules, in a request of their own: that one is the last.
+        const last = lastRequest === undefined || previous?.kind === 'fill' ? undefined : () => void (sent.confirm = lastRequest(context));
+        return replaceRules(context, { sheet: target, flags: flagRows(marks) }, previous?.kind === 'fill' ? null : previous, caps, last);
       }
       notes.add('marks', 'marks_as_fills');
       const { cells, capped } = capFills(marks);
@@ -76,6 +87,7 @@ export async function markCells(deps: MarkDeps, sheetName: string, marks: readon
   } catch (error) {
     throw toPortError(error, 'markCells');
   }
+  sent.confirm?.();
   await saveRecord(settings, record);
 }
 

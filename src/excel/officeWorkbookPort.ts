@@ -5,11 +5,11 @@ import { excelRun, excelRunIn, runOperation, type ExcelRun } from './batch';
 import { createUserSheet } from './createUserSheet';
 import { CapabilityNotes, detectCapabilities, type Capabilities } from './capabilities';
 import { documentSettings, SETTING_KEYS, type DocumentSettings } from './documentSettings';
-import { listSheets, queueSheetListAhead, type SheetListAhead } from './listSheets';
+import { listSheets, queueSheetDetails, queueSheetListAhead, type ListedSheets, type SheetListAhead } from './listSheets';
 import { clearMarks, markCells } from './marks';
 import { readGrid, type ReadHint } from './readGrid';
 import { exclusiveLazily, LEASE_SHEET_NAME, LeaseRestart, type LazyLease, type RefreshLeaseOptions } from './refreshLock';
-import { dropState, emptyStateCache, readState, readStateMarks, writeState, type StateDeps } from './state';
+import { dropState, emptyStateCache, readState, readStateMarks, writeState, type ReadAlong, type StateDeps } from './state';
 import { removeCliMarks } from './cliMarks';
 import { isStateMarker } from '../workflows/stateSheet';
 import { LEGACY_OWNED_KEY, ownerName, ownerSheetsByName } from './ownership';
@@ -86,6 +86,8 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
   // listSheets' first round trip, read with the request of the operation just before it in the same
   // held section (see `readState` below); any other operation drops it.
   let sheetListAhead: SheetListAhead | null = null;
+  // listSheets' whole listing, when readState read its second round trip too (`finish` computes it).
+  let sheetsListedAhead: (() => ListedSheets) | null = null;
 
   // The baseline last read or written, by the state sheet's pointer and revision (see state.ts): a refresh
   // keeps the period baseline verbatim, so its megabytes are not read or written twice.
@@ -110,7 +112,8 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
     return { run, caps, settings: guardedSettings, notes };
   };
 
-  const stateDeps = (): StateDeps => ({ ...deps(), cache: stateCache });
+  // Inside `exclusive`, once a request took the lease: the state's head read then may serve a later write (state.ts).
+  const stateDeps = (): StateDeps => ({ ...deps(), cache: stateCache, ...(lease === null ? {} : { leaseHeld: () => lease?.isHeld() === true }) });
 
   /**
    * Remove the marks the CLI wrote (the state's `marks`, see cliMarks.ts) and record that they are gone;
@@ -148,6 +151,7 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
    */
   const underLease = async <T>(operation: () => Promise<T>, readsSettings = false): Promise<T> => {
     sheetListAhead = null;
+    sheetsListedAhead = null;
     for (;;) {
       if (readsSettings) readBeforeLease = null;
       let result: T;
@@ -167,8 +171,9 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
     async listSheets(): Promise<readonly SheetInfo[]> {
       const { caps: c, settings: s } = deps();
       const ahead = sheetListAhead;
-      const listed = await underLease(() =>
-        runOperation(run, 'listSheets', async (context) => {
+      const listedAhead = sheetsListedAhead;
+      const listed = await underLease(async () =>
+        listedAhead !== null ? listedAhead() : runOperation(run, 'listSheets', async (context) => {
           if (ahead === null) return listSheets(context, s, c);
           try {
             return await listSheets(context, s, c, ahead);
@@ -208,7 +213,11 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
 
     markCells(sheet: string, marks: readonly CellMark[]): Promise<void> {
       return underLease(async () => {
-        await markCells(deps(), sheet, marks);
+        // A refresh marks last: its lease goes with the marking's last request (refreshLock.ts), unless the CLI's
+        // marks are still to be removed after it. A request that follows in the section takes the lease again.
+        const held = lease;
+        const noCliMarks = stateCache.marks !== null && stateCache.marks.length === 0;
+        await markCells(deps(), sheet, marks, held !== null && noCliMarks ? (context) => held.releaseWith(context) : undefined);
         await clearCliMarks(true);
       });
     },
@@ -222,17 +231,37 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
 
     readState(): Promise<StoredState> {
       // In a held section (a refresh), listSheets usually comes next: its first round trip's reads
-      // go with readState's first request (one round trip fewer; see listSheets.ts for what may
-      // change in between). Only when readState makes a request, and only within the section.
+      // go with readState's first request, and its second one's with the request that finds the
+      // state sheet among the candidates, whose rows 1–40 it reads (ReadAlong in state.ts; see
+      // queueSheetDetails in listSheets.ts for what may change in between). Two round trips fewer
+      // when readState makes both requests, one when it makes only the first; only within the section.
       const held = lease;
-      const readAhead: ExcelRun = (batch) =>
-        run(async (context) => {
-          const read = queueSheetListAhead(context, deps().caps);
-          const result = await batch(context);
-          if (lease === held) sheetListAhead = read();
-          return result;
-        });
-      return underLease(() => readState({ ...stateDeps(), ...(held === null ? {} : { run: readAhead }) }), true);
+      if (held === null) return underLease(() => readState(stateDeps()), true);
+      return underLease(async () => {
+        const ahead: { list: (() => SheetListAhead) | null; details: (() => ListedSheets) | null } = { list: null, details: null };
+        const along: ReadAlong = {
+          first(context) {
+            ahead.list = queueSheetListAhead(context, deps().caps);
+            ahead.details = null;
+          },
+          second(context) {
+            if (ahead.list === null) return new Map();
+            const queued = queueSheetDetails(context, deps().settings, deps().caps, ahead.list());
+            ahead.details = queued.finish;
+            return queued.previews;
+          },
+          dropped() {
+            ahead.list = null;
+            ahead.details = null;
+          },
+        };
+        const state = await readState({ ...stateDeps(), along });
+        if (lease === held) {
+          if (ahead.details !== null) sheetsListedAhead = ahead.details;
+          else if (ahead.list !== null) sheetListAhead = ahead.list();
+        }
+        return state;
+      }, true);
     },
 
     writeState(patch: Partial<StoredState>): Promise<void> {
@@ -319,11 +348,14 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
         leaseOptions,
         async (held) => {
           lease = held;
+          stateCache.held = null;
           try {
             return await work();
           } finally {
             lease = null;
             sheetListAhead = null;
+            sheetsListedAhead = null;
+            stateCache.held = null;
           }
         },
         onWait,

@@ -26,7 +26,8 @@ import { officeErrorCode, toPortError } from './toPortError';
  *   lives: https://learn.microsoft.com/office/dev/add-ins/design/add-in-commands), so a runtime that
  *   crashed or was closed mid-refresh blocks the next refresh for at most that long. A stale lease
  *   is taken over by writing one's own token, and confirmed by reading it back in the next request.
- * - Released by deleting the sheet at the end, also after a failed refresh.
+ * - Released by deleting the sheet at the end, also after a failed refresh; where the refresh's
+ *   last request allows, in that request (`LazyLease.releaseWith`) instead of one of its own.
  *
  * Remaining race windows, both documented rather than closed:
  * - two runtimes that take over the same stale lease within one round trip of each other may both
@@ -117,8 +118,19 @@ export interface LazyLease {
   readonly run: ExcelRun;
   /** Whether no request has taken the lease yet (nor found there is none to take). */
   isPending(): boolean;
+  /** Whether a request of this section has taken the lease, and it is not released yet. */
+  isHeld(): boolean;
   /** Take the lease now, in a round trip of its own, if no request has taken it yet (`stillValid` is not called). */
   take(): Promise<void>;
+  /**
+   * Queue the release of the lease into `context`'s next request, to go after the writes queued before it, when
+   * that request is the section's last (the refresh's marking): the round trip of the release is saved. Returns
+   * the function to call once that request succeeded; the lease is then released, and a later request of the
+   * section takes it again as the first one did. `null`, with nothing queued, when the lease is not held, when it
+   * may have been taken over (held past `LEASE_TTL_MS`: the release then checks the holder first), or when it
+   * could not be hidden (ExcelApi 1.1: a user sees the sheet and may delete it, which would fail the request).
+   */
+  releaseWith(context: Excel.RequestContext): (() => void) | null;
 }
 
 /**
@@ -255,6 +267,13 @@ async function holdLeaseLazily<T>(options: RefreshLeaseOptions, work: (lease: La
     await settle();
     if (lease.state === 'pending') await alone(takeTheSlowWay);
   };
+  const releaseWith = (context: Excel.RequestContext): (() => void) | null => {
+    if (lease.state !== 'held' || !options.canHide || now() - lease.heldSince >= LEASE_TTL_MS) return null;
+    context.workbook.worksheets.getItem(LEASE_SHEET_NAME).delete();
+    return () => {
+      if (lease.state === 'held') lease.state = 'pending';
+    };
+  };
 
   let outcome: { ok: true; value: T } | { ok: false; error: unknown };
   try {
@@ -263,7 +282,9 @@ async function holdLeaseLazily<T>(options: RefreshLeaseOptions, work: (lease: La
       value: await work({
         run,
         isPending: () => lease.state === 'pending',
+        isHeld: () => lease.state === 'held',
         take,
+        releaseWith,
       }),
     };
   } catch (error) {

@@ -63,11 +63,42 @@ export interface StateCache {
   legacyOwned: readonly LegacyOwnedRecord[];
   /** The name of the sheet where the state was last found or written (a hint: its marker decides). */
   sheetName: string | null;
+  /**
+   * The format-2 state sheet's head as a read under the refresh lease found it (`StateDeps.leaseHeld`), for a write
+   * later in the same held section to skip finding the sheet again. The port empties it when a held section starts
+   * and ends; a write empties it (the head it read is then out of date).
+   */
+  held: HeldHead | null;
+}
+
+/** The state sheet's head, read under the lease (see `StateCache.held`). */
+export interface HeldHead {
+  readonly sheetId: string;
+  readonly name: string;
+  readonly visibility: string;
+  /** Rows 1–3 (the header: marker, version, pointer, revision, E1, labels, counts). */
+  readonly cells: unknown[][];
+  /** `Runtime.enableEvents` as that read found it (`null` below ExcelApi 1.8). */
+  readonly enableEvents: boolean | null;
 }
 
 /** A fresh `StateCache`. */
 export function emptyStateCache(): StateCache {
-  return { snapshot: null, marks: null, legacyOwned: [], sheetName: null };
+  return { snapshot: null, marks: null, legacyOwned: [], sheetName: null, held: null };
+}
+
+/**
+ * Reads of another operation that go with the requests of `readState` (the port reads `listSheets`' two round
+ * trips ahead this way): `first` is queued with its first request; `second` with the request that finds the state
+ * sheet among the candidates, when it makes one, and returns ranges it loads from A1 of some sheets by sheet id
+ * (`listSheets`' previews, rows 1–40 of A:BZ), which the state takes instead of reading those rows again.
+ * `dropped` is called when that second request failed because a sheet went away in between (`ItemNotFound`):
+ * the state is then found again without the reads along.
+ */
+export interface ReadAlong {
+  first(context: Excel.RequestContext): void;
+  second(context: Excel.RequestContext): ReadonlyMap<string, Excel.Range>;
+  dropped(): void;
 }
 
 /** What the state functions need from the port. */
@@ -77,6 +108,13 @@ export interface StateDeps {
   readonly caps: Capabilities;
   readonly notes: CapabilityNotes;
   readonly cache: StateCache;
+  /**
+   * Whether this runtime holds the refresh lease now (refreshLock.ts): a read then records the head in
+   * `cache.held`, and a write reuses it. Default: never.
+   */
+  readonly leaseHeld?: () => boolean;
+  /** See `ReadAlong` (readState only). */
+  readonly along?: ReadAlong;
 }
 
 /** `StoredState` with the CLI's mark records: what `writeState` takes. */
@@ -84,7 +122,6 @@ export type StatePatch = Partial<StoredState> & { readonly marks?: readonly Mark
 
 /** Rows 1–3 of the format, plus row 4 (the first chunk of each column, so a one-chunk column needs no second read). */
 const HEAD_ADDRESS = 'A1:E4';
-const HEAD_ROWS = 4;
 
 /**
  * The worst case of a chunk cell on the wire, for a baseline without E1 and the other columns: its characters at
@@ -99,6 +136,7 @@ const CELL_OVERHEAD_BYTES = 8;
 /** A state sheet (a sheet whose A1 holds the marker), with the cells read so far (0-based rows of A:E). */
 interface StateSheet {
   readonly proxy: Excel.Worksheet;
+  readonly id: string;
   readonly name: string;
   readonly visibility: string;
   readonly cells: unknown[][];
@@ -113,6 +151,8 @@ interface Located {
   readonly marked: readonly StateSheet[];
   /** The one to read: format 2 first, else format 1. */
   readonly current: StateSheet | null;
+  /** `Runtime.enableEvents` when asked for (`withEvents`), else `null`. */
+  readonly enableEvents: boolean | null;
 }
 
 const cellAtOf =
@@ -133,35 +173,47 @@ function isCandidate(name: string, visibility: string): boolean {
  * it hidden). Office.js lists a workbook's sheets only after a sync, so the candidates' cells cannot go with
  * the list; but the sheet where this port last found the state (`cache.sheetName`) is read with the list, and
  * when it still holds a format-2 state that is the one round trip. Otherwise two whatever the number of rows
- * (one when no sheet is a candidate), and one more when the remembered sheet is gone (ItemNotFound).
+ * (one when no sheet is a candidate), and one more when the remembered sheet is gone (ItemNotFound). `along`:
+ * see `ReadAlong`; a candidate whose rows `along.second` reads is not read again.
  */
-async function locate(context: Excel.RequestContext, cache: StateCache, withEvents = false): Promise<Located> {
-  // `id` too: a sheet list read ahead with this request loads the same collection (officeWorkbookPort.ts).
+async function locate(context: Excel.RequestContext, cache: StateCache, withEvents = false, along?: ReadAlong): Promise<Located> {
+  along?.first(context);
+  // After `along`'s reads and with `id`: a sheet list read along loads the same collection (officeWorkbookPort.ts).
   const worksheets = context.workbook.worksheets.load('items/name,items/visibility,items/id');
   if (withEvents) context.runtime.load('enableEvents');
   const remembered = cache.sheetName;
-  const known = remembered === null ? null : context.workbook.worksheets.getItem(remembered).load('name,visibility');
+  const known = remembered === null ? null : context.workbook.worksheets.getItem(remembered).load('name,visibility,id');
   const knownHead = known?.getRange(HEAD_ADDRESS).load('values') ?? null;
   try {
     await context.sync();
   } catch (error) {
     if (known === null || officeErrorCode(error) !== 'ItemNotFound') throw error;
     cache.sheetName = null;
-    return locate(context, cache, withEvents);
+    return locate(context, cache, withEvents, along);
   }
   const sheets = worksheets.items.map((s) => ({ name: s.name, visibility: s.visibility }));
+  const enableEvents = withEvents ? context.runtime.enableEvents : null;
   if (known !== null && knownHead !== null) {
     const sheet = stateSheetOf(known, knownHead);
-    if (sheet?.version === 2) return { sheets, marked: [sheet], current: sheet };
+    if (sheet?.version === 2) return { sheets, marked: [sheet], current: sheet, enableEvents };
   }
-  const heads = worksheets.items
-    .filter((sheet) => isCandidate(sheet.name, sheet.visibility))
-    .map((proxy) => ({ proxy, head: proxy.getRange(HEAD_ADDRESS).load('values') }));
-  if (heads.length > 0) await context.sync();
+  const candidates = worksheets.items.filter((sheet) => isCandidate(sheet.name, sheet.visibility));
+  const read = candidates.length > 0 ? along?.second(context) : undefined;
+  const heads = candidates.map((proxy) => ({ proxy, head: read?.get(proxy.id) ?? proxy.getRange(HEAD_ADDRESS).load('values') }));
+  if (heads.length > 0) {
+    try {
+      await context.sync();
+    } catch (error) {
+      // A sheet listed by the first request went away before the second, which the reads along cannot tell.
+      if (read === undefined || officeErrorCode(error) !== 'ItemNotFound') throw error;
+      along?.dropped();
+      return locate(context, cache, withEvents);
+    }
+  }
   const marked = heads.flatMap(({ proxy, head }) => stateSheetOf(proxy, head) ?? []);
   const current = marked.find((s) => s.version === 2) ?? marked.find((s) => s.version === 1) ?? null;
   cache.sheetName = current?.name ?? null;
-  return { sheets, marked, current };
+  return { sheets, marked, current, enableEvents };
 }
 
 /** The sheet as a state sheet, or `null` without the marker. */
@@ -170,6 +222,7 @@ function stateSheetOf(proxy: Excel.Worksheet, head: Excel.Range): StateSheet | n
   const version = head.values[0]?.[1];
   return {
     proxy,
+    id: proxy.id,
     name: proxy.name,
     visibility: proxy.visibility,
     cells: head.values.map((row) => [...row]),
@@ -178,9 +231,19 @@ function stateSheetOf(proxy: Excel.Worksheet, head: Excel.Range): StateSheet | n
 }
 
 /**
- * Read the chunk cells `rows` of `col` into `sheet.cells` that the head did not hold, in requests of at most
- * `PAYLOAD_TARGET_BYTES` each: a cell costs its segment's `cellBytes` (stated by the writer), else the worst case of the
- * sheet's format (`segments`: column, first row, count).
+ * The response budget of a request of chunk reads. Higher than `PAYLOAD_TARGET_BYTES`, whose margin is for
+ * estimates: a chunk's cost here is a bound (E1, the largest chunk's wire size as written, or the format's worst
+ * case), so the response stays under it, below the 4,000,000 bytes every request and response keeps to (issue 14)
+ * with the response's own framing to spare (measured with bench/refresh.bench.ts' 50,000-row ledger: a request of
+ * 240 chunks estimated at 3,894,000 bytes by E1 had a response of 3,750,979 bytes in Office.js's format).
+ */
+export const STATE_READ_BYTES = 3_900_000;
+
+/**
+ * Read the chunk cells `rows` of `col` into `sheet.cells` that were not read with the head (rows 1–4, or the 40
+ * rows of `listSheets`' preview), in requests of at most `STATE_READ_BYTES` each: a cell costs its segment's
+ * `cellBytes` (stated by the writer), else the worst case of the sheet's format (`segments`: column, first row,
+ * count).
  */
 async function readSegments(
   context: Excel.RequestContext,
@@ -191,12 +254,12 @@ async function readSegments(
   const cells: { col: number; row: number; bytes: number }[] = [];
   for (const { col, first, count, cellBytes } of segments) {
     const bytes = cellBytes === undefined ? worst : Math.min(worst, cellBytes + CELL_OVERHEAD_BYTES);
-    for (let row = Math.max(first, HEAD_ROWS); row < first + count; row++) cells.push({ col, row, bytes });
+    for (let row = Math.max(first, sheet.cells.length); row < first + count; row++) cells.push({ col, row, bytes });
   }
   for (let start = 0; start < cells.length; ) {
     let end = start + 1;
     let bytes = cells[start]?.bytes ?? 0;
-    while (end < cells.length && bytes + (cells[end]?.bytes ?? 0) <= PAYLOAD_TARGET_BYTES) bytes += cells[end++]?.bytes ?? 0;
+    while (end < cells.length && bytes + (cells[end]?.bytes ?? 0) <= STATE_READ_BYTES) bytes += cells[end++]?.bytes ?? 0;
     const block = cells.slice(start, end);
     start = end;
     const ranges = runsOf(block).map((run) => ({ run, range: sheet.proxy.getRange(`${cellAddress(run.row, run.col)}:${cellAddress(run.row + run.count - 1, run.col)}`).load('values') }));
@@ -342,9 +405,15 @@ async function readWhole(deps: StateDeps): Promise<StateSheetDoc> {
   await settings.reload();
   try {
     const doc = await run(async (context) => {
-      const { current } = await locate(context, cache);
-      if (current !== null) return readDoc(context, current, cache);
-      return hasLegacyState(settings) ? readLegacyState(context, settings, caps) : emptyDoc();
+      // Under the lease the head is kept for a write of the same held section, with the events flag it restores.
+      const keepsHead = deps.leaseHeld !== undefined;
+      const { current, enableEvents } = await locate(context, cache, keepsHead && caps.enableEvents, deps.along);
+      if (current === null) return hasLegacyState(settings) ? readLegacyState(context, settings, caps) : emptyDoc();
+      const read = await readDoc(context, current, cache);
+      if (current.version === 2 && deps.leaseHeld?.() === true) {
+        cache.held = { sheetId: current.id, name: current.name, visibility: current.visibility, cells: current.cells.slice(0, STATE_FIRST_CHUNK_ROW), enableEvents };
+      }
+      return read;
     });
     cache.marks = doc.marks;
     cache.legacyOwned = doc.legacyOwned;
@@ -478,9 +547,9 @@ interface Written {
  * version that makes it readable) comes in the last request: a format-1 sheet is rewritten in place, keeping
  * its column A and row 1 (all that format 1 reads) until then.
  */
-async function writeSheet(context: Excel.RequestContext, deps: StateDeps, patch: StatePatch): Promise<Written> {
+async function writeSheet(context: Excel.RequestContext, deps: StateDeps, patch: StatePatch, held: HeldHead | null): Promise<Written> {
   const { caps, cache, settings, notes } = deps;
-  const { sheets, marked, current } = await locate(context, cache, caps.enableEvents);
+  const { sheets, marked, current, enableEvents } = held === null ? await locate(context, cache, caps.enableEvents) : heldLocated(context, held);
   const names = sheets.map((s) => s.name);
   if (current === null && marked.some((s) => s.cells[0]?.[1] !== '' && s.cells[0]?.[1] !== null)) {
     // A marker with a version this add-in does not know: a newer ledger-stats wrote it.
@@ -568,7 +637,7 @@ async function writeSheet(context: Excel.RequestContext, deps: StateDeps, patch:
   }
   if (current?.version === 1 && base !== null) late.push(...(await legacyOwnerNameOps(context, base.legacyOwned, names, caps)));
   // The state is the add-in's own write, not "the ledger changed" for the pane's listener (ExcelApi 1.8).
-  const eventsWere = caps.enableEvents ? context.runtime.enableEvents : null;
+  const eventsWere = caps.enableEvents ? enableEvents : null;
   if (eventsWere !== null) {
     context.runtime.enableEvents = false;
     late.push({ bytes: 64, queue: () => void (context.runtime.enableEvents = eventsWere) });
@@ -585,6 +654,24 @@ async function writeSheet(context: Excel.RequestContext, deps: StateDeps, patch:
     throw error;
   }
   return { sheetName, snapshot: written, migrated };
+}
+
+/**
+ * The state sheet as a read of this held section found it (`StateCache.held`): its proxy by id (`getItem` takes
+ * ids, ExcelApi 1.1; a sheet deleted since fails the write's first request with ItemNotFound, and `writeState`
+ * finds the sheet again). No other runtime writes the state while this one holds the lease, so the head is still
+ * the sheet's.
+ */
+function heldLocated(context: Excel.RequestContext, held: HeldHead): Located {
+  const sheet: StateSheet = {
+    proxy: context.workbook.worksheets.getItem(held.sheetId),
+    id: held.sheetId,
+    name: held.name,
+    visibility: held.visibility,
+    cells: held.cells.map((row) => [...row]),
+    version: 2,
+  };
+  return { sheets: [{ name: held.name, visibility: held.visibility }], marked: [sheet], current: sheet, enableEvents: held.enableEvents };
 }
 
 /**
@@ -638,9 +725,18 @@ export async function writeState(deps: StateDeps, patch: StatePatch): Promise<vo
   const hasWrite = Object.values(patch).some((v) => v !== undefined);
   if (!hasWrite) return;
   await settings.reload();
+  // The head a read of this held section kept, once (the write changes it).
+  const held = deps.leaseHeld?.() === true ? cache.held : null;
+  cache.held = null;
   let written: Written;
   try {
-    written = await run((context) => writeSheet(context, deps, patch));
+    try {
+      written = await run((context) => writeSheet(context, deps, patch, held));
+    } catch (error) {
+      // The kept head's sheet is gone (a user deleted it while the refresh ran): find the state again.
+      if (held === null || officeErrorCode(error) !== 'ItemNotFound') throw error;
+      written = await run((context) => writeSheet(context, deps, patch, null));
+    }
   } catch (error) {
     cache.snapshot = null;
     cache.sheetName = null;
@@ -668,6 +764,7 @@ export async function dropState(deps: StateDeps): Promise<void> {
   const { run, settings, caps, cache } = deps;
   await settings.reload();
   try {
+    cache.held = null;
     await run(async (context) => {
       cache.sheetName = null;
       const { marked, sheets } = await locate(context, cache);

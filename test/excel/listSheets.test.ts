@@ -87,7 +87,7 @@ describe('listSheets read ahead with readState in a held section', () => {
     return { fake, port: createOfficeWorkbookPort() };
   }
 
-  it('costs one round trip after readState under the lease, and lists what two would', async () => {
+  it('costs no round trip after readState under the lease that looked for the state sheet, and lists what two would', async () => {
     const { fake, port } = await withSnapshot();
     const plain = await port.listSheets();
     const trips = await port.exclusive(async () => {
@@ -96,11 +96,27 @@ describe('listSheets read ahead with readState in a held section', () => {
       const listed = await port.listSheets();
       return { listed, trips: fake.syncCount };
     });
-    expect(trips).toEqual({ listed: plain, trips: 1 });
+    expect(trips).toEqual({ listed: plain, trips: 0 });
+  });
+
+  it('costs one round trip after readState under the lease that found the state sheet where it was, and lists what two would', async () => {
+    const { fake, port } = await withSnapshot();
+    const plain = await port.listSheets();
+    await port.readState(); // the port now knows where the state sheet is: one request finds it
+    const trips = await port.exclusive(async () => {
+      fake.resetSyncStats();
+      await port.readState();
+      const read = fake.syncCount;
+      fake.resetSyncStats();
+      const listed = await port.listSheets();
+      return { listed, read, trips: fake.syncCount };
+    });
+    expect(trips).toEqual({ listed: plain, read: 1, trips: 1 });
   });
 
   it('lists a sheet renamed in between by its new name', async () => {
     const { fake, port } = await withSnapshot();
+    await port.readState(); // readState makes one request: listSheets reads the rest itself
     const names = await port.exclusive(async () => {
       await port.readState();
       await fake.run(async (context) => {
@@ -114,6 +130,7 @@ describe('listSheets read ahead with readState in a held section', () => {
 
   it('lists again when a sheet was deleted in between', async () => {
     const { fake, port } = await withSnapshot();
+    await port.readState();
     const names = await port.exclusive(async () => {
       await port.readState();
       await fake.run(async (context) => context.workbook.worksheets.getItem('说明').delete());
