@@ -4,9 +4,10 @@ import { XL_LANDSCAPE, XL_PAPER_A4, XL_PORTRAIT, type EtWindow, type EtWorksheet
 
 /**
  * A plan's frozen panes and print settings over ET's object model, as the Office.js port applies them
- * (src/excel/planOps.ts). Verified against Microsoft's VBA reference, which ET's object model follows; Kingsoft's own
- * pages for these members (open.wps.cn, airsheet.wps.cn) were not found in the sources searched here, so every member
- * is feature-tested and a host without it gets a note instead.
+ * (src/excel/planOps.ts). Checked against Microsoft's VBA reference (learn.microsoft.com/office/vba/api/excel.window.*,
+ * excel.pagesetup.*, excel.hpagebreaks.add), which ET's object model follows; of Kingsoft's own pages only
+ * airsheet.wps.cn's `XlPaperSize 枚举` (xlPaperA4 9) was found in the sources searched here, so every member is
+ * feature-tested by the port and a host without it gets a note instead.
  */
 
 /**
