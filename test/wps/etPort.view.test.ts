@@ -36,6 +36,23 @@ describe('frozen panes and print settings in WPS 表格', () => {
     expect(et.snapshot().filter((s) => s.frozenPanes !== null)).toEqual([]);
   });
 
+  it('refreshes, with the notes, on a host that refuses freezing or a print setting (members not verified in a real ET)', async () => {
+    const { et, report } = await refreshed({}, (wb) => {
+      const window = wb.ActiveWindow!;
+      Object.defineProperty(window, 'FreezePanes', { set: () => { throw new Error('refused'); } });
+      Object.defineProperty(wb, 'ActiveWindow', { get: () => window });
+      const add = wb.ActiveWorkbook.sheets.Add.bind(wb.ActiveWorkbook.sheets);
+      wb.ActiveWorkbook.sheets.Add = (before, after) => {
+        const ws = add(before, after);
+        Object.defineProperty(ws, 'PageSetup', { get: () => ({ set Orientation(_: number) { throw new Error('refused'); } }) });
+        return ws;
+      };
+    });
+    expect([report.ok, report.error]).toEqual([true, null]);
+    expect(report.notes.map((n) => n.code).sort()).toEqual(['wps_no_freeze_panes', 'wps_no_page_setup']);
+    expect(et.snapshot().map((s) => s.name)).toContain(report.sheets.summary);
+  });
+
   it('refreshes without PageSetup or HPageBreaks, with the note wps_no_page_setup', async () => {
     for (const missing of [['PageSetup'], ['HPageBreaks']] as const) {
       const { et, report } = await refreshed({ missing: [...missing] });
