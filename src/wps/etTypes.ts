@@ -103,10 +103,8 @@ export interface EtWorksheet {
   readonly ListObjects?: EtListObjects;
   /** Print settings; absent on a host without them (feature-tested). */
   readonly PageSetup?: EtPageSetup;
-  /** Manual page breaks above rows (VBA `HPageBreaks.Add(Before)`). */
+  /** Manual page breaks above rows (VBA `HPageBreaks.Add(Before)`); a new sheet has none to remove. */
   readonly HPageBreaks?: { readonly Count: number; Add(Before: EtRange): unknown };
-  /** Remove the sheet's manual page breaks. */
-  ResetAllPageBreaks?(): void;
 }
 
 /** `ListObjects` of a sheet. */

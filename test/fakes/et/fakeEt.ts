@@ -342,10 +342,6 @@ class FakeWorksheet implements EtWorksheet {
       },
     };
   }
-  ResetAllPageBreaks(): void {
-    this.live();
-    this.pageBreaks.length = 0;
-  }
   /** Throws on a deleted sheet, as every member of a deleted COM object does. */
   live(): this {
     if (this.deleted) throw new Error('Object has been deleted');
