@@ -845,7 +845,12 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): EtWor
         const plain = text.replace(/\s+/g, ' ').trim();
         // Also in the status bar, where a ribbon command's outcome is seen at once (VBA Application.StatusBar;
         // feature-tested). It stays until the next status or until WPS takes the bar back.
-        if (has(app, 'StatusBar')) app.StatusBar = plain;
+        if (has(app, 'StatusBar'))
+          try {
+            app.StatusBar = plain;
+          } catch {
+            // A bar that refuses the text: the line in the summary sheet still reports.
+          }
         const cell = statusCell(wb);
         if (cell === null) return false;
         const range = cell.ws.Range(cell.address);
