@@ -6,7 +6,7 @@ import { describeMergeIssueCode, describeSource, mergedLedgerGrid, mergeLedgers 
 import type { AmountUnit, Lang, LedgerIssue, MergeDuplicate, MergeIssue, MergeResult, MergeUnit, ProjectSource } from '../domain';
 import { commonDataDate, MERGED_SHEET, type MergeFileRead } from '../workflows/readMergeSource';
 import { detectInputFormat } from '../xlsx/detectInputFormat';
-import { createMergeWorkerPool, MergeWorkerLostError, mergePoolSize, type MergeReadHooks, type MergeWorkerPool } from '../xlsx/mergeWorkerPool';
+import { createMergeWorkerPool, MergeWorkerLostError, mergeWorkerCount, type MergeReadHooks, type MergeWorkerPool } from '../xlsx/mergeWorkerPool';
 import { readMergeFile } from '../xlsx/readMergeFile';
 import { streamSourceInWorker } from '../xlsx/streamLedgerSheetInWorker';
 import { writeGridWorkbook } from '../xlsx/writer/writeGridWorkbook';
@@ -163,6 +163,12 @@ function progressHooks(progress: ReadProgress): Required<MergeReadHooks> {
 const readInThread: ReadMergeFile = (path, format, progress) => readMergeFile(path, format, { streamSource: streamSourceInWorker, ...progressHooks(progress) });
 
 /**
+ * In this thread, rows and all, as one of the pool's readers (a sheet without a `<dimension>`, as many tools write,
+ * would otherwise start a worker of `streamSourceInWorker` per file).
+ */
+const readHere: ReadMergeFile = (path, format, progress) => readMergeFile(path, format, progressHooks(progress));
+
+/**
  * On the next free worker of `pool` (the sheet's rows read on that worker too). When the worker itself is lost while
  * reading (it stopped or threw outside the read), the file is read again in this thread: a failure is then the file's
  * own, reported as reading it in this thread reports it, never the thread's.
@@ -190,45 +196,61 @@ async function readFile(path: string, read: ReadMergeFile, progress: ReadProgres
   }
 }
 
+/** A file's read as it ended. */
+type ReadOutcome = { readonly ok: true; readonly file: MergeFileRead } | { readonly ok: false; readonly error: unknown };
+
 /**
- * Read every file (`readFile`), the results in the files' order. Several files are read at once on a pool of
- * workers (`mergePoolSize`: one per core, at least 2), each file whole on one worker (unzip, XML and the domain's
- * reader), so the files' reads share the cores and this thread only merges; the progress bar follows the files'
- * order (`orderedReadProgress`). A single file, or running from sources, is read in this thread. Whatever the order
- * the reads end in, the failure thrown is the first file's in the files' order, as one read after the other would
- * throw.
- * @param poolSize workers (0: one file after the other in this thread); `startWorker` starts one (tests).
+ * Read every file (`readFile`), the results in the files' order. Several files are read at once: each worker of a
+ * pool (`mergeWorkerCount`: one reader per core, at least 2, this thread being one) and this thread take the next
+ * file in turn and read it whole (unzip, XML and the domain's reader), so the reads share the cores; a worker's read
+ * crosses back by structured clone. The progress bar follows the files' order (`orderedReadProgress`). A single file,
+ * or running from sources, is read in this thread, one file after the other. Whatever the order the reads end in,
+ * the failure thrown is the first file's in the files' order, as one read after the other would throw; no file is
+ * started after a failure.
+ * @param workers workers besides this thread (0: one file after the other here); `startWorker` starts one (tests).
  */
 export async function readMergeFiles(
   paths: readonly string[],
   io: CliIo,
   lang: Lang,
-  poolSize: number = mergePoolSize(paths.length),
+  workers: number = mergeWorkerCount(paths.length),
   startWorker?: () => Worker,
 ): Promise<MergeFileRead[]> {
   const progressOf = orderedReadProgress(paths.length, () => readProgress(io, lang));
-  if (poolSize === 0) {
+  if (workers === 0) {
     const files: MergeFileRead[] = [];
     for (const [i, path] of paths.entries()) files.push(await readFile(path, readInThread, progressOf(i)));
     return files;
   }
-  const pool = createMergeWorkerPool(poolSize, startWorker);
+  const pool = createMergeWorkerPool(workers, startWorker);
+  const settle: ((outcome: ReadOutcome) => void)[] = [];
+  const outcomes = paths.map(() => new Promise<ReadOutcome>((resolve) => settle.push(resolve)));
+  let next = 0;
+  const lane = async (read: ReadMergeFile): Promise<void> => {
+    while (next < paths.length) {
+      const i = next++;
+      const outcome = await readFile(paths[i] as string, read, progressOf(i)).then(
+        (file): ReadOutcome => ({ ok: true, file }),
+        (error: unknown): ReadOutcome => ({ ok: false, error }),
+      );
+      if (!outcome.ok) next = paths.length;
+      settle[i]?.(outcome);
+    }
+  };
+  // The workers' lanes take the first files: this thread's lane starts reading at once, a worker only once started.
+  const lanes = [...Array.from({ length: workers }, () => lane(readInPool(pool))), lane(readHere)];
   try {
-    const reads = paths.map((path, i) =>
-      readFile(path, readInPool(pool), progressOf(i)).then(
-        (file) => ({ ok: true as const, file }),
-        (error: unknown) => ({ ok: false as const, error }),
-      ),
-    );
     const files: MergeFileRead[] = [];
-    for (const read of reads) {
-      const outcome = await read;
-      if (!outcome.ok) throw outcome.error;
-      files.push(outcome.file);
+    for (const outcome of outcomes) {
+      const ended = await outcome;
+      if (!ended.ok) throw ended.error;
+      files.push(ended.file);
     }
     return files;
   } finally {
     await pool.close();
+    // This thread's lane ends its file (a worker's lane ends with the pool): nothing reads on after the command.
+    await Promise.all(lanes);
   }
 }
 

@@ -52,13 +52,14 @@ export class MergeWorkerLostError extends Error {
 export const MERGE_WORKER_SCRIPT = join(__dirname, 'mergeFileWorker.js');
 
 /**
- * How many workers `ledger-stats merge` reads `files` files with: one per available core (`os.availableParallelism`),
- * at least 2 and at most one per file; 0 (read in this thread) for a single file, when the compiled worker script
- * is absent (running from sources) or when `LEDGER_STATS_NO_WORKER=1`.
+ * How many workers `ledger-stats merge` reads `files` files with, besides its own thread: one reader per available
+ * core (`os.availableParallelism`), at least 2 and at most one per file, the CLI's thread being one of them; 0 (every
+ * file in the CLI's thread) for a single file, when the compiled worker script is absent (running from sources) or
+ * when `LEDGER_STATS_NO_WORKER=1`.
  */
-export function mergePoolSize(files: number): number {
+export function mergeWorkerCount(files: number): number {
   if (files < 2 || process.env.LEDGER_STATS_NO_WORKER === '1' || !existsSync(MERGE_WORKER_SCRIPT)) return 0;
-  return Math.min(files, Math.max(2, availableParallelism()));
+  return Math.min(files, Math.max(2, availableParallelism())) - 1;
 }
 
 interface Job {

@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Grid } from '../../src/domain/ledger/types';
 import { PortError } from '../../src/workflows/workbookPort';
-import { createMergeWorkerPool, MergeWorkerLostError, mergePoolSize, type MergeWorkerMessage } from '../../src/xlsx/mergeWorkerPool';
+import { createMergeWorkerPool, MergeWorkerLostError, mergeWorkerCount, type MergeWorkerMessage } from '../../src/xlsx/mergeWorkerPool';
 import { readMergeFile } from '../../src/xlsx/readMergeFile';
 import { GANJINGZI, JINPU } from '../domain/merge/districtLedgers';
 import { createGate, exitOnPath, holdOnPath, startTsMergeWorker } from './tsMergeWorker';
@@ -119,10 +119,10 @@ describe('createMergeWorkerPool', () => {
   });
 });
 
-describe('mergePoolSize', () => {
+describe('mergeWorkerCount', () => {
   it('reads one file, or any number from sources, in this thread', () => {
-    expect(mergePoolSize(1)).toBe(0);
+    expect(mergeWorkerCount(1)).toBe(0);
     // Under ts-jest the compiled worker script is absent.
-    expect(mergePoolSize(13)).toBe(0);
+    expect(mergeWorkerCount(13)).toBe(0);
   });
 });
