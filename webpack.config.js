@@ -283,3 +283,4 @@ module.exports.resolveOfficeJsSource = resolveOfficeJsSource;
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.DEV_BASE_URL = DEV_BASE_URL;
 module.exports.ES5_BUNDLES = ES5_BUNDLES;
+module.exports.ES5_BABEL_OPTIONS = ES5_BABEL_OPTIONS; // also scripts/buildWps.mjs (the WPS bundles)

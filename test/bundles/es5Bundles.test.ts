@@ -17,6 +17,7 @@ import { refresh } from '../../src/workflows/refresh';
 import { createFakeExcel, type FakeExcel } from '../fakes/fakeExcel';
 import type { FakeActionEvent } from '../fakes/excel/office';
 import { realisticLedgerExpected, realisticLedgerGrid } from '../fixtures/realisticLedger';
+import { iframeRealm, removeBuiltIns as remove, until, type Realm } from './oldRealm';
 
 jest.setTimeout(60_000);
 
@@ -24,16 +25,6 @@ const DIST = join(__dirname, '..', '..', 'dist');
 
 /** The ExcelApi 1.1 paths the issue names: charts from a helper copy, fill marks, state without custom XML. */
 const API_1_1_NOTES = ['chart_data_copied', 'marks_as_fills', 'state_sheet_visible'];
-
-type Realm = Window & typeof globalThis & Record<string, unknown>;
-
-/** Deletes `names` from `target`, failing the test if one was not there (so the list stays real). */
-function remove(target: object, names: readonly (string | symbol)[]): void {
-  for (const name of names) {
-    expect({ name: String(name), present: name in target }).toEqual({ name: String(name), present: true });
-    Reflect.deleteProperty(target, name);
-  }
-}
 
 /**
  * Removes from `w` what Internet Explorer 11 lacks and the issue lists: Promise, Symbol, Map and
@@ -71,10 +62,7 @@ function stripModernBuiltIns(w: Realm): void {
 
 /** A fresh iframe realm with `html` as its body, stripped, with the fake's globals installed. */
 function oldWebview(fake: FakeExcel, html = ''): Realm {
-  const frame = document.createElement('iframe');
-  document.body.appendChild(frame);
-  const w = frame.contentWindow as Realm;
-  w.document.body.innerHTML = html;
+  const w = iframeRealm(html);
   stripModernBuiltIns(w);
   fake.install(w);
   return w;
@@ -95,15 +83,6 @@ function runBundle(w: Realm, file: string): void {
   expect(key).not.toBe('Symbol(Symbol.iterator)'); // the polyfill's key, not the native symbol
   Object.defineProperty(Array.prototype, key, { value: (w.Array.prototype as unknown as Record<string, unknown>)[key], configurable: true, writable: true });
   bridged.push(key);
-}
-
-/** Resolves once `check` holds, polling; fails after `timeoutMs` with `what`. */
-async function until(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 beforeAll(() => {
