@@ -153,6 +153,10 @@ interface SheetRow {
 /** The conditional formats of one sheet, with what is needed to recognise ours. */
 interface RuleScan {
   readonly formats: Excel.ConditionalFormatCollection;
+  /** Each rule's custom formula (`null` for another type), in collection order, once read. */
+  readonly formulas: () => readonly (string | null)[];
+  /** Queue the deletion of the rule at `index` of `formulas()`. */
+  readonly remove: (index: number) => void;
   /** For a legacy record on this sheet: range address and fill of each `=TRUE` rule, by item index. */
   legacy: Map<number, { range: Excel.Range; fill: Excel.ConditionalRangeFill }> | null;
 }
@@ -162,11 +166,56 @@ function queueRuleScan(sheet: Excel.Worksheet): RuleScan {
   // `custom` is documented only "if the current conditional format is a custom type"; its
   // OrNullObject twin answers with a null object for the other types (REF excel.conditionalformat.yml).
   formats.load('items/type,items/customOrNullObject/rule/formula');
-  return { formats, legacy: null };
+  return { formats, formulas: () => formats.items.map(customFormula), remove: (index) => formats.items[index]?.delete(), legacy: null };
 }
 
 function customFormula(format: Excel.ConditionalFormat): string | null {
   return format.type === 'Custom' && !format.customOrNullObject.isNullObject ? format.customOrNullObject.rule.formula : null;
+}
+
+/**
+ * What the first round trip of `replaceRules` reads, as values, so that another request of the same held
+ * section (the refresh's state write, the request just before the marking) can read it and `replaceRules` skip
+ * that round trip: every sheet, the events flag, the target sheet and its rules (with their ids), and A1 of the
+ * recorded helper.
+ */
+export interface RulesLook {
+  /** The target sheet's name as asked for, and the recorded helper's name asked for (`null`: none). */
+  readonly targetName: string;
+  readonly recordedName: string | null;
+  readonly sheets: readonly { readonly id: string; readonly name: string; readonly visibility: string }[];
+  readonly enableEvents: boolean | null;
+  readonly target: { readonly id: string; readonly name: string };
+  readonly rules: readonly { readonly id: string; readonly formula: string | null }[];
+  /** A1 of the recorded helper (`undefined` when none was asked for). */
+  readonly recordedA1: unknown;
+}
+
+/**
+ * Queue the reads of `replaceRules`' first round trip into a request (the caller's); `read()` after its sync. A
+ * target or recorded helper that does not exist fails that request with ItemNotFound, after the operations
+ * queued before these reads ran: queue them last.
+ */
+export function queueRulesLook(
+  context: Excel.RequestContext,
+  targetName: string,
+  recordedName: string | null,
+  caps: Pick<Capabilities, 'enableEvents'>,
+): () => RulesLook {
+  const worksheets = context.workbook.worksheets.load('items/name,items/id,items/visibility');
+  if (caps.enableEvents) context.runtime.load('enableEvents');
+  const target = worksheets.getItem(targetName).load('id,name');
+  const formats = target.getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula');
+  const recordedA1 = recordedName === null ? null : worksheets.getItem(recordedName).getRange('A1').load('values');
+  return () => ({
+    targetName,
+    recordedName,
+    sheets: worksheets.items.map((s) => ({ id: s.id, name: s.name, visibility: s.visibility })),
+    enableEvents: caps.enableEvents ? context.runtime.enableEvents : null,
+    target: { id: target.id, name: target.name },
+    rules: formats.items.map((format) => ({ id: format.id, formula: customFormula(format) })),
+    recordedA1: recordedA1?.values[0]?.[0],
+  });
 }
 
 /**
@@ -180,7 +229,7 @@ const LEGACY_DETAILS_PER_SYNC = 1_000;
 async function loadLegacyDetails(context: Excel.RequestContext, scan: RuleScan): Promise<void> {
   const legacy = new Map<number, { range: Excel.Range; fill: Excel.ConditionalRangeFill }>();
   scan.legacy = legacy;
-  const indices = scan.formats.items.flatMap((format, index) => (customFormula(format)?.toUpperCase() === '=TRUE' ? [index] : []));
+  const indices = scan.formulas().flatMap((formula, index) => (formula?.toUpperCase() === '=TRUE' ? [index] : []));
   for (let start = 0; start < indices.length; start += LEGACY_DETAILS_PER_SYNC) {
     for (const index of indices.slice(start, start + LEGACY_DETAILS_PER_SYNC)) {
       const format = scan.formats.items[index];
@@ -205,8 +254,7 @@ function ourRules(scan: RuleScan, isOurs: (sheet: string | null) => boolean, leg
   const fills = new Set(Object.values(MARK_FILLS).map((c) => c.toUpperCase()));
   const recorded = new Set(legacy?.formats.map((f) => localAddress(f.address)) ?? []);
   const indices: number[] = [];
-  scan.formats.items.forEach((format, index) => {
-    const formula = customFormula(format);
+  scan.formulas().forEach((formula, index) => {
     if (formula === null) return;
     const sheet = markRuleSheet(formula);
     if (sheet !== undefined && isOurs(sheet)) {
@@ -220,11 +268,13 @@ function ourRules(scan: RuleScan, isOurs: (sheet: string | null) => boolean, leg
 }
 
 /**
- * Queue the deletion of items of a loaded collection, last first: items are addressed by id, which
- * is their priority, so deleting a rule renumbers the rules below it but not those above.
+ * Queue the deletion of rules of a scan, last first: items are addressed by id, which is their
+ * priority (Office.js addresses a loaded collection's item by the id its load returned,
+ * `createChildItemObjectPathUsingIndexerOrGetItemAt` in excel-web-16.00.debug.js), so deleting a
+ * rule renumbers the rules below it but not those above.
  */
-function queueDeletes(formats: Excel.ConditionalFormatCollection, indices: readonly number[]): void {
-  for (const index of [...indices].sort((a, b) => b - a)) formats.items[index]?.delete();
+function queueDeletes(scan: RuleScan, indices: readonly number[]): void {
+  for (const index of [...indices].sort((a, b) => b - a)) scan.remove(index);
 }
 
 /** Queue the deletion of a sheet: a very hidden one is made hidden first, or Excel refuses (office-js #365). */
@@ -265,20 +315,23 @@ export async function replaceRules(
   previous: RulesRecord | LegacyRulesRecord | null,
   caps: Pick<Capabilities, 'enableEvents'>,
   lastRequest?: () => void,
+  look?: RulesLook,
 ): Promise<RulesRecord | null> {
   const recordedName = previous?.kind === 'rules' && target !== null ? previous.helperName : null;
   let discovered: Discovered;
-  try {
-    discovered = await discover(context, target, recordedName, caps);
-  } catch (error) {
-    // The recorded helper is gone (deleted by a macro or another tool): look without it.
-    if (recordedName === null || officeErrorCode(error) !== 'ItemNotFound') throw error;
-    discovered = await discover(context, target, null, caps);
+  if (look !== undefined && target !== null && previous?.kind !== 'cf' && look.recordedName === recordedName) {
+    discovered = fromLook(context, target, look);
+  } else {
+    try {
+      discovered = await discover(context, target, recordedName, caps);
+    } catch (error) {
+      // The recorded helper is gone (deleted by a macro or another tool): look without it.
+      if (recordedName === null || officeErrorCode(error) !== 'ItemNotFound') throw error;
+      discovered = await discover(context, target, null, caps);
+    }
   }
-  const { worksheets, targetScan, recordedA1 } = discovered;
-
-  const sheets: SheetRow[] = worksheets.items.map((proxy) => ({ id: proxy.id, name: proxy.name, visibility: proxy.visibility, proxy }));
-  const targetId = target?.sheet.id ?? null;
+  const { sheets, targetScan, recordedA1 } = discovered;
+  const targetId = discovered.target?.id ?? null;
   const legacy = previous?.kind === 'cf' ? previous : null;
   const previousSheet =
     previous === null ? undefined : (sheets.find((s) => s.id === previous.sheetId) ?? sheets.find((s) => sheetNameKey(s.name) === sheetNameKey(previous.sheetName)));
@@ -286,14 +339,14 @@ export async function replaceRules(
   const previousScan = previousSheet !== undefined && previousSheet.id !== targetId ? queueRuleScan(previousSheet.proxy) : null;
   if (previousScan !== null) scans.push(previousScan);
   const recordedHelper = previous?.kind === 'rules' ? sheetNameKey(previous.helperName) : null;
-  const known = recordedA1 !== null && recordedA1.values[0]?.[0] === MARKS_SHEET_MARKER ? sheets.find((s) => sheetNameKey(s.name) === recordedHelper) : undefined;
+  const known = recordedA1 === MARKS_SHEET_MARKER ? sheets.find((s) => sheetNameKey(s.name) === recordedHelper) : undefined;
   // Usual case: the recorded helper carries the marker and every rule of ours on the ledger reads
   // it, so no other sheet needs a look. Otherwise hidden sheets and sheets named like the helper are
   // candidates; the marker in A1 decides.
   const sheetKeys = new Set(sheets.map((s) => sheetNameKey(s.name)));
   const readsOther = (scan: RuleScan): boolean =>
-    scan.formats.items.some((format) => {
-      const sheet = markRuleSheet(customFormula(format) ?? '');
+    scan.formulas().some((formula) => {
+      const sheet = markRuleSheet(formula ?? '');
       return typeof sheet === 'string' && sheetKeys.has(sheetNameKey(sheet)) && sheetNameKey(sheet) !== recordedHelper;
     });
   const lookAround = known === undefined || targetScan === null || readsOther(targetScan);
@@ -312,14 +365,14 @@ export async function replaceRules(
   const found = candidates.filter((c) => c.a1.values[0]?.[0] === MARKS_SHEET_MARKER).map((c) => c.sheet);
   const helpers = known === undefined ? found : [known, ...found];
   // The flags are the add-in's own writes, not "the ledger changed" for the pane's listener (1.8).
-  const eventsWere = caps.enableEvents ? context.runtime.enableEvents : null;
+  const eventsWere = caps.enableEvents ? discovered.enableEvents : null;
   if (eventsWere !== null) context.runtime.enableEvents = false;
   const restoreEvents = (): void => {
     if (eventsWere !== null) context.runtime.enableEvents = eventsWere;
   };
   try {
     // writeRules restores the events right before its last request.
-    return await writeRules(context, { sheets, scans, legacy, helpers, target, recordedHelper }, () => {
+    return await writeRules(context, { sheets, scans, legacy, helpers, target, targetSheet: discovered.target, recordedHelper }, () => {
       restoreEvents();
       lastRequest?.();
     });
@@ -334,10 +387,32 @@ export async function replaceRules(
 }
 
 interface Discovered {
-  readonly worksheets: Excel.WorksheetCollection;
+  readonly sheets: readonly SheetRow[];
+  readonly enableEvents: boolean | null;
+  /** The target sheet's id and name (`null` without a target). */
+  readonly target: { readonly id: string; readonly name: string } | null;
   readonly targetScan: RuleScan | null;
-  /** A1 of the helper the record names (`null` when not asked for). */
-  readonly recordedA1: Excel.Range | null;
+  /** A1 of the helper the record names (`undefined` when not asked for). */
+  readonly recordedA1: unknown;
+}
+
+/**
+ * What `look` read in an earlier request, as `discover` would return it, the sheets and rules addressed by
+ * id in this context (`getItem` takes a sheet's id, ExcelApi 1.1; a rule's id, 1.6).
+ */
+function fromLook(context: Excel.RequestContext, target: RulesTarget, look: RulesLook): Discovered {
+  const sheets = look.sheets.map((s) => ({ ...s, proxy: context.workbook.worksheets.getItem(s.id) }));
+  const formats = target.sheet.getRange().conditionalFormats;
+  const targetScan: RuleScan = {
+    formats,
+    formulas: () => look.rules.map((rule) => rule.formula),
+    remove: (index) => {
+      const rule = look.rules[index];
+      if (rule !== undefined) formats.getItem(rule.id).delete();
+    },
+    legacy: null,
+  };
+  return { sheets, enableEvents: look.enableEvents, target: look.target, targetScan, recordedA1: look.recordedA1 };
 }
 
 /**
@@ -358,7 +433,13 @@ async function discover(
   const recordedA1 = recordedName === null ? null : worksheets.getItem(recordedName).getRange('A1');
   recordedA1?.load('values');
   await context.sync();
-  return { worksheets, targetScan, recordedA1 };
+  return {
+    sheets: worksheets.items.map((proxy) => ({ id: proxy.id, name: proxy.name, visibility: proxy.visibility, proxy })),
+    enableEvents: caps.enableEvents ? context.runtime.enableEvents : null,
+    target: target === null ? null : { id: target.sheet.id, name: target.sheet.name },
+    targetScan,
+    recordedA1: recordedA1?.values[0]?.[0],
+  };
 }
 
 interface Found {
@@ -367,12 +448,13 @@ interface Found {
   readonly legacy: LegacyRulesRecord | null;
   readonly helpers: readonly SheetRow[];
   readonly target: RulesTarget | null;
+  readonly targetSheet: { readonly id: string; readonly name: string } | null;
   readonly recordedHelper: string | null;
 }
 
 /** The write phase of `replaceRules`: deletions, helper flags, rules. */
 async function writeRules(context: Excel.RequestContext, found: Found, restoreEvents: () => void): Promise<RulesRecord | null> {
-  const { sheets, scans, legacy, helpers, target, recordedHelper } = found;
+  const { sheets, scans, legacy, helpers, target, targetSheet, recordedHelper } = found;
   const worksheets = context.workbook.worksheets;
   const helperKeys = new Set(helpers.map((s) => sheetNameKey(s.name)));
   const sheetKeys = new Set(sheets.map((s) => sheetNameKey(s.name)));
@@ -380,7 +462,7 @@ async function writeRules(context: Excel.RequestContext, found: Found, restoreEv
   let deletes = 0;
   for (const scan of scans) {
     const ours = ourRules(scan, isOurs, legacy);
-    queueDeletes(scan.formats, ours);
+    queueDeletes(scan, ours);
     deletes += ours.length;
   }
   // Deleting the 5,000 rules of an old record measured 1.4 MB of request in Office.js's format:
@@ -428,5 +510,5 @@ async function writeRules(context: Excel.RequestContext, found: Found, restoreEv
   }
   restoreEvents();
   await context.sync();
-  return { kind: 'rules', sheetId: target.sheet.id, sheetName: target.sheet.name, helperName };
+  return { kind: 'rules', sheetId: targetSheet?.id ?? target.sheet.id, sheetName: targetSheet?.name ?? target.sheet.name, helperName };
 }

@@ -3,7 +3,7 @@ import type { ExcelRun } from './batch';
 import type { Capabilities, CapabilityNotes } from './capabilities';
 import { SETTING_KEYS, type DocumentSettings } from './documentSettings';
 import { capFills, MAX_FILLED_CELLS, markWithFills, queueClearFills, type FillRecord } from './markFills';
-import { flagRows, replaceRules, type LegacyRulesRecord, type RulesRecord } from './markRules';
+import { flagRows, queueRulesLook, replaceRules, type LegacyRulesRecord, type RulesLook, type RulesRecord } from './markRules';
 import { toPortError } from './toPortError';
 
 export { MARK_FILLS, MAX_FILLED_CELLS, verticalRuns } from './markFills';
@@ -47,7 +47,8 @@ async function saveRecord(settings: DocumentSettings, record: MarkRecord | null)
  * 1.6 the cells are filled (at most `MAX_FILLED_CELLS`, errors first, with a note); 2 round trips.
  * `lastRequest`: ops of the caller's to go at the end of the last request of the marking (the release of the
  * refresh lease, see `LazyLease.releaseWith`), with conditional formats only; what it returns is called once
- * that request succeeded.
+ * that request succeeded. `look`: what `queueMarksLook` read for `sheetName` with the request just before (one
+ * round trip fewer).
  * @throws PortError `source_not_found` when the sheet does not exist, or the mapped host error.
  */
 export async function markCells(
@@ -55,6 +56,7 @@ export async function markCells(
   sheetName: string,
   marks: readonly CellMark[],
   lastRequest?: (context: Excel.RequestContext) => (() => void) | null,
+  look?: RulesLook,
 ): Promise<void> {
   const { run, settings, caps, notes } = deps;
   notes.reset('marks');
@@ -68,7 +70,8 @@ export async function markCells(
       if (caps.conditionalFormats) {
         // Fills of an ExcelApi 1.1 marking are restored after the rules, in a request of their own: that one is the last.
         const last = lastRequest === undefined || previous?.kind === 'fill' ? undefined : () => void (sent.confirm = lastRequest(context));
-        return replaceRules(context, { sheet: target, flags: flagRows(marks) }, previous?.kind === 'fill' ? null : previous, caps, last);
+        const looked = look?.targetName === sheetName && previous?.kind !== 'fill' ? look : undefined;
+        return replaceRules(context, { sheet: target, flags: flagRows(marks) }, previous?.kind === 'fill' ? null : previous, caps, last, looked);
       }
       notes.add('marks', 'marks_as_fills');
       const { cells, capped } = capFills(marks);
@@ -89,6 +92,19 @@ export async function markCells(
   }
   sent.confirm?.();
   await saveRecord(settings, record);
+}
+
+/**
+ * Queue into a request of the caller's the reads of the first round trip of marking `sheetName` (`RulesLook`):
+ * only with conditional formats (ExcelApi 1.6) and a record of this version or none (the marking reads older
+ * ones itself). Queue it after the request's own operations (see `queueRulesLook`); `read()` after its sync.
+ * `null`, with nothing queued, when the marking would not use it.
+ */
+export function queueMarksLook(context: Excel.RequestContext, deps: Pick<MarkDeps, 'settings' | 'caps'>, sheetName: string): (() => RulesLook) | null {
+  if (!deps.caps.conditionalFormats) return null;
+  const previous = readRecord(deps.settings);
+  if (previous !== null && previous.kind !== 'rules') return null;
+  return queueRulesLook(context, sheetName, previous?.helperName ?? null, deps.caps);
 }
 
 /**

@@ -6,7 +6,8 @@ import { createUserSheet } from './createUserSheet';
 import { CapabilityNotes, detectCapabilities, type Capabilities } from './capabilities';
 import { documentSettings, SETTING_KEYS, type DocumentSettings } from './documentSettings';
 import { listSheets, queueSheetDetails, queueSheetListAhead, type ListedSheets, type SheetListAhead } from './listSheets';
-import { clearMarks, markCells } from './marks';
+import { clearMarks, markCells, queueMarksLook } from './marks';
+import type { RulesLook } from './markRules';
 import { readGrid, type ReadHint } from './readGrid';
 import { exclusiveLazily, LEASE_SHEET_NAME, LeaseRestart, type LazyLease, type RefreshLeaseOptions } from './refreshLock';
 import { dropState, emptyStateCache, readState, readStateMarks, writeState, type ReadAlong, type StateDeps } from './state';
@@ -88,6 +89,10 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
   let sheetListAhead: SheetListAhead | null = null;
   // listSheets' whole listing, when readState read its second round trip too (`finish` computes it).
   let sheetsListedAhead: (() => ListedSheets) | null = null;
+  // In a held section: the sheet readGrid last read (the refresh marks it), and the marking's first round trip
+  // read with writeState's request (see `writeState` below); any other operation drops the latter.
+  let readSheet: string | null = null;
+  let marksLook: RulesLook | null = null;
 
   // The baseline last read or written, by the state sheet's pointer and revision (see state.ts): a refresh
   // keeps the period baseline verbatim, so its megabytes are not read or written twice.
@@ -152,6 +157,7 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
   const underLease = async <T>(operation: () => Promise<T>, readsSettings = false): Promise<T> => {
     sheetListAhead = null;
     sheetsListedAhead = null;
+    marksLook = null;
     for (;;) {
       if (readsSettings) readBeforeLease = null;
       let result: T;
@@ -204,6 +210,7 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
           }),
         ),
       );
+      if (lease !== null) readSheet = result.sheet;
       return { sheet: result.sheet, grid: result.grid, ...(result.dateSystem === undefined ? {} : { dateSystem: result.dateSystem }) };
     },
 
@@ -212,12 +219,15 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
     },
 
     markCells(sheet: string, marks: readonly CellMark[]): Promise<void> {
+      // What writeState read for this marking, taken before underLease drops it; only while the lease that
+      // request ran under is still held (a request that takes it again may have waited for another refresh).
+      const look = lease?.isHeld() === true && marksLook?.targetName === sheet ? marksLook : undefined;
       return underLease(async () => {
         // A refresh marks last: its lease goes with the marking's last request (refreshLock.ts), unless the CLI's
         // marks are still to be removed after it. A request that follows in the section takes the lease again.
         const held = lease;
         const noCliMarks = stateCache.marks !== null && stateCache.marks.length === 0;
-        await markCells(deps(), sheet, marks, held !== null && noCliMarks ? (context) => held.releaseWith(context) : undefined);
+        await markCells(deps(), sheet, marks, held !== null && noCliMarks ? (context) => held.releaseWith(context) : undefined, look);
         await clearCliMarks(true);
       });
     },
@@ -265,7 +275,18 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
     },
 
     writeState(patch: Partial<StoredState>): Promise<void> {
-      return underLease(() => writeState(stateDeps(), patch));
+      // In a held section (a refresh), the marking of the sheet readGrid read usually comes next: its first
+      // round trip's reads go at the end of the state write's last request (one round trip fewer).
+      const held = lease;
+      const sheet = readSheet;
+      if (held === null || sheet === null) return underLease(() => writeState(stateDeps(), patch));
+      const alongWrite = (context: Excel.RequestContext): (() => void) => {
+        const read = queueMarksLook(context, deps(), sheet);
+        return () => {
+          if (read !== null && lease === held) marksLook = read();
+        };
+      };
+      return underLease(() => writeState({ ...stateDeps(), alongWrite }, patch));
     },
 
     dropState(): Promise<void> {
@@ -349,6 +370,7 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
         async (held) => {
           lease = held;
           stateCache.held = null;
+          readSheet = null;
           try {
             return await work();
           } finally {
@@ -356,6 +378,8 @@ export function createOfficeWorkbookPort(options: OfficeWorkbookPortOptions = {}
             sheetListAhead = null;
             sheetsListedAhead = null;
             stateCache.held = null;
+            readSheet = null;
+            marksLook = null;
           }
         },
         onWait,

@@ -115,6 +115,12 @@ export interface StateDeps {
   readonly leaseHeld?: () => boolean;
   /** See `ReadAlong` (readState only). */
   readonly along?: ReadAlong;
+  /**
+   * writeState only: reads of another operation to queue at the end of the write's last request, after all of
+   * the write (the port reads the marking's first round trip this way); returns what to call once that request
+   * succeeded. When that request fails with ItemNotFound (what they read is gone) the write runs again without.
+   */
+  readonly alongWrite?: (context: Excel.RequestContext) => () => void;
 }
 
 /** `StoredState` with the CLI's mark records: what `writeState` takes. */
@@ -644,7 +650,9 @@ async function writeSheet(context: Excel.RequestContext, deps: StateDeps, patch:
   }
   try {
     await queueInBlocks(context, sheet, early, late);
+    const along = deps.alongWrite?.(context);
     await context.sync();
+    along?.();
   } catch (error) {
     if (eventsWere !== null) {
       context.runtime.enableEvents = eventsWere;
@@ -733,9 +741,11 @@ export async function writeState(deps: StateDeps, patch: StatePatch): Promise<vo
     try {
       written = await run((context) => writeSheet(context, deps, patch, held));
     } catch (error) {
-      // The kept head's sheet is gone (a user deleted it while the refresh ran): find the state again.
-      if (held === null || officeErrorCode(error) !== 'ItemNotFound') throw error;
-      written = await run((context) => writeSheet(context, deps, patch, null));
+      // The kept head's sheet is gone (a user deleted it while the refresh ran), or what the reads along asked
+      // for (they went last: the write ran): find the state again, and write without them.
+      if ((held === null && deps.alongWrite === undefined) || officeErrorCode(error) !== 'ItemNotFound') throw error;
+      const { alongWrite: _dropped, ...alone } = deps;
+      written = await run((context) => writeSheet(context, alone, patch, null));
     }
   } catch (error) {
     cache.snapshot = null;
