@@ -130,7 +130,9 @@ export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = 
   let source: SourceRef | null = null;
   let read: LedgerRead | null = null;
   let summary: Summary | null = null;
-  let json: SummaryJson | null = null;
+  // Built when the report's `json` is first read: its issues alone are a million objects on a full sheet, which the
+  // CLI never prints.
+  let jsonOf: (() => SummaryJson) | null = null;
   let changes: PeriodChanges | null = null;
   let brief: string | null = null;
   let sheets: AppliedPlans = {};
@@ -184,7 +186,13 @@ export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = 
       dataDate,
       ...(race === null ? {} : { lights: race.lights }),
     });
-    json = { ...toSummaryJson(summary, { lang }), brief };
+    const summarized = summary;
+    const briefText = brief;
+    let json: SummaryJson | null = null;
+    jsonOf = () => {
+      json ??= { ...toSummaryJson(summarized, { lang }), brief: briefText };
+      return json;
+    };
     const asOf = formatAsOf(startedAt, lang);
     const plans: SheetPlan[] = [
       layoutSummary(summary, {
@@ -241,7 +249,9 @@ export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = 
       source,
       read,
       summary,
-      json,
+      get json() {
+        return jsonOf?.() ?? null;
+      },
       issues: read.issues,
       sheets,
       changes,
@@ -260,7 +270,9 @@ export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = 
       source,
       read,
       summary,
-      json,
+      get json() {
+        return jsonOf?.() ?? null;
+      },
       issues: read?.issues ?? [],
       sheets,
       changes,

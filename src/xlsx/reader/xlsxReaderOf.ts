@@ -51,6 +51,12 @@ export interface XlsxReader {
   dimensionRows(sheet: XlsxSheet): Promise<number | null>;
   /** Count a worksheet's `<row>` elements without parsing cells. */
   countRows(sheet: XlsxSheet): Promise<number>;
+  /**
+   * Let go of the shared strings read by `streamRows` (the next call reads them again): for a caller that reads the
+   * rest elsewhere (the CLI's refresh parses a large ledger on a worker thread, which reads its own). A full sheet's
+   * are 1,048,576 strings, about 128 MB.
+   */
+  releaseSharedStrings(): void;
   close(): Promise<void>;
 }
 
@@ -224,6 +230,9 @@ export async function xlsxReaderOf(path: string, zip: ZipArchive): Promise<XlsxR
         throw unreadable(path, error);
       }
       return count;
+    },
+    releaseSharedStrings() {
+      context = null;
     },
     close: () => zip.close(),
   };

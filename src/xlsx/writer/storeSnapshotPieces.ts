@@ -29,7 +29,8 @@ export function storeSnapshotPieces(pieces: Iterable<string>): StoredSnapshot {
     // A chunk never ends inside a surrogate pair, so hashing chunk by chunk hashes the text's UTF-8 bytes.
     hash.update(chunk);
     largest = Math.max(largest, chunkWireBytes(chunk));
-    stored.push(deflateRawSync(Buffer.from(chunk, 'utf8'), { level: LEVEL }));
+    // Copied out: zlib's result is a view of its whole 16 KB output buffer, ten times the few KB it holds.
+    stored.push(Buffer.from(deflateRawSync(Buffer.from(chunk, 'utf8'), { level: LEVEL })));
   }
   const chunkAt = (index: number): string => {
     const bytes = stored[index];
