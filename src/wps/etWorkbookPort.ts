@@ -227,13 +227,21 @@ function statusCell(wb: EtWorkbook): { ws: EtWorksheet; address: string } | null
   return { ws, address: cellAddress(cell.row, cell.col) };
 }
 
+/** The Office.js add-in's marks helper sheets: found by `MARKS_SHEET_MARKER` in A1, whatever their names. */
+function marksHelpers(sheets: readonly EtWorksheet[]): EtWorksheet[] {
+  return sheets.filter((ws) => ws.Range('A1').Value2 === MARKS_SHEET_MARKER);
+}
+
 /**
- * Delete the Office.js add-in's mark rules (src/excel/markRules.ts) on every sheet but the helpers: the expression
- * rules whose formula reads a marks helper sheet, a sheet that no longer exists or `#REF!` (markRuleSheet.ts).
- * `Cells.FormatConditions` is the sheet's rules; `Formula1` is read only from expression rules (other kinds, data
- * bars say, have none).
+ * Delete the Office.js add-in's mark rules (src/excel/markRules.ts) on every sheet but the helpers, recognised by
+ * their content as the add-in recognises them, never by their position among the sheet's rules: the expression
+ * rules whose formula has the shape of a mark rule and reads a marks helper sheet, a sheet that no longer exists or
+ * `#REF!` (markRuleSheet.ts). Every other rule, the user's too, stays. `Cells.FormatConditions` is the sheet's rules;
+ * `Formula1` is read only from expression rules (other kinds, data bars say, have none). The helper sheets stay: no
+ * rule reads them any more, and the add-in writes them again on its next refresh (`dropState` deletes them).
  */
-function removeAddinMarkRules(sheets: readonly EtWorksheet[], helpers: readonly EtWorksheet[]): void {
+function removeAddinMarkRules(sheets: readonly EtWorksheet[]): void {
+  const helpers = marksHelpers(sheets);
   const helperKeys = new Set(helpers.map((ws) => sheetNameKey(ws.Name)));
   const existing = new Set(sheets.map((ws) => sheetNameKey(ws.Name)));
   for (const ws of sheets) {
@@ -707,6 +715,8 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): EtWor
         }
         const { doc } = readDoc(wb);
         clearRecords(wb, doc.marks);
+        // The Office.js add-in's marks go too (its two rules over the ledger would keep showing its last flags).
+        removeAddinMarkRules(sheetsOf(wb));
         const records: MarkRecord[] = [];
         const added: EtFormatCondition[] = [];
         try {
@@ -737,6 +747,7 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): EtWor
       operation('write_failed', () => {
         const wb = workbook();
         const { doc } = readDoc(wb);
+        removeAddinMarkRules(sheetsOf(wb));
         if (doc.marks.length === 0) return;
         clearRecords(wb, doc.marks);
         writeDoc(wb, { marks: [] });
@@ -868,8 +879,8 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): EtWor
         // marks helper sheet, src/workflows/markRuleSheet.ts), then the helper sheets themselves.
         clearRecords(wb, doc.marks);
         const sheets = sheetsOf(wb);
-        const helpers = sheets.filter((ws) => ws !== state && ws.Range('A1').Value2 === MARKS_SHEET_MARKER);
-        if (helpers.length > 0) removeAddinMarkRules(sheets, helpers);
+        const helpers = marksHelpers(sheets).filter((ws) => ws !== state);
+        removeAddinMarkRules(sheets);
         const doomed = [...(state === null ? [] : [state]), ...helpers];
         if (doomed.length === 0) return;
         // A workbook keeps one visible sheet: a visible state sheet that is the only one is emptied instead.

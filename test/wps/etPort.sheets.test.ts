@@ -7,6 +7,7 @@ import { MARKS_SHEET_MARKER } from '../../src/workflows/markRuleSheet';
 import { refresh, type RefreshOptions } from '../../src/workflows/refresh';
 import { STATE_MARKER } from '../../src/workflows/stateSheet';
 import { createEtWorkbookPort, gridOwnerName } from '../../src/wps/etWorkbookPort';
+import type { EtWorksheet } from '../../src/wps/etTypes';
 import { createFakeEt, type FakeEt } from '../fakes/et/fakeEt';
 import { realisticLedgerGrid } from '../fixtures/realisticLedger';
 
@@ -148,6 +149,17 @@ describe('tables (ListObjects)', () => {
   });
 });
 
+/** Add the Office.js add-in's very hidden marks helper sheet (`name`, found by its marker) after the others; the ledger 台账. */
+function addMarksHelper(et: FakeEt, name: string): EtWorksheet {
+  const wb = et.ActiveWorkbook;
+  const helper = wb.Worksheets.Add(undefined, wb.Worksheets.Item(wb.Worksheets.Count));
+  helper.Name = name;
+  helper.Range('A1:B1').Value2 = [[MARKS_SHEET_MARKER, '__e']];
+  wb.Worksheets.Item('台账').Activate();
+  helper.Visible = 2;
+  return wb.Worksheets.Item('台账');
+}
+
 describe('markCells', () => {
   it('takes back the marks it added when the host fails part-way, so none is left that the state does not record', async () => {
     const et = createFakeEt({ sheets: { 台账: [['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']] } });
@@ -160,18 +172,48 @@ describe('markCells', () => {
     await port.markCells('台账', [{ address: 'F5', severity: 'error' }]);
     expect(sheet(et, '台账')?.conditions.map((c) => c.ref)).toEqual(['F5']);
   });
+
+  /**
+   * The ledger as the Office.js add-in left it: its helper (found by the marker, under another name here), its two
+   * rules between two rules of the user's, and a user's rule of the same shape that reads a sheet of the user's.
+   */
+  function officeMarked(): FakeEt {
+    const et = createFakeEt({ sheets: { 台账: [['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']], 标记: [['mine']] } });
+    const ledger = addMarksHelper(et, '_ledger_marks2');
+    ledger.Range('A1:A5').FormatConditions.Add(2, undefined, '=$A1>100');
+    ledger.Range('A1:L40').FormatConditions.Add(2, undefined, `=MID('_ledger_marks2'!$B1,COLUMN(),1)="e"`);
+    ledger.Range('A1:L40').FormatConditions.Add(2, undefined, `=MID(_ledger_marks2!$B1,COLUMN(),1)="w"`);
+    ledger.Range('B1:B5').FormatConditions.Add(2, undefined, `=MID('标记'!$B1,COLUMN(),1)="e"`);
+    ledger.Range('C1:C5').FormatConditions.Add(1, 5, '=10');
+    return et;
+  }
+  const USER_RULES = [
+    { ref: 'A1:A5', formula1: '=$A1>100', color: 0xffffff },
+    { ref: 'B1:B5', formula1: `=MID('标记'!$B1,COLUMN(),1)="e"`, color: 0xffffff },
+    { ref: 'C1:C5', formula1: '=10', color: 0xffffff },
+  ];
+
+  it("removes the Office.js add-in's mark rules, recognised by their formula, and keeps the user's rules before and after them", async () => {
+    const et = officeMarked();
+    await portOf(et).markCells('台账', [{ address: 'F5', severity: 'error' }]);
+    const rules = sheet(et, '台账')?.conditions ?? [];
+    expect(rules.slice(0, 3)).toEqual(USER_RULES);
+    expect(rules.slice(3).map((c) => [c.ref, c.formula1])).toEqual([['F5', '=TRUE']]);
+  });
+
+  it("clearMarks removes the Office.js add-in's mark rules too, with no marks of its own recorded", async () => {
+    const et = officeMarked();
+    const port = portOf(et);
+    await port.clearMarks();
+    expect(sheet(et, '台账')?.conditions).toEqual(USER_RULES);
+    expect(await port.readState()).toEqual({ settings: expect.any(Object), snapshot: null, lastRefresh: null });
+  });
 });
 
 describe('dropState', () => {
   /** A workbook the Office.js add-in marked: its very hidden helper sheet and a rule reading it, and a rule of the user's. */
   function addinMarked(et: FakeEt): void {
-    const wb = et.ActiveWorkbook;
-    const helper = wb.Worksheets.Add(undefined, wb.Worksheets.Item(wb.Worksheets.Count));
-    helper.Name = '_ledger_marks';
-    helper.Range('A1:B1').Value2 = [[MARKS_SHEET_MARKER, '__e']];
-    wb.Worksheets.Item('台账').Activate();
-    helper.Visible = 2;
-    const ledger = wb.Worksheets.Item('台账');
+    const ledger = addMarksHelper(et, '_ledger_marks');
     ledger.Range('A1:L40').FormatConditions.Add(2, undefined, `=MID('_ledger_marks'!$B1,COLUMN(),1)="e"`);
     ledger.Range('A1:A5').FormatConditions.Add(2, undefined, '=$A1>100');
   }

@@ -275,10 +275,9 @@ describe('refresh on both hosts', () => {
     expect(moved).toEqual(only);
   });
 
-  // A known bug of the WPS port: its markCells removes only the `=TRUE` rules its state lists, so the Office.js
-  // add-in's two rules over the whole ledger (`=MID('_ledger_marks'!$B1,COLUMN(),1)="e"`/`"w"`, markRuleSheet.ts)
-  // stay next to the new marks, and keep showing the Excel refresh's flags, which WPS never updates.
-  it.failing("replaces the Office.js add-in's marks when the workbook is refreshed in WPS 表格: the ledger has the WPS marks only", async () => {
+  // The Office.js add-in's two rules over the whole ledger (`=MID('_ledger_marks'!$B1,COLUMN(),1)="e"`/`"w"`,
+  // markRuleSheet.ts) would keep showing the Excel refresh's flags, which WPS never updates: its markCells removes them.
+  it("replaces the Office.js add-in's marks when the workbook is refreshed in WPS 表格: the ledger has the WPS marks only", async () => {
     const { moved, only } = await marksAfterMove(excelHost, etHost);
     expect(moved).toEqual(only);
   });
