@@ -2,7 +2,7 @@ import { existsSync, realpathSync } from 'fs';
 import { readdir, stat } from 'fs/promises';
 import { basename, dirname, join, resolve } from 'path';
 import type { Worker } from 'worker_threads';
-import { describeMergeIssueCode, describeSource, mergedLedgerGrid, mergeLedgers } from '../domain';
+import { createLedgerMerge, describeMergeIssueCode, describeSource, mergedLedgerGrid } from '../domain';
 import type { AmountUnit, Lang, LedgerIssue, MergeDuplicate, MergeIssue, MergeResult, MergeUnit, ProjectSource } from '../domain';
 import { commonDataDate, MERGED_SHEET, type MergeFileRead } from '../workflows/readMergeSource';
 import { detectInputFormat } from '../xlsx/detectInputFormat';
@@ -196,6 +196,16 @@ async function readFile(path: string, read: ReadMergeFile, progress: ReadProgres
   }
 }
 
+/** Options of `readMergeFiles`. */
+export interface ReadMergeFilesOptions {
+  /** Workers besides this thread (0: one file after the other here); `mergeWorkerCount` by default. */
+  readonly workers?: number;
+  /** Starts one worker (tests); the compiled `mergeFileWorker.js` by default. */
+  readonly startWorker?: () => Worker;
+  /** Called with each file's read in the files' order, as soon as it and the files before it are read. */
+  readonly onFile?: (file: MergeFileRead) => void;
+}
+
 /** A file's read as it ended. */
 type ReadOutcome = { readonly ok: true; readonly file: MergeFileRead } | { readonly ok: false; readonly error: unknown };
 
@@ -207,19 +217,17 @@ type ReadOutcome = { readonly ok: true; readonly file: MergeFileRead } | { reado
  * or running from sources, is read in this thread, one file after the other. Whatever the order the reads end in,
  * the failure thrown is the first file's in the files' order, as one read after the other would throw; no file is
  * started after a failure.
- * @param workers workers besides this thread (0: one file after the other here); `startWorker` starts one (tests).
  */
-export async function readMergeFiles(
-  paths: readonly string[],
-  io: CliIo,
-  lang: Lang,
-  workers: number = mergeWorkerCount(paths.length),
-  startWorker?: () => Worker,
-): Promise<MergeFileRead[]> {
+export async function readMergeFiles(paths: readonly string[], io: CliIo, lang: Lang, options: ReadMergeFilesOptions = {}): Promise<MergeFileRead[]> {
+  const { workers = mergeWorkerCount(paths.length), startWorker, onFile = () => undefined } = options;
   const progressOf = orderedReadProgress(paths.length, () => readProgress(io, lang));
   if (workers === 0) {
     const files: MergeFileRead[] = [];
-    for (const [i, path] of paths.entries()) files.push(await readFile(path, readInThread, progressOf(i)));
+    for (const [i, path] of paths.entries()) {
+      const file = await readFile(path, readInThread, progressOf(i));
+      onFile(file);
+      files.push(file);
+    }
     return files;
   }
   const pool = createMergeWorkerPool(workers, startWorker);
@@ -244,6 +252,7 @@ export async function readMergeFiles(
     for (const outcome of outcomes) {
       const ended = await outcome;
       if (!ended.ok) throw ended.error;
+      onFile(ended.file);
       files.push(ended.file);
     }
     return files;
@@ -381,8 +390,10 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
   const args = parseMergeArgs(argv);
   if (!args.force && existsSync(args.output)) throw inputError(cliBilingual('outputExists', { path: args.output }));
   const paths = await listMergeFiles(args.inputs, args.output);
-  const files = await readMergeFiles(paths, io, args.lang);
-  const result = mergeLedgers(files.map((f) => f.source));
+  // Each file is merged as soon as it and the files before it are read, while the later files are being read.
+  const merge = createLedgerMerge();
+  const files = await readMergeFiles(paths, io, args.lang, { onFile: (file) => merge.add(file.source) });
+  const result = merge.finish();
   const dataDate = commonDataDate(files);
   const sheet = mergedLedgerGrid(result, { unit: args.unit, ...(dataDate === undefined ? {} : { dataDate }) });
   try {

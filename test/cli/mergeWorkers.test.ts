@@ -28,20 +28,26 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('readMergeFiles', () => {
   it('gives on workers and this thread the reads, merge and merged ledger of one file after the other', async () => {
-    const sequential = await readMergeFiles(paths, io, 'zh-CN', 0);
+    const sequential = await readMergeFiles(paths, io, 'zh-CN', { workers: 0 });
     // Two workers and this thread read the three files at once: the first (big) file's worker waits until the second
     // file's read has ended on the other worker; the third is read in this thread.
     const gate = createGate();
     const ended: string[] = [];
     const start = startTsMergeWorker(holdOnPath(GANJINGZI.file), gate.buffer);
-    const pooled = await readMergeFiles(paths, io, 'zh-CN', 2, () =>
-      start().on('message', (message: MergeWorkerMessage) => {
-        if (message.t !== 'read') return;
-        ended.push(message.read.source.file);
-        gate.open();
-      }),
-    );
+    const handed: string[] = [];
+    const pooled = await readMergeFiles(paths, io, 'zh-CN', {
+      workers: 2,
+      onFile: (file) => handed.push(file.source.file),
+      startWorker: () =>
+        start().on('message', (message: MergeWorkerMessage) => {
+          if (message.t !== 'read') return;
+          ended.push(message.read.source.file);
+          gate.open();
+        }),
+    });
     expect(ended).toEqual([JINPU.file, GANJINGZI.file]);
+    // Each read is handed on in the files' order (the merge takes it then), whatever order the reads ended in.
+    expect(handed).toEqual([GANJINGZI.file, JINPU.file, CITY_UNITS.file]);
     expect(pooled.map((f) => f.source.file)).toEqual([GANJINGZI.file, JINPU.file, CITY_UNITS.file]);
     expect(pooled[0]?.ledger.read.rows).toHaveLength(3_004);
     expect(pooled).toStrictEqual(sequential);
@@ -52,8 +58,8 @@ describe('readMergeFiles', () => {
   });
 
   it('reads a file again in this thread when its worker stops', async () => {
-    const sequential = await readMergeFiles(paths, io, 'zh-CN', 0);
-    const pooled = await readMergeFiles(paths, io, 'zh-CN', 2, startTsMergeWorker(exitOnPath('金普')));
+    const sequential = await readMergeFiles(paths, io, 'zh-CN', { workers: 0 });
+    const pooled = await readMergeFiles(paths, io, 'zh-CN', { workers: 2, startWorker: startTsMergeWorker(exitOnPath('金普')) });
     expect(pooled).toStrictEqual(sequential);
   });
 
@@ -62,13 +68,14 @@ describe('readMergeFiles', () => {
     const quick = join(dir, 'quick-notes.xlsx');
     for (const path of [slow, quick]) await writeGridXlsx(path, [{ name: '说明', grid: [['本文件没有台账']] }]);
     const inputs = [slow, quick];
-    const sequential = await readMergeFiles(inputs, io, 'zh-CN', 0).catch((error: unknown) => error);
+    const sequential = await readMergeFiles(inputs, io, 'zh-CN', { workers: 0 }).catch((error: unknown) => error);
     // The first file's worker waits until a read has ended (the second file's, failed) on the other worker.
     const gate = createGate();
     const start = startTsMergeWorker(holdOnPath('slow-'), gate.buffer);
-    const pooled = await readMergeFiles(inputs, io, 'zh-CN', 2, () =>
-      start().on('message', (message: MergeWorkerMessage) => (message.t === 'error' || message.t === 'read') && gate.open()),
-    ).catch((error: unknown) => error);
+    const pooled = await readMergeFiles(inputs, io, 'zh-CN', {
+      workers: 2,
+      startWorker: () => start().on('message', (message: MergeWorkerMessage) => (message.t === 'error' || message.t === 'read') && gate.open()),
+    }).catch((error: unknown) => error);
     expect(sequential).toBeInstanceOf(CliError);
     expect(pooled).toBeInstanceOf(CliError);
     expect((pooled as CliError).bilingual).toEqual((sequential as CliError).bilingual);

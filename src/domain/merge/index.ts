@@ -1,5 +1,5 @@
 /** Public exports of `merge`: the districts' ledgers into one city ledger (issue 18). */
-export { mergeLedgers } from './mergeLedgers';
+export { createLedgerMerge, mergeLedgers, type LedgerMerge } from './mergeLedgers';
 export { mergedLedgerGrid, SOURCE_HEADER, CODE_HEADER, type MergedCell, type MergedLedgerGrid, type MergedLedgerGridOptions } from './mergedLedgerGrid';
 export { districtOfText } from './districtOfText';
 export { looseNameKey } from './looseNameKey';

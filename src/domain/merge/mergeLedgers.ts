@@ -38,6 +38,24 @@ const DEFAULT_TOLERANCE = 1e-9;
  */
 export function mergeLedgers(sources: readonly MergeSource[], options: MergeOptions = {}): MergeResult {
   if (!Array.isArray(sources as unknown)) throw new TypeError('mergeLedgers: sources must be an array');
+  const merge = createLedgerMerge(options);
+  for (const source of sources) merge.add(source);
+  return merge.finish();
+}
+
+/** `mergeLedgers` fed one file at a time, so that a caller can merge each file as soon as it and the files before it are read. */
+export interface LedgerMerge {
+  /** Merge the next file (files are added in the order `mergeLedgers` takes them). */
+  add(source: MergeSource): void;
+  /** What `mergeLedgers` returns for the files added so far. */
+  finish(): MergeResult;
+}
+
+/**
+ * Start a merge that takes the files one at a time: `add` each file in order, then `finish`; the result is the same
+ * as `mergeLedgers` over the same files (it is `mergeLedgers`' own loop).
+ */
+export function createLedgerMerge(options: MergeOptions = {}): LedgerMerge {
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   const entries: Entry[] = [];
   const byKey = new Map<string, Entry>();
@@ -46,7 +64,8 @@ export function mergeLedgers(sources: readonly MergeSource[], options: MergeOpti
   const issues: MergeIssue[] = [];
   const fileDistricts: (string | null)[] = [];
 
-  sources.forEach((source, fileIndex) => {
+  const add = (source: MergeSource): void => {
+    const fileIndex = fileDistricts.length;
     const fileDistrict = districtOfText(source.file) ?? districtOfText(source.title ?? '');
     fileDistricts.push(fileDistrict);
     const sheet = source.read.sheet;
@@ -86,15 +105,20 @@ export function mergeLedgers(sources: readonly MergeSource[], options: MergeOpti
       if (code !== null && !byCode.has(code)) byCode.set(code, entry);
       if (!byLooseKey.has(looseKey)) byLooseKey.set(looseKey, entry);
     }
-  });
+  };
 
-  const projects: MergedProject[] = entries.map((e) => ({ row: e.row, code: e.code, sources: e.sources }));
-  const duplicates: MergeDuplicate[] = [];
-  for (const e of entries) {
-    if (e.match === null) continue;
-    duplicates.push({ name: e.row.name, match: e.match, sources: e.sources, conflicts: e.conflicts ?? [] });
-  }
-  return { projects, duplicates, issues, fileDistricts };
+  return {
+    add,
+    finish() {
+      const projects: MergedProject[] = entries.map((e) => ({ row: e.row, code: e.code, sources: e.sources }));
+      const duplicates: MergeDuplicate[] = [];
+      for (const e of entries) {
+        if (e.match === null) continue;
+        duplicates.push({ name: e.row.name, match: e.match, sources: e.sources, conflicts: e.conflicts ?? [] });
+      }
+      return { projects, duplicates, issues, fileDistricts };
+    },
+  };
 }
 
 /**
