@@ -19,6 +19,7 @@ import {
   type SnapshotColumn,
   type StateSheetDoc,
 } from '../workflows/stateSheet';
+import { baselineRevision } from '../workflows/baselineRevision';
 import { DEFAULT_SETTINGS, PortError, type StoredState } from '../workflows/workbookPort';
 import { cellAddress } from './a1';
 import { syncChunk, syncResult, type ExcelRun } from './batch';
@@ -432,7 +433,8 @@ async function readWhole(deps: StateDeps): Promise<StateSheetDoc> {
 /**
  * The add-in's state. Round trips: one to list the sheets, one for the state sheet's head (none without a
  * candidate sheet), and one more per payload-sized block of chunks when a column holds more than one chunk or
- * the baseline is not the one cached. Without a state sheet, the state of a version before issue 15.
+ * the baseline is not the one cached (the chunks in rows 1–40 come with the head when `deps.along` reads them).
+ * Without a state sheet, the state of a version before issue 15.
  */
 export async function readState(deps: StateDeps): Promise<StoredState> {
   const { settings, snapshot, lastRefresh } = await readWhole(deps);
@@ -485,23 +487,6 @@ function columnOps(col: number, text: string, previous: number): WriteOp[] {
 /** Clear a column's chunks and set its count to 0. */
 function emptyColumnOps(col: number, previous: number): WriteOp[] {
   return [...(previous > 0 ? [clearOp(columnRange(col, STATE_FIRST_CHUNK_ROW, previous))] : []), valuesOp(cellAddress(STATE_FIRST_CHUNK_ROW - 1, col), [[0]])];
-}
-
-/**
- * The revision of a baseline: its length and two 32-bit FNV-1a hashes of its text (over UTF-16 units, from two
- * offset bases). Derived from the text, so two hosts writing the same baseline agree and a test's workbook does
- * not depend on the clock; another baseline keeps the revision only by a collision of both hashes at the same
- * length.
- */
-export function baselineRevision(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x050c5d1f;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    a = Math.imul(a ^ code, 0x01000193);
-    b = Math.imul(b ^ code, 0x01000193);
-  }
-  return `${text.length.toString(36)}-${(a >>> 0).toString(36)}-${(b >>> 0).toString(36)}`;
 }
 
 /** The chunk count a format-2 header holds for `col` (0 for other sheets). */
@@ -724,8 +709,9 @@ function definedOf(patch: StatePatch): Partial<StateSheetDoc> {
  * Write the given keys of the state into the state sheet (see `writeSheet` for the order that keeps the
  * previous baseline when a write is interrupted). A baseline equal to the one cached costs no write. The first
  * write into a workbook that still has the old state writes the whole state, and only once that succeeded
- * removes the old settings keys and custom XML parts. Round trips: two to find the state sheet, then one per
- * payload-sized block; two more for the migration.
+ * removes the old settings keys and custom XML parts. Round trips: two to find the state sheet (none with the
+ * head a read of the same held section kept, `StateCache.held`), then one per payload-sized block; two more for
+ * the migration.
  */
 export async function writeState(deps: StateDeps, patch: StatePatch): Promise<void> {
   const { run, settings, caps, notes, cache } = deps;
