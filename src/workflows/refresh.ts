@@ -204,7 +204,8 @@ export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = 
         brief,
         changes: changes.deltas,
       }),
-      layoutValidation(read, { lang, sourceSheet: sheet, dataDate }),
+      // The file port writes 校验结果 once, row by row: its rows are built as they are written.
+      layoutValidation(read, { lang, sourceSheet: sheet, dataDate, rowsOnDemand: isStreamed }),
       layoutChanges(changes.diff, {
         lang,
         asOf,
