@@ -1,4 +1,5 @@
 import { SHEET_ROLES, type CellValue, type ChartSpec, type ChartType, type Grid, type PlanBlock, type PlanRange, type PlanStyle, type SheetPlan, type SheetRole } from '../domain';
+import { baselineRevision } from '../workflows/baselineRevision';
 import { SOURCE_PREVIEW_ROWS } from '../workflows/chooseSource';
 import { MARKS_SHEET_MARKER, markRuleSheet } from '../workflows/markRuleSheet';
 import { ownerName, ownerSheetsByName, sheetOfNameValue, type LoadedName } from '../workflows/ownerNames';
@@ -6,6 +7,7 @@ import {
   chunkText,
   EMPTY_STATE_DOC,
   isStateMarker,
+  largestChunkBytes,
   readStateHeader,
   readStateSheet,
   SNAPSHOT_COLUMNS,
@@ -507,15 +509,25 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): EtWor
     const counts = STATE_LABELS.map((_, c) => current.counts[c] ?? 0);
     const changed = new Set<number>([STATE_COLUMNS.settings, STATE_COLUMNS.lastRefresh, STATE_COLUMNS.marks]);
     if (newBaseline) changed.add(SNAPSHOT_COLUMNS[column]);
+    let largest: number | null = null;
     for (const c of changed) {
       const chunks = chunkText(texts[c] ?? '');
+      if (c === SNAPSHOT_COLUMNS[column]) largest = largestChunkBytes(chunks);
       const rows = Math.max(chunks.length, counts[c] ?? 0);
       if (rows > 0) writeRows(ws, STATE_FIRST_CHUNK_ROW, c, Array.from({ length: rows }, (_, r) => [literalText(chunks[r] ?? '')]));
       counts[c] = chunks.length;
     }
     writeRows(ws, 1, 0, [[...STATE_LABELS], counts]);
-    const revision = newBaseline ? `${Date.now().toString(36)}-${token()}` : String(ws.Range('D1').Value2 ?? '');
-    writeRows(ws, 0, 0, [[STATE_MARKER, STATE_FORMAT_VERSION, doc.snapshot === null ? '' : column, literalText(doc.snapshot === null ? '' : revision)]]);
+    // D1 and E1 as the Office.js port writes them (the baseline's hash and its largest chunk's wire size), so the same
+    // baseline gives the same cells on both hosts, and E1 never stays behind from a baseline written before.
+    const keptBytes = ws.Range('E1').Value2;
+    const [revision, bytes] =
+      doc.snapshot === null
+        ? ['', '']
+        : newBaseline
+          ? [baselineRevision(doc.snapshot), largest ?? '']
+          : [String(ws.Range('D1').Value2 ?? ''), typeof keptBytes === 'number' ? keptBytes : ''];
+    writeRows(ws, 0, 0, [[STATE_MARKER, STATE_FORMAT_VERSION, doc.snapshot === null ? '' : column, literalText(revision), bytes]]);
   };
 
   const clearRecords = (wb: EtWorkbook, records: readonly MarkRecord[]): void => {

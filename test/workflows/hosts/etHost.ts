@@ -9,7 +9,7 @@ import { refresh } from '../../../src/workflows/refresh';
 import { XL_EXPRESSION } from '../../../src/wps/etTypes';
 import { createEtWorkbookPort } from '../../../src/wps/etWorkbookPort';
 import { createFakeEt, type FakeEt } from '../../fakes/et/fakeEt';
-import { maskedRevision, shownCells, type ExpressionFormat, type HostWorkbook, type PortableWorkbook, type SheetView, type SheetVisibility, type WorkflowHost } from './workflowHost';
+import { shownCells, type ExpressionFormat, type HostWorkbook, type PortableWorkbook, type SheetView, type SheetVisibility, type WorkflowHost } from './workflowHost';
 
 /** `XlSheetVisibility` (learn.microsoft.com/office/vba/api/excel.xlsheetvisibility): -1 visible, 0 hidden, 2 very hidden. */
 const VISIBILITY: Record<number, SheetVisibility> = { [-1]: 'visible', 0: 'hidden', 2: 'veryHidden' };
@@ -77,8 +77,8 @@ export function etWorkbook(et: FakeEt): HostWorkbook {
       else if (et.failOnWrite !== null && et.failOnWrite > 0) throw new Error(`the failure planned ${et.failOnWrite} changes further was not reached`);
       else et.failOnWrite = null;
     },
-    fullState: (maskRevision = false) => ({
-      sheets: et.snapshot().map((sheet) => (maskRevision ? { ...sheet, values: maskedRevision(sheet.values) } : sheet)),
+    fullState: () => ({
+      sheets: et.snapshot(),
       names: et.ActiveWorkbook.names.list.map((n) => ({ ...n })).sort((a, b) => a.name.localeCompare(b.name)), // copies: the fake updates its entries in place
       active: et.ActiveWorkbook.ActiveSheet.Name,
     }),

@@ -10,8 +10,8 @@ import { refresh } from '../../../src/workflows/refresh';
 import { CURRENT_API_VERSION, normalisedSnapshot } from '../../excel/fakeWorkbook';
 import { parseRef } from '../../fakes/excel/address';
 import type { Visibility } from '../../fakes/excel/state';
-import { createFakeExcel, type CellValue, type FakeExcel, type WorkbookSnapshot } from '../../fakes/fakeExcel';
-import { maskedRevision, shownCells, type ExpressionFormat, type HostWorkbook, type PortableWorkbook, type SheetView, type SheetVisibility, type WorkflowHost } from './workflowHost';
+import { createFakeExcel, type CellValue, type FakeExcel } from '../../fakes/fakeExcel';
+import { shownCells, type ExpressionFormat, type HostWorkbook, type PortableWorkbook, type SheetView, type SheetVisibility, type WorkflowHost } from './workflowHost';
 
 const VISIBILITY: Record<Visibility, SheetVisibility> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
 const OFFICE_VISIBILITY: Record<SheetVisibility, Visibility> = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' };
@@ -40,11 +40,6 @@ function expressionFormats(fake: FakeExcel): ExpressionFormat[] {
       f.type === 'Custom' && f.rule.formula !== undefined ? [{ sheet: s.name, ref: f.address, formula: f.rule.formula, fill: (f.format.fill ?? '').toUpperCase() }] : [],
     ),
   );
-}
-
-/** `snapshot`, with the state sheet's revision masked when `mask` says so. */
-function masked(snapshot: WorkbookSnapshot, mask: boolean): WorkbookSnapshot {
-  return mask ? { ...snapshot, sheets: snapshot.sheets.map((s) => ({ ...s, values: maskedRevision(s.values) })) } : snapshot;
 }
 
 /** The suite's view of a fake Excel workbook. */
@@ -87,7 +82,7 @@ export function excelWorkbook(fake: FakeExcel): HostWorkbook {
       } else if (failingSync !== null && fake.syncCount < failingSync) throw new Error(`the failure planned at sync ${failingSync} was not reached`);
       else failingSync = null;
     },
-    fullState: (maskRevision = false) => ({ workbook: masked(normalisedSnapshot(fake), maskRevision), names: [...fake.definedNames].sort((a, b) => a.name.localeCompare(b.name)) }),
+    fullState: () => ({ workbook: normalisedSnapshot(fake), names: [...fake.definedNames].sort((a, b) => a.name.localeCompare(b.name)) }),
     conditionalFormats: (sheet) => expressionFormats(fake).filter((f) => f.sheet === sheet),
     toPortable(): PortableWorkbook {
       return {

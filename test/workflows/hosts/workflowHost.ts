@@ -6,7 +6,6 @@
 import type { Grid } from '../../../src/domain/ledger/types';
 import { parseCellAddress } from '../../../src/excel/a1';
 import type { RefreshOptions, RunReport } from '../../../src/workflows/refresh';
-import { STATE_MARKER } from '../../../src/workflows/stateSheet';
 import type { WorkbookPort } from '../../../src/workflows/workbookPort';
 
 /** A cell as a test sees it on either host: empty is `null`, a formula cell is its formula text (`=HYPERLINK(…)`). */
@@ -90,11 +89,10 @@ export interface HostWorkbook {
    */
   failAt(step: number | null): void;
   /**
-   * Everything the host keeps of the workbook, for comparing it before and after on the same host. With
-   * `maskRevision`, the state sheet's baseline revision (D1) reads `<revision>`: the WPS port makes it from the clock,
-   * so two workbooks with the same baseline differ there.
+   * Everything the host keeps of the workbook, for comparing it before and after on the same host, or two workbooks
+   * of the same host (the state sheet's baseline revision, D1, is a hash of the baseline on both hosts).
    */
-  fullState(maskRevision?: boolean): unknown;
+  fullState(): unknown;
   /** The expression-kind conditional formats of `sheet` (the issue marks of both hosts). */
   conditionalFormats(sheet: string): ExpressionFormat[];
   /** The workbook as a file would carry it to the other host. */
@@ -110,14 +108,6 @@ export interface WorkflowHost {
   open(sheets: Readonly<Record<string, Grid>>): HostWorkbook;
   /** A workbook another host saved. */
   openPortable(workbook: PortableWorkbook): HostWorkbook;
-}
-
-/** `rows` of a sheet with the state sheet's revision (D1) masked, when A1 holds the state marker. */
-export function maskedRevision<T>(rows: readonly (readonly T[])[]): (T | '<revision>')[][] {
-  const out: (T | '<revision>')[][] = rows.map((row) => [...row]);
-  const head = out[0];
-  if (head !== undefined && head[0] === STATE_MARKER && head.length > 3) head[3] = '<revision>';
-  return out;
 }
 
 /** Rows without trailing empty rows, each without its trailing empty cells. */
