@@ -1,5 +1,6 @@
+import { formatAsOf } from '../workflows/formatAsOf';
 import { refresh, type RunReport } from '../workflows/refresh';
-import { createEtWorkbookPort } from '../wps/etWorkbookPort';
+import { createEtWorkbookPort, type EtWorkbookPort } from '../wps/etWorkbookPort';
 import { findTaskPaneFactory, paneUrl, toggleTaskPane } from './taskPane';
 
 /**
@@ -27,18 +28,38 @@ export interface RibbonControl {
 
 let running: Promise<RunReport> | null = null;
 
-/** The one line shown after a refresh, in Chinese (the ribbon has no pane to report in). */
-export function resultLine(report: RunReport): string {
-  if (!report.ok) return `刷新失败：${report.error?.message['zh-CN'] ?? '未知错误'}`;
+/**
+ * The one-line outcome of a refresh, in Chinese (the WPS ribbon runs in Chinese): when, how many projects, errors and
+ * warnings, then every note in full (the ribbon has no pane to show them in). The counts are the Office ribbon's
+ * (src/commands/outcomeMessage.ts `outcomeCounts`: counted projects, error and warning issues).
+ * @example statusLine(report) // '已刷新（2025年9月30日 14:05）：36 个项目，错误 3 个，警告 5 个。'
+ */
+export function statusLine(report: RunReport): string {
+  const at = formatAsOf(new Date(report.refreshedAt), 'zh-CN');
+  if (!report.ok) return `刷新失败（${at}）：${report.error?.message['zh-CN'] ?? '未知错误'}`;
+  const projects = report.read?.rows.length ?? 0;
+  const count = (severity: string): number => report.issues.filter((i) => i.severity === severity).length;
   const notes = report.notes.map((n) => n.message['zh-CN']);
-  return [`已刷新汇总表「${report.sheets.summary ?? ''}」。`, ...notes].join('\n');
+  return [`已刷新（${at}）：${projects} 个项目，错误 ${count('error')} 个，警告 ${count('warning')} 个。`, ...notes].join('');
 }
 
-/** Start a refresh unless one is running; the result is shown with `alert` when it ends. */
-export function startRefresh(show: (text: string) => void = (text) => globalThis.alert?.(text)): Promise<RunReport> {
-  running ??= refresh(createEtWorkbookPort(), { displayLanguage: 'zh-CN' })
-    .then((report) => {
-      show(resultLine(report));
+/**
+ * Start a refresh unless one is running in this page. The outcome is reported as the Office ribbon reports it
+ * (src/commands/commands.ts): as the status line of the summary sheet and in the status bar (`writeStatus`), and with
+ * `show` (an `alert`) only where that line cannot say it: when there is no summary sheet to write on (a first
+ * refresh that failed), and when another refresh was running (its summaries are being replaced).
+ */
+export function startRefresh(show: (text: string) => void = (text) => globalThis.alert?.(text), port: EtWorkbookPort = createEtWorkbookPort()): Promise<RunReport> {
+  running ??= refresh(port, { displayLanguage: 'zh-CN' })
+    .then(async (report) => {
+      const line = statusLine(report);
+      let isReported = false;
+      try {
+        if (report.error?.code !== 'refresh_in_progress') isReported = await port.writeStatus(line);
+      } catch {
+        // The status line could not be written: the alert below is the only place left to report in.
+      }
+      if (!isReported) show(line);
       return report;
     })
     .finally(() => {
