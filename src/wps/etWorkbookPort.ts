@@ -195,6 +195,75 @@ function deleteName(wb: EtWorkbook, name: string): void {
   }
 }
 
+/**
+ * Prefix of the hidden names that mark the old summaries a refresh could not delete (`_LedgerStats_Leftover_1`…,
+ * each pointing at A1 of one such sheet): the next refresh deletes the sheets these names point at, and only those,
+ * so a sheet of the user's named like a leftover (`~lo0…`) is never touched.
+ */
+export const LEFTOVER_NAME_PREFIX = '_LedgerStats_Leftover_';
+
+/** Whether a sheet object still stands for a sheet (every member of a deleted sheet throws, as in COM). */
+function isLive(ws: EtWorksheet): boolean {
+  try {
+    return typeof ws.Name === 'string';
+  } catch {
+    return false;
+  }
+}
+
+/** The leftover names (`LEFTOVER_NAME_PREFIX`), each with the sheet it points at (`null`: gone, or `#REF!`). */
+function leftoversOf(wb: EtWorkbook): { name: string; ws: EtWorksheet | null }[] {
+  const prefix = LEFTOVER_NAME_PREFIX.toLowerCase();
+  return namesOf(wb)
+    .filter((n) => n.name.toLowerCase().startsWith(prefix))
+    .map((n) => {
+      const sheet = sheetOfNameValue(n);
+      return { name: n.name, ws: sheet === null ? null : findSheet(wb, sheet) };
+    });
+}
+
+/**
+ * Mark old summaries that could not be deleted as ours (a hidden leftover name each) and hide them (very hidden, as
+ * the state sheet): the next refresh deletes them. Best effort: a sheet whose name cannot be added stays visible and
+ * unmarked (deleting it is then the user's, as the note says).
+ */
+function markLeftovers(wb: EtWorkbook, sheets: readonly EtWorksheet[]): void {
+  const taken = new Set(namesOf(wb).map((n) => n.name.toLowerCase()));
+  let k = 1;
+  for (const ws of sheets) {
+    while (taken.has(`${LEFTOVER_NAME_PREFIX}${k}`.toLowerCase())) k++;
+    const name = `${LEFTOVER_NAME_PREFIX}${k}`;
+    try {
+      wb.Names.Add(name, `=${quotedSheetName(ws.Name)}!$A$1`, false);
+      taken.add(name.toLowerCase());
+      ws.Visible = XL_SHEET_VERY_HIDDEN;
+    } catch {
+      // Unmarked or not hidden: the note says the old summaries are left.
+    }
+  }
+}
+
+/**
+ * Delete the old summaries earlier refreshes left (found by their leftover names), then the names. A sheet that
+ * still cannot be deleted keeps its name, for the next refresh. `false` when one is left.
+ */
+function deleteLeftovers(app: EtApplication, wb: EtWorkbook): boolean {
+  let isClean = true;
+  for (const { name, ws } of leftoversOf(wb)) {
+    try {
+      if (ws !== null) {
+        // Hidden first: a very hidden sheet may not be deletable (see dropState).
+        if (ws.Visible === XL_SHEET_VERY_HIDDEN) ws.Visible = XL_SHEET_HIDDEN;
+        deleteSheets(app, [ws]);
+      }
+      deleteName(wb, name);
+    } catch {
+      isClean = false;
+    }
+  }
+  return isClean;
+}
+
 /** Font colour of the status line (#595959, as the Office.js port writes it; grey is the same in BGR). */
 const STATUS_COLOR = 0x595959;
 
@@ -275,11 +344,11 @@ function absolute(row: number, col: number): string {
   return cellAddress(row, col).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
 }
 
-/** A sheet name starting with `prefix` that no sheet of `wb` has. */
+/** A sheet name starting with `prefix` that no sheet of `wb` has (a counter follows a token that is taken: tests fix the token). */
 function freeTempName(wb: EtWorkbook, prefix: string, token: () => string): string {
   const taken = new Set(sheetsOf(wb).map((ws) => sheetNameKey(ws.Name)));
-  for (;;) {
-    const name = `${prefix}${token()}`.slice(0, 31);
+  for (let n = 0; ; n++) {
+    const name = `${prefix}${token()}`.slice(0, 27) + (n === 0 ? '' : String(n));
     if (!taken.has(sheetNameKey(name))) return name;
   }
 }
@@ -408,8 +477,8 @@ const NOTES: Record<WpsNoteCode, CapabilityNote['message']> = {
     'en-US': 'This WPS 表格 has no chart API (ChartObjects): the summary figures are complete, without charts.',
   },
   wps_old_sheets_left: {
-    'zh-CN': '汇总表已更新，但上次的汇总表未能删除：名称以“~lo”开头的工作表可以手动删除。',
-    'en-US': 'The summaries were updated, but the previous ones could not be deleted: sheets named "~lo…" can be deleted by hand.',
+    'zh-CN': '汇总表已更新，但上次的汇总表未能删除：它们已被隐藏，下次刷新时再删除（若仍可见，名称以“~lo”开头的工作表可以手动删除）。',
+    'en-US': 'The summaries were updated, but the previous ones could not be deleted: they are hidden, and the next refresh deletes them (any still visible, named "~lo…", can be deleted by hand).',
   },
   wps_no_marks: {
     'zh-CN': '此版本的 WPS 表格不支持条件格式接口（FormatConditions）：台账中的问题单元格未标色，请看校验表。',
@@ -578,9 +647,11 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): EtWor
       operation('read_failed', () => {
         const wb = workbook();
         const owners = ownerSheetsByName(namesOf(wb));
+        const leftovers = leftoversOf(wb).map((l) => l.ws);
         return sheetsOf(wb)
-          // The refresh lease (this runtime's, or another's) is no sheet of the user's, as in the Office.js port.
-          .filter((ws) => sheetNameKey(ws.Name) !== sheetNameKey(LEASE_SHEET_NAME))
+          // The refresh lease (this runtime's, or another's) is no sheet of the user's, as in the Office.js port; nor
+          // are the old summaries a refresh could not delete.
+          .filter((ws) => sheetNameKey(ws.Name) !== sheetNameKey(LEASE_SHEET_NAME) && !leftovers.includes(ws))
           .map((ws) => ({ ws, preview: readSheetGrid(ws, SOURCE_PREVIEW_ROWS) }))
           .filter(({ preview }) => !isStateMarker(preview[0]?.[0]))
           .map(({ ws, preview }): SheetInfo => {
@@ -700,11 +771,15 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): EtWor
           throw new PortError('write_failed', error instanceof Error ? error.message : String(error), { cause: error });
         }
         // 3. Only now remove the old sheets: the new ones are complete and named. A failure here leaves an old
-        //    sheet under its temporary name, owned by nothing; the refresh has succeeded, so it is a note.
+        //    sheet under its temporary name, owned by nothing; the refresh has succeeded, so it is a note, and the
+        //    sheet is marked as ours and hidden, for the next refresh to delete (with those earlier ones left).
+        const isCleanBefore = deleteLeftovers(app, wb);
         try {
           deleteSheets(app, old);
+          if (!isCleanBefore) note('wps_old_sheets_left');
         } catch {
           note('wps_old_sheets_left');
+          markLeftovers(wb, old.filter(isLive));
         }
         activate(wb, activeRole === undefined ? wasActive : (applied[activeRole] ?? wasActive));
         return Promise.resolve(applied);

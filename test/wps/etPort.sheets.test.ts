@@ -6,7 +6,7 @@ import { gridOwnerName as officeGridOwnerName } from '../../src/excel/writeGridS
 import { MARKS_SHEET_MARKER } from '../../src/workflows/markRuleSheet';
 import { refresh, type RefreshOptions } from '../../src/workflows/refresh';
 import { STATE_MARKER } from '../../src/workflows/stateSheet';
-import { createEtWorkbookPort, gridOwnerName } from '../../src/wps/etWorkbookPort';
+import { createEtWorkbookPort, gridOwnerName, LEFTOVER_NAME_PREFIX } from '../../src/wps/etWorkbookPort';
 import type { EtWorksheet } from '../../src/wps/etTypes';
 import { createFakeEt, type FakeEt } from '../fakes/et/fakeEt';
 import { realisticLedgerGrid } from '../fixtures/realisticLedger';
@@ -207,6 +207,57 @@ describe('markCells', () => {
     await port.clearMarks();
     expect(sheet(et, '台账')?.conditions).toEqual(USER_RULES);
     expect(await port.readState()).toEqual({ settings: expect.any(Object), snapshot: null, lastRefresh: null });
+  });
+});
+
+describe('old summaries a refresh could not delete', () => {
+  /** Make `Delete` of the sheet named `name` fail until the returned function is called. */
+  function refuseDelete(et: FakeEt, name: string): () => void {
+    const ws = et.ActiveWorkbook.Worksheets.Item(name) as EtWorksheet & { Delete(): void };
+    ws.Delete = () => {
+      throw new Error('Test: the host refused to delete the sheet');
+    };
+    return () => {
+      delete (ws as { Delete?: unknown }).Delete;
+    };
+  }
+  const visible = (et: FakeEt) => et.snapshot().filter((s) => s.visible === -1).map((s) => s.name);
+
+  it('are hidden and marked by a hidden name, left out of the sheet list, and deleted by the next refresh; a user sheet named like one stays', async () => {
+    const et = createFakeEt({ sheets: { 台账: realisticLedgerGrid(), '~lo0tmp2': [['我的表']] } });
+    const port = portOf(et);
+    expect((await refresh(port, options)).ok).toBe(true);
+    const usual = visible(et);
+    const allow = refuseDelete(et, '汇总');
+    const report = await refresh(port, options);
+    expect([report.ok, report.notes.map((n) => n.code)]).toEqual([true, expect.arrayContaining(['wps_old_sheets_left'])]);
+    const left = et.snapshot().filter((s) => s.name.startsWith('~lo') && s.name !== '~lo0tmp2');
+    expect(left.map((s) => s.visible)).toEqual([2]);
+    expect(et.ActiveWorkbook.names.list.filter((n) => n.name.startsWith(LEFTOVER_NAME_PREFIX))).toEqual([
+      { name: `${LEFTOVER_NAME_PREFIX}1`, refersTo: `='${left[0]?.name}'!$A$1`, visible: false },
+    ]);
+    expect(visible(et)).toEqual(usual);
+    expect((await port.listSheets()).map((s) => s.name)).not.toContain(left[0]?.name);
+
+    allow();
+    const next = await refresh(port, options);
+    expect([next.ok, next.notes.map((n) => n.code)]).toEqual([true, expect.not.arrayContaining(['wps_old_sheets_left'])]);
+    expect(et.snapshot().map((s) => s.name).filter((n) => n.startsWith('~lo'))).toEqual(['~lo0tmp2']);
+    expect(sheet(et, '~lo0tmp2')?.values).toEqual([['我的表']]);
+    expect(et.ActiveWorkbook.names.list.filter((n) => n.name.startsWith(LEFTOVER_NAME_PREFIX))).toEqual([]);
+  });
+
+  it('stay marked while they cannot be deleted, and the note says so again', async () => {
+    const et = createFakeEt({ sheets: { 台账: realisticLedgerGrid() } });
+    const port = portOf(et);
+    await refresh(port, options);
+    refuseDelete(et, '汇总');
+    await refresh(port, options);
+    const leftover = et.snapshot().find((s) => s.name.startsWith('~lo'))?.name;
+    const again = await refresh(port, options);
+    expect(again.notes.map((n) => n.code)).toContain('wps_old_sheets_left');
+    expect(et.snapshot().filter((s) => s.name === leftover).map((s) => s.visible)).toEqual([0]);
+    expect(et.ActiveWorkbook.names.list.filter((n) => n.name.startsWith(LEFTOVER_NAME_PREFIX)).map((n) => n.refersTo)).toEqual([`='${leftover}'!$A$1`]);
   });
 });
 

@@ -121,6 +121,7 @@ export function fakeEtFromPortable(workbook: PortableWorkbook): FakeEt {
 export const etHost: WorkflowHost = {
   name: 'WPS 表格 (ET port, fake ET)',
   failedStepCode: 'write_failed',
+  leavesOldSheets: true,
   open: (sheets) => etWorkbook(createFakeEt({ sheets })),
   openPortable: (workbook) => etWorkbook(fakeEtFromPortable(workbook)),
 };

@@ -146,6 +146,7 @@ export function fakeExcelFromPortable(workbook: PortableWorkbook): FakeExcel {
 export const excelHost: WorkflowHost = {
   name: 'Excel (Office.js port, fake Excel)',
   failedStepCode: 'host_error',
+  leavesOldSheets: false,
   open: (sheets) => excelWorkbook(createFakeExcel({ ...OPTIONS, sheets })),
   openPortable: (workbook) => excelWorkbook(fakeExcelFromPortable(workbook)),
 };

@@ -104,6 +104,8 @@ export interface WorkflowHost {
   readonly name: string;
   /** The run error code (`RunReport.error.code`) of a refresh whose host step failed before the summaries were written. */
   readonly failedStepCode: string;
+  /** Whether a failure late in a refresh can leave the previous summaries behind (the note `wps_old_sheets_left`). */
+  readonly leavesOldSheets: boolean;
   /** A workbook of `sheets` (rows from A1; `null`/`undefined` empty), the first sheet active. */
   open(sheets: Readonly<Record<string, Grid>>): HostWorkbook;
   /** A workbook another host saved. */
