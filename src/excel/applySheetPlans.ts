@@ -1,4 +1,5 @@
 import { SHEET_ROLES, type PlanCell, type SheetPlan, type SheetRole } from '../domain';
+import { statusRow } from '../workflows/statusRow';
 import type { AppliedPlans } from '../workflows/workbookPort';
 import { cellAddress } from './a1';
 import { syncChunk, type ExcelRun } from './batch';
@@ -67,15 +68,7 @@ interface Progress {
   eventsWere: boolean | null;
 }
 
-/** The row below everything a plan draws (blocks, formats, merges, charts): where the status line goes. */
-export function statusRow(plan: SheetPlan): number {
-  let end = 0;
-  for (const b of plan.blocks) end = Math.max(end, b.row + b.values.length);
-  for (const f of plan.formats) end = Math.max(end, f.range.row + f.range.rows);
-  for (const m of plan.merges) end = Math.max(end, m.row + m.rows);
-  for (const c of plan.charts) end = Math.max(end, c.position.row + c.position.rows);
-  return end + 1;
-}
+export { statusRow } from '../workflows/statusRow';
 
 /** A link to another owned sheet, written in the final round trip once that sheet's name is known. */
 interface DeferredLink {

@@ -1,3 +1,4 @@
+import { LEASE_MARKER, LEASE_NOTE, LEASE_POLL_MS, LEASE_SHEET_NAME, LEASE_TTL_MS, LEASE_WAIT_MS } from '../workflows/leaseFormat';
 import { PortError } from '../workflows/workbookPort';
 import type { ExcelRun } from './batch';
 import { officeErrorCode, toPortError } from './toPortError';
@@ -40,22 +41,7 @@ import { officeErrorCode, toPortError } from './toPortError';
  *
  * Within one runtime, refreshes queue in memory (`exclusive` below) and never contend for the sheet.
  */
-export const LEASE_SHEET_NAME = '台账统计_刷新中';
-
-/** A1 of the lease sheet: tells the lease apart from a user's sheet of the same name. */
-export const LEASE_MARKER = 'ledger-stats refresh lease 1';
-
-/** A2 of the lease sheet, for whoever sees it (ExcelApi 1.1 cannot hide it). */
-export const LEASE_NOTE = '台账统计正在刷新，刷新结束后此表自动删除。 ledger-stats is refreshing; this sheet is deleted when it ends.';
-
-/** How long a lease holds without being released. */
-export const LEASE_TTL_MS = 5 * 60 * 1000;
-
-/** How long a refresh waits for another runtime's lease before it is refused. */
-export const LEASE_WAIT_MS = 60 * 1000;
-
-/** Pause between two looks at another runtime's lease (each look is one round trip). */
-export const LEASE_POLL_MS = 1000;
+export { LEASE_MARKER, LEASE_NOTE, LEASE_POLL_MS, LEASE_SHEET_NAME, LEASE_TTL_MS, LEASE_WAIT_MS } from '../workflows/leaseFormat';
 
 /** What the lease needs from the port (all but `run` injectable for tests). */
 export interface RefreshLeaseOptions {

@@ -1,3 +1,4 @@
+import { gridOwnerName } from '../workflows/gridOwnerName';
 import type { GridSheet } from '../workflows/workbookPort';
 import { cellAddress, rangeAddress } from './a1';
 import type { Capabilities } from './capabilities';
@@ -8,14 +9,7 @@ import { sheetNameKey, uniqueSheetName } from './sheetNames';
 import { toCellInput } from './toCellInput';
 import { queueNames } from './worksheets';
 
-/**
- * The hidden workbook-scoped name that marks the sheet `writeGridSheet` wrote for `name` (`_LedgerStats_Grid_合并台账`
- * → its A1). Not a role's owner name (`ownerName`): the sheet is a plain ledger the user may pick as the refresh
- * source, so `listSheets` reports it without an owned role and `chooseSource` may pick it.
- */
-export function gridOwnerName(name: string): string {
-  return `_LedgerStats_Grid_${name}`;
-}
+export { gridOwnerName } from '../workflows/gridOwnerName';
 
 /**
  * Write `sheet`'s grid to the sheet `name`, replacing the one this function wrote there before: that sheet is the one

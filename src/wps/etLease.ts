@@ -1,3 +1,4 @@
+import { LEASE_MARKER, LEASE_NOTE, LEASE_POLL_MS, LEASE_SHEET_NAME, LEASE_TTL_MS, LEASE_WAIT_MS } from '../workflows/leaseFormat';
 import { PortError } from '../workflows/workbookPort';
 import { literalText } from '../excel/toCellInput';
 import { activate, activeSheetName, addSheetAtEnd, deleteSheets, findSheet } from './etSheets';
@@ -7,8 +8,8 @@ import { XL_SHEET_HIDDEN, type EtApplication, type EtWorkbook, type EtWorksheet 
  * One refresh at a time per workbook in WPS 表格 (`WorkbookPort.exclusive`), the same lease as the Office.js port's
  * (src/excel/refreshLock.ts, which says why it lives in the workbook): a sheet `LEASE_SHEET_NAME` whose A1:C1 hold
  * `LEASE_MARKER`, the holder's token and the expiry (epoch milliseconds), A2 a note for whoever sees it. The name,
- * marker and cells are the Office port's (test: etPort.lease.test.ts compares them), so a lease left in a workbook
- * by either host is recognised, and expires, in the other.
+ * marker, cells and timings are the Office port's (one definition, src/workflows/leaseFormat.ts), so a lease left in
+ * a workbook by either host is recognised, and expires, in the other.
  *
  * - Taking it: `Sheets.Add` then `Name = LEASE_SHEET_NAME`. Naming a sheet with a name another sheet has raises an
  *   error in Excel's object model (VBA run-time error 1004; the fake in test/fakes/et raises it too), so of two
@@ -28,22 +29,7 @@ import { XL_SHEET_HIDDEN, type EtApplication, type EtWorkbook, type EtWorksheet 
  * ribbon's page and a task pane are separate runtimes in WPS (they are in Office) was not verified here; the lease
  * covers both cases.
  */
-export const LEASE_SHEET_NAME = '台账统计_刷新中';
-
-/** A1 of the lease sheet. */
-export const LEASE_MARKER = 'ledger-stats refresh lease 1';
-
-/** A2 of the lease sheet. */
-export const LEASE_NOTE = '台账统计正在刷新，刷新结束后此表自动删除。 ledger-stats is refreshing; this sheet is deleted when it ends.';
-
-/** How long a lease holds without being released. */
-export const LEASE_TTL_MS = 5 * 60 * 1000;
-
-/** How long a refresh waits for another runtime's lease before it is refused. */
-export const LEASE_WAIT_MS = 60 * 1000;
-
-/** Pause between two looks at another runtime's lease. */
-export const LEASE_POLL_MS = 1000;
+export { LEASE_MARKER, LEASE_NOTE, LEASE_POLL_MS, LEASE_SHEET_NAME, LEASE_TTL_MS, LEASE_WAIT_MS } from '../workflows/leaseFormat';
 
 /** Options of the lease (all injectable for tests). */
 export interface EtLeaseOptions {

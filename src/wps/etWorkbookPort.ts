@@ -1,6 +1,7 @@
 import { SHEET_ROLES, type CellValue, type ChartSpec, type ChartType, type Grid, type PlanBlock, type PlanRange, type PlanStyle, type SheetPlan, type SheetRole } from '../domain';
 import { baselineRevision } from '../workflows/baselineRevision';
 import { SOURCE_PREVIEW_ROWS } from '../workflows/chooseSource';
+import { gridOwnerName } from '../workflows/gridOwnerName';
 import { MARKS_SHEET_MARKER, markRuleSheet } from '../workflows/markRuleSheet';
 import { ownerName, ownerSheetsByName, sheetOfNameValue, type LoadedName } from '../workflows/ownerNames';
 import {
@@ -22,6 +23,7 @@ import {
   type SnapshotColumn,
   type StateSheetDoc,
 } from '../workflows/stateSheet';
+import { statusRow } from '../workflows/statusRow';
 import {
   PortError,
   type AppliedPlans,
@@ -102,28 +104,6 @@ export interface EtWorkbookPortOptions {
  * read; a name follows the sheet through renames and turns into `#REF!` when another host replaces the sheet.
  */
 export const STATUS_NAME = '_LedgerStats_Status';
-
-/**
- * The hidden name that marks the sheet `writeGridSheet` wrote for `name`: the Office.js port's name
- * (src/excel/writeGridSheet.ts `gridOwnerName`, which src/wps may not import; test: etPort.sheets.test.ts compares).
- */
-export function gridOwnerName(name: string): string {
-  return `_LedgerStats_Grid_${name}`;
-}
-
-/**
- * The row below everything a plan draws: where the status line goes. The Office.js port's `statusRow`
- * (src/excel/applySheetPlans.ts, which src/wps may not import); test: etPort.status.test.ts writes the line where the
- * Office.js port writes it.
- */
-function statusRow(plan: SheetPlan): number {
-  let end = 0;
-  for (const b of plan.blocks) end = Math.max(end, b.row + b.values.length);
-  for (const f of plan.formats) end = Math.max(end, f.range.row + f.range.rows);
-  for (const m of plan.merges) end = Math.max(end, m.row + m.rows);
-  for (const c of plan.charts) end = Math.max(end, c.position.row + c.position.rows);
-  return end + 1;
-}
 
 /** Normalise a `Value2` of a `rows` × `cols` range into rows: a scalar for one cell, a flat array for one row or one column. */
 export function normaliseValue2(value: unknown, rows: number, cols: number): CellValue[][] {

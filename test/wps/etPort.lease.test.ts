@@ -1,12 +1,11 @@
 /**
- * The WPS port's refresh lease (src/wps/etLease.ts) over the fake ET: the same sheet, marker and cells as the Office.js
- * port's (src/excel/refreshLock.ts), refused while another runtime holds it, taken over when stale, released in a
- * `finally`, and the in-memory queue within one runtime.
+ * The WPS port's refresh lease (src/wps/etLease.ts) over the fake ET: the sheet, marker and cells of
+ * src/workflows/leaseFormat.ts (the Office.js port's too), refused while another runtime holds it, taken over when
+ * stale, released in a `finally`, and the in-memory queue within one runtime.
  */
-import * as office from '../../src/excel/refreshLock';
 import { refresh, type RefreshOptions } from '../../src/workflows/refresh';
 import { PortError } from '../../src/workflows/workbookPort';
-import { LEASE_MARKER, LEASE_NOTE, LEASE_SHEET_NAME, LEASE_TTL_MS, LEASE_WAIT_MS } from '../../src/wps/etLease';
+import { LEASE_MARKER, LEASE_NOTE, LEASE_SHEET_NAME, LEASE_TTL_MS } from '../../src/workflows/leaseFormat';
 import { createEtWorkbookPort, type EtWorkbookPortOptions } from '../../src/wps/etWorkbookPort';
 import type { EtWorksheet } from '../../src/wps/etTypes';
 import { createFakeEt, type FakeEt } from '../fakes/et/fakeEt';
@@ -42,16 +41,6 @@ function otherLease(et: FakeEt, expires: number, holder = 'other'): void {
 }
 
 describe('WPS refresh lease', () => {
-  it('is the Office.js port lease: the same sheet name, marker, note and timings', () => {
-    expect([LEASE_SHEET_NAME, LEASE_MARKER, LEASE_NOTE, LEASE_TTL_MS, LEASE_WAIT_MS]).toEqual([
-      office.LEASE_SHEET_NAME,
-      office.LEASE_MARKER,
-      office.LEASE_NOTE,
-      office.LEASE_TTL_MS,
-      office.LEASE_WAIT_MS,
-    ]);
-  });
-
   it('holds a hidden lease sheet while the work runs, keeps the active sheet, and deletes it afterwards, also when the work fails', async () => {
     const et = createFakeEt({ sheets: { 台账: [['项目']], 其他: [['x']] } });
     et.ActiveWorkbook.Worksheets.Item('其他').Activate();

@@ -2,11 +2,11 @@
  * The WPS port's sheet operations over the fake ET: the user's 赛马规则 sheet (`createSheetIfAbsent`), the merged
  * ledger (`writeGridSheet`), `selectCell`, tables (`ListObjects`), `dropState`, and marks taken back on a failure.
  */
-import { gridOwnerName as officeGridOwnerName } from '../../src/excel/writeGridSheet';
 import { MARKS_SHEET_MARKER } from '../../src/workflows/markRuleSheet';
 import { refresh, type RefreshOptions } from '../../src/workflows/refresh';
 import { STATE_MARKER } from '../../src/workflows/stateSheet';
-import { createEtWorkbookPort, gridOwnerName, LEFTOVER_NAME_PREFIX } from '../../src/wps/etWorkbookPort';
+import { gridOwnerName } from '../../src/workflows/gridOwnerName';
+import { createEtWorkbookPort, LEFTOVER_NAME_PREFIX } from '../../src/wps/etWorkbookPort';
 import type { EtWorksheet } from '../../src/wps/etTypes';
 import { createFakeEt, type FakeEt } from '../fakes/et/fakeEt';
 import { realisticLedgerGrid } from '../fixtures/realisticLedger';
@@ -61,10 +61,6 @@ describe('createSheetIfAbsent', () => {
 
 describe('writeGridSheet', () => {
   const grid = { grid: [['序号', '项目名称', '总投资'], [1, '=项目', 12.5], [2, '乙', null]], headerRowIndex: 0, columnWidths: [6, 30, 10] };
-
-  it('marks its sheet with the Office.js port name', () => {
-    expect(gridOwnerName('合并台账')).toBe(officeGridOwnerName('合并台账'));
-  });
 
   it('writes a new sheet with literal text, a bold header and widths, then replaces that same sheet, found by its name after a rename', async () => {
     const et = createFakeEt({ sheets: { 台账: [['x']] } });

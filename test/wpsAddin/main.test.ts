@@ -3,7 +3,7 @@
  * and reports on the summary sheet's status line (an alert only where there is none, or another refresh runs),
  * 台账统计 opens and toggles the task pane. (ribbon.xml itself: ribbon.test.ts.)
  */
-import { LEASE_MARKER, LEASE_SHEET_NAME, LEASE_TTL_MS } from '../../src/wps/etLease';
+import { LEASE_MARKER, LEASE_SHEET_NAME, LEASE_TTL_MS } from '../../src/workflows/leaseFormat';
 import { createEtWorkbookPort } from '../../src/wps/etWorkbookPort';
 import { NO_TASK_PANE, OnAction, OnAddinLoad, PANE_BUTTON_ID, REFRESH_BUTTON_ID, startRefresh, statusLine } from '../../src/wpsAddin/main';
 import { findTaskPaneFactory, paneUrl, resetTaskPane, type WpsTaskPane } from '../../src/wpsAddin/taskPane';
