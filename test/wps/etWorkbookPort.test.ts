@@ -6,7 +6,8 @@
  */
 import { createOfficeWorkbookPort } from '../../src/excel/officeWorkbookPort';
 import { refresh, type RefreshOptions, type RunReport } from '../../src/workflows/refresh';
-import { readStateSheet, STATE_MARKER } from '../../src/workflows/stateSheet';
+import { baselineRevision } from '../../src/workflows/baselineRevision';
+import { chunkText, largestChunkBytes, readStateSheet, STATE_MARKER, STATE_SHEET_NAME } from '../../src/workflows/stateSheet';
 import { createEtWorkbookPort, normaliseValue2 } from '../../src/wps/etWorkbookPort';
 import { fakeWorkbook, uninstallFakes } from '../excel/fakeWorkbook';
 import { createFakeEt, type FakeEt } from '../fakes/et/fakeEt';
@@ -137,6 +138,21 @@ describe('refresh over the WPS 表格 port', () => {
     await port.writeState({ settings: { ...(await port.readState()).settings, decimals: 2 } });
     const state = await port.readState();
     expect([state.settings.decimals, state.lastRefresh, state.snapshot]).toEqual([2, NOW.toISOString(), doc?.snapshot]);
+  });
+
+  it('writes D1 and E1 of a new baseline as the Office.js port does (its hash and largest chunk), and keeps them with it', async () => {
+    const et = etLedger();
+    const port = createEtWorkbookPort({ application: et });
+    const head = () => et.snapshot().find((s) => s.values[0]?.[0] === STATE_MARKER)?.values[0];
+    await port.writeState({ snapshot: 'first' });
+    // Another host's E1 left over from a larger baseline: a new baseline replaces it.
+    et.ActiveWorkbook.Worksheets.Item(STATE_SHEET_NAME).Range('E1').Value2 = 9_999;
+    await port.writeState({ snapshot: '第二期' });
+    expect(head()).toEqual([STATE_MARKER, 2, 'D', baselineRevision('第二期'), largestChunkBytes(chunkText('第二期'))]);
+    await port.writeState({ settings: { ...(await port.readState()).settings, decimals: 2 } });
+    expect(head()).toEqual([STATE_MARKER, 2, 'D', baselineRevision('第二期'), largestChunkBytes(chunkText('第二期'))]);
+    await port.writeState({ snapshot: null });
+    expect(head()?.slice(0, 5)).toEqual([STATE_MARKER, 2, null, null, null]);
   });
 
   it('marks the error rows with conditional formats and removes them on clearMarks', async () => {
