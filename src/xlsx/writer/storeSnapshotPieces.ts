@@ -11,8 +11,8 @@ export interface StoredSnapshot extends SnapshotChunks {
 }
 
 /**
- * Deflate level of the kept chunks: the fastest. A full sheet's baseline (83 million characters) is kept in about a
- * tenth of its 166 MB as a string.
+ * Deflate level of the kept chunks: the fastest. A full sheet's baseline (83 million characters, 166 MB as a string)
+ * is kept in 42 MB (measured, 1,048,573 generated rows).
  */
 const LEVEL = 1;
 
@@ -29,7 +29,8 @@ export function storeSnapshotPieces(pieces: Iterable<string>): StoredSnapshot {
     // A chunk never ends inside a surrogate pair, so hashing chunk by chunk hashes the text's UTF-8 bytes.
     hash.update(chunk);
     largest = Math.max(largest, chunkWireBytes(chunk));
-    // Copied out: zlib's result is a view of its whole 16 KB output buffer, ten times the few KB it holds.
+    // Copied out: zlib's result is a view of its whole 16 KB output buffer, several times the few KB it holds (a full
+    // sheet's 10,500 chunks held 168 MB of buffers that way, 42 MB copied out).
     stored.push(Buffer.from(deflateRawSync(Buffer.from(chunk, 'utf8'), { level: LEVEL })));
   }
   const chunkAt = (index: number): string => {
