@@ -13,6 +13,21 @@ export type PlannedCells = Map<number, Map<number, PlannedCell>>;
 const EMPTY_STYLE: PlanStyle = {};
 
 /**
+ * A planned cell made with `new`, not an object literal: V8 moves an object literal's allocation site to the old
+ * generation once most of its objects outlive a young-generation collection ("allocation-site pretenuring"), which
+ * `plannedCells` causes by keeping a chart sheet's cells; every later cell from that site, a validation sheet's
+ * millions streamed and dropped included, then fills the old generation until a full collection. Measured on a
+ * refresh of 1,048,573 rows: rendering 校验结果 grew the old generation by 735 MB with the literal, by 58 MB with this
+ * class (61 MB with the literal under node's --no-allocation-site-pretenuring); the refresh's peak RSS went from
+ * 1,967 to 1,329 MB.
+ */
+class Cell implements PlannedCell {
+  value: PlanCell = null;
+  numberFormat: string | null = null;
+  style: PlanStyle = EMPTY_STYLE;
+}
+
+/**
  * Merge two styles, reusing one merged object per pair, so that cells of one look share one
  * style object (the style book then finds their format by identity instead of by content).
  */
@@ -59,7 +74,7 @@ export function* plannedRows(plan: SheetPlan): Generator<[number, Map<number, Pl
     const cellAt = (col: number): PlannedCell => {
       let cell = cells.get(col);
       if (cell === undefined) {
-        cell = { value: null, numberFormat: null, style: EMPTY_STYLE };
+        cell = new Cell();
         cells.set(col, cell);
       }
       return cell;
