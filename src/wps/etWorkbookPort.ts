@@ -577,6 +577,13 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): EtWor
           ? [baselineRevision(doc.snapshot), largest ?? '']
           : [String(ws.Range('D1').Value2 ?? ''), typeof keptBytes === 'number' ? keptBytes : ''];
     writeRows(ws, 0, 0, [[STATE_MARKER, STATE_FORMAT_VERSION, doc.snapshot === null ? '' : column, literalText(revision), bytes]]);
+    // The previous baseline goes after the pointer moved, as the Office.js port does: its chunks emptied, its count 0.
+    if (newBaseline && current.column !== null && current.column !== column) {
+      const previous = SNAPSHOT_COLUMNS[current.column];
+      const rows = current.counts[previous] ?? 0;
+      if (rows > 0) writeRows(ws, STATE_FIRST_CHUNK_ROW, previous, Array.from({ length: rows }, () => ['']));
+      writeRows(ws, STATE_FIRST_CHUNK_ROW - 1, previous, [[0]]);
+    }
   };
 
   const clearRecords = (wb: EtWorkbook, records: readonly MarkRecord[]): void => {

@@ -254,6 +254,36 @@ describe('refresh on both hosts', () => {
     expect(stateCells(et)).toEqual(stateCells(excel));
   });
 
+  it('writes a replaced baseline to the other column and empties the previous one, alike on both hosts', async () => {
+    const excel = sampleOn(excelHost);
+    const et = sampleOn(etHost);
+    for (const wb of [excel, et]) {
+      await wb.refresh(options);
+      const first = (await wb.withPort((port) => port.readState())).snapshot;
+      expect(first).not.toBeNull();
+      // Another baseline (taken a month later), written over the first as a refresh that stores a new one does.
+      const next = JSON.stringify({ ...(JSON.parse(first ?? '{}') as object), at: '2025-10-31T01:00:00.000Z' });
+      await wb.withPort((port) => port.writeState({ snapshot: next }));
+      expect((await wb.withPort((port) => port.readState())).snapshot).toBe(next);
+    }
+    /** Both baseline columns (C and D) from the chunk counts in row 3 down, trailing empty cells dropped. */
+    const baselineColumns = (wb: HostWorkbook): ShownCell[][] =>
+      stateSheets(wb).flatMap((s) =>
+        [SNAPSHOT_COLUMNS.C, SNAPSHOT_COLUMNS.D].map((c) => {
+          const cells = s.cells.slice(2).map((row) => row[c] ?? null);
+          while (cells.length > 0 && cells.at(-1) === null) cells.pop();
+          return cells;
+        }),
+      );
+    const columns = baselineColumns(excel);
+    // D holds the new baseline; C only its count, 0.
+    expect(stateSheets(excel)[0]?.cells[0]?.[2]).toBe('D');
+    expect(columns[0]).toEqual([0]);
+    expect(columns[1]?.length).toBeGreaterThan(1);
+    expect(baselineColumns(et)).toEqual(columns);
+    expect(stateSheets(et)[0]?.cells[0]).toEqual(stateSheets(excel)[0]?.cells[0]);
+  });
+
   it.each([
     ['Excel', 'WPS 表格', excelHost, etHost],
     ['WPS 表格', 'Excel', etHost, excelHost],
