@@ -8,6 +8,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { parseSnapshot } from '../../src/domain/diff';
 import { KEY_FIGURE_NAMES } from '../../src/domain/layout';
+import { baselineRevision } from '../../src/workflows/baselineRevision';
 import { ownerName } from '../../src/workflows/ownerNames';
 import { formatAsOf } from '../../src/workflows/formatAsOf';
 import { readStateSheet, STATE_MARKER, type StateSheetDoc } from '../../src/workflows/stateSheet';
@@ -57,6 +58,8 @@ interface StateFacts {
   readonly state: StateSheetDoc | null;
   /** When the stored baseline was taken (`takenAt` of its snapshot). */
   readonly baselineTakenAt: string | null;
+  /** D1, the baseline's revision. */
+  readonly revision: unknown;
   /** The sheet each role's owner name points at. */
   readonly owners: Record<string, string | null>;
   /** The 变动 sheet's texts. */
@@ -93,6 +96,7 @@ function stateFacts(fake: FakeExcel): StateFacts {
     stateSheets: stateSheets.map((s) => s.name),
     state,
     baselineTakenAt: takenAt,
+    revision: grid[0]?.[3] ?? null,
     owners,
     changesTexts: (changes?.values ?? []).flat().filter((v): v is string => typeof v === 'string'),
     keyFigures,
@@ -115,6 +119,8 @@ function expectOneState(facts: StateFacts, firstTakenAt: string, last: { after: 
   if ('at' in last) expect(facts.state?.lastRefresh).toBe(last.at);
   else expect([facts.state?.lastRefresh, (facts.state?.lastRefresh ?? '') > last.after]).toEqual([expect.stringMatching(/^\d{4}-\d\d-\d\dT/), true]);
   expect(facts.baselineTakenAt).toBe(firstTakenAt);
+  // Whichever host wrote the baseline, D1 is its revision as every host works it out.
+  expect(facts.revision).toBe(baselineRevision(facts.state?.snapshot ?? ''));
   expect(facts.owners).toEqual(OWNED);
   expect(facts.changesTexts.some((t) => t.startsWith(`基线：${formatAsOf(new Date(firstTakenAt), 'zh-CN')}`))).toBe(true);
 }
@@ -127,6 +133,7 @@ describe('one state across the CLI and the add-in', () => {
     await cliRefresh(ledger, first);
     const firstFacts = stateFacts(fakeFromXlsx(first));
     expect(firstFacts.stateSheets).toHaveLength(1);
+    expect(firstFacts.revision).toBe(baselineRevision(firstFacts.state?.snapshot ?? ''));
     const takenAt = firstFacts.baselineTakenAt;
     expect(takenAt).not.toBeNull();
 

@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { baselineRevision } from '../../workflows/baselineRevision';
 import type { SheetPlan, SheetRole } from '../../domain';
 import { markRuleSheet } from '../../workflows/markRuleSheet';
 import { ownerName } from '../../workflows/ownerNames';
@@ -91,11 +91,11 @@ function relsXml(rels: readonly { id: string; type: string; target: string }[]):
 }
 
 /**
- * The state's revision (D1): a digest of the baseline, so it changes whenever another baseline is written and a
- * host that cached the same baseline need not read it again.
+ * The state's revision (D1): the add-ins' `baselineRevision` of the baseline, so it changes whenever another baseline
+ * is written, a host that cached the same baseline need not read it again, and every host writes the same D1.
  */
 function stateRevision(snapshot: string | null): string {
-  return snapshot === null ? '' : createHash('sha256').update(snapshot).digest('hex').slice(0, 16);
+  return snapshot === null ? '' : baselineRevision(snapshot);
 }
 
 /**

@@ -1,10 +1,10 @@
-import { createHash } from 'crypto';
 import { deflateRawSync, inflateRawSync } from 'zlib';
+import { createBaselineRevision } from '../../workflows/baselineRevision';
 import { chunkPieces, chunkWireBytes, type SnapshotChunks } from '../../workflows/stateSheet';
 
 /** A baseline kept by the file port until it saves: its state-sheet chunks, compressed, and its revision. */
 export interface StoredSnapshot extends SnapshotChunks {
-  /** D1: the first 16 hex digits of the SHA-256 of the baseline's text (UTF-8), as for a baseline given whole. */
+  /** D1: the baseline's revision (`baselineRevision`, the add-ins' too), as for a baseline given whole. */
   readonly revision: string;
   /** The whole text (for `readState` after a write; builds it). */
   text(): string;
@@ -22,11 +22,10 @@ const LEVEL = 1;
  * each chunk is inflated again only when the state sheet is written.
  */
 export function storeSnapshotPieces(pieces: Iterable<string>): StoredSnapshot {
-  const hash = createHash('sha256');
+  const hash = createBaselineRevision();
   const stored: Buffer[] = [];
   let largest = 0;
   for (const chunk of chunkPieces(pieces)) {
-    // A chunk never ends inside a surrogate pair, so hashing chunk by chunk hashes the text's UTF-8 bytes.
     hash.update(chunk);
     largest = Math.max(largest, chunkWireBytes(chunk));
     // Copied out: zlib's result is a view of its whole 16 KB output buffer, several times the few KB it holds (a full
@@ -40,7 +39,7 @@ export function storeSnapshotPieces(pieces: Iterable<string>): StoredSnapshot {
   return {
     count: stored.length,
     largestBytes: stored.length === 0 ? null : largest,
-    revision: hash.digest('hex').slice(0, 16),
+    revision: hash.digest(),
     chunkAt,
     text: () => stored.map((_, i) => chunkAt(i)).join(''),
   };
