@@ -10,6 +10,23 @@ import { streamResolvedSource, type CellArea, type ResolvedSource } from './xlsx
 
 /** Below this many rows (by the sheet's dimension) a worker costs more to start than it saves. */
 export const WORKER_MIN_ROWS = 50_000;
+/**
+ * For a sheet whose XML does not state its dimension (ExcelJS's streaming writer omits it): below this many bytes of
+ * sheet XML, uncompressed, it is read in this thread. 160 bytes a row at `WORKER_MIN_ROWS` rows; the bench's generated
+ * ledgers take 387 (100,000 rows, 38.7 MB) and 243 (10,000 rows, 2.4 MB) bytes a row, so no sheet of 50,000 rows or
+ * more stays in this thread, and a district's ledger of a few thousand rows no longer pays for a worker's start.
+ */
+export const WORKER_MIN_PART_BYTES = 8_000_000;
+
+/**
+ * Whether a sheet is worth a worker: by its row count where its dimension (or the source's area) says, else by the
+ * size of its XML.
+ * @example readsInWorker(null, 2_427_432) // false: a 10,000-row district ledger without a dimension
+ */
+export function readsInWorker(rows: number | null, partBytes: number | null): boolean {
+  if (rows !== null) return rows >= WORKER_MIN_ROWS;
+  return partBytes === null || partBytes >= WORKER_MIN_PART_BYTES;
+}
 /** Rows per message from the worker. */
 export const WORKER_BATCH_ROWS = 2_000;
 /** Batches the worker may be ahead of the reader: bounds the rows held in messages. */
@@ -70,15 +87,16 @@ const WORKER_SCRIPT = join(__dirname, 'ledgerSheetWorker.js');
  * Stream a resolved source (see `openXlsxReadPort`'s `streamSource`) with the unzipping and XML
  * parsing on a worker thread, so that they overlap with the caller's work on the rows (the
  * domain's reader). Rows cross in batches of 2,000, at most 8 batches ahead of the caller (bounded
- * memory). Reads in this thread instead for a sheet under 50,000 rows by its dimension (starting
- * a worker costs about as much as it saves), when the compiled worker script is absent (running
+ * memory). Reads in this thread instead for a sheet under 50,000 rows by its dimension, or without a dimension
+ * under 8 MB of XML (`readsInWorker`: starting a worker costs about as much as it saves), when the compiled worker
+ * script is absent (running
  * from sources), or when `LEDGER_STATS_NO_WORKER=1`.
  * @throws the reader's errors, and any error the visitor throws.
  */
 export async function streamSourceInWorker(reader: XlsxReader, source: ResolvedSource, visitor: SourceRowVisitor): Promise<void> {
   if (process.env.LEDGER_STATS_NO_WORKER === '1' || !existsSync(WORKER_SCRIPT)) return streamResolvedSource(reader, source, visitor);
   const rows = source.area === null ? await reader.dimensionRows(source.sheet) : source.area.bottom + 1 - source.area.top;
-  if (rows !== null && rows < WORKER_MIN_ROWS) return streamResolvedSource(reader, source, visitor);
+  if (!readsInWorker(rows, reader.partBytes(source.sheet))) return streamResolvedSource(reader, source, visitor);
   return streamInWorker({ path: reader.path, tabIndex: source.sheet.tabIndex, area: source.area }, visitor);
 }
 

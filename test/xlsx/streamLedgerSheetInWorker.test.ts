@@ -4,7 +4,7 @@ import { join } from 'path';
 import { WorkflowError } from '../../src/workflows/runError';
 import { PortError } from '../../src/workflows/workbookPort';
 import { runLedgerSheetWorker } from '../../src/xlsx/ledgerSheetWorker';
-import { fromWorkerFailure, toWorkerFailure, WORKER_BATCH_ROWS, type WorkerMessage } from '../../src/xlsx/streamLedgerSheetInWorker';
+import { fromWorkerFailure, readsInWorker, toWorkerFailure, WORKER_BATCH_ROWS, WORKER_MIN_PART_BYTES, WORKER_MIN_ROWS, type WorkerMessage } from '../../src/xlsx/streamLedgerSheetInWorker';
 import { writeGridXlsx } from './xlsxFixtures';
 
 const HEADER = ['项目名称', '合作央企', '所属领域', '项目阶段', '总投资（万元）'];
@@ -54,5 +54,27 @@ describe('toWorkerFailure / fromWorkerFailure', () => {
     const workflow = fromWorkerFailure(toWorkerFailure(new WorkflowError('ledger_not_found', { 'zh-CN': '无', 'en-US': 'none' })));
     expect(workflow).toBeInstanceOf(WorkflowError);
     expect(fromWorkerFailure(toWorkerFailure('plain')).message).toBe('plain');
+  });
+});
+
+describe('readsInWorker', () => {
+  it('goes by the row count where the dimension or the area says it', () => {
+    expect(readsInWorker(WORKER_MIN_ROWS - 1, 500_000_000)).toBe(false);
+    expect(readsInWorker(WORKER_MIN_ROWS, 1)).toBe(true);
+  });
+
+  it('goes by the size of the sheet XML without a dimension', () => {
+    // The merge bench's 10,000-row district ledger (ExcelJS's streaming writer, no <dimension>): 2,427,432 bytes.
+    expect(readsInWorker(null, 2_427_432)).toBe(false);
+    // The 100,000-row bench ledger: 38,743,899 bytes.
+    expect(readsInWorker(null, 38_743_899)).toBe(true);
+    expect(readsInWorker(null, WORKER_MIN_PART_BYTES - 1)).toBe(false);
+    expect(readsInWorker(null, WORKER_MIN_PART_BYTES)).toBe(true);
+    // Size unknown: the worker, as before.
+    expect(readsInWorker(null, null)).toBe(true);
+  });
+
+  it('keeps every sheet of WORKER_MIN_ROWS rows or more in a worker at 160 bytes a row or more', () => {
+    expect(readsInWorker(null, WORKER_MIN_ROWS * 160)).toBe(true);
   });
 });

@@ -49,6 +49,8 @@ export interface XlsxReader {
    * compressed data), or `null` when the part does not say (ExcelJS's streaming writer omits it).
    */
   dimensionRows(sheet: XlsxSheet): Promise<number | null>;
+  /** The size of a worksheet's XML, uncompressed, from the zip's central directory; `null` when the part is missing. */
+  partBytes(sheet: XlsxSheet): number | null;
   /** Count a worksheet's `<row>` elements without parsing cells. */
   countRows(sheet: XlsxSheet): Promise<number>;
   /**
@@ -182,6 +184,9 @@ export async function xlsxReaderOf(path: string, zip: ZipArchive): Promise<XlsxR
         throw unreadable(path, error);
       }
       if (failure !== null) throw (failure as { readonly error: unknown }).error;
+    },
+    partBytes(sheet) {
+      return findEntry(zip, sheet.part)?.uncompressedSize ?? null;
     },
     async dimensionRows(sheet) {
       const entry = findEntry(zip, sheet.part);

@@ -1,4 +1,4 @@
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -171,6 +171,10 @@ describe('openXlsxReader: package', () => {
     ]);
     expect(await reader.dimensionRows(reader.sheets[1]!)).toBe(120);
     expect(await reader.dimensionRows(reader.sheets[0]!)).toBeNull();
+    // Without a dimension, the worker decision falls back on the sheet XML's size, from the central directory.
+    const parts = unzipSync(bytes);
+    expect(reader.partBytes(reader.sheets[1]!)).toBe(parts[reader.sheets[1]!.part.replace(/^\//, '')]?.length);
+    expect(reader.partBytes(reader.sheets[0]!)).toBeGreaterThan(0);
     expect(await reader.countRows(reader.sheets[1]!)).toBe(2);
     await reader.close();
   });
