@@ -36,7 +36,16 @@ function start(): void {
   const root = document.getElementById('root');
   if (root === null) return;
   const port = createOfficeWorkbookPort();
-  const host = createPaneHost({ port, displayLanguage: Office.context?.displayLanguage, yieldToUi });
+  const host = createPaneHost({
+    port,
+    displayLanguage: Office.context?.displayLanguage,
+    yieldToUi,
+    // 合并区县台账's .xlsx reader decodes with TextDecoder, which Internet Explorer 11 and Edge Legacy lack (core-js has no
+    // such polyfill): the merge is offered only where it exists. "eager" keeps the reader in this bundle (the "es5"
+    // configuration writes into the Fluent pane's folder, where a chunk of its own could take a name its chunks use)
+    // but runs its modules only on the first merge: the reader makes a TextDecoder when its module runs.
+    ...(typeof TextDecoder === 'undefined' ? {} : { loadMerge: () => import(/* webpackMode: "eager" */ '../taskpane/mergeFiles') }),
+  });
   void renderLightPane(document, root, host);
 }
 

@@ -3,8 +3,8 @@
  * 11 and Edge Legacy in Office 2016/2019 on Windows, Safari before 16.4 on a Mac). Plain DOM, no
  * React; built to ES5 (webpack configuration "es5"). It offers what matters there: the refresh
  * with its progress, the key figures, the capability notes, the issue list (a click selects the
- * cell) and the language switch. Everything else (source, settings, brief, new period) stays in
- * the Fluent pane. The same `PaneHost` and labels as the Fluent pane: the same workflow, the same words.
+ * cell), the language switch and 合并区县台账 (when the host offers it). Everything else (source, settings,
+ * brief, new period) stays in the Fluent pane. The same `PaneHost` and labels as the Fluent pane: the same workflow, the same words.
  *
  * DOM calls are kept to what Internet Explorer 11 has (no `append`, `replaceChildren`, `closest`):
  * core-js polyfills the language's built-ins, not the DOM's.
@@ -12,15 +12,17 @@
 import { formatNumber, keyFigures } from '../domain';
 import type { KeyFigureId, Lang, LedgerIssue } from '../domain';
 import { fill, LABELS, severityLabel, stageLabel, type LabelKey } from '../taskpane/labels';
-import type { PaneHost } from '../taskpane/paneHost';
+import type { MergedLedgerOutcome, PaneHost } from '../taskpane/paneHost';
+import { pickedFile } from '../taskpane/pickedFile';
 import { formatAsOf } from '../workflows/formatAsOf';
+import type { PickedFileProgress } from '../workflows/mergePickedFiles';
 import type { RefreshProgress, RunReport } from '../workflows/refresh';
 import { resolveLang } from '../workflows/resolveLang';
 import { toRunError, type RunError } from '../workflows/runError';
 import type { LedgerSettings } from '../workflows/workbookPort';
 
 /** What the light pane asks of the workbook: a part of the Fluent pane's host. */
-export type LightPaneHost = Pick<PaneHost, 'displayLanguage' | 'loadState' | 'saveSettings' | 'refresh' | 'selectCell'>;
+export type LightPaneHost = Pick<PaneHost, 'displayLanguage' | 'loadState' | 'saveSettings' | 'refresh' | 'selectCell' | 'mergeLedgerFiles'>;
 
 /** Issues shown at first, and added by each "show more". */
 export const LIGHT_ISSUE_PAGE = 100;
@@ -64,6 +66,9 @@ const STYLE = [
   '.lp-issue-warning { border-left: 4px solid #f7630c; }',
   '.lp-issue-info { border-left: 4px solid #0f6cbd; }',
   '.lp-where { display: block; color: #616161; font-size: 12px; }',
+  '.lp-merge label { display: block; font-weight: 600; margin: 4px 0; }',
+  '.lp-merge li { margin: 2px 0; font-size: 12px; }',
+  '.lp-error { color: #c50f1f; }',
 ].join('\n');
 
 /** A failure to show: a failed refresh, or a host call that threw. */
@@ -71,6 +76,16 @@ interface Failure {
   readonly title: LabelKey;
   readonly error: RunError;
 }
+
+/** One file's progress line of 合并区县台账: its latest state. */
+type MergeLine = Pick<PickedFileProgress, 'file' | 'state' | 'rowsRead' | 'error'>;
+
+/** Where 合并区县台账 stands, as in the Fluent pane's MergeLedgers. */
+type MergeState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'merging' }
+  | { readonly kind: 'merged'; readonly outcome: MergedLedgerOutcome; readonly usedAsSource: boolean }
+  | { readonly kind: 'failed'; readonly error: RunError };
 
 interface State {
   lang: Lang;
@@ -81,6 +96,8 @@ interface State {
   failure: Failure | null;
   isRunning: boolean;
   issuesShown: number;
+  mergeLines: MergeLine[];
+  merge: MergeState;
 }
 
 /** `tag` with `text` (set as text, never parsed as HTML) and attributes. */
@@ -97,6 +114,23 @@ function issueWhere(lang: Lang, issue: LedgerIssue): string {
   if (issue.column === null) return fill(lang, 'row', { row: issue.sheetRow });
   const at = fill(lang, 'rowCol', { row: issue.sheetRow, col: issue.column.letter });
   return issue.column.header === '' ? at : `${at} · ${issue.column.header}`;
+}
+
+/** A file's progress line of 合并区县台账, in the Fluent pane's words. */
+function mergeLineText(lang: Lang, line: MergeLine): string {
+  if (line.state === 'read') return fill(lang, 'mergeRead', { file: line.file, rows: line.rowsRead ?? 0 });
+  if (line.state === 'failed') return fill(lang, 'mergeFileFailed', { file: line.file, message: toRunError(line.error).message[lang] });
+  return fill(lang, 'mergeReading', { file: line.file });
+}
+
+/** The result line of 合并区县台账 (empty while idle or merging), the text the Fluent pane's MergeLedgers shows. */
+function mergeResultText(lang: Lang, merge: MergeState): string {
+  if (merge.kind === 'failed') return `${fill(lang, 'mergeFailed', { message: merge.error.message[lang] })} ${fill(lang, 'errorCode', { code: merge.error.code })}`;
+  if (merge.kind !== 'merged') return '';
+  const { outcome } = merge;
+  if (outcome.sheet === null) return LABELS[lang].mergeNothingRead;
+  const figures = fill(lang, 'mergeResult', { files: outcome.filesRead, projects: outcome.projects, duplicates: outcome.duplicates, warnings: outcome.warnings });
+  return `${figures} ${fill(lang, 'mergeWritten', { sheet: outcome.sheet })}`;
 }
 
 /** The progress line: the stage, and while reading the share of rows read. */
@@ -121,6 +155,8 @@ export async function renderLightPane(doc: Document, root: HTMLElement, host: Li
     failure: null,
     isRunning: false,
     issuesShown: LIGHT_ISSUE_PAGE,
+    mergeLines: [],
+    merge: { kind: 'idle' },
   };
 
   const hostFailure = (error: unknown): Failure => ({ title: 'accessFailedTitle', error: toRunError(error) });
@@ -178,6 +214,94 @@ export async function renderLightPane(doc: Document, root: HTMLElement, host: Li
       render();
     });
   };
+
+  const runMerge = (merge: NonNullable<LightPaneHost['mergeLedgerFiles']>, files: readonly File[]): void => {
+    if (state.merge.kind === 'merging') return;
+    state.mergeLines = files.map((file) => ({ file: file.name, state: 'reading' }));
+    state.merge = { kind: 'merging' };
+    render();
+    merge(files.map(pickedFile), (progress) => {
+      const line = state.mergeLines[progress.index];
+      if (line === undefined) return;
+      state.mergeLines[progress.index] = progress;
+      render();
+    }).then(
+      (outcome) => {
+        state.merge = { kind: 'merged', outcome, usedAsSource: false };
+        render();
+      },
+      (error: unknown) => {
+        state.merge = { kind: 'failed', error: toRunError(error) };
+        render();
+      },
+    );
+  };
+
+  const useMergedAsSource = (sheet: string): void => {
+    const merged = state.merge;
+    if (merged.kind !== 'merged') return;
+    state.merge = { ...merged, usedAsSource: true };
+    render();
+    host.saveSettings({ source: { kind: 'sheet', name: sheet } }).then(
+      (settings) => {
+        state.settings = settings;
+      },
+      (error: unknown) => {
+        state.failure = hostFailure(error);
+        render();
+      },
+    );
+  };
+
+  /** 合并区县台账: the file input, a line per file, the result and the button that makes the sheet the refresh source. */
+  function renderMerge(main: HTMLElement, merge: NonNullable<LightPaneHost['mergeLedgerFiles']>): void {
+    const lang = state.lang;
+    const labels = LABELS[lang];
+    const merging = state.merge.kind === 'merging';
+    const section = element(doc, 'section', null, { class: 'lp-merge', 'data-testid': 'merge' });
+    section.appendChild(element(doc, 'h2', labels.mergeLedgers));
+    section.appendChild(element(doc, 'p', labels.mergeHint, { class: 'lp-muted' }));
+    section.appendChild(element(doc, 'label', merging ? labels.merging : labels.mergeFilesLabel, { for: 'lp-merge-files' }));
+    const input = element(doc, 'input', null, {
+      id: 'lp-merge-files',
+      type: 'file',
+      multiple: 'multiple',
+      accept: '.xlsx',
+      title: labels.mergeFilesLabel,
+      'data-testid': 'merge-files',
+    }) as HTMLInputElement;
+    if (merging || state.isRunning) input.setAttribute('disabled', 'disabled');
+    input.addEventListener('change', () => {
+      const files: File[] = [];
+      const list = input.files;
+      if (list !== null) for (let i = 0; i < list.length; i += 1) files.push(list[i] as File);
+      // Cleared, so that picking the same files again merges again (as the Fluent pane).
+      input.value = '';
+      if (files.length > 0) runMerge(merge, files);
+    });
+    section.appendChild(input);
+    if (state.mergeLines.length > 0) {
+      const list = element(doc, 'ul', null, { 'aria-live': 'polite', 'data-testid': 'merge-progress' });
+      for (const line of state.mergeLines) list.appendChild(element(doc, 'li', mergeLineText(lang, line), line.state === 'failed' ? { class: 'lp-error' } : {}));
+      section.appendChild(list);
+    }
+    const result = element(doc, 'p', mergeResultText(lang, state.merge), { role: 'status', class: 'lp-muted', 'data-testid': 'merge-result' });
+    if (state.merge.kind === 'failed') result.setAttribute('class', 'lp-error');
+    section.appendChild(result);
+    const merged = state.merge;
+    if (merged.kind === 'merged' && merged.outcome.sheet !== null) {
+      const sheet = merged.outcome.sheet;
+      if (merged.usedAsSource) {
+        section.appendChild(element(doc, 'p', fill(lang, 'usedAsSource', { sheet }), { role: 'status', class: 'lp-muted', 'data-testid': 'merge-used-as-source' }));
+      } else {
+        const button = element(doc, 'button', labels.useAsSource, { type: 'button', 'data-testid': 'merge-use-as-source' });
+        if (state.isRunning) button.setAttribute('disabled', 'disabled');
+        button.addEventListener('click', () => useMergedAsSource(sheet));
+        section.appendChild(button);
+      }
+    }
+    main.appendChild(section);
+  }
 
   function renderFigures(main: HTMLElement, report: RunReport): void {
     const labels = LABELS[state.lang];
@@ -319,6 +443,7 @@ export async function renderLightPane(doc: Document, root: HTMLElement, host: Li
       renderNotes(main, report);
       renderIssues(main, report);
     }
+    if (host.mergeLedgerFiles !== undefined) renderMerge(main, host.mergeLedgerFiles.bind(host));
     root.appendChild(main);
   }
 

@@ -1,10 +1,11 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { Lang } from '../domain';
-import type { PickedFile, PickedFileProgress } from '../workflows/mergePickedFiles';
+import type { PickedFileProgress } from '../workflows/mergePickedFiles';
 import { toRunError, type RunError } from '../workflows/runError';
 import { fill, LABELS } from './labels';
 import type { MergedLedgerOutcome, PaneHost } from './paneHost';
+import { pickedFile } from './pickedFile';
 
 /** Props of `MergeLedgers`. */
 export interface MergeLedgersProps {
@@ -35,23 +36,6 @@ const useStyles = makeStyles({
   result: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
-
-/**
- * A `File` from the file input as the merge takes it: its name, and its bytes when the merge reaches it. Read with
- * `FileReader`: jsdom, where the pane's tests run, has no `Blob.arrayBuffer`.
- */
-function pickedFile(file: File): PickedFile {
-  return {
-    name: file.name,
-    bytes: () =>
-      new Promise<Uint8Array>((resolve, reject) => {
-        const reader = new FileReader();
-        reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-        reader.onerror = () => reject(reader.error ?? new Error(`${file.name}: could not be read`));
-        reader.readAsArrayBuffer(file);
-      }),
-  };
-}
 
 /**
  * 合并区县台账: the user picks the districts' .xlsx files; each file's progress shows as a line (reading, rows read,

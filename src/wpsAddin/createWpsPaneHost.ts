@@ -1,6 +1,6 @@
 import type { EtApplication } from '../wps/etTypes';
 import { createEtWorkbookPort } from '../wps/etWorkbookPort';
-import { createPaneHost } from '../taskpane/createPaneHost';
+import { createPaneHost, type PaneHostOptions } from '../taskpane/createPaneHost';
 import type { LightPaneHost } from '../legacyPane/renderLightPane';
 
 /** Options of `createWpsPaneHost`. */
@@ -11,12 +11,14 @@ export interface WpsPaneHostOptions {
   readonly displayLanguage?: string;
   /** Let the page paint between refresh stages. */
   readonly yieldToUi?: () => Promise<void>;
+  /** Loads 合并区县台账's reader (`PaneHostOptions.loadMerge`); without it the pane offers no merge. */
+  readonly loadMerge?: PaneHostOptions['loadMerge'];
 }
 
 /**
  * The light pane's host in WPS 表格: the task pane's `createPaneHost` over the ET port instead of the Office.js one,
- * so the pane runs the same refresh workflow, settings and issue list. ET has no edit events here and no merge:
- * `createPaneHost` is given neither (the light pane uses neither). Cell selection is the port's `selectCell` when it
+ * so the pane runs the same refresh workflow, settings, issue list and, given `loadMerge`, 合并区县台账 (the ET port
+ * writes the merged sheet with `writeGridSheet`). ET has no edit events here: `createPaneHost` is given none. Cell selection is the port's `selectCell` when it
  * has one (a no-op until then).
  */
 export function createWpsPaneHost(options: WpsPaneHostOptions = {}): LightPaneHost {
@@ -25,5 +27,6 @@ export function createWpsPaneHost(options: WpsPaneHostOptions = {}): LightPaneHo
     port,
     displayLanguage: options.displayLanguage ?? 'zh-CN',
     ...(options.yieldToUi === undefined ? {} : { yieldToUi: options.yieldToUi }),
+    ...(options.loadMerge === undefined ? {} : { loadMerge: options.loadMerge }),
   });
 }

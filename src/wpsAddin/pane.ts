@@ -21,7 +21,11 @@ function start(): void {
     root.appendChild(p);
     return;
   }
-  void renderLightPane(document, root, createWpsPaneHost({ yieldToUi }));
+  // 合并区县台账's .xlsx reader decodes with TextDecoder: the merge is offered only where the webview has it. taskpane.js
+  // is one file (esbuild without splitting keeps the imported module in it and runs it on the first merge, so a
+  // webview without TextDecoder still loads the pane).
+  const loadMerge = typeof TextDecoder === 'undefined' ? undefined : () => import('../taskpane/mergeFiles');
+  void renderLightPane(document, root, createWpsPaneHost({ yieldToUi, ...(loadMerge === undefined ? {} : { loadMerge }) }));
 }
 
 start();
