@@ -7,11 +7,11 @@ import type { Lang } from '../../src/domain';
 import { LIGHT_ISSUE_PAGE, renderLightPane } from '../../src/legacyPane/renderLightPane';
 import { LABELS } from '../../src/taskpane/labels';
 import { MergeLedgers } from '../../src/taskpane/MergeLedgers';
-import type { MergedLedgerOutcome, PaneHost } from '../../src/taskpane/paneHost';
-import type { PickedFile, PickedFileProgress } from '../../src/workflows/mergePickedFiles';
+import type { MergedLedgerOutcome } from '../../src/taskpane/paneHost';
 import { WorkflowError } from '../../src/workflows/runError';
 import { PortError } from '../../src/workflows/workbookPort';
 import { createFakeHost, failedReport, issue, okReport, type FakeHost } from '../taskpane/fakeHost';
+import { drivenMerge } from '../taskpane/drivenMerge';
 
 /** Renders the light pane over `host` into a fresh #root; resolves once the stored settings show. */
 async function render(host: FakeHost): Promise<HTMLElement> {
@@ -120,19 +120,6 @@ describe('renderLightPane', () => {
     expect(byTestId('issues')?.textContent).toContain(xss);
   });
 });
-
-type Merge = NonNullable<PaneHost['mergeLedgerFiles']>;
-
-/** A merge the test drives: it records the files and the progress callback, and settles when told. */
-function drivenMerge() {
-  const calls: { files: readonly PickedFile[]; onProgress: (p: PickedFileProgress) => void }[] = [];
-  let settle: { resolve: (o: MergedLedgerOutcome) => void; reject: (e: unknown) => void } | null = null;
-  const merge: Merge = (files, onProgress) => {
-    calls.push({ files, onProgress });
-    return new Promise<MergedLedgerOutcome>((resolve, reject) => (settle = { resolve, reject }));
-  };
-  return { merge, calls, resolve: (o: MergedLedgerOutcome) => settle?.resolve(o), reject: (e: unknown) => settle?.reject(e) };
-}
 
 const xlsx = (name: string, bytes: readonly number[] = [80, 75, 3, 4]): File => new File([new Uint8Array(bytes)], name);
 

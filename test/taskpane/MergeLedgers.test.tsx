@@ -3,26 +3,13 @@ import './setupDom';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
-import type { MergedLedgerOutcome, PaneHost } from '../../src/taskpane/paneHost';
-import type { PickedFile, PickedFileProgress } from '../../src/workflows/mergePickedFiles';
+import type { MergedLedgerOutcome } from '../../src/taskpane/paneHost';
 import { PortError } from '../../src/workflows/workbookPort';
 import { WorkflowError } from '../../src/workflows/runError';
 import { createFakeHost, type FakeHost } from './fakeHost';
+import { drivenMerge, type Merge } from './drivenMerge';
 
 afterEach(cleanup);
-
-type Merge = NonNullable<PaneHost['mergeLedgerFiles']>;
-
-/** A merge the test drives: it records the files and the progress callback, and settles when told. */
-function drivenMerge() {
-  const calls: { files: readonly PickedFile[]; onProgress: (p: PickedFileProgress) => void }[] = [];
-  let settle: { resolve: (o: MergedLedgerOutcome) => void; reject: (e: unknown) => void } | null = null;
-  const merge: Merge = (files, onProgress) => {
-    calls.push({ files, onProgress });
-    return new Promise<MergedLedgerOutcome>((resolve, reject) => (settle = { resolve, reject }));
-  };
-  return { merge, calls, resolve: (o: MergedLedgerOutcome) => settle?.resolve(o), reject: (e: unknown) => settle?.reject(e) };
-}
 
 async function renderPane(merge?: Merge, lang: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<FakeHost> {
   const host = createFakeHost({ displayLanguage: lang, ...(merge === undefined ? {} : { mergeLedgerFiles: merge }) });
