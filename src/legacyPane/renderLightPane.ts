@@ -12,10 +12,10 @@
 import { formatNumber, keyFigures } from '../domain';
 import type { KeyFigureId, Lang, LedgerIssue } from '../domain';
 import { fill, LABELS, severityLabel, stageLabel, type LabelKey } from '../taskpane/labels';
-import type { MergedLedgerOutcome, PaneHost } from '../taskpane/paneHost';
+import { mergeLineText, mergeResultText, type MergeLine, type MergeState } from '../taskpane/mergeText';
+import type { PaneHost } from '../taskpane/paneHost';
 import { pickedFile } from '../taskpane/pickedFile';
 import { formatAsOf } from '../workflows/formatAsOf';
-import type { PickedFileProgress } from '../workflows/mergePickedFiles';
 import type { RefreshProgress, RunReport } from '../workflows/refresh';
 import { resolveLang } from '../workflows/resolveLang';
 import { toRunError, type RunError } from '../workflows/runError';
@@ -77,16 +77,6 @@ interface Failure {
   readonly error: RunError;
 }
 
-/** One file's progress line of 合并区县台账: its latest state. */
-type MergeLine = Pick<PickedFileProgress, 'file' | 'state' | 'rowsRead' | 'error'>;
-
-/** Where 合并区县台账 stands, as in the Fluent pane's MergeLedgers. */
-type MergeState =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'merging' }
-  | { readonly kind: 'merged'; readonly outcome: MergedLedgerOutcome; readonly usedAsSource: boolean }
-  | { readonly kind: 'failed'; readonly error: RunError };
-
 interface State {
   lang: Lang;
   settings: LedgerSettings | null;
@@ -114,23 +104,6 @@ function issueWhere(lang: Lang, issue: LedgerIssue): string {
   if (issue.column === null) return fill(lang, 'row', { row: issue.sheetRow });
   const at = fill(lang, 'rowCol', { row: issue.sheetRow, col: issue.column.letter });
   return issue.column.header === '' ? at : `${at} · ${issue.column.header}`;
-}
-
-/** A file's progress line of 合并区县台账, in the Fluent pane's words. */
-function mergeLineText(lang: Lang, line: MergeLine): string {
-  if (line.state === 'read') return fill(lang, 'mergeRead', { file: line.file, rows: line.rowsRead ?? 0 });
-  if (line.state === 'failed') return fill(lang, 'mergeFileFailed', { file: line.file, message: toRunError(line.error).message[lang] });
-  return fill(lang, 'mergeReading', { file: line.file });
-}
-
-/** The result line of 合并区县台账 (empty while idle or merging), the text the Fluent pane's MergeLedgers shows. */
-function mergeResultText(lang: Lang, merge: MergeState): string {
-  if (merge.kind === 'failed') return `${fill(lang, 'mergeFailed', { message: merge.error.message[lang] })} ${fill(lang, 'errorCode', { code: merge.error.code })}`;
-  if (merge.kind !== 'merged') return '';
-  const { outcome } = merge;
-  if (outcome.sheet === null) return LABELS[lang].mergeNothingRead;
-  const figures = fill(lang, 'mergeResult', { files: outcome.filesRead, projects: outcome.projects, duplicates: outcome.duplicates, warnings: outcome.warnings });
-  return `${figures} ${fill(lang, 'mergeWritten', { sheet: outcome.sheet })}`;
 }
 
 /** The progress line: the stage, and while reading the share of rows read. */

@@ -1,10 +1,10 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { Lang } from '../domain';
-import type { PickedFileProgress } from '../workflows/mergePickedFiles';
-import { toRunError, type RunError } from '../workflows/runError';
+import { toRunError } from '../workflows/runError';
 import { fill, LABELS } from './labels';
-import type { MergedLedgerOutcome, PaneHost } from './paneHost';
+import { mergeLineText, mergeResultText, type MergeLine, type MergeState } from './mergeText';
+import type { PaneHost } from './paneHost';
 import { pickedFile } from './pickedFile';
 
 /** Props of `MergeLedgers`. */
@@ -17,16 +17,6 @@ export interface MergeLedgersProps {
   /** Store the sheet as the refresh source (`settings.source`). */
   readonly onUseAsSource: (sheet: string) => void;
 }
-
-/** One file's progress line: its latest state. */
-type FileLine = Pick<PickedFileProgress, 'file' | 'state' | 'rowsRead' | 'error'>;
-
-/** Where the merge stands. */
-type MergeState =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'merging' }
-  | { readonly kind: 'merged'; readonly outcome: MergedLedgerOutcome; readonly usedAsSource: boolean }
-  | { readonly kind: 'failed'; readonly error: RunError };
 
 const useStyles = makeStyles({
   action: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', rowGap: tokens.spacingVerticalXS },
@@ -46,7 +36,7 @@ export function MergeLedgers({ lang, disabled, onMerge, onUseAsSource }: MergeLe
   const styles = useStyles();
   const labels = LABELS[lang];
   const inputId = useId();
-  const [lines, setLines] = useState<readonly FileLine[]>([]);
+  const [lines, setLines] = useState<readonly MergeLine[]>([]);
   const [state, setState] = useState<MergeState>({ kind: 'idle' });
 
   const merge = async (files: readonly File[]): Promise<void> => {
@@ -60,12 +50,6 @@ export function MergeLedgers({ lang, disabled, onMerge, onUseAsSource }: MergeLe
     } catch (error) {
       setState({ kind: 'failed', error: toRunError(error) });
     }
-  };
-
-  const lineText = (line: FileLine): string => {
-    if (line.state === 'read') return fill(lang, 'mergeRead', { file: line.file, rows: line.rowsRead ?? 0 });
-    if (line.state === 'failed') return fill(lang, 'mergeFileFailed', { file: line.file, message: toRunError(line.error).message[lang] });
-    return fill(lang, 'mergeReading', { file: line.file });
   };
 
   const merging = state.kind === 'merging';
@@ -94,26 +78,13 @@ export function MergeLedgers({ lang, disabled, onMerge, onUseAsSource }: MergeLe
         <ul className={styles.list} aria-live="polite" data-testid="merge-progress">
           {lines.map((line, index) => (
             <li key={index} className={line.state === 'failed' ? styles.error : undefined}>
-              {lineText(line)}
+              {mergeLineText(lang, line)}
             </li>
           ))}
         </ul>
       ) : null}
       <p role="status" className={styles.result} data-testid="merge-result">
-        {state.kind === 'merged' && state.outcome.sheet !== null
-          ? `${fill(lang, 'mergeResult', {
-              files: state.outcome.filesRead,
-              projects: state.outcome.projects,
-              duplicates: state.outcome.duplicates,
-              warnings: state.outcome.warnings,
-            })} ${fill(lang, 'mergeWritten', { sheet: state.outcome.sheet })}`
-          : null}
-        {state.kind === 'merged' && state.outcome.sheet === null ? labels.mergeNothingRead : null}
-        {state.kind === 'failed' ? (
-          <span className={styles.error}>
-            {fill(lang, 'mergeFailed', { message: state.error.message[lang] })} {fill(lang, 'errorCode', { code: state.error.code })}
-          </span>
-        ) : null}
+        {state.kind === 'failed' ? <span className={styles.error}>{mergeResultText(lang, state)}</span> : mergeResultText(lang, state)}
       </p>
       {state.kind === 'merged' && state.outcome.sheet !== null ? (
         state.usedAsSource ? (
