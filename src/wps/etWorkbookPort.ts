@@ -546,7 +546,7 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): EtWor
     if (ws === null) {
       const taken = new Set(sheetsOf(wb).map((s) => sheetNameKey(s.Name)));
       const wasActive = activeSheetName(wb);
-      ws = wb.Worksheets.Add(undefined, wb.Worksheets.Item(wb.Worksheets.Count));
+      ws = addSheetAtEnd(wb);
       ws.Name = uniqueSheetName(STATE_SHEET_NAME, taken);
       activate(wb, wasActive);
       ws.Visible = XL_SHEET_VERY_HIDDEN;
@@ -704,7 +704,7 @@ export function createEtWorkbookPort(options: EtWorkbookPortOptions = {}): EtWor
         // 1. Build every new sheet under a temporary name, after the last sheet.
         try {
           plans.forEach((plan, i) => {
-            const ws = wb.Worksheets.Add(undefined, wb.Worksheets.Item(wb.Worksheets.Count));
+            const ws = addSheetAtEnd(wb);
             built.push({ role: plan.role, plan, ws });
             ws.Name = freeTempName(wb, `~ls${i}`, token);
             for (const block of plan.blocks) writeBlock(ws, block);
