@@ -163,8 +163,8 @@ function progressHooks(progress: ReadProgress): Required<MergeReadHooks> {
 const readInThread: ReadMergeFile = (path, format, progress) => readMergeFile(path, format, { streamSource: streamSourceInWorker, ...progressHooks(progress) });
 
 /**
- * In this thread, rows and all, as one of the pool's readers (a sheet without a `<dimension>`, as many tools write,
- * would otherwise start a worker of `streamSourceInWorker` per file).
+ * In this thread, rows and all, as one of the pool's readers: the pool is the parallelism, so a large sheet does not
+ * start a worker of `streamSourceInWorker` besides the pool's.
  */
 const readHere: ReadMergeFile = (path, format, progress) => readMergeFile(path, format, progressHooks(progress));
 
