@@ -1,3 +1,4 @@
+import type { ProjectRow } from '../ledger/types';
 import type { LedgerRead } from '../validate/types';
 import { projectKey, sortedSoes } from './projectKey';
 import { SNAPSHOT_VERSION, type SnapshotData, type SnapshotProject, type SnapshotRank } from './types';
@@ -28,37 +29,35 @@ export function makeSnapshot(read: LedgerRead, options: SnapshotOptions = {}): s
 
 /** The snapshot of a read ledger as data (what `parseSnapshot(makeSnapshot(read))` returns). */
 export function snapshotOf(read: LedgerRead, options: SnapshotOptions = {}): SnapshotData {
-  const projects: SnapshotProject[] = read.rows.map((row) => {
-    const soes = sortedSoes(row.soes.map((soe) => soe.canonical));
-    return {
-      key: projectKey(row.nameKey, soes),
-      name: row.name,
-      soes,
-      sheetRow: row.sheetRow,
-      stage: row.stage,
-      totalWan: row.totalWan,
-      investedWan: row.investedWan,
-      ...(row.district === null ? {} : { district: row.district }),
-    };
-  });
+  const projects = read.rows.map(snapshotProject);
   const data: SnapshotData = { version: SNAPSHOT_VERSION, takenAt: options.takenAt ?? null, sheet: read.sheet === '' ? null : read.sheet, projects };
   return options.ranks === undefined ? data : { ...data, ranks: options.ranks };
 }
 
+/** A counted row as the snapshot keeps it: its key (normalised name and sorted SOEs), figures and district. */
+export function snapshotProject(row: ProjectRow): SnapshotProject {
+  const soes = sortedSoes(row.soes.map((soe) => soe.canonical));
+  return {
+    key: projectKey(row.nameKey, soes),
+    name: row.name,
+    soes,
+    sheetRow: row.sheetRow,
+    stage: row.stage,
+    totalWan: row.totalWan,
+    investedWan: row.investedWan,
+    ...(row.district === null ? {} : { district: row.district }),
+  };
+}
+
+/** A project's entry of `"p"`: `[name, nameKey|null, [soe…], sheetRow, stage, totalWan, investedWan]` (see `makeSnapshot`). */
+export function snapshotEntry(project: SnapshotProject): unknown[] {
+  const nameKey = project.key.slice(0, project.key.indexOf('\t'));
+  return [project.name, nameKey === project.name ? null : nameKey, project.soes, project.sheetRow, project.stage, project.totalWan, project.investedWan];
+}
+
 /** Serialise snapshot data in the compact version-1 format. */
 export function serializeSnapshot(data: SnapshotData): string {
-  const p = data.projects.map((project) => {
-    const nameKey = project.key.slice(0, project.key.indexOf('\t'));
-    return [
-      project.name,
-      nameKey === project.name ? null : nameKey,
-      project.soes,
-      project.sheetRow,
-      project.stage,
-      project.totalWan,
-      project.investedWan,
-    ];
-  });
+  const p = data.projects.map(snapshotEntry);
   const r = data.ranks?.map((rank) => [rank.district, rank.group, rank.rank]);
   const d = data.projects.some((project) => project.district !== undefined) ? districtIndex(data.projects) : undefined;
   return JSON.stringify({ v: SNAPSHOT_VERSION, at: data.takenAt, sheet: data.sheet, p, ...(r === undefined ? {} : { r }), ...(d === undefined ? {} : { d }) });

@@ -1,6 +1,5 @@
 import type { LedgerRead } from '../validate/types';
-import type { SnapshotOptions } from './makeSnapshot';
-import { projectKey, sortedSoes } from './projectKey';
+import { snapshotEntry, snapshotProject, type SnapshotOptions } from './makeSnapshot';
 import { SNAPSHOT_VERSION } from './types';
 
 /** Projects serialised per piece: a piece of about 100 KB of text, never the whole snapshot. */
@@ -21,10 +20,7 @@ export function* snapshotPieces(read: LedgerRead, options: SnapshotOptions = {})
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (row === undefined) continue;
-    const soes = sortedSoes(row.soes.map((soe) => soe.canonical));
-    const key = projectKey(row.nameKey, soes);
-    const nameKey = key.slice(0, key.indexOf('\t'));
-    piece += `${i === 0 ? '' : ','}${JSON.stringify([row.name, nameKey === row.name ? null : nameKey, soes, row.sheetRow, row.stage, row.totalWan, row.investedWan])}`;
+    piece += `${i === 0 ? '' : ','}${JSON.stringify(snapshotEntry(snapshotProject(row)))}`;
     if ((i + 1) % PROJECTS_PER_PIECE === 0) {
       yield piece;
       piece = '';
