@@ -4,8 +4,8 @@
  */
 import type { Lang } from '../domain';
 import { formatAsOf } from '../workflows/formatAsOf';
+import { outcomeCounts } from '../workflows/outcomeCounts';
 import type { RunReport } from '../workflows/refresh';
-import { isRunNote } from '../workflows/runNotes';
 
 /** What the outcome dialog shows, in the run's language. */
 export interface OutcomeMessage {
@@ -70,18 +70,7 @@ export function outcomeMessage(report: RunReport): OutcomeMessage {
   return capped({ ok: true, lang, title: TITLES[lang].ok, lines });
 }
 
-/**
- * What a successful run's outcome reports: counted projects, error and warning issues, capability
- * notes (features the host lacks; notes on failed steps, `isRunNote`, are spelled out instead).
- */
-export function outcomeCounts(report: RunReport): { projects: number; errors: number; warnings: number; notes: number } {
-  return {
-    projects: report.read?.rows.length ?? 0,
-    errors: report.issues.filter((i) => i.severity === 'error').length,
-    warnings: report.issues.filter((i) => i.severity === 'warning').length,
-    notes: report.notes.filter((note) => !isRunNote(note)).length,
-  };
-}
+export { outcomeCounts } from '../workflows/outcomeCounts';
 
 /**
  * A count with its English noun, singular for exactly one.

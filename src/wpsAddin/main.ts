@@ -1,4 +1,5 @@
 import { formatAsOf } from '../workflows/formatAsOf';
+import { outcomeCounts } from '../workflows/outcomeCounts';
 import { refresh, type RunReport } from '../workflows/refresh';
 import { createEtWorkbookPort, type EtWorkbookPort } from '../wps/etWorkbookPort';
 import { findTaskPaneFactory, paneUrl, toggleTaskPane } from './taskPane';
@@ -31,16 +32,15 @@ let running: Promise<RunReport> | null = null;
 /**
  * The one-line outcome of a refresh, in Chinese (the WPS ribbon runs in Chinese): when, how many projects, errors and
  * warnings, then every note in full (the ribbon has no pane to show them in). The counts are the Office ribbon's
- * (src/commands/outcomeMessage.ts `outcomeCounts`: counted projects, error and warning issues).
+ * (`outcomeCounts`: counted projects, error and warning issues).
  * @example statusLine(report) // '已刷新（2025年9月30日 14:05）：36 个项目，错误 3 个，警告 5 个。'
  */
 export function statusLine(report: RunReport): string {
   const at = formatAsOf(new Date(report.refreshedAt), 'zh-CN');
   if (!report.ok) return `刷新失败（${at}）：${report.error?.message['zh-CN'] ?? '未知错误'}`;
-  const projects = report.read?.rows.length ?? 0;
-  const count = (severity: string): number => report.issues.filter((i) => i.severity === severity).length;
+  const { projects, errors, warnings } = outcomeCounts(report);
   const notes = report.notes.map((n) => n.message['zh-CN']);
-  return [`已刷新（${at}）：${projects} 个项目，错误 ${count('error')} 个，警告 ${count('warning')} 个。`, ...notes].join('');
+  return [`已刷新（${at}）：${projects} 个项目，错误 ${errors} 个，警告 ${warnings} 个。`, ...notes].join('');
 }
 
 /**
