@@ -6,6 +6,9 @@ import { helpRequest, helpText } from './helpText';
 import { parseCliArgs, type CliArgs } from './parseCliArgs';
 import { PortError } from '../workflows/workbookPort';
 import { langFromEnv } from './langFromEnv';
+import { boundHeapGrowth } from './boundHeapGrowth';
+
+export { boundHeapGrowth };
 
 /** Commands with their own argument parsing (`argv` after the command word), loaded on demand. */
 const EXTRA_COMMANDS: Readonly<Record<string, () => Promise<(argv: readonly string[], io: CliIo) => Promise<number>>>> = {
@@ -119,6 +122,7 @@ function finish(code: number, io: CliIo): number {
 }
 
 if (require.main === module) {
+  boundHeapGrowth();
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

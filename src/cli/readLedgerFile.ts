@@ -69,6 +69,7 @@ export async function readLedgerFile(path: string, options: ReadLedgerFileOption
       mapping: settings.mapping,
       allowedSectors: settings.allowedSectors,
       allowedDistricts: settings.allowedDistricts,
+      compact: true,
     });
     let rows = 0;
     await readCsvRows(
@@ -91,6 +92,8 @@ export async function readLedgerFile(path: string, options: ReadLedgerFileOption
     const { settings, source, read, state } = await readLedgerSource(port, {
       ...(options.settings === undefined ? {} : { settings: options.settings }),
       progressRows: PROGRESS_EVERY,
+      // Rows and issues in columns (bounded memory for a full sheet): the CLI runs on Node.js, which has `Proxy`.
+      compact: true,
       onSourceRows: (rows, sheet) => {
         total = rows;
         options.onSourceRows?.(rows);

@@ -2,7 +2,7 @@ import { existsSync, realpathSync } from 'fs';
 import { mkdtemp, rm } from 'fs/promises';
 import { tmpdir } from 'os';
 import { basename, dirname, join, parse, resolve } from 'path';
-import type { Lang } from '../domain';
+import { countIssuesBySeverity, type Lang } from '../domain';
 import { refresh, type RefreshProgress, type RefreshStage, type RunReport } from '../workflows/refresh';
 import type { RunError } from '../workflows/runError';
 import type { LedgerSettings } from '../workflows/workbookPort';
@@ -91,10 +91,14 @@ export function rowSource(reader: XlsxReader): SheetRowSource {
     },
     async streamSource(name, area, onRow) {
       const found = sheet(name);
-      // The previews' shared strings are not needed while the source is read (a large one on a worker thread, which
-      // reads its own): a later read of another sheet reads them again.
-      reader.releaseSharedStrings();
-      if (found !== undefined) await streamSourceInWorker(reader, { sheet: found, area }, { onSource: () => undefined, onRow });
+      if (found === undefined) return;
+      try {
+        await streamSourceInWorker(reader, { sheet: found, area }, { onSource: () => undefined, onRow });
+      } finally {
+        // The rows keep the strings they hold; the table itself is not needed until another sheet is read, which
+        // reads it again (a full sheet's is a million entries).
+        reader.releaseSharedStrings();
+      }
     },
   };
 }
@@ -197,8 +201,8 @@ function describeRun(report: RunReport, args: RunArgs, output: string, userSheet
   lines.push(cliText(lang, 'sheetsWritten', { summary: report.sheets.summary ?? '—', validation: report.sheets.validation ?? '—' }));
   for (const note of report.notes) lines.push(note.message[lang]);
   const counts = report.read?.counts;
-  const errors = report.issues.filter((i) => i.severity === 'error').length;
-  const warnings = report.issues.filter((i) => i.severity === 'warning').length;
+  // Counted from the issues' locations: a compact read's issues are not built for it.
+  const { error: errors, warning: warnings } = countIssuesBySeverity(report.issues);
   if (counts !== undefined) lines.push(cliText(lang, 'issuesLine', { errors, warnings, info: counts.skippedRows }));
   const warning = report.summary === null || counts === undefined ? null : allZeroWarning(report.summary, counts, args.mapping !== undefined, lang);
   return { lines, warning };

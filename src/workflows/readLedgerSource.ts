@@ -55,6 +55,11 @@ export interface ReadLedgerSourceOptions {
   readonly onSourceRows?: (rowsTotal: number | null, sheet: string) => void;
   /** Rows between two `onProgress` calls (default 1,000). */
   readonly progressRows?: number;
+  /**
+   * Keep the read's rows and issues in columns (`ReadOptions.compact`: bounded memory for a full sheet). For Node.js
+   * only: the read's arrays then need `Proxy`.
+   */
+  readonly compact?: boolean;
 }
 
 /**
@@ -95,7 +100,7 @@ export async function streamLedger(
   port: Pick<LedgerSourcePort, 'streamRows'>,
   source: SourceRef,
   settings: LedgerSettings,
-  options: Pick<ReadLedgerSourceOptions, 'onProgress' | 'onSourceRows' | 'progressRows'> = {},
+  options: Pick<ReadLedgerSourceOptions, 'onProgress' | 'onSourceRows' | 'progressRows' | 'compact'> = {},
 ): Promise<{ readonly sheet: string; readonly read: LedgerRead }> {
   const every = options.progressRows ?? 1_000;
   let reader: ReturnType<typeof createLedgerReader> | null = null;
@@ -113,6 +118,7 @@ export async function streamLedger(
         allowedSectors: settings.allowedSectors,
         allowedDistricts: settings.allowedDistricts,
         dateSystem,
+        compact: options.compact === true,
       });
       options.onSourceRows?.(rowsTotal, name);
     },
@@ -127,7 +133,7 @@ export async function streamLedger(
     },
   });
   const chosen = reader as ReturnType<typeof createLedgerReader> | null;
-  const read = (chosen ?? createLedgerReader({ sheetName: sheet, mapping: settings.mapping })).finish();
+  const read = (chosen ?? createLedgerReader({ sheetName: sheet, mapping: settings.mapping, compact: options.compact === true })).finish();
   return { sheet, read };
 }
 

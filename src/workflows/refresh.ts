@@ -157,7 +157,9 @@ export async function refreshHeld(port: WorkbookPort, options: RefreshOptions = 
     // grid in payload-sized chunks, then the rows are validated in slices with a yield to the UI between them.
     const isStreamed = canStreamRows(port);
     const rows = isStreamed ? port : gridSourcePort(port, { onChunk: (done, total) => progress('reading', total > 0 ? done / total : 1), onGrid: validating, pause, sliceRows: VALIDATE_SLICE_ROWS });
+    // A streamed read (the CLI's, on Node.js) keeps its rows and issues in columns: a full sheet's are 700 MB as objects.
     const streamed = await streamLedger(rows, source, settings, {
+      compact: isStreamed,
       progressRows: PROGRESS_ROWS,
       onProgress: (done, total) => {
         if (isStreamed) progress('reading', total === null || total <= 0 ? undefined : Math.min(1, done / total));

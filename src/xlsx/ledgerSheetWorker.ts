@@ -33,7 +33,8 @@ export async function runLedgerSheetWorker(input: WorkerInput, post: (message: W
     rows = [];
   };
   try {
-    const reader = await openXlsxReader(input.path);
+    // Shared strings cross as references: the receiver holds the strings (streamSourceInWorker).
+    const reader = await openXlsxReader(input.path, { sharedStringRefs: true });
     try {
       const sheet = reader.sheets[input.tabIndex];
       if (sheet === undefined) throw new PortError('source_not_found', `sheet ${input.tabIndex + 1} not found`);

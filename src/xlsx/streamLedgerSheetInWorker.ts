@@ -6,6 +6,7 @@ import type { SourceRowVisitor } from '../workflows/readLedgerSource';
 import { WorkflowError } from '../workflows/runError';
 import { PortError, type PortErrorCode } from '../workflows/workbookPort';
 import type { XlsxReader } from './reader/openXlsxReader';
+import { resolveSharedStringRefs } from './reader/SheetRowParser';
 import { streamResolvedSource, type CellArea, type ResolvedSource } from './xlsxReadPort';
 
 /** Below this many rows (by the sheet's dimension) a worker costs more to start than it saves. */
@@ -97,10 +98,13 @@ export async function streamSourceInWorker(reader: XlsxReader, source: ResolvedS
   if (process.env.LEDGER_STATS_NO_WORKER === '1' || !existsSync(WORKER_SCRIPT)) return streamResolvedSource(reader, source, visitor);
   const rows = source.area === null ? await reader.dimensionRows(source.sheet) : source.area.bottom + 1 - source.area.top;
   if (!readsInWorker(rows, reader.partBytes(source.sheet))) return streamResolvedSource(reader, source, visitor);
-  return streamInWorker({ path: reader.path, tabIndex: source.sheet.tabIndex, area: source.area }, visitor);
+  // The worker gives shared strings as references (`sharedStringRefs`), resolved here from this reader's table: a full
+  // sheet's million strings are then held once, and each row holds the table's strings rather than copies of them.
+  const strings = await reader.sharedStrings();
+  return streamInWorker({ path: reader.path, tabIndex: source.sheet.tabIndex, area: source.area }, strings, visitor);
 }
 
-function streamInWorker(input: Omit<WorkerInput, 'acks'>, visitor: SourceRowVisitor): Promise<void> {
+function streamInWorker(input: Omit<WorkerInput, 'acks'>, strings: readonly string[], visitor: SourceRowVisitor): Promise<void> {
   const acks = new SharedArrayBuffer(4);
   const acked = new Int32Array(acks);
   return new Promise((resolve, reject) => {
@@ -116,7 +120,10 @@ function streamInWorker(input: Omit<WorkerInput, 'acks'>, visitor: SourceRowVisi
       try {
         switch (message.t) {
           case 'rows':
-            message.rows.forEach((cells, i) => visitor.onRow(message.indexes[i] ?? 0, cells));
+            message.rows.forEach((cells, i) => {
+              resolveSharedStringRefs(cells, strings);
+              visitor.onRow(message.indexes[i] ?? 0, cells);
+            });
             Atomics.add(acked, 0, 1);
             Atomics.notify(acked, 0);
             break;

@@ -5,7 +5,20 @@ import { WorkflowError } from '../../src/workflows/runError';
 import { PortError } from '../../src/workflows/workbookPort';
 import { runLedgerSheetWorker } from '../../src/xlsx/ledgerSheetWorker';
 import { fromWorkerFailure, readsInWorker, toWorkerFailure, WORKER_BATCH_ROWS, WORKER_MIN_PART_BYTES, WORKER_MIN_ROWS, type WorkerMessage } from '../../src/xlsx/streamLedgerSheetInWorker';
+import { FORMULA_NOT_CALCULATED, type CellValue } from '../../src/domain';
+import { openXlsxReader, readSheetGrid } from '../../src/xlsx/reader/openXlsxReader';
+import { resolveSharedStringRefs, SHARED_STRING_REF } from '../../src/xlsx/reader/SheetRowParser';
+import { writeAwkwardWorkbooks } from '../cli/awkwardWorkbooks';
 import { writeGridXlsx } from './xlsxFixtures';
+
+async function sharedStringsOf(path: string): Promise<readonly string[]> {
+  const reader = await openXlsxReader(path);
+  try {
+    return await reader.sharedStrings();
+  } finally {
+    await reader.close();
+  }
+}
 
 const HEADER = ['项目名称', '合作央企', '所属领域', '项目阶段', '总投资（万元）'];
 let dir: string;
@@ -28,6 +41,10 @@ describe('runLedgerSheetWorker', () => {
     expect(messages.map((m) => m.t)).toEqual(['rows', 'rows', 'done']);
     const rows = messages.flatMap((m) => (m.t === 'rows' ? m.rows : []));
     expect(rows).toHaveLength(grid.length);
+    // Shared strings cross as references, resolved by the receiver from its own reader's table.
+    expect(rows.at(-1)?.[0]).toMatch(/^\u0000s\d+$/);
+    const strings = await sharedStringsOf(path);
+    for (const row of rows) resolveSharedStringRefs(row, strings);
     expect(rows.at(-1)).toEqual(grid.at(-1));
   });
 
@@ -36,6 +53,8 @@ describe('runLedgerSheetWorker', () => {
     await writeGridXlsx(path, [{ name: '台账', grid: [['title'], [1, ...HEADER, 'right'], [2, '甲', '中国华能', '能源', '在建', 5, 'right'], [3]] }]);
     const messages: WorkerMessage[] = [];
     await runLedgerSheetWorker({ path, tabIndex: 0, area: { top: 1, left: 1, bottom: 2, right: 5 }, acks: new SharedArrayBuffer(4) }, (m) => messages.push(m));
+    const strings = await sharedStringsOf(path);
+    for (const m of messages) if (m.t === 'rows') for (const row of m.rows) resolveSharedStringRefs(row, strings);
     expect(messages[0]).toEqual({ t: 'rows', indexes: [1, 2], rows: [[null, ...HEADER], [null, '甲', '中国华能', '能源', '在建', 5]] });
   });
 
@@ -43,6 +62,52 @@ describe('runLedgerSheetWorker', () => {
     const messages: WorkerMessage[] = [];
     await runLedgerSheetWorker({ path: join(dir, 'missing.xlsx'), tabIndex: 0, area: null, acks: new SharedArrayBuffer(4) }, (m) => messages.push(m));
     expect(messages).toEqual([{ t: 'error', failure: expect.objectContaining({ kind: 'port', code: 'file_unreadable' }) }]);
+  });
+});
+
+describe('shared strings by reference', () => {
+  it('gives every awkward workbook’s rows as the reader with the strings gives them', async () => {
+    const books = await writeAwkwardWorkbooks(dir);
+    let references = 0;
+    for (const book of books) {
+      const path = join(dir, book.name);
+      const reader = await openXlsxReader(path);
+      try {
+        const strings = await reader.sharedStrings();
+        for (const sheet of reader.sheets) {
+          const expected = await readSheetGrid(reader, sheet);
+          const messages: WorkerMessage[] = [];
+          const acks = new SharedArrayBuffer(4);
+          await runLedgerSheetWorker({ path, tabIndex: sheet.tabIndex, area: null, acks }, (m) => {
+            messages.push(m);
+            if (m.t === 'rows') Atomics.add(new Int32Array(acks), 0, 1);
+          });
+          const got: CellValue[][] = [];
+          for (const m of messages) {
+            if (m.t !== 'rows') continue;
+            m.rows.forEach((row, i) => {
+              references += row.filter((cell) => typeof cell === 'string' && cell.startsWith(SHARED_STRING_REF)).length;
+              resolveSharedStringRefs(row, strings);
+              got[m.indexes[i] ?? 0] = row;
+            });
+          }
+          for (let i = 0; i < expected.length; i++) got[i] ??= [];
+          expect({ book: book.name, sheet: sheet.name, rows: got }).toEqual({ book: book.name, sheet: sheet.name, rows: expected });
+        }
+      } finally {
+        await reader.close();
+      }
+    }
+    expect(references).toBeGreaterThan(20);
+  });
+
+  it('resolves a reference past the table to an empty cell and leaves other texts alone', () => {
+    const cells: CellValue[] = [`${SHARED_STRING_REF}1`, `${SHARED_STRING_REF}9`, 'plain', FORMULA_NOT_CALCULATED, 3];
+    resolveSharedStringRefs(cells, ['a', 'b']);
+    expect(cells).toEqual(['b', null, 'plain', FORMULA_NOT_CALCULATED, 3]);
+    const tail: CellValue[] = ['x', `${SHARED_STRING_REF}0`, `${SHARED_STRING_REF}7`];
+    resolveSharedStringRefs(tail, ['']);
+    expect(tail).toEqual(['x']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { formatDataDate } from '../ledger/findDataDate';
 import { termLabelEn } from '../reference/termLabels';
+import { rowsWhere } from '../ledger/projectRowStore';
 import type { Lang, ProjectRow } from '../ledger/types';
 import { summarizeRows } from '../summarize/summarizeRows';
 import type { BreakdownLine, Figures, Summary } from '../summarize/types';
@@ -64,7 +65,7 @@ interface CategoryFigures extends SentenceFigures {
 
 function categorySentenceFigures(summary: Summary, line: BreakdownLine, rows: readonly ProjectRow[] | undefined): CategoryFigures {
   if (rows === undefined) return { key: line.key, figures: line, sectors: null, sectorCount: null, bigProjects: null };
-  const own = rows.filter((row) => row.category === line.key);
+  const own = rowsWhere(rows, (row) => row.category === line.key);
   return { key: line.key, figures: line, ...sectorFigures(summarizeRows(own, { soeAttribution: summary.soeAttribution })) };
 }
 

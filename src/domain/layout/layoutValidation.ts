@@ -1,6 +1,8 @@
+import { arrayOnDemand } from '../ledger/arrayOnDemand';
 import { formatDataDate } from '../ledger/findDataDate';
 import { parseLedgerDate } from '../ledger/parseLedgerDate';
 import { describeIssueCode } from '../validate/issueMessages';
+import { forEachIssueLocation } from '../validate/issueStore';
 import { SEVERITIES, type Lang, type Severity } from '../ledger/types';
 import type { IssueColumn, LedgerIssue, LedgerRead } from '../validate/types';
 import { formatLabel } from './formatLabel';
@@ -56,8 +58,16 @@ export function layoutValidation(read: LedgerRead, options: ValidationLayoutOpti
   const count = numberFormats(0).count;
   const sheet = new PlanBuilder();
 
-  const bySeverity = new Map<Severity, LedgerIssue[]>(SEVERITIES.map((severity) => [severity, []]));
-  for (const issue of read.issues) bySeverity.get(issue.severity)?.push(issue);
+  // The issues' indexes by severity, not the issues: a compact read builds an issue each time it is read
+  // (`forEachIssueLocation` reads severities without building any), and a full sheet has a million of them.
+  const bySeverity = new Map<Severity, number[]>(SEVERITIES.map((severity) => [severity, []]));
+  // The rows built on demand hold the issues, not the read: its rows can go before the sheet is written.
+  const { issues } = read;
+  let issueIndex = 0;
+  forEachIssueLocation(issues, (issue) => {
+    const index = issueIndex++;
+    bySeverity.get(issue.severity)?.push(index);
+  });
 
   const title = sheet.text(label('val_title'), PLAN_STYLES.title);
   sheet.merge({ ...title, cols: MIN_WIDTHS.length });
@@ -123,7 +133,8 @@ export function layoutValidation(read: LedgerRead, options: ValidationLayoutOpti
     return text;
   };
   for (const severity of SEVERITIES) {
-    const issues = bySeverity.get(severity) ?? [];
+    const indexes = bySeverity.get(severity) ?? [];
+    const issueAt = (i: number): LedgerIssue => issues[indexes[i] as number] as LedgerIssue;
     const severityText = label(`severity_${severity}`);
     const rowOf = (issue: LedgerIssue): PlanCell[] => [
       severityText,
@@ -136,7 +147,7 @@ export function layoutValidation(read: LedgerRead, options: ValidationLayoutOpti
       cellLink(issue, sourceSheet),
       issue.code,
     ];
-    const rows = options.rowsOnDemand === true ? rowsOnDemand(issues.length, (i) => rowOf(issues[i] as LedgerIssue)) : issues.map(rowOf);
+    const rows = options.rowsOnDemand === true ? rowsOnDemand(indexes.length, (i) => rowOf(issueAt(i))) : indexes.map((_, i) => rowOf(issueAt(i)));
     const range = sheet.table(rows, [null, null, '0', null, null, null, null, null, null]);
     sheet.format({ ...range, cols: 1 }, SEVERITY_STYLE[severity]);
   }
@@ -164,31 +175,9 @@ function shownRaw(issue: LedgerIssue): PlanCell {
 }
 
 /**
- * A read-only array of `count` rows whose row `i` is `rowAt(i)`, built each time it is read and never kept: an
- * array to every reader (`Array.isArray`, indexes, `length`, iteration, `toEqual`), at the memory of none of its rows.
- * Writes are refused.
+ * A read-only array of `count` rows whose row `i` is `rowAt(i)`, built each time it is read and never kept
+ * (`arrayOnDemand`).
  */
 export function rowsOnDemand<T>(count: number, rowAt: (index: number) => T): T[] {
-  const target: T[] = [];
-  target.length = count;
-  const indexOf = (key: string | symbol): number => {
-    if (typeof key !== 'string' || key === '' || key.charCodeAt(0) < 48 || key.charCodeAt(0) > 57) return -1;
-    const index = Number(key);
-    return Number.isInteger(index) && index < count && String(index) === key ? index : -1;
-  };
-  return new Proxy(target, {
-    get: (t, key, receiver) => {
-      const index = indexOf(key);
-      return index >= 0 ? rowAt(index) : (Reflect.get(t, key, receiver) as unknown);
-    },
-    has: (t, key) => indexOf(key) >= 0 || Reflect.has(t, key),
-    getOwnPropertyDescriptor: (t, key) => {
-      const index = indexOf(key);
-      return index >= 0 ? { value: rowAt(index), writable: false, enumerable: true, configurable: true } : Reflect.getOwnPropertyDescriptor(t, key);
-    },
-    ownKeys: (t) => [...Array.from({ length: count }, (_, i) => String(i)), ...Reflect.ownKeys(t)],
-    set: () => false,
-    defineProperty: () => false,
-    deleteProperty: () => false,
-  });
+  return arrayOnDemand(count, rowAt);
 }

@@ -1,4 +1,7 @@
 import * as createIssueModule from '../validate/createIssue';
+import type { IssueAt } from '../validate/createIssue';
+import type { IssueCode, IssueParams } from '../validate/issueMessages';
+import { IssueStore } from '../validate/issueStore';
 import * as flagOutliersModule from '../validate/flagOutliers';
 import type { LedgerIssue, LedgerRead, ReadOptions } from '../validate/types';
 import * as validateRowModule from '../validate/validateRow';
@@ -10,6 +13,8 @@ import { findDataDate, type DataDate } from './findDataDate';
 import * as findHeaderModule from './findHeader';
 import { HEADER_SEARCH_ROWS } from './findHeader';
 import * as matchHeaderTextModule from './matchHeaderText';
+import { CellColumn } from './cellColumn';
+import { ProjectRowStore } from './projectRowStore';
 import { REQUIRED_FIELDS } from './types';
 import type { CellValue, ColumnRef, Field, HeaderInfo, ProjectRow } from './types';
 
@@ -55,10 +60,15 @@ class StreamingReader {
   private layout: RowLayout | null = null;
   private readonly sheetIssues: LedgerIssue[] = [];
   private rowIssues: LedgerIssue[] = [];
+  /** The row issues, unbuilt, for a compact read (`ReadOptions.compact`); `rowIssues` stays empty then. */
+  private readonly issueStore: IssueStore | null;
   private readonly rows: ProjectRow[] = [];
-  private readonly rowWarned: boolean[] = [];
-  private readonly rawTotals: CellValue[] = [];
-  private readonly rawInvested: CellValue[] = [];
+  /** The rows of a compact read; `rows` stays empty then. */
+  private readonly rowStore: ProjectRowStore | null;
+  private readonly rowWarned = new Flags();
+  /** The raw amount cells of the counted rows (for outliers). */
+  private readonly rawTotals = new CellColumn();
+  private readonly rawInvested = new CellColumn();
   /** Index in `rows` of the first counted row of each name key. */
   private readonly rowIndexByName = new Map<string, number>();
   /** First counted row per name key + SOE set, for names that occur with different SOE sets. */
@@ -71,7 +81,40 @@ class StreamingReader {
   private blankRunEnd = -1;
   private result: LedgerRead | null = null;
 
-  constructor(private readonly options: ReadOptions) {}
+  constructor(private readonly options: ReadOptions) {
+    const compact = options.compact === true;
+    this.issueStore = compact ? new IssueStore() : null;
+    this.rowStore = compact ? new ProjectRowStore() : null;
+  }
+
+  /** Counted rows so far. */
+  private get rowCount(): number {
+    return this.rowStore?.length ?? this.rows.length;
+  }
+
+  private rowAt(index: number): ProjectRow | undefined {
+    if (this.rowStore === null) return this.rows[index];
+    return index < this.rowStore.length ? this.rowStore.row(index) : undefined;
+  }
+
+  /** Row issues so far (for `sortFrom`). */
+  private get rowIssueCount(): number {
+    return this.issueStore?.length ?? this.rowIssues.length;
+  }
+
+  private addRowIssue<C extends IssueCode>(code: C, params: IssueParams[C], at: IssueAt): void {
+    if (this.issueStore !== null) this.issueStore.add(code, params, at);
+    else this.rowIssues.push(createIssue(code, params, at));
+  }
+
+  /** Sort the row issues from `start` on by column, keeping the order of equal ones. */
+  private sortRowIssuesFrom(start: number): void {
+    if (this.issueStore !== null) this.issueStore.sortFrom(start);
+    else if (this.rowIssues.length - start >= 2) {
+      const tail = this.rowIssues.splice(start).sort(compareRowIssues);
+      for (const issue of tail) this.rowIssues.push(issue);
+    }
+  }
 
   push(row: readonly CellValue[]): void {
     if (this.result !== null) return;
@@ -146,6 +189,7 @@ class StreamingReader {
       allowedSectors: allowedSet(this.options.allowedSectors, false),
       allowedDistricts: allowedSet(this.options.allowedDistricts, true),
       ...(this.options.dateSystem === undefined ? {} : { dateSystem: this.options.dateSystem }),
+      ...(this.issueStore === null ? {} : { issueSink: this.issueStore }),
     };
   }
 
@@ -165,12 +209,15 @@ class StreamingReader {
     if (cls.kind !== 'project') {
       this.skippedRows++;
       const code = cls.kind === 'heading' ? 'row_heading' : cls.kind === 'subtotal' ? 'row_subtotal' : 'row_footnote';
-      this.rowIssues.push(createIssue(code, { text: cls.text }, { sheetRow, column: null, raw: cls.text }));
+      this.addRowIssue(code, { text: cls.text }, { sheetRow, column: null, raw: cls.text });
       return;
     }
     this.dataRows++;
+    const rowStart = this.rowIssueCount;
     const result = validateRow(cells, sheetRow, ctx);
-    for (const issue of result.issues) this.rowIssues.push(issue);
+    // A sink gets the row's issues in the order found: sorted by column here, as `validateRow` sorts its own.
+    if (this.issueStore !== null) this.issueStore.sortFrom(rowStart);
+    else for (const issue of result.issues) this.rowIssues.push(issue);
     if (result.row === null) {
       this.errorRows++;
       return;
@@ -182,17 +229,16 @@ class StreamingReader {
       // The later row of a duplicate is listed (warning) but NOT counted again.
       this.duplicateRows++;
       const nameCol = ctx.columns.name ?? null;
-      this.rowIssues.push(
-        createIssue('duplicate_project', { name: row.name, firstRow }, { sheetRow, column: nameCol, raw: nameCol === null ? null : cells[nameCol.index] }),
-      );
-      sortLastRow(this.rowIssues, sheetRow);
+      this.addRowIssue('duplicate_project', { name: row.name, firstRow }, { sheetRow, column: nameCol, raw: nameCol === null ? null : cells[nameCol.index] });
+      this.sortRowIssuesFrom(rowStart);
       return;
     }
     // Performance: the common case (a new name) costs one map lookup and one insert, keyed by the name key the
     // row already holds; composite name + SOE-set keys are built only for names seen before.
-    if (firstIndex === undefined) this.rowIndexByName.set(row.nameKey, this.rows.length);
+    if (firstIndex === undefined) this.rowIndexByName.set(row.nameKey, this.rowCount);
     else this.firstRowBySoeKey.set(soeSetKey(row), row.sheetRow);
-    this.rows.push(row);
+    if (this.rowStore !== null) this.rowStore.push(row);
+    else this.rows.push(row);
     this.rowWarned.push(result.hasWarning);
     this.rawTotals.push(rawAt(cells, ctx.columns.totalInvestment));
     this.rawInvested.push(rawAt(cells, ctx.columns.investedToDate));
@@ -200,7 +246,7 @@ class StreamingReader {
 
   /** The sheet row of an earlier counted row with the same name key (first at `firstIndex`) and SOE set, or `null`. */
   private findDuplicate(row: ProjectRow, firstIndex: number): number | null {
-    const first = this.rows[firstIndex];
+    const first = this.rowAt(firstIndex);
     if (first !== undefined && sameSoes(first, row)) return first.sheetRow;
     return this.firstRowBySoeKey.get(soeSetKey(row)) ?? null;
   }
@@ -209,42 +255,47 @@ class StreamingReader {
   private flushBlankRun(): void {
     if (this.blankRunStart < 0) return;
     const firstRow = this.blankRunStart;
-    this.rowIssues.push(createIssue('row_blank', { firstRow, lastRow: this.blankRunEnd }, { sheetRow: firstRow, column: null, raw: null }));
+    this.addRowIssue('row_blank', { firstRow, lastRow: this.blankRunEnd }, { sheetRow: firstRow, column: null, raw: null });
     this.blankRunStart = -1;
     this.blankRunEnd = -1;
   }
 
   private buildResult(): LedgerRead {
     const columns = this.header?.columns;
+    const rows = this.rowStore === null ? this.rows : this.rowStore.rows();
     const outliers =
       this.ctx === null
         ? []
         : flagOutliers(
-            this.rows,
+            rows,
             columns?.totalInvestment,
             columns?.investedToDate,
-            (i, field) => (field === 'totalInvestment' ? this.rawTotals[i] : this.rawInvested[i]),
+            (i, field) => (field === 'totalInvestment' ? this.rawTotals.get(i) : this.rawInvested.get(i)),
             { total: this.ctx.totalUnit, invested: this.ctx.investedUnit },
           );
     if (outliers.length > 0) {
-      const indexBySheetRow = new Map(this.rows.map((r, i) => [r.sheetRow, i]));
       for (const issue of outliers) {
-        const i = indexBySheetRow.get(issue.sheetRow ?? -1);
-        if (i !== undefined) this.rowWarned[i] = true;
+        const i = indexOfSheetRow(rows, issue.sheetRow ?? -1);
+        if (i >= 0) this.rowWarned.set(i);
       }
-      this.rowIssues = this.rowIssues.concat(outliers);
-      this.rowIssues.sort(compareRowIssues);
+      if (this.issueStore !== null) {
+        this.issueStore.mergeSorted(outliers.slice().sort(compareRowIssues));
+      } else {
+        this.rowIssues = this.rowIssues.concat(outliers);
+        this.rowIssues.sort(compareRowIssues);
+      }
     }
-    const warningRows = this.rowWarned.filter(Boolean).length;
+    const warningRows = this.rowWarned.count();
+    const rowCount = this.rowCount;
     return {
       sheet: this.options.sheetName ?? '',
       header: this.header,
       ...(this.dataDate === null ? {} : { dataDate: this.dataDate }),
-      rows: this.rows,
-      issues: this.sheetIssues.concat(this.rowIssues),
+      rows,
+      issues: this.issueStore === null ? this.sheetIssues.concat(this.rowIssues) : this.issueStore.issues(this.sheetIssues),
       counts: {
         dataRows: this.dataRows,
-        validRows: this.rows.length - warningRows,
+        validRows: rowCount - warningRows,
         warningRows,
         errorRows: this.errorRows,
         skippedRows: this.skippedRows,
@@ -300,11 +351,42 @@ function compareRowIssues(a: LedgerIssue, b: LedgerIssue): number {
   return (a.sheetRow ?? 0) - (b.sheetRow ?? 0) || (a.column?.index ?? -1) - (b.column?.index ?? -1);
 }
 
-/** Keep a row's issues in column order after appending one (the row's issues are at the end of the list). */
-function sortLastRow(issues: LedgerIssue[], sheetRow: number): void {
-  let start = issues.length - 1;
-  while (start > 0 && issues[start - 1]?.sheetRow === sheetRow) start--;
-  if (issues.length - start < 2) return;
-  const tail = issues.splice(start).sort(compareRowIssues);
-  for (const issue of tail) issues.push(issue);
+/** The index of the counted row at `sheetRow` (rows are in sheet order), or -1. */
+function indexOfSheetRow(rows: readonly ProjectRow[], sheetRow: number): number {
+  let low = 0;
+  let high = rows.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const at = (rows[mid] as ProjectRow).sheetRow;
+    if (at === sheetRow) return mid;
+    if (at < sheetRow) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
 }
+
+/** One flag per counted row, in a byte array that grows. */
+class Flags {
+  private bytes = new Uint8Array(1024);
+  private size = 0;
+
+  push(flag: boolean): void {
+    if (this.size === this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    this.bytes[this.size++] = flag ? 1 : 0;
+  }
+
+  set(index: number): void {
+    if (index < this.size) this.bytes[index] = 1;
+  }
+
+  count(): number {
+    let n = 0;
+    for (let i = 0; i < this.size; i++) n += this.bytes[i] as number;
+    return n;
+  }
+}
+

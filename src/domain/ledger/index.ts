@@ -53,6 +53,7 @@ export type { IssueCode, IssueParams } from '../validate/issueMessages';
 export { validateRow } from '../validate/validateRow';
 export { OUTLIER_FACTOR } from '../validate/flagOutliers';
 export type { IssueColumn, LedgerIssue, ReadCounts, LedgerRead, ReadOptions } from '../validate/types';
+export { countIssuesBySeverity, forEachIssueLocation, isStoredIssueList, type IssueLocation } from '../validate/issueStore';
 
 export { SOE_GROUPS, SOE_ALIASES } from '../reference/soeData';
 export { REGIONS } from '../reference/regionData';
@@ -61,3 +62,4 @@ export type { SoeLookup, SoeMatchVia } from '../reference/lookupSoe';
 export { lookupRegion } from '../reference/lookupRegion';
 export { SOE_STATUSES, SOE_ALIAS_RELATIONS, FLAGGED_ALIAS_RELATIONS } from '../reference/types';
 export type { SoeGroup, SoeStatus, SoeAlias, SoeAliasRelation, Region } from '../reference/types';
+export { arrayOnDemand } from './arrayOnDemand';

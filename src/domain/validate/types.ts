@@ -76,4 +76,10 @@ export interface ReadOptions {
    * as the .xlsx reader already moves the dates of such a workbook.
    */
   readonly dateSystem?: DateSystem | undefined;
+  /**
+   * Keep the rows and issues in columns (`ProjectRowStore`, `IssueStore`) and give them as arrays built when read
+   * (issue 15: a full sheet in bounded memory). Equal results; each read of an item builds it anew. Needs `Proxy`:
+   * for Node.js (the CLI), not for the task panes, which must run in Internet Explorer 11.
+   */
+  readonly compact?: boolean | undefined;
 }

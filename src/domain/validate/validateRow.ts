@@ -13,6 +13,8 @@ import type { AmountUnit, CellValue, ColumnMapping, ColumnRef, LedgerDate, Proje
 import { FORMULA_NOT_CALCULATED } from '../ledger/types';
 import * as createIssueModule from './createIssue';
 import type { IssueAt } from './createIssue';
+import { ISSUE_SEVERITY, type IssueCode, type IssueParams } from './issueMessages';
+import type { IssueSink } from './issueStore';
 import type { LedgerIssue } from './types';
 
 // Performance: hot imports bound once to module constants. Under tsx/esbuild's CommonJS output each call to an
@@ -41,6 +43,11 @@ export interface RowContext {
   readonly allowedDistricts: ReadonlySet<string> | null;
   /** The workbook's date system (`ReadOptions.dateSystem`); absent: 1900. */
   readonly dateSystem?: DateSystem;
+  /**
+   * Where the row's issues go, unbuilt (`IssueStore`), in the order found: then `RowResult.issues` is empty and the
+   * sink's owner sorts the row's issues by column. Absent: each issue is built and returned, sorted.
+   */
+  readonly issueSink?: IssueSink;
 }
 
 /** The outcome for one project row: the row when it has no error, and every issue of the row in column order. */
@@ -52,16 +59,20 @@ export interface RowResult {
 
 /** Issues of one row as they are found, with error and warning tallies. A plain object (hot path: one per row). */
 interface RowIssues {
+  /** Where the issues go instead of `list` (`RowContext.issueSink`). */
+  sink: IssueSink | null;
   list: LedgerIssue[] | null;
   errors: number;
   warnings: number;
 }
 
-function addIssue(issues: RowIssues, issue: LedgerIssue): void {
-  if (issues.list === null) issues.list = [issue];
-  else issues.list.push(issue);
-  if (issue.severity === 'error') issues.errors++;
-  else if (issue.severity === 'warning') issues.warnings++;
+function addIssue<C extends IssueCode>(issues: RowIssues, code: C, params: IssueParams[C], at: IssueAt): void {
+  if (issues.sink !== null) issues.sink.add(code, params, at);
+  else if (issues.list === null) issues.list = [createIssue(code, params, at)];
+  else issues.list.push(createIssue(code, params, at));
+  const severity = ISSUE_SEVERITY[code];
+  if (severity === 'error') issues.errors++;
+  else if (severity === 'warning') issues.warnings++;
 }
 
 function sortedIssues(issues: RowIssues): readonly LedgerIssue[] {
@@ -72,7 +83,7 @@ function sortedIssues(issues: RowIssues): readonly LedgerIssue[] {
 }
 
 const NO_ISSUES: readonly LedgerIssue[] = Object.freeze([]);
-const SCRATCH: RowIssues = { list: null, errors: 0, warnings: 0 };
+const SCRATCH: RowIssues = { sink: null, list: null, errors: 0, warnings: 0 };
 
 /**
  * Parse and check one project row (DOMAIN.md §5, issue 4 §3–§4). Errors (the row is excluded): a required value
@@ -91,13 +102,13 @@ export function validateRow(rowCells: readonly CellValue[], sheetRow: number, ct
   // Performance: one scratch tally reused by every row (validateRow is synchronous and not re-entrant); the
   // issue list itself is a fresh array per row, created only when the row has an issue.
   const issues = SCRATCH;
+  issues.sink = ctx.issueSink ?? null;
   issues.list = null;
   issues.errors = 0;
   issues.warnings = 0;
   const cols = ctx.columns;
   if (cells.includes(FORMULA_NOT_CALCULATED)) {
-    const uncalculated = notCalculated(cells, sheetRow, cols);
-    if (uncalculated !== null) return uncalculated;
+    if (notCalculated(cells, sheetRow, cols, issues)) return { row: null, issues: sortedIssues(issues), hasWarning: false };
   }
   // Performance: no closures here — tsx/esbuild's keepNames wraps each one in a defineProperty call per row.
 
@@ -121,10 +132,10 @@ export function validateRow(rowCells: readonly CellValue[], sheetRow: number, ct
     else soes = match.refs;
     for (const f of match.findings) {
       if (f.kind === 'not_sasac') {
-        addIssue(issues, createIssue('soe_not_sasac', { name: f.raw, fullName: f.candidates[0]?.fullName ?? f.raw }, at(sheetRow, soeCol, value)));
+        addIssue(issues, 'soe_not_sasac', { name: f.raw, fullName: f.candidates[0]?.fullName ?? f.raw }, at(sheetRow, soeCol, value));
       } else {
         const reason = f.relation === null ? 'unknown' : flaggedReason(f.relation);
-        addIssue(issues, createIssue('soe_unknown', { name: f.raw, reason, candidates: f.candidates.map(shortNameOf) }, at(sheetRow, soeCol, value)));
+        addIssue(issues, 'soe_unknown', { name: f.raw, reason, candidates: f.candidates.map(shortNameOf) }, at(sheetRow, soeCol, value));
       }
     }
   }
@@ -136,7 +147,7 @@ export function validateRow(rowCells: readonly CellValue[], sheetRow: number, ct
     sector = normalizeText(cellText(value));
     if (sector === '' || isPlaceholder(sector)) sector = missing(issues, sheetRow, 'sector', sectorCol, value);
     else if (ctx.allowedSectors !== null && !ctx.allowedSectors.has(allowedKey(sector))) {
-      addIssue(issues, createIssue('sector_not_allowed', { value: sector }, at(sheetRow, sectorCol, value)));
+      addIssue(issues, 'sector_not_allowed', { value: sector }, at(sheetRow, sectorCol, value));
     }
   }
 
@@ -148,7 +159,7 @@ export function validateRow(rowCells: readonly CellValue[], sheetRow: number, ct
     const parsed = parseStage(value);
     stageRaw = displayText(value);
     if (parsed.kind === 'missing') missing(issues, sheetRow, 'stage', stageCol, value);
-    else if (parsed.kind === 'unknown') addIssue(issues, createIssue('stage_unknown', { raw: stageRaw, suggestion: parsed.suggestion }, at(sheetRow, stageCol, value)));
+    else if (parsed.kind === 'unknown') addIssue(issues, 'stage_unknown', { raw: stageRaw, suggestion: parsed.suggestion }, at(sheetRow, stageCol, value));
     else stage = parsed.stage;
   }
 
@@ -202,7 +213,7 @@ export function validateRow(rowCells: readonly CellValue[], sheetRow: number, ct
     const value = cells[districtCol.index];
     district = districtOf(value);
     if (district !== null && ctx.allowedDistricts !== null && !ctx.allowedDistricts.has(allowedKey(district))) {
-      addIssue(issues, createIssue('district_not_allowed', { value: district }, at(sheetRow, districtCol, value)));
+      addIssue(issues, 'district_not_allowed', { value: district }, at(sheetRow, districtCol, value));
     }
   }
 
@@ -219,21 +230,21 @@ export function validateRow(rowCells: readonly CellValue[], sheetRow: number, ct
   // Cross-field warnings, on rows without errors only.
   const investedRaw = cellOf(cells, investedCol);
   if (investedCol !== undefined && investedWan > totalWan) {
-    addIssue(issues, createIssue('invested_exceeds_total', { investedWan, totalWan, investedUnit: ctx.investedUnit, totalUnit: ctx.totalUnit }, at(sheetRow, investedCol, investedRaw)));
+    addIssue(issues, 'invested_exceeds_total', { investedWan, totalWan, investedUnit: ctx.investedUnit, totalUnit: ctx.totalUnit }, at(sheetRow, investedCol, investedRaw));
   }
   if (startDate !== null && completionDate !== null && compareLedgerDates(completionDate, startDate) < 0) {
     const col = cols.completionDate ?? cols.startDate ?? null;
-    addIssue(issues, createIssue('dates_reversed', { start: startDate, completion: completionDate }, at(sheetRow, col, cellOf(cells, col ?? undefined))));
+    addIssue(issues, 'dates_reversed', { start: startDate, completion: completionDate }, at(sheetRow, col, cellOf(cells, col ?? undefined)));
   }
   if (stage === 'completed' && cols.completionDate !== undefined && completion.kind === 'missing' && completionDate === null) {
-    addIssue(issues, createIssue('completed_without_date', { stageRaw }, at(sheetRow, cols.completionDate, cellOf(cells, cols.completionDate))));
+    addIssue(issues, 'completed_without_date', { stageRaw }, at(sheetRow, cols.completionDate, cellOf(cells, cols.completionDate)));
   }
   const isStarted = stage === 'construction' || stage === 'completed';
   if (!isStarted && investedCol !== undefined && investedWan > 0) {
-    addIssue(issues, createIssue('invested_before_start', { stageRaw, investedWan, unit: ctx.investedUnit }, at(sheetRow, investedCol, investedRaw)));
+    addIssue(issues, 'invested_before_start', { stageRaw, investedWan, unit: ctx.investedUnit }, at(sheetRow, investedCol, investedRaw));
   }
   if (stage === 'construction' && investedCol !== undefined && isInvestedExplicit && investedWan === 0) {
-    addIssue(issues, createIssue('construction_without_investment', { stageRaw }, at(sheetRow, investedCol, investedRaw)));
+    addIssue(issues, 'construction_without_investment', { stageRaw }, at(sheetRow, investedCol, investedRaw));
   }
 
   const row: { -readonly [K in keyof ProjectRow]: ProjectRow[K] } = {
@@ -325,22 +336,22 @@ type RequiredField = 'name' | 'soe' | 'sector' | 'stage' | 'totalInvestment';
 
 /**
  * A row with a formula that was never calculated in a mapped column: not counted (its figures are
- * unknown), one `formula_not_calculated` per such column. `null` when no mapped column has one.
+ * unknown), one `formula_not_calculated` per such column. False when no mapped column has one.
  */
-function notCalculated(cells: readonly CellValue[], sheetRow: number, cols: ColumnMapping): RowResult | null {
-  const list: LedgerIssue[] = [];
+function notCalculated(cells: readonly CellValue[], sheetRow: number, cols: ColumnMapping, issues: RowIssues): boolean {
+  let found = false;
   for (const col of Object.values(cols)) {
     if (col !== undefined && cells[col.index] === FORMULA_NOT_CALCULATED) {
-      list.push(createIssue('formula_not_calculated', { header: col.header }, { sheetRow, column: col, raw: null }));
+      addIssue(issues, 'formula_not_calculated', { header: col.header }, { sheetRow, column: col, raw: null });
+      found = true;
     }
   }
-  if (list.length === 0) return null;
-  return { row: null, issues: list.sort(byColumn), hasWarning: false };
+  return found;
 }
 
 function missing(issues: RowIssues, sheetRow: number, field: RequiredField, col: ColumnRef, value: CellValue): null {
   const raw = isBlankCell(value) ? '' : normalizeText(cellText(value));
-  addIssue(issues, createIssue('required_missing', { field, header: col.header, raw }, { sheetRow, column: col, raw: value }));
+  addIssue(issues, 'required_missing', { field, header: col.header, raw }, { sheetRow, column: col, raw: value });
   return null;
 }
 
@@ -385,17 +396,17 @@ function checkAmount(
   const header = col.header;
   if (parsed.kind === 'invalid') {
     const raw = displayText(value);
-    if (!isTotal) addIssue(issues, createIssue('invested_unreadable', { header, raw }, at));
-    else if (parsed.reason === 'range') addIssue(issues, createIssue('amount_range', { header, raw }, at));
-    else if (parsed.reason === 'currency') addIssue(issues, createIssue('amount_foreign_currency', { header, raw }, at));
-    else addIssue(issues, createIssue('amount_invalid', { header, raw }, at));
+    if (!isTotal) addIssue(issues, 'invested_unreadable', { header, raw }, at);
+    else if (parsed.reason === 'range') addIssue(issues, 'amount_range', { header, raw }, at);
+    else if (parsed.reason === 'currency') addIssue(issues, 'amount_foreign_currency', { header, raw }, at);
+    else addIssue(issues, 'amount_invalid', { header, raw }, at);
     return null;
   }
   if (parsed.wan < 0) {
-    addIssue(issues, createIssue('amount_negative', { header, raw: displayText(value) }, at));
+    addIssue(issues, 'amount_negative', { header, raw: displayText(value) }, at);
     return null;
   }
-  if (parsed.isApproximate) addIssue(issues, createIssue('amount_approximate', { header, raw: displayText(value), wan: parsed.wan, unit }, at));
+  if (parsed.isApproximate) addIssue(issues, 'amount_approximate', { header, raw: displayText(value), wan: parsed.wan, unit }, at);
   return parsed;
 }
 
@@ -404,11 +415,11 @@ function readDate(col: ColumnRef | undefined, cells: readonly CellValue[], issue
   const value = cells[col.index];
   const parsed = parseLedgerDate(value);
   if (parsed.kind === 'invalid') {
-    addIssue(issues, createIssue('date_invalid', { header: col.header, raw: displayText(value) }, { sheetRow, column: col, raw: value }));
+    addIssue(issues, 'date_invalid', { header: col.header, raw: displayText(value) }, { sheetRow, column: col, raw: value });
   } else if (parsed.kind === 'ok' && parsed.isAmbiguous) {
     const read = parsed.start;
     const params = { header: col.header, raw: displayText(value), read, alternative: `${read.slice(0, 4)}-10` };
-    addIssue(issues, createIssue('date_ambiguous', params, { sheetRow, column: col, raw: value }));
+    addIssue(issues, 'date_ambiguous', params, { sheetRow, column: col, raw: value });
   }
   return parsed;
 }

@@ -10,8 +10,11 @@ export type RowHandler = (rowIndex: number, cells: CellValue[]) => RowDecision;
 
 /** What cell values depend on beyond the sheet itself. */
 export interface CellContext {
-  /** The workbook's shared strings, by index. */
-  readonly sharedStrings: readonly string[];
+  /**
+   * The workbook's shared strings, by index; `null` to give each shared-string cell as a reference instead
+   * (`sharedStringRef`), for a reader on a worker thread whose receiver holds the strings (`resolveSharedStringRefs`).
+   */
+  readonly sharedStrings: readonly string[] | null;
   /**
    * Days to add to a date-formatted number so that it counts from 1899-12-30 (the 1900 date
    * system): 1462 for a workbook in the 1904 date system, else 0.
@@ -19,6 +22,39 @@ export interface CellContext {
   readonly dateOffsetDays: number;
   /** Indexes of the cell formats (`s`) that show a date; used only when `dateOffsetDays` is not 0. */
   readonly dateStyles: ReadonlySet<number>;
+}
+
+/**
+ * How a reader without the shared strings (`CellContext.sharedStrings` `null`) gives a shared-string cell: this prefix,
+ * then the string's index as written. U+0000 cannot occur in a worksheet's text (XML 1.0), so no cell text starts
+ * with it; `FORMULA_NOT_CALCULATED` starts with U+0000 and a letter other than "s".
+ */
+export const SHARED_STRING_REF = '\u0000s';
+
+/**
+ * Replace the shared-string references (`SHARED_STRING_REF`) of a row by their strings, in place, so that the row is
+ * the one a reader with the strings gives: a reference to an empty string or past the table is no cell (a blank
+ * inside the row, none at its end). Each cell then holds the table's own string, shared by every cell that names it.
+ * A row of such references only ends up empty, where that reader leaves the row out: both are a blank row.
+ */
+export function resolveSharedStringRefs(cells: CellValue[], strings: readonly string[]): void {
+  let kept = -1;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (typeof cell !== 'string' || cell.charCodeAt(0) !== 0 || cell.charCodeAt(1) !== 0x73) {
+      kept = i;
+      continue;
+    }
+    // The same lookup as a reader with the strings makes of the index text.
+    const text = strings[Number(cell.slice(2))];
+    if (text === undefined || text === '') {
+      cells[i] = null;
+    } else {
+      cells[i] = text;
+      kept = i;
+    }
+  }
+  cells.length = kept + 1;
 }
 
 /** Milliseconds per day, and the serial of 1970-01-01 in the 1900 date system. */
@@ -239,8 +275,10 @@ export class SheetRowParser {
         }
         return n;
       }
-      case 's':
-        return this.context.sharedStrings[Number(raw)] ?? null;
+      case 's': {
+        const strings = this.context.sharedStrings;
+        return strings === null ? SHARED_STRING_REF + raw : (strings[Number(raw)] ?? null);
+      }
       case 'str':
         return decodeCellText(raw);
       case 'b':

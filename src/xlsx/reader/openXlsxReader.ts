@@ -1,7 +1,7 @@
 import { openZipArchive } from './zipArchive';
-import { openXlsxOver, type XlsxReader } from './xlsxReaderOf';
+import { openXlsxOver, type XlsxReader, type XlsxReaderOptions } from './xlsxReaderOf';
 
-export { DATE_1904_OFFSET_DAYS, readSheetGrid, type XlsxReader, type XlsxSheet, type XlsxTable } from './xlsxReaderOf';
+export { DATE_1904_OFFSET_DAYS, readSheetGrid, type XlsxReader, type XlsxReaderOptions, type XlsxSheet, type XlsxTable } from './xlsxReaderOf';
 
 /**
  * Open an .xlsx (or .xlsm) file for streaming reads: the zip directory, the package relationships
@@ -10,6 +10,6 @@ export { DATE_1904_OFFSET_DAYS, readSheetGrid, type XlsxReader, type XlsxSheet, 
  * @throws PortError `file_unreadable` (missing, unreadable, not a zip, damaged), `unsupported_format`
  *   when the zip is not an Excel workbook (e.g. .ods, .docx or .xlsb).
  */
-export function openXlsxReader(path: string): Promise<XlsxReader> {
-  return openXlsxOver(path, () => openZipArchive(path));
+export function openXlsxReader(path: string, options: XlsxReaderOptions = {}): Promise<XlsxReader> {
+  return openXlsxOver(path, () => openZipArchive(path), options);
 }

@@ -59,7 +59,19 @@ export interface XlsxReader {
    * are 1,048,576 strings, about 128 MB.
    */
   releaseSharedStrings(): void;
+  /** The shared strings (read now if they are not), by index; empty for a reader with `sharedStringRefs`. */
+  sharedStrings(): Promise<readonly string[]>;
   close(): Promise<void>;
+}
+
+/** Options of a reader. */
+export interface XlsxReaderOptions {
+  /**
+   * Give shared-string cells as references (`SHARED_STRING_REF`) and never read the shared strings: for a reader on a
+   * worker thread whose receiver holds them (`resolveSharedStringRefs`), so that a full sheet's million strings are
+   * held once, by the receiver, and cross the thread as short references.
+   */
+  readonly sharedStringRefs?: boolean;
 }
 
 /** Days between the 1904 system's day 0 (1904-01-01) and the 1900 system's (1899-12-30, counting Excel's 1900-02-29). */
@@ -83,7 +95,7 @@ export function unreadable(path: string, error: unknown): PortError {
  * @throws PortError `file_unreadable` (missing, unreadable, not a zip, damaged), `unsupported_format` when the zip is
  *   not an Excel workbook.
  */
-export async function openXlsxOver(path: string, openZip: () => Promise<ZipArchive>): Promise<XlsxReader> {
+export async function openXlsxOver(path: string, openZip: () => Promise<ZipArchive>, options: XlsxReaderOptions = {}): Promise<XlsxReader> {
   let zip: ZipArchive;
   try {
     zip = await openZip();
@@ -91,7 +103,7 @@ export async function openXlsxOver(path: string, openZip: () => Promise<ZipArchi
     throw unreadable(path, error instanceof ZipFormatError ? new Error(`not a readable zip archive (${error.message})`) : error);
   }
   try {
-    return await xlsxReaderOf(path, zip);
+    return await xlsxReaderOf(path, zip, options);
   } catch (error) {
     await zip.close();
     throw unreadable(path, error);
@@ -104,7 +116,7 @@ export async function openXlsxOver(path: string, openZip: () => Promise<ZipArchi
  * data is read only by `streamRows`. `path` names the workbook in messages (a file name for bytes).
  * @throws PortError `unsupported_format` when the zip is not an Excel workbook; whatever the archive throws.
  */
-export async function xlsxReaderOf(path: string, zip: ZipArchive): Promise<XlsxReader> {
+export async function xlsxReaderOf(path: string, zip: ZipArchive, options: XlsxReaderOptions = {}): Promise<XlsxReader> {
   const rootRels = await readRelationships(zip, '');
   const workbookPart = rootRels.find((r) => r.kind === 'officeDocument')?.part;
   const workbookEntry = workbookPart === undefined ? undefined : findEntry(zip, workbookPart);
@@ -144,7 +156,7 @@ export async function xlsxReaderOf(path: string, zip: ZipArchive): Promise<XlsxR
   let context: Promise<CellContext> | null = null;
   const loadContext = async (): Promise<CellContext> => {
     const sstEntry = sharedStringsPart === undefined ? undefined : findEntry(zip, sharedStringsPart);
-    const sharedStrings = sstEntry === undefined ? [] : await readSharedStrings(zip, sstEntry);
+    const sharedStrings = options.sharedStringRefs === true ? null : sstEntry === undefined ? [] : await readSharedStrings(zip, sstEntry);
     // Which numbers are dates matters only in the 1904 system: the domain reads 1900-system serials.
     const stylesEntry = date1904 && stylesPart !== undefined ? findEntry(zip, stylesPart) : undefined;
     const dateStyles = stylesEntry === undefined ? new Set<number>() : dateStylesOf(await zip.readText(stylesEntry));
@@ -238,6 +250,10 @@ export async function xlsxReaderOf(path: string, zip: ZipArchive): Promise<XlsxR
     },
     releaseSharedStrings() {
       context = null;
+    },
+    async sharedStrings() {
+      context ??= loadContext();
+      return (await context).sharedStrings ?? [];
     },
     close: () => zip.close(),
   };

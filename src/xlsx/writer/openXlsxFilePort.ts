@@ -1,4 +1,4 @@
-import type { CellValue, SheetPlan, SheetRole } from '../../domain';
+import { columnIndexOf, type CellValue, type SheetPlan, type SheetRole } from '../../domain';
 import {
   PortError,
   type AppliedPlans,
@@ -12,6 +12,7 @@ import {
   type WorkbookPort,
 } from '../../workflows/workbookPort';
 import { SOURCE_PREVIEW_ROWS } from '../../workflows/chooseSource';
+import { forEachMarkCell } from '../../workflows/issueMarks';
 import type { LedgerSourcePort, SourceRowVisitor } from '../../workflows/readLedgerSource';
 import { EMPTY_STATE_DOC, type MarkRecord, type SnapshotPiecesWriter, type StateSheetDoc } from '../../workflows/stateSheet';
 import { readDefinedNames } from '../definedNames';
@@ -19,7 +20,7 @@ import { findHostSheets } from '../findHostSheets';
 import { ownedSheets } from '../ownedSheets';
 import { areaOf, cropRow, type CellArea as Area } from '../xlsxReadPort';
 import { freeSheetName } from './freeSheetName';
-import { marksToRef } from './marksToRef';
+import { MarkRanges, marksToRef } from './marksToRef';
 import { planPackageEdits, type PendingSheet } from './planPackageEdits';
 import { storeSnapshotPieces, type StoredSnapshot } from './storeSnapshotPieces';
 import { readPartText, readXlsxPackage, type WorkbookSheet } from './XlsxPackage';
@@ -226,8 +227,20 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource): Prom
       const sheet = userSheets.find((s) => s.name === sheetName && s.part !== null);
       if (sheet === undefined || roleOf.has(sheet)) throw new PortError('source_not_found', `sheet "${sheetName}" not found`);
       const records: MarkRecord[] = [];
+      const ranges = { error: new MarkRanges(), warning: new MarkRanges() };
+      const columns = new Map<string, number | null>();
+      // Marks from `issueMarks` are read by column letter and row, building no mark and no address (a full sheet
+      // marks 759,412 cells); any other list by its addresses.
+      const numeric = forEachMarkCell(marks, (letter, row, severity) => {
+        let col = columns.get(letter);
+        if (col === undefined) {
+          col = columnIndexOf(letter);
+          columns.set(letter, col);
+        }
+        if (col !== null && row >= 1) ranges[severity].add(col, row - 1);
+      });
       for (const severity of ['error', 'warning'] as const) {
-        const ref = marksToRef(marks.filter((m) => m.severity === severity).map((m) => m.address));
+        const ref = numeric ? ranges[severity].ref() : marksToRef(addressesOf(marks, severity));
         if (ref !== '') records.push({ sheet: sheet.name, severity, ref });
       }
       addinMarksOn.add(sheet.name);
@@ -300,3 +313,8 @@ export async function openXlsxFilePort(path: string, rows: SheetRowSource): Prom
   return port;
 }
 
+
+/** The addresses of the marks of one severity, in order. */
+function* addressesOf(marks: readonly CellMark[], severity: CellMark['severity']): Generator<string> {
+  for (const mark of marks) if (mark.severity === severity) yield mark.address;
+}
