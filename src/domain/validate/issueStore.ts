@@ -109,6 +109,10 @@ export class IssueStore implements IssueSink {
   sortFrom(start: number): void {
     const count = this.size - start;
     if (count < 2) return;
+    // Mostly in order already (the reader checks a row's columns from left to right).
+    let sorted = true;
+    for (let i = start + 1; i < this.size && sorted; i++) sorted = this.columnKey(i - 1) <= this.columnKey(i);
+    if (sorted) return;
     const order = Array.from({ length: count }, (_, k) => start + k);
     order.sort((a, b) => this.columnKey(a) - this.columnKey(b));
     this.permute(start, order);

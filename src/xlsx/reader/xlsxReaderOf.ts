@@ -54,9 +54,9 @@ export interface XlsxReader {
   /** Count a worksheet's `<row>` elements without parsing cells. */
   countRows(sheet: XlsxSheet): Promise<number>;
   /**
-   * Let go of the shared strings read by `streamRows` (the next call reads them again): for a caller that reads the
-   * rest elsewhere (the CLI's refresh parses a large ledger on a worker thread, which reads its own). A full sheet's
-   * are 1,048,576 strings, about 128 MB.
+   * Let go of the shared strings read by `streamRows` or `sharedStrings` (the next call reads them again): for a
+   * caller done with them (the CLI's refresh once the ledger is read; the rows keep the strings they hold). A full
+   * sheet's table has a million entries.
    */
   releaseSharedStrings(): void;
   /** The shared strings (read now if they are not), by index; empty for a reader with `sharedStringRefs`. */
