@@ -2,7 +2,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { Lang } from '../domain';
 import { toRunError, type RunError } from '../workflows/runError';
-import { fill, LABELS } from './labels';
+import { failureLine, LABELS } from './labels';
 import { MergeLedgers } from './MergeLedgers';
 import type { PaneHost } from './paneHost';
 
@@ -175,7 +175,7 @@ export function MoreActions({
           {clear.kind === 'cleared' ? labels.marksCleared : null}
           {clear.kind === 'failed' ? (
             <span className={styles.error}>
-              {fill(lang, 'clearMarksFailed', { message: clear.error.message[lang] })} {fill(lang, 'errorCode', { code: clear.error.code })}
+              {failureLine(lang, 'clearMarksFailed', clear.error)}
             </span>
           ) : null}
         </p>
@@ -208,7 +208,7 @@ export function MoreActions({
             {drop.kind === 'dropped' ? labels.stateDropped : null}
             {drop.kind === 'failed' ? (
               <span className={styles.error}>
-                {fill(lang, 'dropStateFailed', { message: drop.error.message[lang] })} {fill(lang, 'errorCode', { code: drop.error.code })}
+                {failureLine(lang, 'dropStateFailed', drop.error)}
               </span>
             ) : null}
           </p>

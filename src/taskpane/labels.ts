@@ -365,3 +365,11 @@ export function severityLabel(lang: Lang, severity: Severity): string {
 export function fill(lang: Lang, key: LabelKey, values: Readonly<Record<string, string | number>> = {}): string {
   return fillTemplate(LABELS[lang][key], values);
 }
+
+/**
+ * A failed action's line: its label (`key`, with `{message}`) filled with the failure's message, then its error code.
+ * @example failureLine('en-US', 'mergeFailed', { code: 'file_unreadable', message }) // 'Merge failed: … Error code: file_unreadable'
+ */
+export function failureLine(lang: Lang, key: LabelKey, error: { readonly code: string; readonly message: Readonly<Record<Lang, string>> }): string {
+  return `${fill(lang, key, { message: error.message[lang] })} ${fill(lang, 'errorCode', { code: error.code })}`;
+}

@@ -1,7 +1,7 @@
 import type { Lang } from '../domain';
 import type { PickedFileProgress } from '../workflows/mergePickedFiles';
 import { toRunError, type RunError } from '../workflows/runError';
-import { fill, LABELS } from './labels';
+import { failureLine, fill, LABELS } from './labels';
 import type { MergedLedgerOutcome } from './paneHost';
 
 /**
@@ -28,7 +28,7 @@ export function mergeLineText(lang: Lang, line: MergeLine): string {
 
 /** The result line: the merged figures and the sheet written, nothing read, or the failure with its code; empty while idle or merging. */
 export function mergeResultText(lang: Lang, merge: MergeState): string {
-  if (merge.kind === 'failed') return `${fill(lang, 'mergeFailed', { message: merge.error.message[lang] })} ${fill(lang, 'errorCode', { code: merge.error.code })}`;
+  if (merge.kind === 'failed') return failureLine(lang, 'mergeFailed', merge.error);
   if (merge.kind !== 'merged') return '';
   const { outcome } = merge;
   if (outcome.sheet === null) return LABELS[lang].mergeNothingRead;

@@ -1,6 +1,6 @@
 import { LANGS } from '../../src/domain/ledger/types';
 import { ISSUE_CODES } from '../../src/domain/validate/issueMessages';
-import { fieldLabel, fill, issueCodeLabel, ISSUE_CODE_LABELS, LABELS } from '../../src/taskpane/labels';
+import { failureLine, fieldLabel, fill, issueCodeLabel, ISSUE_CODE_LABELS, LABELS } from '../../src/taskpane/labels';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
@@ -38,5 +38,14 @@ describe('fill', () => {
   it('fills placeholders and leaves unknown ones', () => {
     expect(fill('zh-CN', 'rowCol', { row: 12, col: 'F' })).toBe('第 12 行 · F 列');
     expect(fill('en-US', 'rowCol', { row: 12 })).toBe('Row 12 · column {col}');
+  });
+});
+
+describe('failureLine', () => {
+  it('puts the failure’s message into the label, then its error code, in either language', () => {
+    const error = { code: 'write_failed', message: { 'zh-CN': '文件被占用', 'en-US': 'the file is in use' } };
+    expect(failureLine('zh-CN', 'mergeFailed', error)).toBe(`${fill('zh-CN', 'mergeFailed', { message: '文件被占用' })} 错误代码：write_failed`);
+    expect(failureLine('en-US', 'dropStateFailed', error)).toBe(`${fill('en-US', 'dropStateFailed', { message: 'the file is in use' })} Error code: write_failed`);
+    expect(failureLine('en-US', 'dropStateFailed', error)).toContain('the file is in use');
   });
 });

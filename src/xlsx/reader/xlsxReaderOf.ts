@@ -1,4 +1,4 @@
-import type { CellValue } from '../../domain';
+import { DATE_1904_OFFSET_DAYS, type CellValue } from '../../domain';
 import { PortError } from '../../workflows/workbookPort';
 import { readDefinedNames, type DefinedName } from '../definedNames';
 import { dateStylesOf, findEntry, readRelationships, readSharedStrings } from './readPackageParts';
@@ -74,8 +74,8 @@ export interface XlsxReaderOptions {
   readonly sharedStringRefs?: boolean;
 }
 
-/** Days between the 1904 system's day 0 (1904-01-01) and the 1900 system's (1899-12-30, counting Excel's 1900-02-29). */
-export const DATE_1904_OFFSET_DAYS = 1462;
+/** Days between the 1904 system's day 0 (1904-01-01) and the 1900 system's (the domain's constant, re-exported). */
+export { DATE_1904_OFFSET_DAYS };
 /** Enough compressed data to reach a worksheet's `<dimension>`, which comes before `<sheetData>`. */
 const DIMENSION_PROBE_BYTES = 64 * 1024;
 /** A worksheet's root element, with its namespace prefix (the prefix of its `<row>` elements). */
