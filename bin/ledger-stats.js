@@ -11,8 +11,8 @@ try {
   }
   throw error;
 }
-// A bounded heap growth for a batch process (src/cli/boundHeapGrowth.ts: a full sheet's refresh under 600 MB).
-cli.boundHeapGrowth();
+// A bounded heap growth when a large file is read (src/cli/boundHeapGrowth.ts: a full sheet's refresh under 600 MB).
+cli.boundHeapGrowth(process.argv.slice(2));
 cli.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -122,7 +122,7 @@ function finish(code: number, io: CliIo): number {
 }
 
 if (require.main === module) {
-  boundHeapGrowth();
+  boundHeapGrowth(process.argv.slice(2));
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
