@@ -1,5 +1,5 @@
-import { SEVERITIES } from '../domain';
-import type { Lang, LedgerRead, Severity } from '../domain';
+import { forEachIssueLocation, SEVERITIES } from '../domain';
+import type { Lang, LedgerIssue, LedgerRead, Severity } from '../domain';
 import { cliText, type CliTextId } from './cliText';
 
 /**
@@ -10,14 +10,21 @@ import { cliText, type CliTextId } from './cliText';
 export function formatIssuesText(read: LedgerRead, lang: Lang): string[] {
   const t = (id: CliTextId, values?: Record<string, string | number>): string => cliText(lang, id, values);
   const out: string[] = [];
-  const bySeverity = new Map<Severity, LedgerRead['issues'][number][]>(SEVERITIES.map((s) => [s, []]));
-  for (const issue of read.issues) bySeverity.get(issue.severity)?.push(issue);
+  // The issues' indexes by severity, not the issues: a compact read builds each issue when it is read, and a full
+  // sheet has a million of them (`forEachIssueLocation` reads severities without building any).
+  const bySeverity = new Map<Severity, number[]>(SEVERITIES.map((s) => [s, []]));
+  let next = 0;
+  forEachIssueLocation(read.issues, (issue) => {
+    const index = next++;
+    bySeverity.get(issue.severity)?.push(index);
+  });
   for (const severity of SEVERITIES) {
-    const issues = bySeverity.get(severity) ?? [];
-    if (issues.length === 0) continue;
+    const indexes = bySeverity.get(severity) ?? [];
+    if (indexes.length === 0) continue;
     if (out.length > 0) out.push('');
-    out.push(`${t(`severity_${severity}`)} (${issues.length})`);
-    for (const issue of issues) {
+    out.push(`${t(`severity_${severity}`)} (${indexes.length})`);
+    for (const index of indexes) {
+      const issue = read.issues[index] as LedgerIssue;
       const where = issue.sheetRow === null ? t('sheetLevel') : t('issueRow', { row: issue.sheetRow });
       const column = issue.column === null ? '' : ` · ${issue.column.letter} ${issue.column.header}`;
       const suggestion = issue.suggestion === undefined ? '' : `  ${t('suggestion', { text: issue.suggestion[lang] })}`;

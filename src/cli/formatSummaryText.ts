@@ -1,4 +1,4 @@
-import { KEY_FIGURE_IDS, STAGE_LABELS, displayWidth, formatNumber, padDisplay } from '../domain';
+import { KEY_FIGURE_IDS, STAGE_LABELS, countIssuesBySeverity, displayWidth, formatNumber, padDisplay } from '../domain';
 import type { Figures, Lang, SizeBand, Stage, Summary } from '../domain';
 import { cliText, type CliTextId } from './cliText';
 import { formatTable, type TextColumn } from './formatTable';
@@ -123,9 +123,8 @@ export function formatSummaryText(summary: Summary, options: SummaryTextOptions)
   out.push('');
   const failed = summary.reconciliation.filter((c) => !c.ok).map((c) => c.dimension);
   if (failed.length > 0) out.push(t('reconcileFailed', { dimensions: failed.join(', ') }));
-  const count = (severity: string): number => summary.issues.filter((i) => i.severity === severity).length;
-  const errors = count('error');
-  const warnings = count('warning');
+  // Counted from the issues' locations: a compact read's issues are not built for it (`countIssuesBySeverity`).
+  const { error: errors, warning: warnings } = countIssuesBySeverity(summary.issues);
   const info = summary.source.counts.skippedRows;
   out.push(errors + warnings + info === 0 ? t('noIssues') : t('issuesLine', { errors, warnings, info }));
   return out;

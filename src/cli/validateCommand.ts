@@ -1,4 +1,4 @@
-import { summarize, toSummaryJson } from '../domain';
+import { countIssuesBySeverity, summarize, toSummaryJson } from '../domain';
 import { EXIT_CODES } from './CliError';
 import type { CliIo } from './cliIo';
 import { writeLines } from './cliIo';
@@ -25,5 +25,5 @@ export async function validateCommand(args: RunArgs, io: CliIo): Promise<number>
   } else {
     writeLines(io.stdout, formatIssuesText(read, args.lang));
   }
-  return read.issues.some((i) => i.severity === 'error') ? EXIT_CODES.issues : EXIT_CODES.ok;
+  return countIssuesBySeverity(read.issues).error > 0 ? EXIT_CODES.issues : EXIT_CODES.ok;
 }

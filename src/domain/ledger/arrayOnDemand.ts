@@ -7,10 +7,19 @@
 export function arrayOnDemand<T>(count: number, itemAt: (index: number) => T): T[] {
   const target: T[] = [];
   target.length = count;
+  // An array index is a canonical decimal integer ("0", "17", not "017" or "1e3"), read here digit by digit: this runs
+  // on every read of an item, and `String(Number(key)) === key` made a string each time.
   const indexOf = (key: string | symbol): number => {
-    if (typeof key !== 'string' || key === '' || key.charCodeAt(0) < 48 || key.charCodeAt(0) > 57) return -1;
-    const index = Number(key);
-    return Number.isInteger(index) && index < count && String(index) === key ? index : -1;
+    if (typeof key !== 'string') return -1;
+    const length = key.length;
+    if (length === 0 || length > 15 || (length > 1 && key.charCodeAt(0) === 48)) return -1;
+    let index = 0;
+    for (let i = 0; i < length; i++) {
+      const digit = key.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) return -1;
+      index = index * 10 + digit;
+    }
+    return index < count ? index : -1;
   };
   return new Proxy(target, {
     get: (t, key, receiver) => {

@@ -20,7 +20,14 @@ export class CellColumn {
       grown.set(this.numbers);
       this.numbers = grown;
     }
-    this.set(this.size++, value);
+    // A new index has no entry aside to remove (`set` removes one).
+    const index = this.size++;
+    if (typeof value === 'number' && !Number.isNaN(value)) {
+      this.numbers[index] = value;
+    } else {
+      this.numbers[index] = NaN;
+      this.others.set(index, value);
+    }
   }
 
   /** The value at `index`; `undefined` past the end. */
