@@ -3,7 +3,8 @@ import { createReadStream } from 'fs';
 import { open, rename, unlink, type FileHandle } from 'fs/promises';
 import { basename, dirname, join } from 'path';
 import { once } from 'events';
-import { crc32, createDeflateRaw, createInflateRaw } from 'zlib';
+import type { TransformOptions } from 'stream';
+import { crc32, createDeflateRaw, createInflateRaw, type ZlibOptions } from 'zlib';
 import { Zip, type ZipInputFile } from 'fflate';
 import { PortError } from '../../workflows/workbookPort';
 import type { PackageEntry, XlsxPackage } from './XlsxPackage';
@@ -31,12 +32,17 @@ export interface PackageEdits {
 /** Bytes read from the input per copied chunk. */
 const COPY_CHUNK = 1 << 20;
 const LOCAL_HEADER_BYTES = 30;
+/** Bytes that may wait for zlib, and deflated bytes that may wait for the file, before this thread waits for them. */
+const WRITE_AHEAD_BYTES = 1024 * 1024;
+
 /**
  * Deflate level of rewritten and new parts. Level 3 rather than zlib's default 6: on the 100,000-row bench output
  * (the rewritten ledger sheet, the validation sheet and the state sheet, 107 MB of XML) it took a third to a half of
  * level 6's CPU time, for parts 12-15% larger.
  */
 const DEFLATE_LEVEL = 3;
+/** zlib's options with the stream's own (Node's zlib streams take both; its types list only zlib's). */
+const DEFLATE_OPTIONS: ZlibOptions & TransformOptions = { level: DEFLATE_LEVEL, writableHighWaterMark: WRITE_AHEAD_BYTES };
 
 /** Where an entry's compressed data starts (after its local header). */
 async function dataOffset(input: FileHandle, entry: PackageEntry): Promise<number> {
@@ -85,6 +91,7 @@ export async function writePackage(pkg: XlsxPackage, edits: PackageEdits, output
       if (error !== null) failure = error;
       else queue.push(chunk);
     });
+    const queuedBytes = (): number => queue.reduce((n, chunk) => n + chunk.length, 0);
     const flush = async (): Promise<void> => {
       if (failure !== null) throw failure;
       while (queue.length > 0) {
@@ -98,7 +105,9 @@ export async function writePackage(pkg: XlsxPackage, edits: PackageEdits, output
     const writeContent = async (name: string, content: PartContent, entry: PackageEntry | undefined): Promise<void> => {
       const file: ZipInputFile = { filename: name, size: 0, crc: 0, compression: 8 };
       zip.add(file);
-      const deflate = createDeflateRaw({ level: DEFLATE_LEVEL });
+      // Up to WRITE_AHEAD_BYTES of XML wait for zlib (compressing on libuv's threads) before this thread waits in turn:
+      // with the stream's default 16 KB it waited on nearly every piece instead of rendering the next one.
+      const deflate = createDeflateRaw(DEFLATE_OPTIONS);
       deflate.on('data', (chunk: Buffer) => file.ondata?.(null, chunk as Uint8Array<ArrayBuffer>, false));
       const pieces: AsyncIterable<Buffer | string> | Iterable<string> =
         typeof content === 'string'
@@ -118,7 +127,7 @@ export async function writePackage(pkg: XlsxPackage, edits: PackageEdits, output
         crc = crc32(bytes, crc);
         size += bytes.length;
         if (!deflate.write(bytes)) await once(deflate, 'drain');
-        await flush();
+        if (queuedBytes() >= WRITE_AHEAD_BYTES) await flush();
       }
       const ended = once(deflate, 'end');
       deflate.end();

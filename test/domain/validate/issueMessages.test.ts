@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { FIELDS } from '../../../src/domain/ledger/types';
 import {
   describeIssueCode,
   formatAmountEn,
   formatAmountZh,
+  formatDecimal,
   formatWan,
   ISSUE_CODES,
   ISSUE_SEVERITY,
@@ -183,5 +185,33 @@ describe('formatWan', () => {
     [-1500, '-1,500'],
   ])('formats %d as %s', (wan, text) => {
     expect(formatWan(wan)).toBe(text);
+  });
+});
+
+describe('formatDecimal', () => {
+  /** The first implementation, by regular expressions: the reference the faster one must equal. */
+  const GROUPS = /\B(?=(\d{3})+(?!\d))/g;
+  function reference(n: number, maxDecimals: number): string {
+    if (!Number.isFinite(n)) return String(n);
+    if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n).replace(GROUPS, ',');
+    const sign = n < 0 ? '-' : '';
+    const [int = '0', frac = ''] = Math.abs(n).toFixed(maxDecimals).split('.');
+    const trimmed = frac.replace(/0+$/, '');
+    return `${sign}${int.replace(GROUPS, ',')}${trimmed === '' ? '' : `.${trimmed}`}`;
+  }
+
+  it('gives the reference text for any number and any decimals a message uses', () => {
+    const number = fc.oneof(
+      fc.double(),
+      fc.integer({ min: -1e9, max: 1e9 }),
+      fc.integer({ min: 0, max: 1e7 }).map((n) => n / 10),
+      fc.constantFrom(0, -0, 1e15, 1e21, -1e21, 123456789.5, 0.00001, 999.99995, 1e-7),
+    );
+    fc.assert(
+      fc.property(number, fc.constantFrom(0, 4, 6, 8, 9), (n, decimals) => {
+        expect(formatDecimal(n, decimals)).toBe(reference(n, decimals));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
