@@ -1,4 +1,4 @@
-import { arrayOnDemand, forEachIssueLocation, isStoredIssueList, type LedgerIssue } from '../domain';
+import { arrayOnDemand, forEachIssueLocation, grownArray, isStoredIssueList, type LedgerIssue } from '../domain';
 import type { CellMark } from './workbookPort';
 
 /**
@@ -74,15 +74,10 @@ class MarkColumns {
   }
 
   private grow(): void {
-    const rows = new Int32Array(this.rows.length * 2);
-    rows.set(this.rows);
-    this.rows = rows;
-    const columns = new Int32Array(this.columns.length * 2);
-    columns.set(this.columns);
-    this.columns = columns;
-    const errors = new Uint8Array(this.errors.length * 2);
-    errors.set(this.errors);
-    this.errors = errors;
+    const length = this.rows.length * 2;
+    this.rows = grownArray(this.rows, length);
+    this.columns = grownArray(this.columns, length);
+    this.errors = grownArray(this.errors, length);
   }
 }
 

@@ -1,3 +1,4 @@
+import { grownArray } from './grownArray';
 import type { CellValue } from './types';
 
 /**
@@ -15,11 +16,7 @@ export class CellColumn {
   }
 
   push(value: CellValue): void {
-    if (this.size === this.numbers.length) {
-      const grown = new Float64Array(this.numbers.length * 2);
-      grown.set(this.numbers);
-      this.numbers = grown;
-    }
+    if (this.size === this.numbers.length) this.numbers = grownArray(this.numbers, this.numbers.length * 2);
     // A new index has no entry aside to remove (`set` removes one).
     const index = this.size++;
     if (typeof value === 'number' && !Number.isNaN(value)) {

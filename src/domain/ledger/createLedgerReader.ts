@@ -14,6 +14,7 @@ import * as findHeaderModule from './findHeader';
 import { HEADER_SEARCH_ROWS } from './findHeader';
 import * as matchHeaderTextModule from './matchHeaderText';
 import { CellColumn } from './cellColumn';
+import { grownArray } from './grownArray';
 import { ProjectRowStore } from './projectRowStore';
 import { REQUIRED_FIELDS } from './types';
 import type { CellValue, ColumnRef, Field, HeaderInfo, ProjectRow } from './types';
@@ -371,11 +372,7 @@ class Flags {
   private size = 0;
 
   push(flag: boolean): void {
-    if (this.size === this.bytes.length) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      grown.set(this.bytes);
-      this.bytes = grown;
-    }
+    if (this.size === this.bytes.length) this.bytes = grownArray(this.bytes, this.bytes.length * 2);
     this.bytes[this.size++] = flag ? 1 : 0;
   }
 

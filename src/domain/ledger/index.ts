@@ -63,3 +63,4 @@ export { lookupRegion } from '../reference/lookupRegion';
 export { SOE_STATUSES, SOE_ALIAS_RELATIONS, FLAGGED_ALIAS_RELATIONS } from '../reference/types';
 export type { SoeGroup, SoeStatus, SoeAlias, SoeAliasRelation, Region } from '../reference/types';
 export { arrayOnDemand } from './arrayOnDemand';
+export { grownArray, type ColumnArray } from './grownArray';

@@ -1,4 +1,5 @@
 import { arrayOnDemand } from './arrayOnDemand';
+import { grownArray } from './grownArray';
 import { STAGES } from './types';
 import type { LedgerDate, ProjectRow, RowProgress, SoeRef, Stage } from './types';
 
@@ -148,18 +149,13 @@ export class ProjectRowStore {
 
   private grow(): void {
     const capacity = this.capacity * 2;
-    const grown = <A extends Int32Array | Float64Array | Uint8Array | Uint32Array>(array: A, make: (n: number) => A, per = 1): A => {
-      const next = make(capacity * per);
-      next.set(array);
-      return next;
-    };
-    this.sheetRows = grown(this.sheetRows, (n) => new Int32Array(n));
-    this.totals = grown(this.totals, (n) => new Float64Array(n));
-    this.invested = grown(this.invested, (n) => new Float64Array(n));
-    this.flags = grown(this.flags, (n) => new Uint8Array(n));
-    this.refs = grown(this.refs, (n) => new Uint32Array(n), REF_FIELDS);
-    if (this.progressRefs !== null) this.progressRefs = grown(this.progressRefs, (n) => new Uint32Array(n), PROGRESS_DATES);
-    if (this.progressAmounts !== null) this.progressAmounts = grown(this.progressAmounts, (n) => new Float64Array(n), 2);
+    this.sheetRows = grownArray(this.sheetRows, capacity);
+    this.totals = grownArray(this.totals, capacity);
+    this.invested = grownArray(this.invested, capacity);
+    this.flags = grownArray(this.flags, capacity);
+    this.refs = grownArray(this.refs, capacity * REF_FIELDS);
+    if (this.progressRefs !== null) this.progressRefs = grownArray(this.progressRefs, capacity * PROGRESS_DATES);
+    if (this.progressAmounts !== null) this.progressAmounts = grownArray(this.progressAmounts, capacity * 2);
     this.capacity = capacity;
   }
 }

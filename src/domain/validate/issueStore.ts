@@ -1,5 +1,6 @@
 import { arrayOnDemand } from '../ledger/arrayOnDemand';
 import { CellColumn } from '../ledger/cellColumn';
+import { grownArray } from '../ledger/grownArray';
 import type { ColumnRef, Severity } from '../ledger/types';
 import { createIssue, type IssueAt } from './createIssue';
 import { ISSUE_CODES, ISSUE_SEVERITY, type IssueCode, type IssueParams } from './issueMessages';
@@ -174,15 +175,9 @@ export class IssueStore implements IssueSink {
   private next(): number {
     if (this.size === this.capacity) {
       this.capacity *= 2;
-      const codes = new Uint8Array(this.capacity);
-      codes.set(this.codes);
-      this.codes = codes;
-      const sheetRows = new Int32Array(this.capacity);
-      sheetRows.set(this.sheetRows);
-      this.sheetRows = sheetRows;
-      const columns = new Int16Array(this.capacity);
-      columns.set(this.columns);
-      this.columns = columns;
+      this.codes = grownArray(this.codes, this.capacity);
+      this.sheetRows = grownArray(this.sheetRows, this.capacity);
+      this.columns = grownArray(this.columns, this.capacity);
     }
     return this.size++;
   }
