@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { hasLargeInput, LARGE_INPUT_BYTES } from '../../src/cli/boundHeapGrowth';
+import { spawnSync } from 'child_process';
+import { HEAP_GROWING_PERCENT, hasLargeInput, LARGE_INPUT_BYTES } from '../../src/cli/boundHeapGrowth';
 
 describe('hasLargeInput', () => {
   let dir: string;
@@ -23,5 +24,15 @@ describe('hasLargeInput', () => {
   it('is false for small files, options, folders and names of no file', () => {
     expect(hasLargeInput(['summarize', join(dir, 'almost.xlsx'), join(dir, 'small.xlsx')])).toBe(false);
     expect(hasLargeInput([`--out=${join(dir, 'large.xlsx')}`, dir, join(dir, 'missing.xlsx'), 'summarize'])).toBe(false);
+  });
+});
+
+describe('the heap growth flag', () => {
+  it('is one this Node.js’s V8 knows: setting it prints nothing (V8 writes "unrecognized flag" for one it does not)', () => {
+    const run = spawnSync(process.execPath, ['-e', `require('v8').setFlagsFromString('--heap-growing-percent=${HEAP_GROWING_PERCENT}')`], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    const unknown = spawnSync(process.execPath, ['-e', "require('v8').setFlagsFromString('--heap-growing-percentage-unknown=1')"], { encoding: 'utf8' });
+    expect(unknown.stderr).toContain('unrecognized flag');
   });
 });
