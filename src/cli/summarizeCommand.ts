@@ -11,6 +11,7 @@ import { resolveDataDate } from '../workflows/dataDate';
 import type { CliArgs } from './parseCliArgs';
 import { readLedgerWithProgress } from './readLedgerWithProgress';
 import { allZeroWarning } from './allZeroWarning';
+import { writeJson } from './writeJson';
 
 type RunArgs = Extract<CliArgs, { kind: 'run' }>;
 
@@ -40,7 +41,8 @@ export async function summarizeCommand(args: RunArgs, io: CliIo): Promise<number
     const rules = (await readRulesSheet(args.file)) ?? DEFAULT_RACE_RULES;
     const race = toRaceJson(withRankChanges(computeRace(input, asOf, rules), baselineRanks(file.snapshot)));
     const warnings = toWarningsJson(computeLights(input, asOf, rules), lang);
-    io.stdout.write(`${JSON.stringify({ ...toSummaryJson(summary, { lang }), brief, race, warnings }, null, 2)}\n`);
+    // The issues are written a few thousand at a time (`writeJson`): the same text, never one string of all of them.
+    writeJson(io.stdout, { ...toSummaryJson(summary, { lang }), brief, race, warnings });
   } else {
     writeLines(io.stdout, formatSummaryText(summary, { lang, file: basename(args.file), decimals: settings.decimals }));
   }

@@ -3,6 +3,7 @@ import { EXIT_CODES } from './CliError';
 import type { CliIo } from './cliIo';
 import { writeLines } from './cliIo';
 import { formatIssuesText } from './formatIssuesText';
+import { writeJson } from './writeJson';
 import type { CliArgs } from './parseCliArgs';
 import { readLedgerWithProgress } from './readLedgerWithProgress';
 
@@ -21,7 +22,7 @@ export async function validateCommand(args: RunArgs, io: CliIo): Promise<number>
   if (args.json) {
     // The same issue objects as in `summarize --json`, so one schema describes both.
     const json = toSummaryJson(summarize(read, { soeAttribution: file.settings.soeAttribution }), { lang: args.lang });
-    io.stdout.write(`${JSON.stringify(json.issues, null, 2)}\n`);
+    writeJson(io.stdout, json.issues);
   } else {
     writeLines(io.stdout, formatIssuesText(read, args.lang));
   }

@@ -1,3 +1,5 @@
+import { arrayOnDemand } from '../ledger/arrayOnDemand';
+import { isStoredIssueList } from '../validate/issueStore';
 import type { Lang } from '../ledger/types';
 import type { LedgerIssue } from '../validate/types';
 import type {
@@ -37,7 +39,10 @@ export function toSummaryJson(summary: Summary, options: SummaryJsonOptions = {}
     byRegion: (summary.byDistrict ?? []).map(jsonLine),
     byCategory: (summary.byCategory ?? []).map(jsonLine),
     bySizeBand: summary.bySizeBand.map(jsonLine),
-    issues: summary.issues.map((issue) => jsonIssue(issue, lang)),
+    // A compact read's issues (a full sheet has 759,412) become JSON when read, as they become issues when read.
+    issues: isStoredIssueList(summary.issues)
+      ? arrayOnDemand(summary.issues.length, (i) => jsonIssue(summary.issues[i] as LedgerIssue, lang))
+      : summary.issues.map((issue) => jsonIssue(issue, lang)),
     jointProjects: {
       attribution: jointProjects.attribution,
       count: jointProjects.count,
