@@ -27,7 +27,23 @@ export function cleanLine(line: string): string {
   return line.replace(/\r\n|\r|\n/g, ' ⏎ ').replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 }
 
-/** Write lines of text to a stream, cleaned, each ending with a newline. */
-export function writeLines(stream: ProgressStream, lines: readonly string[]): void {
-  stream.write(lines.map(cleanLine).join('\n') + '\n');
+/** Lines per write of `writeLines`. */
+const LINES_PER_WRITE = 2_000;
+
+/**
+ * Write lines of text to a stream, cleaned, each ending with a newline (none: one newline), a few thousand lines
+ * per write: `validate` of a full sheet prints 759,412 lines, taken from a generator and never held together.
+ */
+export function writeLines(stream: ProgressStream, lines: Iterable<string>): void {
+  let batch: string[] = [];
+  let written = false;
+  for (const line of lines) {
+    batch.push(cleanLine(line));
+    if (batch.length >= LINES_PER_WRITE) {
+      stream.write(`${batch.join('\n')}\n`);
+      batch = [];
+      written = true;
+    }
+  }
+  if (batch.length > 0 || !written) stream.write(`${batch.join('\n')}\n`);
 }

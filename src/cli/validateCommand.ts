@@ -2,7 +2,7 @@ import { countIssuesBySeverity, summarize, toSummaryJson } from '../domain';
 import { EXIT_CODES } from './CliError';
 import type { CliIo } from './cliIo';
 import { writeLines } from './cliIo';
-import { formatIssuesText } from './formatIssuesText';
+import { issueLines } from './formatIssuesText';
 import { writeJson } from './writeJson';
 import type { CliArgs } from './parseCliArgs';
 import { readLedgerWithProgress } from './readLedgerWithProgress';
@@ -24,7 +24,7 @@ export async function validateCommand(args: RunArgs, io: CliIo): Promise<number>
     const json = toSummaryJson(summarize(read, { soeAttribution: file.settings.soeAttribution }), { lang: args.lang });
     writeJson(io.stdout, json.issues);
   } else {
-    writeLines(io.stdout, formatIssuesText(read, args.lang));
+    writeLines(io.stdout, issueLines(read, args.lang));
   }
   return countIssuesBySeverity(read.issues).error > 0 ? EXIT_CODES.issues : EXIT_CODES.ok;
 }
