@@ -1,4 +1,4 @@
-import { forEachIssueLocation, SEVERITIES } from '../domain';
+import { issueIndexesBySeverity, SEVERITIES } from '../domain';
 import type { Lang, LedgerIssue, LedgerRead, Severity } from '../domain';
 import { cliText, type CliTextId } from './cliText';
 
@@ -10,16 +10,11 @@ import { cliText, type CliTextId } from './cliText';
 export function* issueLines(read: LedgerRead, lang: Lang): Generator<string> {
   const t = (id: CliTextId, values?: Record<string, string | number>): string => cliText(lang, id, values);
   // The issues' indexes by severity, not the issues: a compact read builds each issue when it is read, and a full
-  // sheet has a million of them (`forEachIssueLocation` reads severities without building any).
-  const bySeverity = new Map<Severity, number[]>(SEVERITIES.map((s) => [s, []]));
-  let next = 0;
-  forEachIssueLocation(read.issues, (issue) => {
-    const index = next++;
-    bySeverity.get(issue.severity)?.push(index);
-  });
+  // sheet has a million of them.
+  const bySeverity = issueIndexesBySeverity(read.issues);
   let any = false;
   for (const severity of SEVERITIES) {
-    const indexes = bySeverity.get(severity) ?? [];
+    const indexes = bySeverity[severity];
     if (indexes.length === 0) continue;
     if (any) yield '';
     any = true;
@@ -32,7 +27,7 @@ export function* issueLines(read: LedgerRead, lang: Lang): Generator<string> {
       yield `  ${where}${column} · ${issue.message[lang]}${suggestion}`;
     }
   }
-  const count = (severity: Severity): number => bySeverity.get(severity)?.length ?? 0;
+  const count = (severity: Severity): number => bySeverity[severity].length;
   if (any) yield '';
   yield t('validateSummary', {
     errors: count('error'),

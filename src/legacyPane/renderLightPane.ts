@@ -9,7 +9,7 @@
  * DOM calls are kept to what Internet Explorer 11 has (no `append`, `replaceChildren`, `closest`):
  * core-js polyfills the language's built-ins, not the DOM's.
  */
-import { formatNumber, keyFigures } from '../domain';
+import { countIssuesBySeverity, formatNumber, keyFigures } from '../domain';
 import type { KeyFigureId, Lang, LedgerIssue } from '../domain';
 import { fill, LABELS, severityLabel, stageLabel, type LabelKey } from '../taskpane/labels';
 import { mergeLineText, mergeResultText, type MergeLine, type MergeState } from '../taskpane/mergeText';
@@ -319,8 +319,7 @@ export async function renderLightPane(doc: Document, root: HTMLElement, host: Li
       main.appendChild(section);
       return;
     }
-    const errors = issues.filter((issue) => issue.severity === 'error').length;
-    const warnings = issues.filter((issue) => issue.severity === 'warning').length;
+    const { error: errors, warning: warnings } = countIssuesBySeverity(issues);
     section.appendChild(element(doc, 'p', fill(state.lang, 'issueCounts', { errors, warnings }), { class: 'lp-muted' }));
     const list = element(doc, 'ul', null);
     const shown = issues.slice(0, state.issuesShown);

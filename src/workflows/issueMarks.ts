@@ -1,4 +1,4 @@
-import { arrayOnDemand, forEachIssueLocation, grownArray, isStoredIssueList, type LedgerIssue } from '../domain';
+import { arrayOnDemand, forEachIssueLocation, grownArray, isStoredIssueList, ValueTable, type LedgerIssue } from '../domain';
 import type { CellMark } from './workbookPort';
 
 /**
@@ -43,26 +43,19 @@ class MarkColumns {
   private rows = new Int32Array(1024);
   private columns = new Int32Array(1024);
   private errors = new Uint8Array(1024);
-  private readonly letters: string[] = [];
-  private readonly letterIndex = new Map<string, number>();
+  private readonly letters = new ValueTable<string>();
 
   push(letter: string, row: number, severity: CellMark['severity']): void {
     if (this.length === this.rows.length) this.grow();
-    let column = this.letterIndex.get(letter);
-    if (column === undefined) {
-      column = this.letters.length;
-      this.letters.push(letter);
-      this.letterIndex.set(letter, column);
-    }
     this.rows[this.length] = row;
-    this.columns[this.length] = column;
+    this.columns[this.length] = this.letters.indexOf(letter);
     this.errors[this.length] = severity === 'error' ? 1 : 0;
     this.length++;
   }
 
   /** Visit each mark's column letter, row and severity, building nothing. */
   forEach(visit: (letter: string, row: number, severity: CellMark['severity']) => void): void {
-    for (let i = 0; i < this.length; i++) visit(this.letters[this.columns[i] as number] as string, this.rows[i] as number, this.errors[i] === 1 ? 'error' : 'warning');
+    for (let i = 0; i < this.length; i++) visit(this.letters.valueAt(this.columns[i] as number), this.rows[i] as number, this.errors[i] === 1 ? 'error' : 'warning');
   }
 
   setLastError(): void {
@@ -70,7 +63,7 @@ class MarkColumns {
   }
 
   mark(i: number): CellMark {
-    return { address: `${this.letters[this.columns[i] as number] as string}${this.rows[i] as number}`, severity: this.errors[i] === 1 ? 'error' : 'warning' };
+    return { address: `${this.letters.valueAt(this.columns[i] as number)}${this.rows[i] as number}`, severity: this.errors[i] === 1 ? 'error' : 'warning' };
   }
 
   private grow(): void {

@@ -1,3 +1,4 @@
+import { countIssuesBySeverity } from '../domain';
 import type { RunReport } from './refresh';
 import { isRunNote } from './runNotes';
 
@@ -7,10 +8,11 @@ import { isRunNote } from './runNotes';
  * `isRunNote`, are spelled out instead).
  */
 export function outcomeCounts(report: RunReport): { projects: number; errors: number; warnings: number; notes: number } {
+  const { error: errors, warning: warnings } = countIssuesBySeverity(report.issues);
   return {
     projects: report.read?.rows.length ?? 0,
-    errors: report.issues.filter((i) => i.severity === 'error').length,
-    warnings: report.issues.filter((i) => i.severity === 'warning').length,
+    errors,
+    warnings,
     notes: report.notes.filter((note) => !isRunNote(note)).length,
   };
 }

@@ -2,8 +2,8 @@ import { arrayOnDemand } from '../ledger/arrayOnDemand';
 import { formatDataDate } from '../ledger/findDataDate';
 import { parseLedgerDate } from '../ledger/parseLedgerDate';
 import { describeIssueCode } from '../validate/issueMessages';
-import { forEachIssueLocation } from '../validate/issueStore';
-import { SEVERITIES, type Lang, type Severity } from '../ledger/types';
+import { issueIndexesBySeverity } from '../validate/issueStore';
+import { SEVERITIES, type Lang } from '../ledger/types';
 import type { IssueColumn, LedgerIssue, LedgerRead } from '../validate/types';
 import { formatLabel } from './formatLabel';
 import type { LabelKey } from './labels';
@@ -58,23 +58,18 @@ export function layoutValidation(read: LedgerRead, options: ValidationLayoutOpti
   const count = numberFormats(0).count;
   const sheet = new PlanBuilder();
 
-  // The issues' indexes by severity, not the issues: a compact read builds an issue each time it is read
-  // (`forEachIssueLocation` reads severities without building any), and a full sheet has a million of them.
-  const bySeverity = new Map<Severity, number[]>(SEVERITIES.map((severity) => [severity, []]));
-  // The rows built on demand hold the issues, not the read: its rows can go before the sheet is written.
+  // The issues' indexes by severity, not the issues: a compact read builds an issue each time it is read, and a full
+  // sheet has a million of them. The rows built on demand hold the issues, not the read: its rows can go before the
+  // sheet is written.
   const { issues } = read;
-  let issueIndex = 0;
-  forEachIssueLocation(issues, (issue) => {
-    const index = issueIndex++;
-    bySeverity.get(issue.severity)?.push(index);
-  });
+  const bySeverity = issueIndexesBySeverity(issues);
 
   const title = sheet.text(label('val_title'), PLAN_STYLES.title);
   sheet.merge({ ...title, cols: MIN_WIDTHS.length });
   sheet.text(label('val_source', { sheet: sourceSheet }));
   // One count per row, label | value | unit, so that no number reads as the label of the next one.
   sheet.table(
-    SEVERITIES.map((severity) => [label(`severity_${severity}`), bySeverity.get(severity)?.length ?? 0, label('issuesUnit')]),
+    SEVERITIES.map((severity) => [label(`severity_${severity}`), bySeverity[severity].length, label('issuesUnit')]),
     [null, count, null],
   );
   const { counts } = read;
@@ -133,7 +128,7 @@ export function layoutValidation(read: LedgerRead, options: ValidationLayoutOpti
     return text;
   };
   for (const severity of SEVERITIES) {
-    const indexes = bySeverity.get(severity) ?? [];
+    const indexes = bySeverity[severity];
     const issueAt = (i: number): LedgerIssue => issues[indexes[i] as number] as LedgerIssue;
     const severityText = label(`severity_${severity}`);
     const rowOf = (issue: LedgerIssue): PlanCell[] => [

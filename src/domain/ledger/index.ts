@@ -53,7 +53,7 @@ export type { IssueCode, IssueParams } from '../validate/issueMessages';
 export { validateRow } from '../validate/validateRow';
 export { OUTLIER_FACTOR } from '../validate/flagOutliers';
 export type { IssueColumn, LedgerIssue, ReadCounts, LedgerRead, ReadOptions } from '../validate/types';
-export { countIssuesBySeverity, forEachIssueLocation, isStoredIssueList, type IssueLocation } from '../validate/issueStore';
+export { countIssuesBySeverity, forEachIssueLocation, issueIndexesBySeverity, isStoredIssueList, type IssueLocation } from '../validate/issueStore';
 
 export { SOE_GROUPS, SOE_ALIASES } from '../reference/soeData';
 export { REGIONS } from '../reference/regionData';
@@ -64,3 +64,4 @@ export { SOE_STATUSES, SOE_ALIAS_RELATIONS, FLAGGED_ALIAS_RELATIONS } from '../r
 export type { SoeGroup, SoeStatus, SoeAlias, SoeAliasRelation, Region } from '../reference/types';
 export { arrayOnDemand } from './arrayOnDemand';
 export { grownArray, type ColumnArray } from './grownArray';
+export { ValueTable } from './valueTable';

@@ -1,5 +1,6 @@
 import { arrayOnDemand } from './arrayOnDemand';
 import { grownArray } from './grownArray';
+import { ValueTable } from './valueTable';
 import { STAGES } from './types';
 import type { LedgerDate, ProjectRow, RowProgress, SoeRef, Stage } from './types';
 
@@ -31,8 +32,7 @@ export class ProjectRowStore {
   /** Name keys that differ from the name, by row index. */
   private readonly keys = new Map<number, string>();
   /** Interned values (texts, SOE lists by identity, `null`), and their index. */
-  private readonly values: unknown[] = [null];
-  private readonly valueIndex = new Map<unknown, number>([[null, 0]]);
+  private readonly values = new ValueTable<unknown>();
 
   constructor(capacity = 1024) {
     this.capacity = Math.max(16, capacity);
@@ -60,13 +60,13 @@ export class ProjectRowStore {
     this.flags[i] = STAGES.indexOf(row.stage) | (row.isApproximate ? IS_APPROXIMATE : 0) | (row.progress === undefined ? 0 : HAS_PROGRESS);
     const at = i * REF_FIELDS;
     const refs = this.refs;
-    refs[at] = this.intern(row.soes);
-    refs[at + 1] = this.intern(row.sector);
-    refs[at + 2] = this.intern(row.stageRaw);
-    refs[at + 3] = this.intern(row.category);
-    refs[at + 4] = this.intern(row.district);
-    refs[at + 5] = this.intern(row.startDate);
-    refs[at + 6] = this.intern(row.completionDate);
+    refs[at] = this.values.indexOf(row.soes);
+    refs[at + 1] = this.values.indexOf(row.sector);
+    refs[at + 2] = this.values.indexOf(row.stageRaw);
+    refs[at + 3] = this.values.indexOf(row.category);
+    refs[at + 4] = this.values.indexOf(row.district);
+    refs[at + 5] = this.values.indexOf(row.startDate);
+    refs[at + 6] = this.values.indexOf(row.completionDate);
     if (row.progress !== undefined) this.pushProgress(i, row.progress);
   }
 
@@ -82,16 +82,16 @@ export class ProjectRowStore {
       sheetRow: this.sheetRows[i] as number,
       name,
       nameKey: this.keys.get(i) ?? name,
-      soes: values[refs[at] as number] as readonly SoeRef[],
-      sector: values[refs[at + 1] as number] as string,
+      soes: values.valueAt(refs[at] as number) as readonly SoeRef[],
+      sector: values.valueAt(refs[at + 1] as number) as string,
       stage: STAGES[flags & STAGE_MASK] as Stage,
-      stageRaw: values[refs[at + 2] as number] as string,
-      category: values[refs[at + 3] as number] as string | null,
-      district: values[refs[at + 4] as number] as string | null,
+      stageRaw: values.valueAt(refs[at + 2] as number) as string,
+      category: values.valueAt(refs[at + 3] as number) as string | null,
+      district: values.valueAt(refs[at + 4] as number) as string | null,
       totalWan: this.totals[i] as number,
       investedWan: this.invested[i] as number,
-      startDate: values[refs[at + 5] as number] as LedgerDate | null,
-      completionDate: values[refs[at + 6] as number] as LedgerDate | null,
+      startDate: values.valueAt(refs[at + 5] as number) as LedgerDate | null,
+      completionDate: values.valueAt(refs[at + 6] as number) as LedgerDate | null,
       isApproximate: (flags & IS_APPROXIMATE) !== 0,
     };
     if ((flags & HAS_PROGRESS) !== 0) row.progress = this.progressAt(i);
@@ -105,26 +105,16 @@ export class ProjectRowStore {
     return list;
   }
 
-  private intern(value: unknown): number {
-    let index = this.valueIndex.get(value);
-    if (index === undefined) {
-      index = this.values.length;
-      this.values.push(value);
-      this.valueIndex.set(value, index);
-    }
-    return index;
-  }
-
   private pushProgress(i: number, p: RowProgress): void {
     if (this.progressRefs === null || this.progressAmounts === null) {
       this.progressRefs = new Uint32Array(this.capacity * PROGRESS_DATES);
       this.progressAmounts = new Float64Array(this.capacity * 2);
     }
     const at = i * PROGRESS_DATES;
-    this.progressRefs[at] = this.intern(p.signDate);
-    this.progressRefs[at + 1] = this.intern(p.plannedStartDate);
-    this.progressRefs[at + 2] = this.intern(p.actualStartDate);
-    this.progressRefs[at + 3] = this.intern(p.plannedCompletionDate);
+    this.progressRefs[at] = this.values.indexOf(p.signDate);
+    this.progressRefs[at + 1] = this.values.indexOf(p.plannedStartDate);
+    this.progressRefs[at + 2] = this.values.indexOf(p.actualStartDate);
+    this.progressRefs[at + 3] = this.values.indexOf(p.plannedCompletionDate);
     // NaN stands for null: an amount read from a cell is never NaN.
     this.progressAmounts[i * 2] = p.annualPlanWan ?? NaN;
     this.progressAmounts[i * 2 + 1] = p.yearInvestedWan ?? NaN;
@@ -138,10 +128,10 @@ export class ProjectRowStore {
     const annual = amounts[i * 2] as number;
     const year = amounts[i * 2 + 1] as number;
     return {
-      signDate: values[refs[at] as number] as LedgerDate | null,
-      plannedStartDate: values[refs[at + 1] as number] as LedgerDate | null,
-      actualStartDate: values[refs[at + 2] as number] as LedgerDate | null,
-      plannedCompletionDate: values[refs[at + 3] as number] as LedgerDate | null,
+      signDate: values.valueAt(refs[at] as number) as LedgerDate | null,
+      plannedStartDate: values.valueAt(refs[at + 1] as number) as LedgerDate | null,
+      actualStartDate: values.valueAt(refs[at + 2] as number) as LedgerDate | null,
+      plannedCompletionDate: values.valueAt(refs[at + 3] as number) as LedgerDate | null,
       annualPlanWan: Number.isNaN(annual) ? null : annual,
       yearInvestedWan: Number.isNaN(year) ? null : year,
     };

@@ -1,6 +1,7 @@
 import { arrayOnDemand } from '../ledger/arrayOnDemand';
 import { CellColumn } from '../ledger/cellColumn';
 import { grownArray } from '../ledger/grownArray';
+import { ValueTable } from '../ledger/valueTable';
 import type { ColumnRef, Severity } from '../ledger/types';
 import { createIssue, type IssueAt } from './createIssue';
 import { ISSUE_CODES, ISSUE_SEVERITY, type IssueCode, type IssueParams } from './issueMessages';
@@ -31,8 +32,7 @@ export class IssueStore implements IssueSink {
   private readonly raws = new CellColumn();
   /** The arguments of each entry, or the whole issue for a `WHOLE` entry. */
   private readonly params: unknown[] = [];
-  private readonly columnRefs: ColumnRef[] = [];
-  private readonly columnIndex = new Map<ColumnRef, number>();
+  private readonly columnRefs = new ValueTable<ColumnRef>();
 
   constructor(capacity = 1024) {
     this.capacity = Math.max(16, capacity);
@@ -50,7 +50,7 @@ export class IssueStore implements IssueSink {
     const i = this.next();
     this.codes[i] = CODE_INDEX.get(code) as number;
     this.sheetRows[i] = at.sheetRow ?? 0;
-    this.columns[i] = at.column === null ? -1 : this.columnOf(at.column);
+    this.columns[i] = at.column === null ? -1 : this.columnRefs.indexOf(at.column);
     this.raws.push(at.raw === undefined ? null : at.raw);
     this.params.push(params);
   }
@@ -73,7 +73,7 @@ export class IssueStore implements IssueSink {
     const sheetRow = this.sheetRows[i] as number;
     return createIssue(ISSUE_CODES[code] as IssueCode, this.params[i] as never, {
       sheetRow: sheetRow === 0 ? null : sheetRow,
-      column: column < 0 ? null : (this.columnRefs[column] as ColumnRef),
+      column: column < 0 ? null : this.columnRefs.valueAt(column),
       raw: this.raws.get(i) ?? null,
     });
   }
@@ -92,7 +92,7 @@ export class IssueStore implements IssueSink {
   columnAt(i: number): Pick<IssueColumn, 'letter' | 'index'> | null {
     if (this.codes[i] === WHOLE) return (this.params[i] as LedgerIssue).column;
     const column = this.columns[i] as number;
-    return column < 0 ? null : (this.columnRefs[column] as ColumnRef);
+    return column < 0 ? null : this.columnRefs.valueAt(column);
   }
 
   /** The entries as a read-only array of `LedgerIssue`s, each built when read; `before` (few, kept whole) first. */
@@ -162,16 +162,6 @@ export class IssueStore implements IssueSink {
     });
   }
 
-  private columnOf(column: ColumnRef): number {
-    let index = this.columnIndex.get(column);
-    if (index === undefined) {
-      index = this.columnRefs.length;
-      this.columnRefs.push(column);
-      this.columnIndex.set(column, index);
-    }
-    return index;
-  }
-
   private next(): number {
     if (this.size === this.capacity) {
       this.capacity *= 2;
@@ -213,6 +203,20 @@ export function forEachIssueLocation(issues: readonly LedgerIssue[], visit: (loc
     location.column = store.columnAt(i);
     visit(location);
   }
+}
+
+/**
+ * The indexes of the issues of each severity, in order (`forEachIssueLocation`: no issue of a stored list is built),
+ * for a caller that lists issues by severity: the issues themselves are read by index when needed, one at a time.
+ */
+export function issueIndexesBySeverity(issues: readonly LedgerIssue[]): Record<Severity, number[]> {
+  const indexes: Record<Severity, number[]> = { error: [], warning: [], info: [] };
+  let next = 0;
+  forEachIssueLocation(issues, (issue) => {
+    const index = next++;
+    indexes[issue.severity]?.push(index);
+  });
+  return indexes;
 }
 
 /** Issues by severity (`forEachIssueLocation`: no messages built for a stored list). */

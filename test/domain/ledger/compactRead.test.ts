@@ -3,7 +3,7 @@ import * as createIssueModule from '../../../src/domain/validate/createIssue';
 import { readLedger } from '../../../src/domain/ledger/readLedger';
 import { ProjectRowStore } from '../../../src/domain/ledger/projectRowStore';
 import type { CellValue, ProjectRow } from '../../../src/domain/ledger/types';
-import { countIssuesBySeverity, forEachIssueLocation, IssueStore } from '../../../src/domain/validate/issueStore';
+import { countIssuesBySeverity, forEachIssueLocation, issueIndexesBySeverity, IssueStore } from '../../../src/domain/validate/issueStore';
 import type { LedgerIssue } from '../../../src/domain/validate/types';
 import { largeLedger } from '../../fixtures/largeLedger';
 import { realisticLedgerGrid } from '../../fixtures/realisticLedger';
@@ -162,5 +162,17 @@ describe('IssueStore', () => {
     store.mergeSorted([later]);
     expect(store.issues().map((i) => `${i.code}:${String(i.raw)}`)).toEqual(['sector_not_allowed:s', 'date_invalid:x', 'date_invalid:y', 'amount_outlier:9']);
     expect(store.issues()[3]).toBe(later);
+  });
+});
+
+describe('issueIndexesBySeverity', () => {
+  it('gives each severity’s issue indexes in order, for a stored list as for a plain one', () => {
+    const grid = largeLedger(500);
+    const plain = readLedger(grid).issues;
+    const expected = { error: [] as number[], warning: [] as number[], info: [] as number[] };
+    plain.forEach((issue, i) => expected[issue.severity].push(i));
+    expect(expected.warning.length).toBeGreaterThan(10);
+    expect(issueIndexesBySeverity(plain)).toEqual(expected);
+    expect(issueIndexesBySeverity(readLedger(grid, { compact: true }).issues)).toEqual(expected);
   });
 });
